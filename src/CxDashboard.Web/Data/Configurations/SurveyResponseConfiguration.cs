@@ -1,0 +1,23 @@
+using CxDashboard.Web.Data.Entities;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace CxDashboard.Web.Data.Configurations;
+
+public class SurveyResponseConfiguration : IEntityTypeConfiguration<SurveyResponse>
+{
+    public void Configure(EntityTypeBuilder<SurveyResponse> builder)
+    {
+        builder.Property(r => r.ExternalId).HasMaxLength(100);
+        builder.Property(r => r.Comment).HasMaxLength(4000);
+        builder.HasIndex(r => r.ExternalId).IsUnique();
+        builder.HasIndex(r => r.ContactId);
+        builder.HasIndex(r => r.ReceivedAtUtc);
+        builder.HasOne(r => r.Contact).WithMany().HasForeignKey(r => r.ContactId).OnDelete(DeleteBehavior.Cascade);
+        builder.ToTable(t =>
+        {
+            t.HasCheckConstraint("CK_SurveyResponses_Csat", "Csat BETWEEN 1 AND 5");
+            t.HasCheckConstraint("CK_SurveyResponses_Nps", "Nps IS NULL OR Nps BETWEEN 0 AND 10");
+        });
+    }
+}

@@ -1,0 +1,20 @@
+using Microsoft.AspNetCore.Identity;
+
+namespace CxDashboard.Web.Data.Entities;
+
+public class AppUser : IdentityUser
+{
+    public string DisplayName { get; set; } = "";
+
+    /// <summary>A disabled user cannot sign in; their history (audit, assignments) stays.</summary>
+    public bool IsDisabled { get; set; }
+    public List<UserTeamScope> TeamScopes { get; set; } = [];
+}
+
+/// <summary>Limits a manager to some teams. A manager with no rows sees every team.</summary>
+public class UserTeamScope
+{
+    public required string UserId { get; set; }
+    public int TeamId { get; set; }
+    public Team? Team { get; set; }
+}

@@ -1,0 +1,46 @@
+namespace CxDashboard.Web.Data.Entities;
+
+/// <summary>How the customer reached us. Stored as a small integer; written lower-case in files and APIs.</summary>
+public enum Channel
+{
+    Phone = 1,
+    Chat = 2,
+    Email = 3,
+    Messaging = 4,
+    Social = 5,
+    SelfService = 6,
+}
+
+public static class Channels
+{
+    public static readonly IReadOnlyList<Channel> All = Enum.GetValues<Channel>();
+
+    public static string Code(this Channel channel) => channel switch
+    {
+        Channel.SelfService => "selfservice",
+        _ => channel.ToString().ToLowerInvariant(),
+    };
+
+    public static string DisplayName(this Channel channel) => channel switch
+    {
+        Channel.SelfService => "Self-service / bot",
+        _ => channel.ToString(),
+    };
+
+    public static bool TryParse(string? text, out Channel channel)
+    {
+        channel = default;
+        if (string.IsNullOrWhiteSpace(text)) return false;
+        foreach (var candidate in All)
+        {
+            if (string.Equals(candidate.Code(), text.Trim(), StringComparison.OrdinalIgnoreCase))
+            {
+                channel = candidate;
+                return true;
+            }
+        }
+        return false;
+    }
+
+    public static string AllCodes => string.Join(", ", All.Select(c => c.Code()));
+}

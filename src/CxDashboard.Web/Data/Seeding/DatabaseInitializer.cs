@@ -1,0 +1,37 @@
+using CxDashboard.Web.Data.Entities;
+using CxDashboard.Web.Features.Accounts;
+using CxDashboard.Web.Features.Metrics;
+using Microsoft.EntityFrameworkCore;
+
+namespace CxDashboard.Web.Data.Seeding;
+
+/// <summary>
+/// Brings any database to a usable state at start: applies migrations, and creates the roles, the organisation
+/// settings row and the default KPI targets when they are missing. Never touches existing data.
+/// </summary>
+public sealed class DatabaseInitializer(CxDbContext db, UserAdminService userAdmin, ILogger<DatabaseInitializer> logger)
+{
+    public async Task InitializeAsync(CancellationToken ct = default)
+    {
+        var pending = (await db.Database.GetPendingMigrationsAsync(ct)).ToList();
+        if (pending.Count > 0) logger.LogInformation("Applying {Count} database migration(s): {Migrations}", pending.Count, string.Join(", ", pending));
+        await db.Database.MigrateAsync(ct);
+        if (db.Database.IsSqlite())
+        {
+            // WAL lets the dashboard read while an import or job writes; it is a property of the file, set once.
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
+        }
+
+        await userAdmin.EnsureRolesAsync();
+        if (!await db.OrganisationSettings.AnyAsync(ct))
+        {
+            db.OrganisationSettings.Add(new OrganisationSettings());
+        }
+        var targeted = await db.KpiTargets.Where(t => t.TeamId == null).Select(t => t.Kpi).ToListAsync(ct);
+        foreach (var definition in KpiDefinitions.All.Where(d => !targeted.Contains(d.Kind)))
+        {
+            db.KpiTargets.Add(new KpiTarget { Kpi = definition.Kind, Green = definition.DefaultGreen, Amber = definition.DefaultAmber });
+        }
+        await db.SaveChangesAsync(ct);
+    }
+}

@@ -1,0 +1,49 @@
+namespace CxDashboard.Web.Features.Accounts;
+
+public static class Roles
+{
+    public const string Admin = "Admin";
+    public const string Manager = "Manager";
+    public const string Callback = "Callback";
+    public const string Leadership = "Leadership";
+    public const string Agent = "Agent";
+
+    public static readonly IReadOnlyList<string> All = [Admin, Manager, Callback, Leadership, Agent];
+
+    public static string Describe(string role) => role switch
+    {
+        Admin => "Users, teams, targets, settings, imports, API keys, jobs",
+        Manager => "KPIs and coaching for their teams, imports, maturity ratings",
+        Callback => "The callback worklist of dissatisfied customers",
+        Leadership => "Dashboard and monthly reports, read-only",
+        Agent => "Their own scorecard",
+        _ => "",
+    };
+}
+
+/// <summary>Authorization policies by what a page does, so a page names its purpose rather than a list of roles.</summary>
+public static class Policies
+{
+    public const string ViewKpis = nameof(ViewKpis);
+    public const string Admin = nameof(Admin);
+    public const string ManageData = nameof(ManageData);
+    public const string WorkCallbacks = nameof(WorkCallbacks);
+    public const string ManageCallbacks = nameof(ManageCallbacks);
+    public const string ReadReports = nameof(ReadReports);
+    public const string RateMaturity = nameof(RateMaturity);
+    public const string Coach = nameof(Coach);
+    public const string ApiRead = nameof(ApiRead);
+    public const string ApiWrite = nameof(ApiWrite);
+
+    public static readonly IReadOnlyDictionary<string, string[]> RolesByPolicy = new Dictionary<string, string[]>
+    {
+        [ViewKpis] = [Roles.Admin, Roles.Manager, Roles.Leadership, Roles.Agent],
+        [Admin] = [Roles.Admin],
+        [ManageData] = [Roles.Admin, Roles.Manager],
+        [WorkCallbacks] = [Roles.Admin, Roles.Manager, Roles.Callback],
+        [ManageCallbacks] = [Roles.Admin, Roles.Manager],
+        [ReadReports] = [Roles.Admin, Roles.Manager, Roles.Leadership],
+        [RateMaturity] = [Roles.Admin, Roles.Manager, Roles.Leadership],
+        [Coach] = [Roles.Admin, Roles.Manager, Roles.Agent],
+    };
+}

@@ -1,0 +1,75 @@
+using System.Globalization;
+using CxDashboard.Web.Features.Accounts;
+using CxDashboard.Web.Features.Metrics;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+
+namespace CxDashboard.Web.Features.Api;
+
+/// <summary>The machine API under /api/v1, authenticated by X-Api-Key and described at /openapi/v1.json.</summary>
+public static class ApiV1
+{
+    public static IEndpointRouteBuilder MapApiV1(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/v1").WithTags("CxDashboard API v1");
+        var read = api.MapGroup("").RequireAuthorization(Policies.ApiRead);
+
+        read.MapGet("/kpis", GetKpisAsync)
+            .WithName("GetKpis")
+            .WithSummary("KPIs for a period and filters")
+            .WithDescription("The same JSON as the CLI's `kpis --format json`: percents 0–100 unrounded, null where n = 0, a 95 % Wilson interval for each proportion.");
+        return app;
+    }
+
+    /// <param name="from">First day of the period (YYYY-MM-DD, organisation time zone).</param>
+    /// <param name="to">Last day of the period, included.</param>
+    /// <param name="team">Team name or id.</param>
+    /// <param name="agent">Agent id as in contact files.</param>
+    /// <param name="channel">phone, chat, email, messaging, social or selfservice.</param>
+    /// <param name="reason">Contact reason code.</param>
+    /// <param name="windowDays">Repeat window W in days (default: the organisation's setting).</param>
+    /// <param name="sameReason">Count only earlier contacts with the same reason as repeats.</param>
+    /// <param name="asOf">When FCR decidability is judged (ISO 8601; default now).</param>
+    private static async Task<Results<Ok<KpiReport>, ProblemHttpResult>> GetKpisAsync(
+        [FromQuery] string from, [FromQuery] string to,
+        [FromQuery] string? team, [FromQuery] string? agent, [FromQuery] string? channel, [FromQuery] string? reason,
+        [FromQuery] int? windowDays, [FromQuery] bool? sameReason, [FromQuery] string? asOf,
+        KpiReportService reports, CancellationToken ct)
+    {
+        if (!TryParseDate(from, out var fromDate) || !TryParseDate(to, out var toDate))
+            return BadRequest("from and to must be dates written YYYY-MM-DD.");
+        DateTime? asOfUtc = null;
+        if (asOf is not null)
+        {
+            if (!DateTimeOffset.TryParse(asOf, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var parsed))
+                return BadRequest("asOf must be an ISO 8601 time, e.g. 2026-03-31T23:59:59+02:00.");
+            asOfUtc = parsed.UtcDateTime;
+        }
+        try
+        {
+            var report = await reports.GetAsync(new KpiRequest
+            {
+                From = fromDate,
+                To = toDate,
+                Team = team,
+                Agent = agent,
+                Channel = channel,
+                Reason = reason,
+                WindowDays = windowDays,
+                SameReasonOnly = sameReason ?? false,
+                AsOfUtc = asOfUtc,
+            }, DataScope.Everything, ct);
+            return TypedResults.Ok(report);
+        }
+        catch (KpiRequestException e)
+        {
+            return BadRequest(e.Message);
+        }
+    }
+
+    private static bool TryParseDate(string? text, out DateOnly date) =>
+        DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out date);
+
+    private static ProblemHttpResult BadRequest(string detail) =>
+        TypedResults.Problem(detail, statusCode: StatusCodes.Status400BadRequest, title: "Bad request");
+}

@@ -1,0 +1,326 @@
+using System.Globalization;
+using System.Security.Claims;
+using CxDashboard.Web.Data;
+using CxDashboard.Web.Data.Entities;
+using CxDashboard.Web.Features.Accounts;
+using CxDashboard.Web.Features.Metrics;
+using CxDashboard.Web.Features.Organisation;
+using CxDashboard.Web.Features.Presentation;
+using Microsoft.EntityFrameworkCore;
+
+namespace CxDashboard.Web.Features.Dashboard;
+
+/// <summary>Builds the manager dashboard for a filter and a user: tiles, trends and breakdowns, all inside the user's scope.</summary>
+public sealed class DashboardService(
+    CxDbContext db,
+    KpiQueryService queries,
+    KpiTargetService targetService,
+    UserScopeService scopes,
+    OrganisationSettingsService organisation,
+    TimeProvider clock)
+{
+    /// <summary>Reasons at least this share of volume and at most this complexity are marked as self-service candidates.</summary>
+    private const double CandidateMinShare = 5.0;
+    private const int CandidateMaxComplexity = 2;
+
+    public async Task<DashboardView> BuildAsync(DashboardFilter filter, ClaimsPrincipal user, CancellationToken ct = default)
+    {
+        var scope = await scopes.ScopeForAsync(user, ct);
+        var settings = await organisation.GetAsync(ct);
+        var time = await organisation.GetTimeAsync(ct);
+        var today = time.Today(clock);
+
+        var presetKey = filter.From is not null && filter.To is not null ? PeriodPresets.Custom
+            : PeriodPresets.IsKnown(filter.Period) && filter.Period != PeriodPresets.Custom ? filter.Period! : PeriodPresets.Default;
+        var period = presetKey == PeriodPresets.Custom
+            ? new DatePeriod(Min(filter.From!.Value, filter.To!.Value), Max(filter.From!.Value, filter.To!.Value))
+            : PeriodPresets.Resolve(presetKey, today);
+
+        Channels.TryParse(filter.Channel, out var parsedChannel);
+        var channel = filter.Channel is not null && Channels.TryParse(filter.Channel, out _) ? parsedChannel : (Channel?)null;
+        var isAgentView = scope.AgentId is not null;
+        var query = new MetricQuery
+        {
+            From = period.From,
+            To = period.To,
+            TeamId = isAgentView ? null : filter.Team,
+            AgentId = isAgentView ? null : filter.Agent,
+            Channel = channel,
+            ReasonId = filter.Reason,
+            WindowDays = settings.RepeatWindowDays,
+            AsOfUtc = clock.GetUtcNow().UtcDateTime,
+        };
+        var previousQuery = query.PreviousPeriod();
+
+        var byDay = await queries.ByDayAsync(query, scope, ct);
+        var totals = KpiCounts.Sum(byDay.Values);
+        var previous = await queries.TotalsAsync(previousQuery, scope, ct);
+        var byReason = await queries.ByReasonAsync(query, scope, ct);
+        var byChannel = await queries.ByChannelAsync(query, scope, ct);
+        var byTeam = isAgentView ? [] : await queries.ByTeamAsync(query, scope, ct);
+        var byAgent = isAgentView ? [] : await queries.ByAgentAsync(query, scope, ct);
+        var targets = await targetService.LoadAsync(ct);
+
+        var teams = await db.Teams.AsNoTracking().OrderBy(t => t.Name).ToListAsync(ct);
+        teams = teams.Where(t => scope.IsUnrestricted || scope.AllowsTeam(t.Id)).ToList();
+        var agents = await db.Agents.AsNoTracking().OrderBy(a => a.Name).Select(a => new { a.Id, a.Name, a.TeamId }).ToListAsync(ct);
+        var reasons = await db.ContactReasons.AsNoTracking().OrderBy(r => r.Name).ToListAsync(ct);
+        var visibleAgents = agents.Where(a => scope.IsUnrestricted || (a.TeamId is { } t && scope.AllowsTeam(t)))
+            .Where(a => filter.Team is null || a.TeamId == filter.Team).ToList();
+
+        var teamForTargets = isAgentView ? null : filter.Team;
+        var cutoff = ContactRules.DecidableCutoff(query.WindowDays, query.AsOfUtc);
+        var (bucketName, buckets) = Buckets(period);
+
+        return new DashboardView
+        {
+            Period = period,
+            PreviousPeriod = new DatePeriod(previousQuery.From, previousQuery.To),
+            PresetKey = presetKey,
+            Filter = filter,
+            ScopeDescription = DescribeScope(scope, teams, isAgentView),
+            IsAgentView = isAgentView,
+            WindowDays = query.WindowDays,
+            DecidableCutoffUtc = cutoff,
+            TimeZone = time.TimeZone,
+            Totals = totals,
+            Tiles = Tiles(totals, previous, targets, teamForTargets, query.WindowDays),
+            Trends = Trends(byDay, buckets, targets, teamForTargets),
+            TrendBucketName = bucketName,
+            Reasons = ReasonRows(byReason, reasons, totals.Contacts, filter),
+            Channels = Channels.All.Where(byChannel.ContainsKey)
+                .Select(c => new BreakdownRow(c.DisplayName(), byChannel[c], Link(filter, f => f with { Channel = c.Code() })))
+                .ToList(),
+            ChannelChartSvg = ChannelChart(byChannel, totals.Contacts),
+            Teams = byTeam.OrderByDescending(kv => kv.Value.Contacts)
+                .Select(kv => new BreakdownRow(
+                    kv.Key == 0 ? "No team (self-service)" : teams.FirstOrDefault(t => t.Id == kv.Key)?.Name ?? $"Team {kv.Key}",
+                    kv.Value, kv.Key == 0 ? null : Link(filter, f => f with { Team = kv.Key, Agent = null }), kv.Key == 0 ? null : kv.Key))
+                .ToList(),
+            Agents = byAgent.Where(kv => kv.Key != 0).OrderByDescending(kv => kv.Value.Contacts)
+                .Select(kv =>
+                {
+                    var agent = agents.FirstOrDefault(a => a.Id == kv.Key);
+                    return new BreakdownRow(agent?.Name ?? $"Agent {kv.Key}", kv.Value, Link(filter, f => f with { Agent = kv.Key }),
+                        agent?.TeamId, teams.FirstOrDefault(t => t.Id == agent?.TeamId)?.Name);
+                })
+                .ToList(),
+            Targets = targets,
+            TeamChoices = teams.Select(t => new Choice(t.Id.ToString(CultureInfo.InvariantCulture), t.Name)).ToList(),
+            AgentChoices = visibleAgents.Select(a => new Choice(a.Id.ToString(CultureInfo.InvariantCulture), a.Name)).ToList(),
+            ReasonChoices = reasons.Select(r => new Choice(r.Id.ToString(CultureInfo.InvariantCulture), $"{r.Name} ({r.Code})")).ToList(),
+            ChannelChoices = ChannelChoices.All,
+            ActiveFilters = ActiveFilters(filter, teams, agents.Select(a => (a.Id, a.Name)).ToList(), reasons, channel, isAgentView),
+        };
+    }
+
+    private static IReadOnlyList<KpiTile> Tiles(KpiCounts now, KpiCounts before, KpiTargets targets, int? teamId, int windowDays)
+    {
+        KpiTile Proportional(KpiKind kind, Proportion current, Proportion previous, string nLabel, string? note = null)
+        {
+            var definition = KpiDefinitions.Get(kind);
+            var target = targets.For(kind, teamId);
+            return new KpiTile
+            {
+                Kind = kind,
+                Name = definition.Name,
+                Value = Display.Percent(current.Percent),
+                Definition = definition.Definition.Replace("W days", $"{windowDays} days", StringComparison.Ordinal),
+                Target = target is null ? null : $"{(definition.HigherIsBetter ? "≥" : "≤")} {Display.Value(target.Green, definition.Unit)}",
+                Status = TargetEvaluator.Evaluate(current.Percent, target, definition.HigherIsBetter),
+                Change = Display.Change(current.Percent, previous.Percent, KpiUnit.Percent),
+                PreviousValue = Display.Percent(previous.Percent),
+                N = current.N,
+                NLabel = nLabel,
+                SmallSample = current.N is > 0 and < Proportion.SmallSampleThreshold,
+                Interval = Display.Interval(current.Interval),
+                Note = note,
+            };
+        }
+
+        KpiTile Scored(KpiKind kind, double? current, double? previous, long n, string nLabel)
+        {
+            var definition = KpiDefinitions.Get(kind);
+            var target = targets.For(kind, teamId);
+            return new KpiTile
+            {
+                Kind = kind,
+                Name = definition.Name,
+                Value = Display.Value(current, definition.Unit),
+                Definition = definition.Definition,
+                Target = target is null ? null : $"≥ {Display.Value(target.Green, definition.Unit)}",
+                Status = TargetEvaluator.Evaluate(current, target, definition.HigherIsBetter),
+                Change = Display.Change(current, previous, definition.Unit),
+                PreviousValue = Display.Value(previous, definition.Unit),
+                N = n,
+                NLabel = nLabel,
+                SmallSample = n is > 0 and < Proportion.SmallSampleThreshold,
+            };
+        }
+
+        return
+        [
+            new KpiTile
+            {
+                Name = "Contacts",
+                Value = Display.Count(now.Contacts),
+                Definition = "All contacts started in the period (organisation time zone).",
+                Change = ContactChange(now.Contacts, before.Contacts),
+                PreviousValue = Display.Count(before.Contacts),
+                N = now.Contacts,
+                NLabel = "contacts",
+                Note = $"{Display.Percent(now.SelfServiceShare.Percent)} self-service · {Display.Count(now.BotEscalations)} bot→human",
+            },
+            Proportional(KpiKind.RepeatContactRate, now.RepeatRate, before.RepeatRate, "contacts"),
+            Proportional(KpiKind.ContactFcrPercent, now.ContactFcr, before.ContactFcr, "decidable",
+                now.FcrNotYetDecidable > 0 ? $"{Display.Count(now.FcrNotYetDecidable)} contacts of the last {windowDays} days are not yet decidable and left out." : null),
+            Proportional(KpiKind.CsatPercent, now.Csat, before.Csat, "responses"),
+            Scored(KpiKind.CsatMean, now.CsatMean, before.CsatMean, now.Responses, "responses"),
+            Proportional(KpiKind.SurveyFcrPercent, now.SurveyFcr, before.SurveyFcr, "answered"),
+            Scored(KpiKind.Nps, now.Nps, before.Nps, now.NpsAnswered, "answered"),
+            new KpiTile
+            {
+                Name = "Average handle time",
+                Value = Display.Duration(now.AverageHandleSeconds),
+                Definition = "Mean handling time of contacts that report one. Shown for context only: it is never a target, because short calls that make customers call back cost more.",
+                Change = Display.Change(now.AverageHandleSeconds / 60, before.AverageHandleSeconds / 60, KpiUnit.Score).Replace(" p.p.", "", StringComparison.Ordinal) + " min",
+                PreviousValue = Display.Duration(before.AverageHandleSeconds),
+                N = now.ContactsWithHandleTime,
+                NLabel = "contacts",
+                Note = "Context, not a target.",
+            },
+        ];
+    }
+
+    private static string ContactChange(long now, long before)
+    {
+        if (before == 0) return Display.NoValue;
+        var percent = 100.0 * (now - before) / before;
+        return (percent >= 0 ? "▲ " : "▼ ") + Math.Abs(percent).ToString("0.0", CultureInfo.CurrentCulture) + "\u00a0%";
+    }
+
+    /// <summary>Daily buckets up to a month, weekly (Monday–Sunday) up to half a year, monthly beyond.</summary>
+    private static (string Name, IReadOnlyList<(string Label, DateOnly From, DateOnly To)> Buckets) Buckets(DatePeriod period)
+    {
+        var buckets = new List<(string, DateOnly, DateOnly)>();
+        if (period.Days <= 31)
+        {
+            for (var d = period.From; d <= period.To; d = d.AddDays(1)) buckets.Add((d.ToString("MM-dd", CultureInfo.InvariantCulture), d, d));
+            return ("day", buckets);
+        }
+        if (period.Days <= 183)
+        {
+            var start = period.From;
+            while (start <= period.To)
+            {
+                var end = start.AddDays(6 - ((int)start.DayOfWeek + 6) % 7);
+                if (end > period.To) end = period.To;
+                buckets.Add(($"w{ISOWeek.GetWeekOfYear(start.ToDateTime(TimeOnly.MinValue)):00}", start, end));
+                start = end.AddDays(1);
+            }
+            return ("week", buckets);
+        }
+        for (var month = new DateOnly(period.From.Year, period.From.Month, 1); month <= period.To; month = month.AddMonths(1))
+        {
+            var from = month < period.From ? period.From : month;
+            var to = month.AddMonths(1).AddDays(-1) > period.To ? period.To : month.AddMonths(1).AddDays(-1);
+            buckets.Add((month.ToString("yyyy-MM", CultureInfo.InvariantCulture), from, to));
+        }
+        return ("month", buckets);
+    }
+
+    private static IReadOnlyList<TrendChart> Trends(
+        IReadOnlyDictionary<DateOnly, KpiCounts> byDay, IReadOnlyList<(string Label, DateOnly From, DateOnly To)> buckets,
+        KpiTargets targets, int? teamId)
+    {
+        var counts = buckets.Select(b => KpiCounts.Sum(byDay.Where(kv => kv.Key >= b.From && kv.Key <= b.To).Select(kv => kv.Value))).ToList();
+        var labels = buckets.Select(b => b.Label).ToList();
+
+        TrendChart Chart(string title, string yLabel, KpiKind? targetKind, params (string Name, string Color, Func<KpiCounts, double?> Value, Func<KpiCounts, long> N)[] series)
+        {
+            var plotSeries = series.Select(s => new ChartSeries(s.Name, counts.Select(s.Value).ToList(), s.Color)).ToList();
+            var target = targetKind is { } kind ? targets.For(kind, teamId)?.Green : null;
+            var isPercent = yLabel.Contains('%');
+            var plot = Charts.TrendPlot(title, yLabel, labels, plotSeries, target, isPercent ? 0 : null, isPercent ? 100 : null);
+            var described = string.Join("; ", series.Select(s =>
+            {
+                var values = counts.Select(s.Value).Where(v => v is not null).Select(v => v!.Value).ToList();
+                return values.Count == 0 ? $"{s.Name}: no data" :
+                    $"{s.Name} from {values[0].ToString("0.0", CultureInfo.CurrentCulture)} to {values[^1].ToString("0.0", CultureInfo.CurrentCulture)}, lowest {values.Min().ToString("0.0", CultureInfo.CurrentCulture)}, highest {values.Max().ToString("0.0", CultureInfo.CurrentCulture)}";
+            }));
+            var aria = $"{title} by {(labels.Count > 0 ? $"{labels.Count} periods from {labels[0]} to {labels[^1]}" : "period")}: {described}." +
+                       (target is { } t ? $" Target {t.ToString("0.0", CultureInfo.CurrentCulture)}." : "");
+            var rows = buckets.Select((b, i) => (b.Label, (IReadOnlyList<string>)series
+                .SelectMany(s => new[] { Display.Number(s.Value(counts[i])), Display.Count(s.N(counts[i])) }).ToList())).ToList();
+            var columns = series.SelectMany(s => new[] { s.Name, "n" }).ToList();
+            return new TrendChart(title, Charts.ToSvg(plot, 640, 300, aria), columns, rows);
+        }
+
+        return
+        [
+            Chart("CSAT and FCR", "%", KpiKind.CsatPercent,
+                ("CSAT %", Charts.Blue, c => c.Csat.Percent, c => c.Responses),
+                ("Survey FCR %", Charts.Green, c => c.SurveyFcr.Percent, c => c.SurveyFcrAnswered),
+                ("Contact-based FCR %", Charts.Purple, c => c.ContactFcr.Percent, c => c.FcrDecidable)),
+            Chart("Repeat-contact rate", "% of contacts", KpiKind.RepeatContactRate,
+                ("Repeat-contact rate %", Charts.Orange, c => c.RepeatRate.Percent, c => c.Contacts)),
+            Chart("NPS", "NPS (−100 to 100)", KpiKind.Nps,
+                ("NPS", Charts.Blue, c => c.Nps, c => c.NpsAnswered)),
+        ];
+    }
+
+    private static IReadOnlyList<ReasonRow> ReasonRows(IReadOnlyDictionary<int, KpiCounts> byReason, IReadOnlyList<ContactReason> reasons, long totalContacts, DashboardFilter filter) =>
+        byReason.Select(kv =>
+            {
+                var reason = reasons.FirstOrDefault(r => r.Id == kv.Key);
+                var share = totalContacts == 0 ? 0 : 100.0 * kv.Value.Contacts / totalContacts;
+                var complexity = reason?.Complexity ?? 3;
+                return new ReasonRow(kv.Key, reason?.Code ?? "?", reason?.Name ?? $"Reason {kv.Key}", complexity, reason?.NeedsReview ?? false,
+                    kv.Value, share, share >= CandidateMinShare && complexity <= CandidateMaxComplexity,
+                    Link(filter, f => f with { Reason = kv.Key }));
+            })
+            .OrderByDescending(r => r.Counts.Contacts)
+            .ToList();
+
+    private static string ChannelChart(IReadOnlyDictionary<Channel, KpiCounts> byChannel, long total)
+    {
+        var bars = Channels.All.Select(c => (c.DisplayName(), total == 0 ? 0 : 100.0 * (byChannel.TryGetValue(c, out var k) ? k.Contacts : 0) / total)).ToList();
+        var plot = Charts.BarPlot("Channel mix", "% of contacts", bars);
+        var aria = "Channel mix: " + string.Join(", ", bars.Select(b => $"{b.Item1} {b.Item2.ToString("0.0", CultureInfo.CurrentCulture)} %"));
+        return Charts.ToSvg(plot, 480, 260, aria);
+    }
+
+    private static string Link(DashboardFilter filter, Func<DashboardFilter, DashboardFilter> change)
+    {
+        var f = change(filter);
+        var parts = new List<string>();
+        void Add(string key, object? value) { if (value is not null) parts.Add($"{key}={Uri.EscapeDataString(Convert.ToString(value, CultureInfo.InvariantCulture)!)}"); }
+        Add("period", f.Period);
+        Add("from", f.From?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        Add("to", f.To?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        Add("team", f.Team);
+        Add("agent", f.Agent);
+        Add("channel", f.Channel);
+        Add("reason", f.Reason);
+        return "/?" + string.Join("&", parts);
+    }
+
+    private static string DescribeScope(DataScope scope, IReadOnlyList<Team> visibleTeams, bool isAgentView) =>
+        isAgentView ? "your own contacts"
+        : scope.TeamIds is not null ? $"your teams ({string.Join(", ", visibleTeams.Select(t => t.Name))})"
+        : "all teams";
+
+    private static IReadOnlyList<string> ActiveFilters(DashboardFilter filter, IReadOnlyList<Team> teams, IReadOnlyList<(int Id, string Name)> agents,
+        IReadOnlyList<ContactReason> reasons, Channel? channel, bool isAgentView)
+    {
+        var active = new List<string>();
+        if (!isAgentView && filter.Team is { } team) active.Add($"team {teams.FirstOrDefault(t => t.Id == team)?.Name ?? team.ToString(CultureInfo.InvariantCulture)}");
+        if (!isAgentView && filter.Agent is { } agent) active.Add($"agent {agents.FirstOrDefault(a => a.Id == agent).Name ?? agent.ToString(CultureInfo.InvariantCulture)}");
+        if (channel is { } c) active.Add($"channel {c.DisplayName()}");
+        if (filter.Reason is { } reason) active.Add($"reason {reasons.FirstOrDefault(r => r.Id == reason)?.Name ?? reason.ToString(CultureInfo.InvariantCulture)}");
+        return active;
+    }
+
+    private static DateOnly Min(DateOnly a, DateOnly b) => a < b ? a : b;
+    private static DateOnly Max(DateOnly a, DateOnly b) => a > b ? a : b;
+}

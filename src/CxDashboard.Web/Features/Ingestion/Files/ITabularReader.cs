@@ -1,0 +1,20 @@
+namespace CxDashboard.Web.Features.Ingestion.Files;
+
+/// <summary>Rows of a file (CSV or XLSX) or an API batch, read one at a time so memory stays flat in the file's size.</summary>
+public interface ITabularReader : IDisposable
+{
+    IReadOnlyList<string> Header { get; }
+
+    /// <summary>Advances to the next row; false at the end.</summary>
+    bool Read();
+
+    /// <summary>The line (CSV), sheet row (XLSX) or record index (API) of the current row, as users see it.</summary>
+    long Line { get; }
+
+    /// <summary>The current row's value in a column, or null when the row is shorter than the header.</summary>
+    string? Get(int column);
+
+    /// <summary>Progress through the input, when known.</summary>
+    long? BytesRead { get; }
+    long? BytesTotal { get; }
+}

@@ -1,0 +1,109 @@
+using System.Globalization;
+using Microsoft.Data.Sqlite;
+
+namespace CxDashboard.Web.Features.Ingestion;
+
+/// <summary>
+/// Teams, agents and contact reasons, loaded once per import (they are small) and created on demand inside the
+/// import's transaction, so a rejected import creates none of them either.
+/// </summary>
+public sealed class MasterData
+{
+    private readonly ImportSession _session;
+    private readonly Dictionary<string, int> _teamsByName = new(StringComparer.OrdinalIgnoreCase);
+    private readonly HashSet<int> _teamIds = [];
+    private readonly Dictionary<string, (int Id, int? TeamId)> _agents = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int> _reasons = new(StringComparer.OrdinalIgnoreCase);
+
+    public int AgentsCreated { get; private set; }
+    public int ReasonsCreated { get; private set; }
+    public int TeamsCreated { get; private set; }
+
+    private MasterData(ImportSession session) => _session = session;
+
+    public static MasterData Load(ImportSession session)
+    {
+        var data = new MasterData(session);
+        ForEachRow(session, """SELECT "Id", "Name" FROM "Teams" """, r => data.AddTeam(r.GetInt32(0), r.GetString(1)));
+        ForEachRow(session, """SELECT "Id", "ExternalId", "TeamId" FROM "Agents" """,
+            r => data._agents[r.GetString(1)] = (r.GetInt32(0), r.IsDBNull(2) ? null : r.GetInt32(2)));
+        ForEachRow(session, """SELECT "Id", "Code" FROM "ContactReasons" """, r => data._reasons[r.GetString(1)] = r.GetInt32(0));
+        return data;
+    }
+
+    /// <summary>A team by name, or by its numeric id.</summary>
+    public int? FindTeam(string nameOrId)
+    {
+        if (_teamsByName.TryGetValue(nameOrId, out var id)) return id;
+        return int.TryParse(nameOrId, NumberStyles.None, CultureInfo.InvariantCulture, out var numeric) && _teamIds.Contains(numeric)
+            ? numeric
+            : null;
+    }
+
+    public int FindOrCreateTeam(string name)
+    {
+        if (FindTeam(name) is { } existing) return existing;
+        var insert = _session.Command("""INSERT INTO "Teams" ("Name", "IsActive") VALUES (@name, 1) RETURNING "Id" """, "@name");
+        insert.Parameters["@name"].Value = name;
+        var id = Convert.ToInt32(insert.ExecuteScalar(), CultureInfo.InvariantCulture);
+        AddTeam(id, name);
+        TeamsCreated++;
+        return id;
+    }
+
+    public (int Id, int? TeamId)? FindAgent(string externalId) =>
+        _agents.TryGetValue(externalId, out var agent) ? agent : null;
+
+    /// <summary>An agent named only by a contact file: created with the id as its name until an agents file names it.</summary>
+    public (int Id, int? TeamId) FindOrCreateAgent(string externalId, int? teamId)
+    {
+        if (FindAgent(externalId) is { } existing) return existing;
+        var insert = _session.Command("""
+            INSERT INTO "Agents" ("ExternalId", "Name", "TeamId", "IsActive") VALUES (@id, @id, @team, 1) RETURNING "Id"
+            """, "@id", "@team");
+        insert.Parameters["@id"].Value = externalId;
+        insert.Parameters["@team"].Value = ImportSession.Db(teamId);
+        var agent = (Convert.ToInt32(insert.ExecuteScalar(), CultureInfo.InvariantCulture), teamId);
+        _agents[externalId] = agent;
+        AgentsCreated++;
+        return agent;
+    }
+
+    public void RememberAgent(string externalId, int id, int? teamId) => _agents[externalId] = (id, teamId);
+
+    /// <summary>New codes are created and flagged for review, with the code as their name.</summary>
+    public int FindOrCreateReason(string code)
+    {
+        if (_reasons.TryGetValue(code, out var id)) return id;
+        var insert = _session.Command("""
+            INSERT INTO "ContactReasons" ("Code", "Name", "Complexity", "NeedsReview") VALUES (@code, @code, 3, 1) RETURNING "Id"
+            """, "@code");
+        insert.Parameters["@code"].Value = code;
+        id = Convert.ToInt32(insert.ExecuteScalar(), CultureInfo.InvariantCulture);
+        _reasons[code] = id;
+        ReasonsCreated++;
+        return id;
+    }
+
+    public IEnumerable<string> Warnings()
+    {
+        if (TeamsCreated > 0) yield return $"{TeamsCreated} new team(s) created.";
+        if (AgentsCreated > 0) yield return $"{AgentsCreated} agent id(s) not seen before were created with the id as their name; import the agents file to name them.";
+        if (ReasonsCreated > 0) yield return $"{ReasonsCreated} new contact reason code(s) created and flagged for review (Admin → Contact reasons).";
+    }
+
+    private void AddTeam(int id, string name)
+    {
+        _teamsByName[name] = id;
+        _teamIds.Add(id);
+    }
+
+    private static void ForEachRow(ImportSession session, string sql, Action<SqliteDataReader> read)
+    {
+        using var command = session.Connection.CreateCommand();
+        command.Transaction = session.Transaction;
+        command.CommandText = sql;
+        using var reader = command.ExecuteReader();
+        while (reader.Read()) read(reader);
+    }
+}

@@ -1,0 +1,165 @@
+using System.Globalization;
+using CxDashboard.Web.Features.Ingestion.Files;
+using CxDashboard.Web.Features.Organisation;
+
+namespace CxDashboard.Web.Features.Ingestion;
+
+/// <summary>
+/// Reads the named columns of the current row with the import contract's parsing rules, collecting one error
+/// (line, column, reason) per bad field instead of stopping at the first.
+/// </summary>
+public sealed class RowReader
+{
+    private static readonly string[] TimestampsWithOffset =
+    [
+        "yyyy-MM-dd'T'HH:mm:ssK", "yyyy-MM-dd'T'HH:mm:ss.FFFFFFFK", "yyyy-MM-dd'T'HH:mmK",
+        "yyyy-MM-dd HH:mm:ssK", "yyyy-MM-dd HH:mm:ss.FFFFFFFK", "yyyy-MM-dd HH:mmK",
+    ];
+
+    private static readonly string[] LocalTimestamps =
+    [
+        "yyyy-MM-dd'T'HH:mm:ss", "yyyy-MM-dd'T'HH:mm:ss.FFFFFFF", "yyyy-MM-dd'T'HH:mm",
+        "yyyy-MM-dd HH:mm:ss", "yyyy-MM-dd HH:mm:ss.FFFFFFF", "yyyy-MM-dd HH:mm",
+    ];
+
+    private readonly ITabularReader _reader;
+    private readonly Dictionary<string, int> _columns;
+    private readonly OrganisationTime _time;
+    private readonly List<ImportError> _errors = [];
+
+    public RowReader(ITabularReader reader, IReadOnlyList<ImportColumn> schema, OrganisationTime time)
+    {
+        _reader = reader;
+        _time = time;
+        _columns = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+        for (var i = 0; i < reader.Header.Count; i++)
+        {
+            var name = reader.Header[i].Trim();
+            if (schema.Any(c => c.Name.Equals(name, StringComparison.OrdinalIgnoreCase))) _columns.TryAdd(name, i);
+        }
+    }
+
+    public long Line => _reader.Line;
+    public IReadOnlyList<ImportError> Errors => _errors;
+    public bool HasErrors => _errors.Count > 0;
+
+    public void StartRow() => _errors.Clear();
+
+    public void AddError(string? column, string message) => _errors.Add(new ImportError(Line, column, message));
+
+    public bool HasColumn(string column) => _columns.ContainsKey(column);
+
+    /// <summary>The trimmed value, or null when the column is absent or the cell empty.</summary>
+    public string? Text(string column, int maxLength = 4000)
+    {
+        if (!_columns.TryGetValue(column, out var index)) return null;
+        var value = _reader.Get(index)?.Trim();
+        if (string.IsNullOrEmpty(value)) return null;
+        if (FileSniffer.HasReplacementCharacter(value))
+        {
+            AddError(column, "contains bytes that are not UTF-8; save the file as \"CSV UTF-8\" and import again");
+            return null;
+        }
+        if (value.Length > maxLength)
+        {
+            AddError(column, $"is longer than {maxLength} characters");
+            return null;
+        }
+        return value;
+    }
+
+    public string? RequiredText(string column, int maxLength = 200)
+    {
+        var value = Text(column, maxLength);
+        if (value is null && !HasErrorFor(column)) AddError(column, "is required but empty");
+        return value;
+    }
+
+    public int? Integer(string column, int min, int max, string what)
+    {
+        var text = Text(column, 50);
+        if (text is null) return null;
+        if (!int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value))
+        {
+            AddError(column, $"'{Shorten(text)}' is not a whole number ({what})");
+            return null;
+        }
+        if (value < min || value > max)
+        {
+            AddError(column, $"{value} is outside {min}–{max} ({what})");
+            return null;
+        }
+        return value;
+    }
+
+    public int? RequiredInteger(string column, int min, int max, string what)
+    {
+        var value = Integer(column, min, max, what);
+        if (value is null && !HasErrorFor(column)) AddError(column, "is required but empty");
+        return value;
+    }
+
+    /// <summary>yes/no, ja/nej, true/false, 1/0 (any case).</summary>
+    public bool? Boolean(string column)
+    {
+        var text = Text(column, 20);
+        if (text is null) return null;
+        switch (text.ToLowerInvariant())
+        {
+            case "yes" or "ja" or "true" or "1" or "y" or "j": return true;
+            case "no" or "nej" or "false" or "0" or "n": return false;
+            default:
+                AddError(column, $"'{Shorten(text)}' is not yes/no (also ja/nej, true/false, 1/0)");
+                return null;
+        }
+    }
+
+    /// <summary>ISO 8601 with an offset, or without one in the organisation's time zone.</summary>
+    public DateTime? RequiredTimestamp(string column)
+    {
+        var text = Text(column, 60);
+        if (text is null)
+        {
+            if (!HasErrorFor(column)) AddError(column, "is required but empty");
+            return null;
+        }
+        if (TryParseTimestamp(text, _time, out var utc)) return utc;
+        AddError(column, $"'{Shorten(text)}' is not a timestamp (use ISO 8601, e.g. 2026-03-04T09:15:00+01:00 or 2026-03-04 09:15)");
+        return null;
+    }
+
+    public static bool TryParseTimestamp(string text, OrganisationTime time, out DateTime utc)
+    {
+        if (DateTime.TryParseExact(text, LocalTimestamps, CultureInfo.InvariantCulture, DateTimeStyles.None, out var local))
+        {
+            utc = time.ToUtc(local);
+            return true;
+        }
+        if (DateTimeOffset.TryParseExact(text, TimestampsWithOffset, CultureInfo.InvariantCulture, DateTimeStyles.None, out var withOffset))
+        {
+            utc = withOffset.UtcDateTime;
+            return true;
+        }
+        utc = default;
+        return false;
+    }
+
+    /// <summary>A month written YYYY-MM, as its first day.</summary>
+    public DateOnly? RequiredMonth(string column)
+    {
+        var text = Text(column, 20);
+        if (text is null)
+        {
+            if (!HasErrorFor(column)) AddError(column, "is required but empty");
+            return null;
+        }
+        if (DateOnly.TryParseExact(text + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var month))
+            return month;
+        AddError(column, $"'{Shorten(text)}' is not a month (use YYYY-MM, e.g. 2026-03)");
+        return null;
+    }
+
+    private bool HasErrorFor(string column) => _errors.Any(e => e.Column == column);
+
+    private static string Shorten(string text) => text.Length <= 40 ? text : text[..40] + "…";
+}

@@ -1,0 +1,158 @@
+using System.Linq.Expressions;
+using CxDashboard.Web.Data;
+using CxDashboard.Web.Data.Entities;
+using Microsoft.EntityFrameworkCore;
+
+namespace CxDashboard.Web.Features.Metrics;
+
+/// <summary>
+/// Computes <see cref="KpiCounts"/> for a <see cref="MetricQuery"/> within a <see cref="DataScope"/>, as totals or
+/// broken down by one dimension. Filters and scope choose the contacts measured; the repeat and FCR rules look at
+/// all of a customer's contacts through the gaps stored on each contact (see <see cref="ContactTimeline"/>).
+/// </summary>
+public sealed class KpiQueryService(CxDbContext db)
+{
+    public async Task<KpiCounts> TotalsAsync(MetricQuery query, DataScope scope, CancellationToken ct = default)
+    {
+        var byConstant = await AggregateAsync(query, scope, c => 1, ct);
+        return byConstant.TryGetValue(1, out var counts) ? counts : KpiCounts.Empty;
+    }
+
+    /// <summary>Breakdowns by one dimension. Team and agent id 0 means "none" (e.g. self-service contacts).</summary>
+    public Task<Dictionary<int, KpiCounts>> ByTeamAsync(MetricQuery q, DataScope s, CancellationToken ct = default) =>
+        AggregateAsync(q, s, c => c.TeamId ?? 0, ct);
+
+    public Task<Dictionary<int, KpiCounts>> ByAgentAsync(MetricQuery q, DataScope s, CancellationToken ct = default) =>
+        AggregateAsync(q, s, c => c.AgentId ?? 0, ct);
+
+    public Task<Dictionary<Channel, KpiCounts>> ByChannelAsync(MetricQuery q, DataScope s, CancellationToken ct = default) =>
+        AggregateAsync(q, s, c => c.Channel, ct);
+
+    public Task<Dictionary<int, KpiCounts>> ByReasonAsync(MetricQuery q, DataScope s, CancellationToken ct = default) =>
+        AggregateAsync(q, s, c => c.ReasonId, ct);
+
+    public Task<Dictionary<DateOnly, KpiCounts>> ByDayAsync(MetricQuery q, DataScope s, CancellationToken ct = default) =>
+        AggregateAsync(q, s, c => c.LocalDate, ct);
+
+    private async Task<Dictionary<TKey, KpiCounts>> AggregateAsync<TKey>(
+        MetricQuery query, DataScope scope, Expression<Func<Contact, TKey>> key, CancellationToken ct) where TKey : notnull
+    {
+        var result = new Dictionary<TKey, KpiCounts>();
+        if (scope.SeesNothing || query.To < query.From) return result;
+
+        var measured = MeasuredContacts(query, scope);
+        var windowTicks = ContactRules.WindowTicks(query.WindowDays);
+        var decidableCutoff = ContactRules.DecidableCutoff(query.WindowDays, query.AsOfUtc);
+
+        // The same comparisons as ContactRules.IsRepeat / IsDecidable / IsResolved, applied in SQL.
+        var contactRows = await db.Contacts.Where(measured).GroupBy(key).Select(g => new
+        {
+            g.Key,
+            Contacts = g.Count(),
+            Repeats = g.Sum(c => c.PrevGapTicks <= windowTicks ? 1 : 0),
+            SameReasonRepeats = g.Sum(c => c.PrevSameReasonGapTicks <= windowTicks ? 1 : 0),
+            Decidable = g.Sum(c => c.StartedAtUtc <= decidableCutoff ? 1 : 0),
+            Resolved = g.Sum(c => c.StartedAtUtc <= decidableCutoff && (c.NextGapTicks == null || c.NextGapTicks > windowTicks) ? 1 : 0),
+            WithHandleTime = g.Sum(c => c.HandleSeconds != null ? 1 : 0),
+            HandleSeconds = g.Sum(c => (long)(c.HandleSeconds ?? 0)),
+            BotEscalations = g.Sum(c => c.EscalatedFromBot ? 1 : 0),
+            SelfService = g.Sum(c => c.Channel == Channel.SelfService ? 1 : 0),
+        }).ToListAsync(ct);
+
+        foreach (var row in contactRows)
+        {
+            result[row.Key] = new KpiCounts
+            {
+                Contacts = row.Contacts,
+                RepeatContacts = query.SameReasonOnly ? row.SameReasonRepeats : row.Repeats,
+                FcrDecidable = row.Decidable,
+                FcrResolved = row.Resolved,
+                ContactsWithHandleTime = row.WithHandleTime,
+                HandleSecondsTotal = row.HandleSeconds,
+                BotEscalations = row.BotEscalations,
+                SelfServiceContacts = row.SelfService,
+            };
+        }
+
+        var responseRows = await db.SurveyResponses
+            .Where(OnContact(measured))
+            .GroupBy(OnContact(key))
+            .Select(g => new
+            {
+                g.Key,
+                Responses = g.Count(),
+                CsatPositive = g.Sum(r => r.Csat >= 4 ? 1 : 0),
+                CsatNegative = g.Sum(r => r.Csat <= 2 ? 1 : 0),
+                CsatTotal = g.Sum(r => (long)r.Csat),
+                FcrAnswered = g.Sum(r => r.Resolved != null ? 1 : 0),
+                FcrYes = g.Sum(r => r.Resolved == true ? 1 : 0),
+                NpsAnswered = g.Sum(r => r.Nps != null ? 1 : 0),
+                Promoters = g.Sum(r => r.Nps >= 9 ? 1 : 0),
+                Detractors = g.Sum(r => r.Nps <= 6 ? 1 : 0),
+                WithComment = g.Sum(r => r.Comment != null && r.Comment != "" ? 1 : 0),
+            }).ToListAsync(ct);
+
+        foreach (var row in responseRows)
+        {
+            var responses = new KpiCounts
+            {
+                Responses = row.Responses,
+                CsatPositive = row.CsatPositive,
+                CsatNegative = row.CsatNegative,
+                CsatScoreTotal = row.CsatTotal,
+                SurveyFcrAnswered = row.FcrAnswered,
+                SurveyFcrYes = row.FcrYes,
+                NpsAnswered = row.NpsAnswered,
+                NpsPromoters = row.Promoters,
+                NpsDetractors = row.Detractors,
+                ResponsesWithComment = row.WithComment,
+            };
+            result[row.Key] = result.TryGetValue(row.Key, out var contacts) ? contacts + responses : responses;
+        }
+        return result;
+    }
+
+    /// <summary>The contacts a query measures: its period, its filters and the user's scope.</summary>
+    public static Expression<Func<Contact, bool>> MeasuredContacts(MetricQuery query, DataScope scope)
+    {
+        var (from, to) = (query.From, query.To);
+        Expression<Func<Contact, bool>> predicate = c => c.LocalDate >= from && c.LocalDate <= to;
+
+        if (query.TeamId is { } teamId) predicate = predicate.And(c => c.TeamId == teamId);
+        if (query.AgentId is { } agentId) predicate = predicate.And(c => c.AgentId == agentId);
+        if (query.Channel is { } channel) predicate = predicate.And(c => c.Channel == channel);
+        if (query.ReasonId is { } reasonId) predicate = predicate.And(c => c.ReasonId == reasonId);
+
+        if (scope.SeesNothing) predicate = predicate.And(c => false);
+        if (scope.AgentId is { } ownAgentId) predicate = predicate.And(c => c.AgentId == ownAgentId);
+        if (scope.TeamIds is { } teamIds)
+        {
+            var allowed = teamIds.ToList();
+            predicate = predicate.And(c => c.TeamId != null && allowed.Contains(c.TeamId.Value));
+        }
+        return predicate;
+    }
+
+    /// <summary>Rewrites an expression over a contact into one over the response that rates it (r => f(r.Contact)).</summary>
+    private static Expression<Func<SurveyResponse, TResult>> OnContact<TResult>(Expression<Func<Contact, TResult>> expression)
+    {
+        var response = Expression.Parameter(typeof(SurveyResponse), "r");
+        var contact = Expression.Property(response, nameof(SurveyResponse.Contact));
+        var body = new ParameterReplacer(expression.Parameters[0], contact).Visit(expression.Body);
+        return Expression.Lambda<Func<SurveyResponse, TResult>>(body, response);
+    }
+}
+
+internal static class PredicateComposition
+{
+    public static Expression<Func<T, bool>> And<T>(this Expression<Func<T, bool>> left, Expression<Func<T, bool>> right)
+    {
+        var body = new ParameterReplacer(right.Parameters[0], left.Parameters[0]).Visit(right.Body);
+        return Expression.Lambda<Func<T, bool>>(Expression.AndAlso(left.Body, body), left.Parameters[0]);
+    }
+}
+
+internal sealed class ParameterReplacer(ParameterExpression from, Expression to) : ExpressionVisitor
+{
+    protected override Expression VisitParameter(ParameterExpression node) => node == from ? to : base.VisitParameter(node);
+}

@@ -1,0 +1,55 @@
+namespace CxDashboard.Web.Features.Metrics;
+
+public sealed record DatePeriod(DateOnly From, DateOnly To)
+{
+    public int Days => To.DayNumber - From.DayNumber + 1;
+}
+
+/// <summary>The period choices of the filter bar, resolved against "today" in the organisation's time zone.</summary>
+public static class PeriodPresets
+{
+    public const string Last7Days = "7d";
+    public const string Last30Days = "30d";
+    public const string Last90Days = "90d";
+    public const string ThisMonth = "month";
+    public const string LastMonth = "last-month";
+    public const string ThisQuarter = "quarter";
+    public const string YearToDate = "ytd";
+    public const string Last12Months = "12m";
+    public const string Custom = "custom";
+    public const string Default = Last30Days;
+
+    public static readonly IReadOnlyList<(string Key, string Label)> Choices =
+    [
+        (Last7Days, "Last 7 days"),
+        (Last30Days, "Last 30 days"),
+        (Last90Days, "Last 90 days"),
+        (ThisMonth, "This month"),
+        (LastMonth, "Last month"),
+        (ThisQuarter, "This quarter"),
+        (YearToDate, "Year to date"),
+        (Last12Months, "Last 12 months"),
+        (Custom, "Custom dates"),
+    ];
+
+    /// <summary>Resolves a preset; unknown keys fall back to the default. Periods end today (included).</summary>
+    public static DatePeriod Resolve(string? key, DateOnly today) => key switch
+    {
+        Last7Days => new(today.AddDays(-6), today),
+        Last90Days => new(today.AddDays(-89), today),
+        ThisMonth => new(new DateOnly(today.Year, today.Month, 1), today),
+        LastMonth => MonthOf(new DateOnly(today.Year, today.Month, 1).AddMonths(-1)),
+        ThisQuarter => new(new DateOnly(today.Year, (today.Month - 1) / 3 * 3 + 1, 1), today),
+        YearToDate => new(new DateOnly(today.Year, 1, 1), today),
+        Last12Months => new(new DateOnly(today.Year, today.Month, 1).AddMonths(-11), today),
+        _ => new(today.AddDays(-29), today),
+    };
+
+    public static DatePeriod MonthOf(DateOnly anyDay)
+    {
+        var first = new DateOnly(anyDay.Year, anyDay.Month, 1);
+        return new(first, first.AddMonths(1).AddDays(-1));
+    }
+
+    public static bool IsKnown(string? key) => Choices.Any(c => c.Key == key);
+}

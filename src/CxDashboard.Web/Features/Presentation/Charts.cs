@@ -1,0 +1,108 @@
+using System.Globalization;
+using System.Net;
+using ScottPlot;
+
+namespace CxDashboard.Web.Features.Presentation;
+
+/// <summary>One series of a trend chart: a value per bucket (null where there is no data).</summary>
+public sealed record ChartSeries(string Name, IReadOnlyList<double?> Values, string ColorHex);
+
+/// <summary>
+/// Charts drawn with ScottPlot and embedded in pages as inline SVG, each with role="img" and an aria-label that says
+/// in words what it shows. The same plot-building code can render onto a PDF canvas.
+/// </summary>
+public static class Charts
+{
+    public const string Blue = "#1f5fa8";
+    public const string Green = "#2e7d32";
+    public const string Orange = "#c65d00";
+    public const string Purple = "#6a3d9a";
+    public const string Grey = "#6c757d";
+
+    /// <summary>A line chart of one or more series over labelled buckets (days, weeks or months), with an optional target line.</summary>
+    public static Plot TrendPlot(string title, string yLabel, IReadOnlyList<string> bucketLabels,
+        IReadOnlyList<ChartSeries> series, double? target = null, double? yMin = null, double? yMax = null)
+    {
+        var plot = new Plot();
+        Style(plot, title);
+        plot.YLabel(yLabel);
+        var positions = Enumerable.Range(0, bucketLabels.Count).Select(i => (double)i).ToArray();
+        foreach (var s in series)
+        {
+            // Gaps stay gaps: a bucket without data is not drawn as zero.
+            var points = positions.Zip(s.Values).Where(p => p.Second is not null).ToList();
+            if (points.Count == 0) continue;
+            var line = plot.Add.Scatter(points.Select(p => p.First).ToArray(), points.Select(p => p.Second!.Value).ToArray());
+            line.Color = Color.FromHex(s.ColorHex);
+            line.LineWidth = 2;
+            line.MarkerSize = bucketLabels.Count <= 40 ? 5 : 0;
+            line.LegendText = s.Name;
+        }
+        if (target is { } t)
+        {
+            var targetLine = plot.Add.HorizontalLine(t);
+            targetLine.Color = Color.FromHex(Grey);
+            targetLine.LinePattern = LinePattern.Dashed;
+            targetLine.LineWidth = 1.5f;
+            targetLine.LegendText = "Target";
+        }
+        SetBucketTicks(plot, bucketLabels);
+        if (yMin is not null || yMax is not null)
+        {
+            var limits = plot.Axes.GetLimits();
+            plot.Axes.SetLimitsY(yMin ?? limits.Bottom, yMax ?? limits.Top);
+        }
+        if (series.Count > 1 || target is not null)
+        {
+            plot.ShowLegend(Alignment.LowerLeft);
+        }
+        return plot;
+    }
+
+    /// <summary>Horizontal bars, e.g. the channel mix.</summary>
+    public static Plot BarPlot(string title, string valueLabel, IReadOnlyList<(string Label, double Value)> bars, string colorHex = Blue)
+    {
+        var plot = new Plot();
+        Style(plot, title);
+        var items = bars.Select((b, i) => new Bar { Position = bars.Count - 1 - i, Value = b.Value, FillColor = Color.FromHex(colorHex), Orientation = Orientation.Horizontal }).ToList();
+        plot.Add.Bars(items);
+        plot.Axes.Left.SetTicks(items.Select(b => b.Position).ToArray(), bars.Select(b => b.Label).ToArray());
+        plot.XLabel(valueLabel);
+        plot.Axes.Margins(left: 0, right: 0.1, bottom: 0.05, top: 0.05);
+        return plot;
+    }
+
+    public static string ToSvg(Plot plot, int width, int height, string ariaLabel)
+    {
+        var svg = plot.GetSvgHtml(width, height);
+        var label = WebUtility.HtmlEncode(ariaLabel);
+        var start = svg.IndexOf("<svg", StringComparison.Ordinal);
+        var insertAt = start < 0 ? -1 : start + 4;
+        if (insertAt < 0) return svg;
+        var withRole = svg.Insert(insertAt, $" role=\"img\" aria-label=\"{label}\" class=\"chart\" preserveAspectRatio=\"xMidYMid meet\"");
+        var openEnd = withRole.IndexOf('>', insertAt);
+        return withRole.Insert(openEnd + 1, $"<title>{label}</title>");
+    }
+
+    private static void Style(Plot plot, string title)
+    {
+        plot.Font.Set("DejaVu Sans");
+        plot.Title(title, 14);
+        plot.Axes.Title.Label.Bold = true;
+        plot.Grid.MajorLineColor = Color.FromHex("#e5e5e5");
+        plot.FigureBackground.Color = Colors.White;
+        plot.DataBackground.Color = Colors.White;
+    }
+
+    private static void SetBucketTicks(Plot plot, IReadOnlyList<string> labels)
+    {
+        if (labels.Count == 0) return;
+        // At most about ten labels on the axis, evenly spaced, always including the last bucket.
+        var step = Math.Max(1, (int)Math.Ceiling(labels.Count / 10.0));
+        var indexes = Enumerable.Range(0, labels.Count).Where(i => (labels.Count - 1 - i) % step == 0).ToArray();
+        plot.Axes.Bottom.SetTicks(indexes.Select(i => (double)i).ToArray(), indexes.Select(i => labels[i]).ToArray());
+        plot.Axes.SetLimitsX(-0.5, labels.Count - 0.5);
+    }
+
+    public static string Invariant(double value) => value.ToString("0.0", CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,73 @@
+using CxDashboard.Web.Data;
+using CxDashboard.Web.Data.Entities;
+using CxDashboard.Web.Data.Seeding;
+using CxDashboard.Web.Features.Accounts;
+using CxDashboard.Web.Features.Api;
+using CxDashboard.Web.Features.Ingestion;
+using CxDashboard.Web.Features.Metrics;
+using CxDashboard.Web.Features.Organisation;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+
+namespace CxDashboard.Web.Hosting;
+
+/// <summary>The services shared by the web app and the CLI verbs (no HTTP pipeline here).</summary>
+public static class CoreServices
+{
+    public const string ConnectionStringName = "Cx";
+    public const string DefaultConnectionString = "Data Source=App_Data/cxdashboard.db";
+
+    public static IServiceCollection AddCxCore(this IServiceCollection services, IConfiguration configuration, string contentRoot)
+    {
+        // Read when the first context is made, so configuration added after registration (tests, hosts) applies.
+        services.AddDbContext<CxDbContext>((provider, options) =>
+        {
+            var settings = provider.GetRequiredService<IConfiguration>();
+            var root = provider.GetService<IHostEnvironment>()?.ContentRootPath ?? contentRoot;
+            options.UseSqlite(ResolveSqlitePath(settings.GetConnectionString(ConnectionStringName) ?? DefaultConnectionString, root));
+        });
+
+        services.AddSingleton(TimeProvider.System);
+        services.AddIdentityCore<AppUser>(options =>
+            {
+                options.User.RequireUniqueEmail = true;
+                options.Password.RequiredLength = 8;
+                options.Password.RequireNonAlphanumeric = false;
+                options.Lockout.MaxFailedAccessAttempts = 5;
+                options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(5);
+            })
+            .AddRoles<IdentityRole>()
+            .AddEntityFrameworkStores<CxDbContext>()
+            .AddDefaultTokenProviders();
+
+        services.AddScoped<OrganisationSettingsService>();
+        services.AddScoped<KpiQueryService>();
+        services.AddScoped<KpiReportService>();
+        services.AddScoped<KpiTargetService>();
+        services.AddScoped<Features.Dashboard.DashboardService>();
+        services.AddScoped<UserScopeService>();
+        services.AddScoped<Features.Engagement.EngagementQueryService>();
+        services.AddScoped<UserAdminService>();
+        services.AddScoped<ImportService>();
+        services.AddScoped<ApiKeyService>();
+        services.AddScoped<DatabaseInitializer>();
+        services.AddScoped<DemoSeeder>();
+        services.Configure<DemoOptions>(configuration.GetSection(DemoOptions.Section));
+        return services;
+    }
+
+    /// <summary>A relative SQLite file is placed under the content root (not the shell's directory), and its folder created.</summary>
+    public static string ResolveSqlitePath(string connectionString, string contentRoot)
+    {
+        var builder = new SqliteConnectionStringBuilder(connectionString);
+        if (builder.DataSource is { Length: > 0 } path && path != ":memory:" && builder.Mode != SqliteOpenMode.Memory)
+        {
+            var full = Path.IsPathRooted(path) ? path : Path.GetFullPath(Path.Combine(contentRoot, path));
+            Directory.CreateDirectory(Path.GetDirectoryName(full)!);
+            builder.DataSource = full;
+        }
+        builder.Pooling = true;
+        return builder.ToString();
+    }
+}

@@ -1,0 +1,47 @@
+using CxDashboard.Web.Data;
+using Hangfire;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+
+namespace CxDashboard.Web.Hosting;
+
+public sealed class DatabaseHealthCheck(CxDbContext db) : IHealthCheck
+{
+    public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken ct = default)
+    {
+        try
+        {
+            var pending = (await db.Database.GetPendingMigrationsAsync(ct)).Count();
+            var contacts = await db.Contacts.CountAsync(ct);
+            return pending == 0
+                ? HealthCheckResult.Healthy($"{db.Database.ProviderName}; {contacts} contacts")
+                : HealthCheckResult.Degraded($"{pending} migration(s) not applied");
+        }
+        catch (Exception e)
+        {
+            return HealthCheckResult.Unhealthy("The database cannot be reached.", e);
+        }
+    }
+}
+
+public sealed class JobServerHealthCheck(JobStorage storage, IConfiguration configuration) : IHealthCheck
+{
+    public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken ct = default)
+    {
+        if (!configuration.GetValue("Jobs:RunServer", true))
+            return Task.FromResult(HealthCheckResult.Healthy("This instance runs no job server (Jobs:RunServer=false)."));
+        try
+        {
+            var monitoring = storage.GetMonitoringApi();
+            var servers = monitoring.Servers();
+            var stats = monitoring.GetStatistics();
+            return Task.FromResult(servers.Count > 0
+                ? HealthCheckResult.Healthy($"{servers.Count} job server(s); {stats.Recurring} recurring, {stats.Failed} failed jobs")
+                : HealthCheckResult.Unhealthy("No job server is running."));
+        }
+        catch (Exception e)
+        {
+            return Task.FromResult(HealthCheckResult.Unhealthy("The job storage cannot be reached.", e));
+        }
+    }
+}

@@ -1,0 +1,94 @@
+using System.Globalization;
+using CxDashboard.Web.Data.Entities;
+using CxDashboard.Web.Features.Accounts;
+using CxDashboard.Web.Features.Api;
+using Hangfire;
+using Hangfire.InMemory;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Localization;
+
+namespace CxDashboard.Web.Hosting;
+
+/// <summary>The web app's own services: pages, sign-in, API authentication, jobs, localisation.</summary>
+public static class WebServices
+{
+    public static readonly CultureInfo[] SupportedCultures = [new("sv-SE"), new("en-GB")];
+
+    public static WebApplicationBuilder AddCxWeb(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddCxCore(builder.Configuration, builder.Environment.ContentRootPath);
+
+        services.AddRazorPages(options =>
+        {
+            options.Conventions.AllowAnonymousToFolder("/Account");
+            options.Conventions.AuthorizeFolder("/Account/Manage");
+        });
+        services.AddHttpContextAccessor();
+        services.AddIdentityCore<AppUser>().AddSignInManager().AddClaimsPrincipalFactory<AppUserClaimsPrincipalFactory>();
+
+        services.AddAuthentication(options =>
+            {
+                options.DefaultScheme = IdentityConstants.ApplicationScheme;
+                options.DefaultSignInScheme = IdentityConstants.ApplicationScheme;
+            })
+            .AddIdentityCookies();
+        services.AddAuthentication().AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
+        services.ConfigureApplicationCookie(options =>
+        {
+            options.LoginPath = "/Account/Login";
+            options.LogoutPath = "/Account/Logout";
+            options.AccessDeniedPath = "/Account/AccessDenied";
+            options.Cookie.Name = "CxDashboard.Auth";
+            options.Cookie.HttpOnly = true;
+            options.Cookie.SameSite = SameSiteMode.Lax;
+            options.SlidingExpiration = true;
+            options.ExpireTimeSpan = TimeSpan.FromHours(10);
+        });
+        // Disabling a user changes their security stamp; check it often so they are signed out within a minute.
+        services.Configure<SecurityStampValidatorOptions>(options => options.ValidationInterval = TimeSpan.FromMinutes(1));
+
+        services.AddAuthorizationBuilder()
+            .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
+            .AddRolePolicies()
+            .AddPolicy(Policies.ApiRead, policy => policy
+                .AddAuthenticationSchemes(ApiKeyAuthenticationHandler.SchemeName)
+                .RequireClaim(ApiKeyAuthenticationHandler.ScopeClaim, nameof(ApiKeyScope.Read)))
+            .AddPolicy(Policies.ApiWrite, policy => policy
+                .AddAuthenticationSchemes(ApiKeyAuthenticationHandler.SchemeName)
+                .RequireClaim(ApiKeyAuthenticationHandler.ScopeClaim, nameof(ApiKeyScope.Write)));
+
+        services.Configure<RequestLocalizationOptions>(options =>
+        {
+            var defaultCulture = builder.Configuration["Localization:DefaultCulture"] ?? "sv-SE";
+            options.DefaultRequestCulture = new RequestCulture(defaultCulture);
+            options.SupportedCultures = SupportedCultures;
+            options.SupportedUICultures = SupportedCultures;
+            // The user's choice (cookie) first, then the browser's languages.
+            options.RequestCultureProviders = [new CookieRequestCultureProvider(), new AcceptLanguageHeaderRequestCultureProvider()];
+        });
+
+        services.AddHangfire((provider, configuration) => configuration
+            .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
+            .UseSimpleAssemblyNameTypeSerializer()
+            .UseRecommendedSerializerSettings()
+            .UseInMemoryStorage(new InMemoryStorageOptions { MaxExpirationTime = TimeSpan.FromDays(7) }));
+        services.AddHostedService<JobServerHostedService>();
+
+        services.AddHealthChecks()
+            .AddCheck<DatabaseHealthCheck>("database")
+            .AddCheck<JobServerHealthCheck>("jobs");
+        services.AddProblemDetails();
+        services.AddOpenApi("v1");
+        return builder;
+    }
+
+    private static AuthorizationBuilder AddRolePolicies(this AuthorizationBuilder builder)
+    {
+        foreach (var (policy, roles) in Policies.RolesByPolicy)
+            builder.AddPolicy(policy, p => p.RequireAuthenticatedUser().RequireRole(roles));
+        return builder;
+    }
+}

@@ -1,0 +1,46 @@
+// Small helpers only: filter bars submit on change, tables sort on header click.
+(function () {
+  document.querySelectorAll('form[data-autosubmit]').forEach(function (form) {
+    form.querySelectorAll('select').forEach(function (select) {
+      select.addEventListener('change', function () {
+        var custom = form.querySelector('[data-custom-dates]');
+        if (select.name === 'period' && custom) {
+          custom.hidden = select.value !== 'custom';
+          if (select.value === 'custom') return; // wait for the dates
+        }
+        form.requestSubmit();
+      });
+    });
+  });
+
+  function cellValue(row, index) {
+    var cell = row.children[index];
+    if (!cell) return '';
+    var raw = cell.getAttribute('data-value');
+    if (raw !== null) return raw === '' ? Number.NEGATIVE_INFINITY : parseFloat(raw);
+    return cell.textContent.trim().toLowerCase();
+  }
+
+  document.querySelectorAll('table[data-sortable]').forEach(function (table) {
+    var headers = table.querySelectorAll('th[data-sort]');
+    headers.forEach(function (th) {
+      th.tabIndex = 0;
+      function sort() {
+        var index = Array.prototype.indexOf.call(th.parentNode.children, th);
+        var ascending = th.getAttribute('aria-sort') !== 'ascending';
+        headers.forEach(function (h) { h.removeAttribute('aria-sort'); });
+        th.setAttribute('aria-sort', ascending ? 'ascending' : 'descending');
+        var body = table.tBodies[0];
+        var rows = Array.prototype.slice.call(body.rows).filter(function (r) { return !r.classList.contains('total-row'); });
+        var totals = Array.prototype.slice.call(body.rows).filter(function (r) { return r.classList.contains('total-row'); });
+        rows.sort(function (a, b) {
+          var x = cellValue(a, index), y = cellValue(b, index);
+          return (x < y ? -1 : x > y ? 1 : 0) * (ascending ? 1 : -1);
+        });
+        rows.concat(totals).forEach(function (r) { body.appendChild(r); });
+      }
+      th.addEventListener('click', sort);
+      th.addEventListener('keydown', function (e) { if (e.key === 'Enter' || e.key === ' ') { e.preventDefault(); sort(); } });
+    });
+  });
+})();

@@ -1,0 +1,28 @@
+using System.Text.Json;
+using CxDashboard.Web.Cli;
+using Microsoft.Extensions.Time.Testing;
+
+namespace CxDashboard.Tests.Infrastructure;
+
+public sealed record CliRun(int ExitCode, string Out, string Error)
+{
+    public JsonElement Json => JsonDocument.Parse(Out).RootElement;
+}
+
+/// <summary>Runs the real CLI in-process against a test database, capturing what it prints.</summary>
+public static class CliRunner
+{
+    public static async Task<CliRun> RunAsync(string connectionString, DateTimeOffset now, params string[] args)
+    {
+        var output = new StringWriter();
+        var error = new StringWriter();
+        var exit = await CliApp.RunAsync(args, new CliContext
+        {
+            Out = output,
+            Error = error,
+            Clock = new FakeTimeProvider(now),
+            ConfigurationOverrides = new Dictionary<string, string?> { ["ConnectionStrings:Cx"] = connectionString },
+        });
+        return new CliRun(exit, output.ToString(), error.ToString());
+    }
+}

@@ -1,0 +1,94 @@
+using System.Text;
+using CxDashboard.Web.Data;
+using CxDashboard.Web.Features.Accounts;
+using CxDashboard.Web.Features.Ingestion;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+
+namespace CxDashboard.Tests.Infrastructure;
+
+/// <summary>
+/// The real app over HTTP with its own SQLite file and a fake clock. Hangfire's job server is off unless a test
+/// class asks for it (jobs are called directly or through their own fixture).
+/// </summary>
+public class CxAppFactory : WebApplicationFactory<Program>
+{
+    public static readonly DateTimeOffset DefaultNow = new(2026, 3, 31, 10, 0, 0, TimeSpan.Zero);
+    public const string Password = "Test!2026pw";
+
+    private readonly string _databasePath = Path.Combine(Path.GetTempPath(), $"cxdashboard-test-{Guid.NewGuid():N}.db");
+
+    public FakeTimeProvider Clock { get; } = new(DefaultNow);
+    public string ConnectionString => $"Data Source={_databasePath}";
+    protected virtual bool RunJobServer => false;
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("ConnectionStrings:Cx", ConnectionString);
+        builder.UseSetting("Demo:SeedOnStart", "false");
+        builder.UseSetting("Jobs:RunServer", RunJobServer ? "true" : "false");
+        builder.UseSetting("Localization:DefaultCulture", "sv-SE");
+        builder.ConfigureServices(services => services.AddSingleton<TimeProvider>(Clock));
+    }
+
+    /// <summary>A client that keeps cookies and does not follow redirects, so tests see where they lead.</summary>
+    public HttpClient NewClient() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+
+    public async Task<T> WithScopeAsync<T>(Func<IServiceProvider, Task<T>> work)
+    {
+        _ = Server; // make sure the app (and its migrations) has started
+        using var scope = Services.CreateScope();
+        return await work(scope.ServiceProvider);
+    }
+
+    public Task WithScopeAsync(Func<IServiceProvider, Task> work) => WithScopeAsync(async sp => { await work(sp); return 0; });
+
+    public Task<ImportResult> ImportAsync(ImportKind kind, string csv, ImportOptions? options = null) =>
+        WithScopeAsync(sp => sp.GetRequiredService<ImportService>()
+            .ImportFileAsync(kind, new MemoryStream(Encoding.UTF8.GetBytes(csv)), options ?? new ImportOptions()));
+
+    public async Task<ImportResult> ImportOkAsync(ImportKind kind, string csv)
+    {
+        var result = await ImportAsync(kind, csv);
+        Assert.True(result.Outcome == ImportOutcome.Imported,
+            $"{kind} import failed: {result.FileError} {string.Join("; ", result.Errors)}");
+        return result;
+    }
+
+    public Task CreateUserAsync(string email, string role, params int[] teamIds) =>
+        WithScopeAsync(async sp =>
+        {
+            var result = await sp.GetRequiredService<UserAdminService>().CreateAsync(email, Password, email, [role], teamIds);
+            Assert.True(result.Succeeded, string.Join("; ", result.Errors));
+        });
+
+    /// <summary>Creates the user if needed and signs in through the real login form (antiforgery included).</summary>
+    public async Task<HttpClient> SignedInClientAsync(string email, string role, params int[] teamIds)
+    {
+        var exists = await WithScopeAsync(sp => Task.FromResult(sp.GetRequiredService<CxDbContext>().Users.Any(u => u.Email == email)));
+        if (!exists) await CreateUserAsync(email, role, teamIds);
+        var client = NewClient();
+        await Html.SignInAsync(client, email, Password);
+        return client;
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        SqliteConnection.ClearAllPools();
+        foreach (var suffix in new[] { "", "-wal", "-shm" })
+        {
+            try { File.Delete(_databasePath + suffix); } catch (IOException) { }
+        }
+    }
+}
+
+/// <summary>The same app with Hangfire's job server running (in-memory storage), for tests of job wiring.</summary>
+public sealed class CxAppWithJobServerFactory : CxAppFactory
+{
+    protected override bool RunJobServer => true;
+}

@@ -1,0 +1,50 @@
+using System.Net;
+using AngleSharp;
+using AngleSharp.Dom;
+using AngleSharp.Html.Parser;
+
+namespace CxDashboard.Tests.Infrastructure;
+
+/// <summary>Reading pages as a user sees them, and submitting their forms with the antiforgery token they carry.</summary>
+public static class Html
+{
+    private static readonly HtmlParser Parser = new();
+
+    public static async Task<IDocument> GetDocumentAsync(HttpClient client, string url)
+    {
+        var response = await client.GetAsync(url);
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.OK, $"GET {url} answered {(int)response.StatusCode}: {body[..Math.Min(body.Length, 500)]}");
+        return await Parser.ParseDocumentAsync(body);
+    }
+
+    public static IDocument Parse(string html) => Parser.ParseDocument(html);
+
+    public static string AntiforgeryToken(IDocument document, string? formSelector = null)
+    {
+        var scope = formSelector is null ? document.DocumentElement : document.QuerySelector(formSelector)!;
+        return scope.QuerySelector("input[name=__RequestVerificationToken]")?.GetAttribute("value")
+               ?? throw new InvalidOperationException("The page has no antiforgery token.");
+    }
+
+    /// <summary>Posts a form on a page the way a browser would: the page's token plus the given fields.</summary>
+    public static async Task<HttpResponseMessage> PostFormAsync(HttpClient client, string pageUrl, IDictionary<string, string> fields, string? formSelector = null, string? postUrl = null)
+    {
+        var page = await GetDocumentAsync(client, pageUrl);
+        var form = new Dictionary<string, string>(fields) { ["__RequestVerificationToken"] = AntiforgeryToken(page, formSelector) };
+        var action = postUrl ?? page.QuerySelector(formSelector ?? "main form[method=post]")?.GetAttribute("action") ?? pageUrl;
+        if (string.IsNullOrEmpty(action)) action = pageUrl;
+        return await client.PostAsync(action, new FormUrlEncodedContent(form));
+    }
+
+    public static async Task SignInAsync(HttpClient client, string email, string password)
+    {
+        var response = await PostFormAsync(client, "/Account/Login", new Dictionary<string, string> { ["Email"] = email, ["Password"] = password }, postUrl: "/Account/Login");
+        Assert.True(response.StatusCode == HttpStatusCode.Redirect, $"Sign-in of {email} answered {(int)response.StatusCode}");
+        Assert.Equal("/", response.Headers.Location?.OriginalString);
+    }
+
+    /// <summary>Text with whitespace (incl. non-breaking spaces) collapsed, as a reader sees it.</summary>
+    public static string Text(this IElement? element) =>
+        element is null ? "" : string.Join(' ', element.TextContent.Replace('\u00a0', ' ').Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+}
