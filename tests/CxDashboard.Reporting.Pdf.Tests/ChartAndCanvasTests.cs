@@ -33,7 +33,21 @@ public class ChartAndCanvasTests
 
         // Each label once: ScottPlot re-renders while its axes settle, and that must not leave copies in the PDF.
         Assert.Single(words, word => word == "Månad");
-        Assert.Contains("DejaVuSans", pdf.Word(1, "Månad").FontName);
+
+        // The bundled faces, bold where ScottPlot asks for bold (axis labels), regular for tick labels.
+        Assert.EndsWith("+DejaVuSans-Bold", pdf.Word(1, "Månad").FontName);
+        Assert.EndsWith("+DejaVuSans", pdf.Words(1).First(word => word.Text == "87").FontName);
+    }
+
+    [Fact]
+    public void Drawing_a_chart_leaves_ScottPlots_global_default_font_alone()
+    {
+        // The web app's SVG charts share ScottPlot's static font settings.
+        var before = Fonts.Default;
+
+        using var pdf = Content(c => c.Height(200).Chart(CsatChart));
+
+        Assert.Equal(before, Fonts.Default);
     }
 
     [Fact]

@@ -41,11 +41,21 @@ internal static class ChartFonts
         return true;
     });
 
-    /// <summary>Points every text element the plot has at the bundled family.</summary>
+    /// <summary>
+    /// Points the plot's title, axis labels, tick labels and legend at the bundled family. Not plot.Font.Set(...):
+    /// that also changes ScottPlot's global default font, which the web app's charts share.
+    /// </summary>
     public static void Apply(Plot plot)
     {
         _ = Registered.Value;
-        plot.Font.Set(FamilyName);
+        plot.Axes.Title.Label.FontName = FamilyName;
+        foreach (var axis in plot.Axes.GetAxes())
+        {
+            axis.Label.FontName = FamilyName;
+            axis.TickLabelStyle.FontName = FamilyName;
+        }
+
+        plot.Legend.FontName = FamilyName;
     }
 
     private static SKTypeface CreateFace(bool bold, bool italic)

@@ -71,7 +71,8 @@ public static partial class ContainerExtensions
 
     /// <summary>
     /// A ScottPlot 5 chart drawn as vectors into this container's rectangle. It takes all the space offered, so
-    /// set a Height() first. The plot is created for the drawing and disposed after it; its text uses the bundled font.
+    /// set a Height() first. The plot is created for the drawing and disposed after it. Its title, axis labels,
+    /// tick labels and legend are set to the bundled font.
     /// </summary>
     public static void Chart(this IContainer container, Action<Plot> configure)
     {
@@ -79,7 +80,7 @@ public static partial class ContainerExtensions
         container.Attach(new ChartElement(configure));
     }
 
-    /// <summary>An existing plot drawn as vectors (its fonts are set to the bundled font); the caller disposes it.</summary>
+    /// <summary>An existing plot drawn as vectors (its label fonts are set to the bundled font); the caller disposes it.</summary>
     public static void Chart(this IContainer container, Plot plot)
     {
         ArgumentNullException.ThrowIfNull(plot);

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using CxDashboard.Reporting.Pdf.Layout;
 using SkiaSharp;
 

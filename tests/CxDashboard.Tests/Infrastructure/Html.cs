@@ -47,4 +47,7 @@ public static class Html
     /// <summary>Text with whitespace (incl. non-breaking spaces) collapsed, as a reader sees it.</summary>
     public static string Text(this IElement? element) =>
         element is null ? "" : string.Join(' ', element.TextContent.Replace('\u00a0', ' ').Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+
+    /// <summary>A table row's cells, each as <see cref="Text"/>, separated by single spaces.</summary>
+    public static string RowText(IElement row) => string.Join(' ', row.Children.Select(Text).Where(t => t.Length > 0));
 }
