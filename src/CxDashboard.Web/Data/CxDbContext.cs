@@ -6,7 +6,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace CxDashboard.Web.Data;
 
-public class CxDbContext(DbContextOptions<CxDbContext> options) : IdentityDbContext<AppUser, IdentityRole, string>(options)
+/// <summary>The database. Features add their own DbSets in partial files (Data/CxDbContext.Feature.cs).</summary>
+public partial class CxDbContext(DbContextOptions<CxDbContext> options) : IdentityDbContext<AppUser, IdentityRole, string>(options)
 {
     public DbSet<OrganisationSettings> OrganisationSettings => Set<OrganisationSettings>();
     public DbSet<Team> Teams => Set<Team>();
