@@ -20,6 +20,7 @@ public partial class CxDbContext(DbContextOptions<CxDbContext> options) : Identi
     public DbSet<KpiTarget> KpiTargets => Set<KpiTarget>();
     public DbSet<UserTeamScope> UserTeamScopes => Set<UserTeamScope>();
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
+    public DbSet<SurveyInvitation> SurveyInvitations => Set<SurveyInvitation>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -51,6 +51,7 @@ public static class CoreServices
         services.AddScoped<UserAdminService>();
         services.AddScoped<ImportService>();
         services.AddScoped<ApiKeyService>();
+        services.AddScoped<Features.Surveys.SurveyInvitationService>();
         services.AddScoped<DatabaseInitializer>();
         services.AddScoped<DemoSeeder>();
         services.Configure<DemoOptions>(configuration.GetSection(DemoOptions.Section));

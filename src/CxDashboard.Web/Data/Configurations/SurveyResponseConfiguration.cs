@@ -13,6 +13,7 @@ public class SurveyResponseConfiguration : IEntityTypeConfiguration<SurveyRespon
         builder.HasIndex(r => r.ExternalId).IsUnique();
         builder.HasIndex(r => r.ContactId);
         builder.HasIndex(r => r.ReceivedAtUtc);
+        builder.HasIndex(r => r.CallbackCaseId);
         builder.HasOne(r => r.Contact).WithMany().HasForeignKey(r => r.ContactId).OnDelete(DeleteBehavior.Cascade);
         builder.ToTable(t =>
         {

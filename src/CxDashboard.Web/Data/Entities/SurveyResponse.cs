@@ -1,5 +1,14 @@
 namespace CxDashboard.Web.Data.Entities;
 
+public enum SurveyResponseKind
+{
+    /// <summary>Rates a contact: counts in CSAT, survey FCR and NPS.</summary>
+    PostContact = 1,
+
+    /// <summary>Answers a follow-up survey after a callback: counts only in the recovery rate, never in contact KPIs.</summary>
+    CallbackFollowUp = 2,
+}
+
 public class SurveyResponse
 {
     public long Id { get; set; }
@@ -19,4 +28,9 @@ public class SurveyResponse
     /// <summary>0–10 "would you recommend"; null when the survey did not carry it or it was skipped.</summary>
     public int? Nps { get; set; }
     public string? Comment { get; set; }
+
+    public SurveyResponseKind Kind { get; set; } = SurveyResponseKind.PostContact;
+
+    /// <summary>For a callback follow-up: the case it follows up.</summary>
+    public long? CallbackCaseId { get; set; }
 }

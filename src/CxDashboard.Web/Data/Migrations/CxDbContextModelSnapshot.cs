@@ -415,10 +415,62 @@ namespace CxDashboard.Web.Data.Migrations
                     b.ToTable("OrganisationSettings");
                 });
 
+            modelBuilder.Entity("CxDashboard.Web.Data.Entities.SurveyInvitation", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("AnsweredAtUtc")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("CallbackCaseId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ContactId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAtUtc")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ExpiresAtUtc")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(5)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ResponseId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Token")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CallbackCaseId");
+
+                    b.HasIndex("ContactId");
+
+                    b.HasIndex("Token")
+                        .IsUnique();
+
+                    b.ToTable("SurveyInvitations");
+                });
+
             modelBuilder.Entity("CxDashboard.Web.Data.Entities.SurveyResponse", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("CallbackCaseId")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Comment")
@@ -436,6 +488,9 @@ namespace CxDashboard.Web.Data.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int?>("Nps")
                         .HasColumnType("INTEGER");
 
@@ -446,6 +501,8 @@ namespace CxDashboard.Web.Data.Migrations
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("CallbackCaseId");
 
                     b.HasIndex("ContactId");
 
@@ -694,6 +751,17 @@ namespace CxDashboard.Web.Data.Migrations
                         .OnDelete(DeleteBehavior.Cascade);
 
                     b.Navigation("Team");
+                });
+
+            modelBuilder.Entity("CxDashboard.Web.Data.Entities.SurveyInvitation", b =>
+                {
+                    b.HasOne("CxDashboard.Web.Data.Entities.Contact", "Contact")
+                        .WithMany()
+                        .HasForeignKey("ContactId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Contact");
                 });
 
             modelBuilder.Entity("CxDashboard.Web.Data.Entities.SurveyResponse", b =>

@@ -36,8 +36,8 @@ public sealed class SurveyResponseRowProcessor(ImportSession session, MasterData
 
         var sql = existing is null
             ? """
-              INSERT INTO "SurveyResponses" ("ExternalId", "ContactId", "ReceivedAtUtc", "Csat", "Resolved", "Nps", "Comment")
-              VALUES (@externalId, @contact, @received, @csat, @resolved, @nps, @comment)
+              INSERT INTO "SurveyResponses" ("ExternalId", "ContactId", "ReceivedAtUtc", "Csat", "Resolved", "Nps", "Comment", "Kind")
+              VALUES (@externalId, @contact, @received, @csat, @resolved, @nps, @comment, 1)
               """
             : """
               UPDATE "SurveyResponses" SET "ContactId" = @contact, "ReceivedAtUtc" = @received, "Csat" = @csat,

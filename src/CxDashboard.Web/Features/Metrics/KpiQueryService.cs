@@ -75,6 +75,7 @@ public sealed class KpiQueryService(CxDbContext db)
         }
 
         var responseRows = await db.SurveyResponses
+            .Where(r => r.Kind == SurveyResponseKind.PostContact)
             .Where(OnContact(measured))
             .GroupBy(OnContact(key))
             .Select(g => new

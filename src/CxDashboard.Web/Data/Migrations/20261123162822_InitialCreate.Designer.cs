@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace CxDashboard.Web.Data.Migrations
 {
     [DbContext(typeof(CxDbContext))]
-    [Migration("20261123161402_InitialCreate")]
+    [Migration("20261123162822_InitialCreate")]
     partial class InitialCreate
     {
         /// <inheritdoc />
@@ -418,10 +418,62 @@ namespace CxDashboard.Web.Data.Migrations
                     b.ToTable("OrganisationSettings");
                 });
 
+            modelBuilder.Entity("CxDashboard.Web.Data.Entities.SurveyInvitation", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("AnsweredAtUtc")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("CallbackCaseId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ContactId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAtUtc")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ExpiresAtUtc")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(5)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ResponseId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Token")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CallbackCaseId");
+
+                    b.HasIndex("ContactId");
+
+                    b.HasIndex("Token")
+                        .IsUnique();
+
+                    b.ToTable("SurveyInvitations");
+                });
+
             modelBuilder.Entity("CxDashboard.Web.Data.Entities.SurveyResponse", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("CallbackCaseId")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Comment")
@@ -439,6 +491,9 @@ namespace CxDashboard.Web.Data.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int?>("Nps")
                         .HasColumnType("INTEGER");
 
@@ -449,6 +504,8 @@ namespace CxDashboard.Web.Data.Migrations
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("CallbackCaseId");
 
                     b.HasIndex("ContactId");
 
@@ -697,6 +754,17 @@ namespace CxDashboard.Web.Data.Migrations
                         .OnDelete(DeleteBehavior.Cascade);
 
                     b.Navigation("Team");
+                });
+
+            modelBuilder.Entity("CxDashboard.Web.Data.Entities.SurveyInvitation", b =>
+                {
+                    b.HasOne("CxDashboard.Web.Data.Entities.Contact", "Contact")
+                        .WithMany()
+                        .HasForeignKey("ContactId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Contact");
                 });
 
             modelBuilder.Entity("CxDashboard.Web.Data.Entities.SurveyResponse", b =>

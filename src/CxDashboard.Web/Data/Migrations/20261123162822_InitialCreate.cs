@@ -397,6 +397,33 @@ namespace CxDashboard.Web.Data.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "SurveyInvitations",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Token = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    ContactId = table.Column<long>(type: "INTEGER", nullable: false),
+                    Kind = table.Column<int>(type: "INTEGER", nullable: false),
+                    CallbackCaseId = table.Column<long>(type: "INTEGER", nullable: true),
+                    Language = table.Column<string>(type: "TEXT", maxLength: 5, nullable: false),
+                    CreatedAtUtc = table.Column<long>(type: "INTEGER", nullable: false),
+                    ExpiresAtUtc = table.Column<long>(type: "INTEGER", nullable: false),
+                    AnsweredAtUtc = table.Column<long>(type: "INTEGER", nullable: true),
+                    ResponseId = table.Column<long>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SurveyInvitations", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_SurveyInvitations_Contacts_ContactId",
+                        column: x => x.ContactId,
+                        principalTable: "Contacts",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "SurveyResponses",
                 columns: table => new
                 {
@@ -408,7 +435,9 @@ namespace CxDashboard.Web.Data.Migrations
                     Csat = table.Column<int>(type: "INTEGER", nullable: false),
                     Resolved = table.Column<bool>(type: "INTEGER", nullable: true),
                     Nps = table.Column<int>(type: "INTEGER", nullable: true),
-                    Comment = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true)
+                    Comment = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    Kind = table.Column<int>(type: "INTEGER", nullable: false),
+                    CallbackCaseId = table.Column<long>(type: "INTEGER", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -547,6 +576,27 @@ namespace CxDashboard.Web.Data.Migrations
                 column: "TeamId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_SurveyInvitations_CallbackCaseId",
+                table: "SurveyInvitations",
+                column: "CallbackCaseId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SurveyInvitations_ContactId",
+                table: "SurveyInvitations",
+                column: "ContactId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SurveyInvitations_Token",
+                table: "SurveyInvitations",
+                column: "Token",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SurveyResponses_CallbackCaseId",
+                table: "SurveyResponses",
+                column: "CallbackCaseId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_SurveyResponses_ContactId",
                 table: "SurveyResponses",
                 column: "ContactId");
@@ -603,6 +653,9 @@ namespace CxDashboard.Web.Data.Migrations
 
             migrationBuilder.DropTable(
                 name: "OrganisationSettings");
+
+            migrationBuilder.DropTable(
+                name: "SurveyInvitations");
 
             migrationBuilder.DropTable(
                 name: "SurveyResponses");
