@@ -49,6 +49,7 @@ public static class CoreServices
         services.AddScoped<UserScopeService>();
         services.AddScoped<Features.Engagement.EngagementQueryService>();
         services.AddScoped<UserAdminService>();
+        services.AddScoped<Features.Admin.MasterDataAdminService>();
         services.AddScoped<ImportService>();
         services.AddScoped<ApiKeyService>();
         services.AddScoped<Features.Surveys.SurveyInvitationService>();

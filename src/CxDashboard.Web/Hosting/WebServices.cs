@@ -24,7 +24,7 @@ public static class WebServices
         services.AddRazorPages(options =>
         {
             options.Conventions.AllowAnonymousToFolder("/Account");
-            options.Conventions.AuthorizeFolder("/Account/Manage");
+            options.Conventions.AuthorizeFolder("/Admin", Policies.Admin);
         });
         services.AddHttpContextAccessor();
         services.AddIdentityCore<AppUser>().AddSignInManager().AddClaimsPrincipalFactory<AppUserClaimsPrincipalFactory>();

@@ -240,8 +240,7 @@ public sealed class DashboardService(
         {
             var plotSeries = series.Select(s => new ChartSeries(s.Name, counts.Select(s.Value).ToList(), s.Color)).ToList();
             var target = targetKind is { } kind ? targets.For(kind, teamId)?.Green : null;
-            var isPercent = yLabel.Contains('%');
-            var plot = Charts.TrendPlot(title, yLabel, labels, plotSeries, target, isPercent ? 0 : null, isPercent ? 100 : null);
+            var plot = Charts.TrendPlot(title, yLabel, labels, plotSeries, target);
             var described = string.Join("; ", series.Select(s =>
             {
                 var values = counts.Select(s.Value).Where(v => v is not null).Select(v => v!.Value).ToList();

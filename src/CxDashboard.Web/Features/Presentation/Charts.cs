@@ -21,7 +21,7 @@ public static class Charts
 
     /// <summary>A line chart of one or more series over labelled buckets (days, weeks or months), with an optional target line.</summary>
     public static Plot TrendPlot(string title, string yLabel, IReadOnlyList<string> bucketLabels,
-        IReadOnlyList<ChartSeries> series, double? target = null, double? yMin = null, double? yMax = null)
+        IReadOnlyList<ChartSeries> series, double? target = null)
     {
         var plot = new Plot();
         Style(plot, title);
@@ -47,14 +47,11 @@ public static class Charts
             targetLine.LegendText = "Target";
         }
         SetBucketTicks(plot, bucketLabels);
-        if (yMin is not null || yMax is not null)
-        {
-            var limits = plot.Axes.GetLimits();
-            plot.Axes.SetLimitsY(yMin ?? limits.Bottom, yMax ?? limits.Top);
-        }
+        FitValueAxis(plot, series.SelectMany(s => s.Values).Where(v => v is not null).Select(v => v!.Value).Append(target ?? double.NaN));
         if (series.Count > 1 || target is not null)
         {
-            plot.ShowLegend(Alignment.LowerLeft);
+            plot.Legend.Orientation = Orientation.Horizontal;
+            plot.ShowLegend(Edge.Bottom);
         }
         return plot;
     }
@@ -92,6 +89,16 @@ public static class Charts
         plot.Grid.MajorLineColor = Color.FromHex("#e5e5e5");
         plot.FigureBackground.Color = Colors.White;
         plot.DataBackground.Color = Colors.White;
+    }
+
+    /// <summary>The value axis spans the data and the target with a margin, so small changes stay visible.</summary>
+    private static void FitValueAxis(Plot plot, IEnumerable<double> values)
+    {
+        var finite = values.Where(double.IsFinite).ToList();
+        if (finite.Count == 0) return;
+        double low = finite.Min(), high = finite.Max();
+        var margin = Math.Max((high - low) * 0.15, 2);
+        plot.Axes.SetLimitsY(low - margin, high + margin);
     }
 
     private static void SetBucketTicks(Plot plot, IReadOnlyList<string> labels)
