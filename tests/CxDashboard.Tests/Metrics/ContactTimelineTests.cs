@@ -1,0 +1,166 @@
+using CxDashboard.Web.Features.Metrics;
+
+namespace CxDashboard.Tests.Metrics;
+
+public class ContactTimelineTests
+{
+    private static readonly long Day = TimeSpan.FromDays(1).Ticks;
+
+    [Fact]
+    public void Each_contact_gets_the_gap_to_its_neighbours_in_time_not_in_input_order()
+    {
+        var gaps = ContactTimeline.Compute([new(1, 10 * Day, 1), new(2, 3 * Day, 1), new(3, 5 * Day, 2)]);
+        Assert.Equal(new TimelineGaps(5 * Day, 7 * Day, null), gaps[0]);   // after contact 3 (any reason) and 2 (same reason)
+        Assert.Equal(new TimelineGaps(null, null, 2 * Day), gaps[1]);
+        Assert.Equal(new TimelineGaps(2 * Day, null, 5 * Day), gaps[2]);
+    }
+
+    [Fact]
+    public void Contacts_at_the_same_instant_are_neither_earlier_nor_later_than_each_other()
+    {
+        var gaps = ContactTimeline.Compute([new(1, 4 * Day, 1), new(2, 4 * Day, 1), new(3, 6 * Day, 1), new(4, 2 * Day, 1)]);
+        Assert.Equal(new TimelineGaps(2 * Day, 2 * Day, 2 * Day), gaps[0]);
+        Assert.Equal(new TimelineGaps(2 * Day, 2 * Day, 2 * Day), gaps[1]);
+        Assert.Equal(new TimelineGaps(2 * Day, 2 * Day, null), gaps[2]);
+        Assert.Equal(new TimelineGaps(null, null, 2 * Day), gaps[3]);
+    }
+
+    [Fact]
+    public void A_single_contact_has_no_neighbours() =>
+        Assert.Equal(new TimelineGaps(null, null, null), ContactTimeline.Compute([new(1, Day, 1)])[0]);
+}
+
+public class ContactRulesTests
+{
+    private static readonly long Day = TimeSpan.FromDays(1).Ticks;
+
+    [Theory]
+    [InlineData(7, 7, true)]      // exactly W × 24 h counts
+    [InlineData(6, 7, true)]
+    [InlineData(7, 6, false)]
+    public void A_repeat_is_an_earlier_contact_within_the_window(int gapDays, int windowDays, bool repeat) =>
+        Assert.Equal(repeat, ContactRules.IsRepeat(gapDays * Day, windowDays));
+
+    [Fact]
+    public void One_tick_beyond_the_window_is_not_a_repeat_and_no_earlier_contact_never_is()
+    {
+        Assert.False(ContactRules.IsRepeat(7 * Day + 1, 7));
+        Assert.False(ContactRules.IsRepeat(null, 7));
+    }
+
+    [Fact]
+    public void A_contact_is_resolved_unless_the_next_one_comes_within_the_window()
+    {
+        Assert.False(ContactRules.IsResolved(7 * Day, 7)); // n ≤ c + W: not resolved
+        Assert.True(ContactRules.IsResolved(7 * Day + 1, 7));
+        Assert.True(ContactRules.IsResolved(null, 7));
+    }
+
+    [Fact]
+    public void A_contact_is_decidable_once_its_whole_window_has_passed()
+    {
+        var started = new DateTime(2026, 3, 1, 12, 0, 0, DateTimeKind.Utc);
+        Assert.True(ContactRules.IsDecidable(started, 7, started.AddDays(7)));
+        Assert.False(ContactRules.IsDecidable(started, 7, started.AddDays(7).AddTicks(-1)));
+    }
+}
+
+public class ProportionTests
+{
+    [Theory]
+    [InlineData(3, 5, 60.0, 23.07, 88.24)]
+    [InlineData(0, 10, 0.0, 0.0, 27.75)]
+    [InlineData(10, 10, 100.0, 72.25, 100.0)]
+    [InlineData(81, 100, 81.0, 72.22, 87.49)]
+    public void Percent_and_wilson_interval_match_reference_values(long hits, long n, double percent, double low, double high)
+    {
+        var proportion = new Proportion(hits, n);
+        Assert.Equal(percent, proportion.Percent!.Value, 9);
+        Assert.Equal(low, proportion.Interval!.Value.Low, 2);
+        Assert.Equal(high, proportion.Interval!.Value.High, 2);
+    }
+
+    [Fact]
+    public void An_empty_sample_has_no_value_and_under_30_is_small()
+    {
+        Assert.Null(new Proportion(0, 0).Percent);
+        Assert.Null(new Proportion(0, 0).Interval);
+        Assert.True(new Proportion(5, 29).IsSmallSample);
+        Assert.False(new Proportion(5, 30).IsSmallSample);
+    }
+}
+
+public class KpiCountsTests
+{
+    [Fact]
+    public void Nps_is_promoters_minus_detractors_over_everyone_who_answered()
+    {
+        var counts = new KpiCounts { NpsAnswered = 8, NpsPromoters = 4, NpsDetractors = 2 };
+        Assert.Equal(25, counts.Nps!.Value, 9);
+        Assert.Null(KpiCounts.Empty.Nps);
+    }
+
+    [Fact]
+    public void Counts_add_up_so_breakdowns_sum_to_totals()
+    {
+        var a = new KpiCounts { Contacts = 3, RepeatContacts = 1, Responses = 2, CsatPositive = 1, CsatScoreTotal = 7 };
+        var b = new KpiCounts { Contacts = 1, RepeatContacts = 1, Responses = 2, CsatPositive = 2, CsatScoreTotal = 9 };
+        var sum = KpiCounts.Sum([a, b]);
+        Assert.Equal(50, sum.RepeatRate.Percent!.Value, 9);
+        Assert.Equal(75, sum.Csat.Percent!.Value, 9);
+        Assert.Equal(4, sum.CsatMean!.Value, 9);
+    }
+}
+
+public class TargetEvaluatorTests
+{
+    [Theory]
+    [InlineData(80.0, TargetStatus.Green)]
+    [InlineData(79.9, TargetStatus.Amber)]
+    [InlineData(70.0, TargetStatus.Amber)]
+    [InlineData(69.9, TargetStatus.Red)]
+    public void Higher_is_better_reaches_at_or_above(double value, TargetStatus expected) =>
+        Assert.Equal(expected, TargetEvaluator.Evaluate(value, new TargetThresholds(80, 70), higherIsBetter: true));
+
+    [Theory]
+    [InlineData(15.0, TargetStatus.Green)]
+    [InlineData(15.1, TargetStatus.Amber)]
+    [InlineData(20.1, TargetStatus.Red)]
+    public void Lower_is_better_reaches_at_or_below(double value, TargetStatus expected) =>
+        Assert.Equal(expected, TargetEvaluator.Evaluate(value, new TargetThresholds(15, 20), higherIsBetter: false));
+
+    [Fact]
+    public void No_value_or_no_target_has_no_status()
+    {
+        Assert.Equal(TargetStatus.None, TargetEvaluator.Evaluate(null, new TargetThresholds(1, 0), true));
+        Assert.Equal(TargetStatus.None, TargetEvaluator.Evaluate(50, null, true));
+    }
+}
+
+public class PeriodPresetsTests
+{
+    private static readonly DateOnly Today = new(2026, 3, 15);
+
+    [Theory]
+    [InlineData("7d", "2026-03-09", "2026-03-15")]
+    [InlineData("30d", "2026-02-14", "2026-03-15")]
+    [InlineData("month", "2026-03-01", "2026-03-15")]
+    [InlineData("last-month", "2026-02-01", "2026-02-28")]
+    [InlineData("quarter", "2026-01-01", "2026-03-15")]
+    [InlineData("ytd", "2026-01-01", "2026-03-15")]
+    [InlineData("12m", "2025-04-01", "2026-03-15")]
+    [InlineData("nonsense", "2026-02-14", "2026-03-15")]
+    public void Presets_resolve_to_calendar_dates_ending_today(string key, string from, string to)
+    {
+        var period = PeriodPresets.Resolve(key, Today);
+        Assert.Equal((DateOnly.Parse(from), DateOnly.Parse(to)), (period.From, period.To));
+    }
+
+    [Fact]
+    public void The_previous_period_has_the_same_length_and_ends_the_day_before()
+    {
+        var query = new MetricQuery { From = new(2026, 3, 1), To = new(2026, 3, 31), WindowDays = 7, AsOfUtc = DateTime.UtcNow };
+        var previous = query.PreviousPeriod();
+        Assert.Equal((new DateOnly(2026, 1, 29), new DateOnly(2026, 2, 28)), (previous.From, previous.To));
+    }
+}
