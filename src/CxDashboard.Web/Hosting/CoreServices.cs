@@ -43,6 +43,7 @@ public static class CoreServices
 
         services.AddScoped<OrganisationSettingsService>();
         services.AddScoped<KpiQueryService>();
+        services.AddScoped<Features.Metrics.Rollups.KpiRollupService>();
         services.AddScoped<KpiReportService>();
         services.AddScoped<KpiTargetService>();
         services.AddScoped<Features.Dashboard.DashboardService>();

@@ -1,6 +1,7 @@
 using CxDashboard.Web.Data.Entities;
 using CxDashboard.Web.Features.Accounts;
 using CxDashboard.Web.Features.Metrics;
+using CxDashboard.Web.Features.Metrics.Rollups;
 using Microsoft.EntityFrameworkCore;
 
 namespace CxDashboard.Web.Data.Seeding;
@@ -9,7 +10,7 @@ namespace CxDashboard.Web.Data.Seeding;
 /// Brings any database to a usable state at start: applies migrations, and creates the roles, the organisation
 /// settings row and the default KPI targets when they are missing. Never touches existing data.
 /// </summary>
-public sealed class DatabaseInitializer(CxDbContext db, UserAdminService userAdmin, ILogger<DatabaseInitializer> logger)
+public sealed class DatabaseInitializer(CxDbContext db, UserAdminService userAdmin, KpiRollupService rollups, ILogger<DatabaseInitializer> logger)
 {
     public async Task InitializeAsync(CancellationToken ct = default)
     {
@@ -33,5 +34,8 @@ public sealed class DatabaseInitializer(CxDbContext db, UserAdminService userAdm
             db.KpiTargets.Add(new KpiTarget { Kpi = definition.Kind, Green = definition.DefaultGreen, Amber = definition.DefaultAmber });
         }
         await db.SaveChangesAsync(ct);
+
+        var windowDays = await db.OrganisationSettings.Select(s => s.RepeatWindowDays).SingleAsync(ct);
+        await rollups.EnsureCurrentAsync(windowDays, ct);
     }
 }

@@ -70,6 +70,8 @@ public sealed class ContactRowProcessor(ImportSession session, MasterData master
             update.ExecuteNonQuery();
             Session.MarkCustomerChanged(current.Values.CustomerId);
             Session.MarkCustomerChanged(values.CustomerId);
+            Session.ChangedDates.Add(current.Values.LocalDate);
+            Session.ChangedDates.Add(values.LocalDate);
             return RowOutcome.Updated;
         }
 
@@ -82,6 +84,7 @@ public sealed class ContactRowProcessor(ImportSession session, MasterData master
         Bind(insert, values);
         insert.ExecuteNonQuery();
         Session.MarkCustomerChanged(values.CustomerId);
+        Session.ChangedDates.Add(values.LocalDate);
         return RowOutcome.Inserted;
     }
 

@@ -104,6 +104,7 @@ public sealed class ImportService(
         if (outcome is ImportOutcome.Imported or ImportOutcome.ImportedValidRows)
         {
             TimelineRefresher.Refresh(session, ct);
+            RefreshRollups(session);
             await session.Transaction.CommitAsync(ct);
         }
         else
@@ -134,6 +135,17 @@ public sealed class ImportService(
             foreach (var listener in listeners) await listener.OnImportedAsync(result, ct);
         }
         return result;
+    }
+
+    /// <summary>Rebuilds the KPI rollups of the dates this import changed, in the same transaction as the rows.</summary>
+    private static void RefreshRollups(ImportSession session)
+    {
+        using var state = session.Connection.CreateCommand();
+        state.Transaction = session.Transaction;
+        state.CommandText = """SELECT "WindowDays" FROM "KpiRollupStates" WHERE "IsComplete" = 1""";
+        if (state.ExecuteScalar() is not long windowDays || session.ChangedDates.Count == 0) return;
+        Metrics.Rollups.KpiRollupWriter.StageDates(session.Connection, session.Transaction, session.ChangedDates);
+        Metrics.Rollups.KpiRollupWriter.RefreshStagedDates(session.Connection, session.Transaction, (int)windowDays);
     }
 
     /// <summary>A file-level problem with the header, or null; unknown columns become warnings.</summary>

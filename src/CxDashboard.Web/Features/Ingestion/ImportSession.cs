@@ -22,6 +22,9 @@ public sealed class ImportSession : IAsyncDisposable
     public SqliteConnection Connection { get; }
     public SqliteTransaction Transaction { get; }
 
+    /// <summary>Local dates whose contacts or responses this import changed: their KPI rollups are rebuilt before commit.</summary>
+    public HashSet<DateOnly> ChangedDates { get; } = [];
+
     public static async Task<ImportSession> BeginAsync(DbConnection connection, CancellationToken ct)
     {
         var sqlite = (SqliteConnection)connection;

@@ -15,23 +15,31 @@ public sealed class SurveyResponseRowProcessor(ImportSession session, MasterData
         var nps = row.Integer("nps", 0, 10, "NPS is 0–10");
         var comment = row.Text("comment", 4000);
 
-        long? contactId = null;
+        (long Id, DateOnly LocalDate)? contact = null;
         if (contactExternalId is not null)
         {
-            contactId = FindContact(contactExternalId);
-            if (contactId is null)
+            contact = FindContact(contactExternalId);
+            if (contact is null)
                 row.AddError("contact_id", $"no contact with id '{contactExternalId}' (import the contacts first, or in the same batch)");
         }
         if (responseId is not null && IsDuplicateInFile(row, "response_id", responseId)) return RowOutcome.Rejected;
         if (row.HasErrors) return RowOutcome.Rejected;
 
-        var values = new ResponseValues(contactId!.Value, receivedAt!.Value, csat!.Value, resolved, nps, comment);
-        return Write(responseId!, values);
+        var values = new ResponseValues(contact!.Value.Id, receivedAt!.Value, csat!.Value, resolved, nps, comment);
+        var outcome = Write(responseId!, values, out var previousContactId);
+        if (outcome is RowOutcome.Inserted or RowOutcome.Updated)
+        {
+            Session.ChangedDates.Add(contact.Value.LocalDate);
+            if (previousContactId is { } previous && previous != values.ContactId && FindContactDate(previous) is { } previousDate)
+                Session.ChangedDates.Add(previousDate);
+        }
+        return outcome;
     }
 
-    private RowOutcome Write(string externalId, ResponseValues values)
+    private RowOutcome Write(string externalId, ResponseValues values, out long? previousContactId)
     {
         var existing = Find(externalId);
+        previousContactId = existing?.Values.ContactId;
         if (existing is { } current && current.Values == values) return RowOutcome.Unchanged;
 
         var sql = existing is null
@@ -56,12 +64,23 @@ public sealed class SurveyResponseRowProcessor(ImportSession session, MasterData
         return existing is null ? RowOutcome.Inserted : RowOutcome.Updated;
     }
 
-    private long? FindContact(string externalId)
+    private (long Id, DateOnly LocalDate)? FindContact(string externalId)
     {
-        var select = Session.Command("""SELECT "Id" FROM "Contacts" WHERE "ExternalId" = @id""", "@id");
+        var select = Session.Command("""SELECT "Id", "LocalDate" FROM "Contacts" WHERE "ExternalId" = @id""", "@id");
         select.Parameters["@id"].Value = externalId;
-        return select.ExecuteScalar() as long?;
+        using var reader = select.ExecuteReader();
+        return reader.Read() ? (reader.GetInt64(0), ParseDate(reader.GetString(1))) : null;
     }
+
+    private DateOnly? FindContactDate(long contactId)
+    {
+        var select = Session.Command("""SELECT "LocalDate" FROM "Contacts" WHERE "Id" = @id""", "@id");
+        select.Parameters["@id"].Value = contactId;
+        return select.ExecuteScalar() is string text ? ParseDate(text) : null;
+    }
+
+    private static DateOnly ParseDate(string text) =>
+        DateOnly.ParseExact(text, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 
     private (long Id, ResponseValues Values)? Find(string externalId)
     {

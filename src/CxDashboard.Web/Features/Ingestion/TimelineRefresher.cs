@@ -13,7 +13,7 @@ public static class TimelineRefresher
     public static long Refresh(ImportSession session, CancellationToken ct)
     {
         var select = session.Command("""
-            SELECT c."Id", c."CustomerId", c."StartedAtUtc", c."ReasonId", c."PrevGapTicks", c."PrevSameReasonGapTicks", c."NextGapTicks"
+            SELECT c."Id", c."CustomerId", c."StartedAtUtc", c."ReasonId", c."PrevGapTicks", c."PrevSameReasonGapTicks", c."NextGapTicks", c."LocalDate"
             FROM "Contacts" c
             WHERE c."CustomerId" IN (SELECT customer_id FROM temp.import_customers WHERE customer_id > @after ORDER BY customer_id LIMIT @take)
             ORDER BY c."CustomerId"
@@ -26,6 +26,7 @@ public static class TimelineRefresher
         long updated = 0, after = 0;
         var points = new List<TimelinePoint>();
         var stored = new List<TimelineGaps>();
+        var dates = new List<DateOnly>();
         while (true)
         {
             ct.ThrowIfCancellationRequested();
@@ -43,20 +44,22 @@ public static class TimelineRefresher
                     var customer = reader.GetInt64(1);
                     if (customer != currentCustomer && points.Count > 0)
                     {
-                        updated += WriteChanged(update, points, stored);
+                        updated += WriteChanged(update, points, stored, dates, session.ChangedDates);
                     }
                     currentCustomer = customer;
                     points.Add(new TimelinePoint(reader.GetInt64(0), reader.GetInt64(2), reader.GetInt32(3)));
                     stored.Add(new TimelineGaps(NullableLong(reader, 4), NullableLong(reader, 5), NullableLong(reader, 6)));
+                    dates.Add(DateOnly.ParseExact(reader.GetString(7), "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
                 }
             }
-            if (points.Count > 0) updated += WriteChanged(update, points, stored);
+            if (points.Count > 0) updated += WriteChanged(update, points, stored, dates, session.ChangedDates);
             after = chunkEnd;
         }
         return updated;
     }
 
-    private static long WriteChanged(Microsoft.Data.Sqlite.SqliteCommand update, List<TimelinePoint> points, List<TimelineGaps> stored)
+    private static long WriteChanged(Microsoft.Data.Sqlite.SqliteCommand update, List<TimelinePoint> points, List<TimelineGaps> stored,
+        List<DateOnly> dates, HashSet<DateOnly> changedDates)
     {
         long written = 0;
         var computed = ContactTimeline.Compute(points);
@@ -68,10 +71,12 @@ public static class TimelineRefresher
             update.Parameters["@next"].Value = ImportSession.Db(computed[i].Next);
             update.Parameters["@id"].Value = points[i].ContactId;
             update.ExecuteNonQuery();
+            changedDates.Add(dates[i]);
             written++;
         }
         points.Clear();
         stored.Clear();
+        dates.Clear();
         return written;
     }
 

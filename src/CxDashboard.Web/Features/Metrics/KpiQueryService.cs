@@ -1,6 +1,8 @@
 using System.Linq.Expressions;
 using CxDashboard.Web.Data;
 using CxDashboard.Web.Data.Entities;
+using CxDashboard.Web.Features.Metrics.Rollups;
+using CxDashboard.Web.Features.Organisation;
 using Microsoft.EntityFrameworkCore;
 
 namespace CxDashboard.Web.Features.Metrics;
@@ -10,31 +12,127 @@ namespace CxDashboard.Web.Features.Metrics;
 /// broken down by one dimension. Filters and scope choose the contacts measured; the repeat and FCR rules look at
 /// all of a customer's contacts through the gaps stored on each contact (see <see cref="ContactTimeline"/>).
 /// </summary>
-public sealed class KpiQueryService(CxDbContext db)
+public sealed class KpiQueryService(CxDbContext db, OrganisationSettingsService organisation)
 {
     public async Task<KpiCounts> TotalsAsync(MetricQuery query, DataScope scope, CancellationToken ct = default)
     {
-        var byConstant = await AggregateAsync(query, scope, c => 1, ct);
+        var byConstant = await AggregateAsync(query, scope, KeyDimension.None, c => 1, r => 1, ct);
         return byConstant.TryGetValue(1, out var counts) ? counts : KpiCounts.Empty;
     }
 
     /// <summary>Breakdowns by one dimension. Team and agent id 0 means "none" (e.g. self-service contacts).</summary>
     public Task<Dictionary<int, KpiCounts>> ByTeamAsync(MetricQuery q, DataScope s, CancellationToken ct = default) =>
-        AggregateAsync(q, s, c => c.TeamId ?? 0, ct);
+        AggregateAsync(q, s, KeyDimension.Team, c => c.TeamId ?? 0, r => r.TeamId ?? 0, ct);
 
     public Task<Dictionary<int, KpiCounts>> ByAgentAsync(MetricQuery q, DataScope s, CancellationToken ct = default) =>
-        AggregateAsync(q, s, c => c.AgentId ?? 0, ct);
+        AggregateAsync(q, s, KeyDimension.Agent, c => c.AgentId ?? 0, r => r.AgentId ?? 0, ct);
 
     public Task<Dictionary<Channel, KpiCounts>> ByChannelAsync(MetricQuery q, DataScope s, CancellationToken ct = default) =>
-        AggregateAsync(q, s, c => c.Channel, ct);
+        AggregateAsync(q, s, KeyDimension.Channel, c => c.Channel, r => r.Channel!.Value, ct);
 
     public Task<Dictionary<int, KpiCounts>> ByReasonAsync(MetricQuery q, DataScope s, CancellationToken ct = default) =>
-        AggregateAsync(q, s, c => c.ReasonId, ct);
+        AggregateAsync(q, s, KeyDimension.Reason, c => c.ReasonId, r => r.ReasonId ?? 0, ct);
 
     public Task<Dictionary<DateOnly, KpiCounts>> ByDayAsync(MetricQuery q, DataScope s, CancellationToken ct = default) =>
-        AggregateAsync(q, s, c => c.LocalDate, ct);
+        AggregateAsync(q, s, KeyDimension.Day, c => c.LocalDate, r => r.LocalDate, ct);
 
-    private async Task<Dictionary<TKey, KpiCounts>> AggregateAsync<TKey>(
+    /// <summary>Off: every query reads the raw rows. Tests compare both ways; the benchmark measures both.</summary>
+    public bool UseRollups { get; set; } = true;
+
+    private async Task<Dictionary<TKey, KpiCounts>> AggregateAsync<TKey>(MetricQuery query, DataScope scope, KeyDimension key,
+        Expression<Func<Contact, TKey>> contactKey, Expression<Func<KpiRollup, TKey>> rollupKey, CancellationToken ct) where TKey : notnull
+    {
+        if (scope.SeesNothing || query.To < query.From) return [];
+        var grain = RollupPlanner.ChooseGrain(query, scope, key);
+        _rollupWindow ??= await db.KpiRollupStates.AsNoTracking().Where(s => s.IsComplete).Select(s => (int?)s.WindowDays).SingleOrDefaultAsync(ct) ?? 0;
+        return UseRollups && grain is { } g && _rollupWindow == query.WindowDays
+            ? await RollupAggregateAsync(query, scope, g, contactKey, rollupKey, ct)
+            : await RawAggregateAsync(query, scope, contactKey, ct);
+    }
+
+    private int? _rollupWindow;
+
+    /// <summary>
+    /// Sums rollup rows; contact-based FCR counts only days whose every contact is decidable, and the one day that
+    /// is partly decidable at the as-of time is read from the raw contacts.
+    /// </summary>
+    private async Task<Dictionary<TKey, KpiCounts>> RollupAggregateAsync<TKey>(MetricQuery query, DataScope scope, RollupGrain grain,
+        Expression<Func<Contact, TKey>> contactKey, Expression<Func<KpiRollup, TKey>> rollupKey, CancellationToken ct) where TKey : notnull
+    {
+        var time = await organisation.GetTimeAsync(ct);
+        var cutoff = ContactRules.DecidableCutoff(query.WindowDays, query.AsOfUtc);
+        var partlyDecidableDay = time.LocalDateOf(cutoff);
+        var lastWhollyDecidableDay = partlyDecidableDay.AddDays(-1);
+
+        var rows = await db.KpiRollups.AsNoTracking().Where(RollupPlanner.Rows(query, scope, grain)).GroupBy(rollupKey).Select(g => new
+        {
+            g.Key,
+            Contacts = g.Sum(r => r.Contacts),
+            Repeats = g.Sum(r => r.Repeats),
+            SameReasonRepeats = g.Sum(r => r.SameReasonRepeats),
+            Decidable = g.Sum(r => r.LocalDate <= lastWhollyDecidableDay ? r.Contacts : 0),
+            Resolved = g.Sum(r => r.LocalDate <= lastWhollyDecidableDay ? r.NotFollowed : 0),
+            WithHandleTime = g.Sum(r => r.WithHandleTime),
+            HandleSeconds = g.Sum(r => r.HandleSeconds),
+            BotEscalations = g.Sum(r => r.BotEscalations),
+            SelfService = g.Sum(r => r.SelfService),
+            Responses = g.Sum(r => r.Responses),
+            CsatPositive = g.Sum(r => r.CsatPositive),
+            CsatNegative = g.Sum(r => r.CsatNegative),
+            CsatTotal = g.Sum(r => r.CsatTotal),
+            FcrAnswered = g.Sum(r => r.FcrAnswered),
+            FcrYes = g.Sum(r => r.FcrYes),
+            NpsAnswered = g.Sum(r => r.NpsAnswered),
+            Promoters = g.Sum(r => r.Promoters),
+            Detractors = g.Sum(r => r.Detractors),
+            WithComment = g.Sum(r => r.WithComment),
+        }).ToListAsync(ct);
+
+        var result = rows.ToDictionary(row => row.Key, row => new KpiCounts
+        {
+            Contacts = row.Contacts,
+            RepeatContacts = query.SameReasonOnly ? row.SameReasonRepeats : row.Repeats,
+            FcrDecidable = row.Decidable,
+            FcrResolved = row.Resolved,
+            ContactsWithHandleTime = row.WithHandleTime,
+            HandleSecondsTotal = row.HandleSeconds,
+            BotEscalations = row.BotEscalations,
+            SelfServiceContacts = row.SelfService,
+            Responses = row.Responses,
+            CsatPositive = row.CsatPositive,
+            CsatNegative = row.CsatNegative,
+            CsatScoreTotal = row.CsatTotal,
+            SurveyFcrAnswered = row.FcrAnswered,
+            SurveyFcrYes = row.FcrYes,
+            NpsAnswered = row.NpsAnswered,
+            NpsPromoters = row.Promoters,
+            NpsDetractors = row.Detractors,
+            ResponsesWithComment = row.WithComment,
+        });
+
+        if (partlyDecidableDay >= query.From && partlyDecidableDay <= query.To)
+        {
+            var windowTicks = ContactRules.WindowTicks(query.WindowDays);
+            var partDay = query.ForPeriod(partlyDecidableDay, partlyDecidableDay);
+            var partial = await db.Contacts.Where(MeasuredContacts(partDay, scope)).Where(c => c.StartedAtUtc <= cutoff)
+                .GroupBy(contactKey)
+                .Select(g => new
+                {
+                    g.Key,
+                    Decidable = g.Count(),
+                    Resolved = g.Sum(c => c.NextGapTicks == null || c.NextGapTicks > windowTicks ? 1 : 0),
+                }).ToListAsync(ct);
+            foreach (var row in partial)
+            {
+                var fcr = new KpiCounts { FcrDecidable = row.Decidable, FcrResolved = row.Resolved };
+                result[row.Key] = result.TryGetValue(row.Key, out var existing) ? existing + fcr : fcr;
+            }
+        }
+        return result;
+    }
+
+    /// <summary>Counts straight from the contacts and responses: any window W, any filter combination.</summary>
+    private async Task<Dictionary<TKey, KpiCounts>> RawAggregateAsync<TKey>(
         MetricQuery query, DataScope scope, Expression<Func<Contact, TKey>> key, CancellationToken ct) where TKey : notnull
     {
         var result = new Dictionary<TKey, KpiCounts>();
@@ -144,7 +242,7 @@ public sealed class KpiQueryService(CxDbContext db)
     }
 }
 
-internal static class PredicateComposition
+public static class PredicateComposition
 {
     public static Expression<Func<T, bool>> And<T>(this Expression<Func<T, bool>> left, Expression<Func<T, bool>> right)
     {

@@ -1,5 +1,6 @@
 using CxDashboard.Web.Data;
 using CxDashboard.Web.Data.Entities;
+using CxDashboard.Web.Features.Metrics.Rollups;
 using Microsoft.EntityFrameworkCore;
 
 namespace CxDashboard.Web.Features.Organisation;
@@ -8,7 +9,7 @@ namespace CxDashboard.Web.Features.Organisation;
 /// Reads the organisation settings once per scope (a request or a CLI verb). Read from the database each time
 /// rather than cached across requests, so a change made on one app instance applies on every instance at once.
 /// </summary>
-public sealed class OrganisationSettingsService(CxDbContext db)
+public sealed class OrganisationSettingsService(CxDbContext db, KpiRollupService rollups)
 {
     private OrganisationSettings? _settings;
     private OrganisationTime? _time;
@@ -33,6 +34,7 @@ public sealed class OrganisationSettingsService(CxDbContext db)
             db.OrganisationSettings.Add(settings);
         }
         var timeZoneChanged = settings.TimeZoneId != timeZoneId;
+        var windowChanged = settings.RepeatWindowDays != repeatWindowDays;
         settings.Name = name;
         settings.TimeZoneId = timeZoneId;
         settings.RepeatWindowDays = repeatWindowDays;
@@ -41,6 +43,12 @@ public sealed class OrganisationSettingsService(CxDbContext db)
         _time = null;
 
         if (timeZoneChanged) await RecomputeLocalDatesAsync(ct);
+        // Rollups hold local days and W-dependent counts; until rebuilt, queries read the raw rows.
+        if (timeZoneChanged || windowChanged)
+        {
+            await rollups.MarkStaleAsync(ct);
+            await rollups.RebuildAllAsync(repeatWindowDays, ct);
+        }
     }
 
     /// <summary>A contact's period is its local date: a new time zone moves some contacts to another day.</summary>

@@ -106,6 +106,57 @@ namespace CxDashboard.Web.Data.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "KpiRollups",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Grain = table.Column<int>(type: "INTEGER", nullable: false),
+                    LocalDate = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    TeamId = table.Column<int>(type: "INTEGER", nullable: true),
+                    AgentId = table.Column<int>(type: "INTEGER", nullable: true),
+                    Channel = table.Column<int>(type: "INTEGER", nullable: true),
+                    ReasonId = table.Column<int>(type: "INTEGER", nullable: true),
+                    WindowDays = table.Column<int>(type: "INTEGER", nullable: false),
+                    Contacts = table.Column<long>(type: "INTEGER", nullable: false),
+                    Repeats = table.Column<long>(type: "INTEGER", nullable: false),
+                    SameReasonRepeats = table.Column<long>(type: "INTEGER", nullable: false),
+                    NotFollowed = table.Column<long>(type: "INTEGER", nullable: false),
+                    WithHandleTime = table.Column<long>(type: "INTEGER", nullable: false),
+                    HandleSeconds = table.Column<long>(type: "INTEGER", nullable: false),
+                    BotEscalations = table.Column<long>(type: "INTEGER", nullable: false),
+                    SelfService = table.Column<long>(type: "INTEGER", nullable: false),
+                    Responses = table.Column<long>(type: "INTEGER", nullable: false),
+                    CsatPositive = table.Column<long>(type: "INTEGER", nullable: false),
+                    CsatNegative = table.Column<long>(type: "INTEGER", nullable: false),
+                    CsatTotal = table.Column<long>(type: "INTEGER", nullable: false),
+                    FcrAnswered = table.Column<long>(type: "INTEGER", nullable: false),
+                    FcrYes = table.Column<long>(type: "INTEGER", nullable: false),
+                    NpsAnswered = table.Column<long>(type: "INTEGER", nullable: false),
+                    Promoters = table.Column<long>(type: "INTEGER", nullable: false),
+                    Detractors = table.Column<long>(type: "INTEGER", nullable: false),
+                    WithComment = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_KpiRollups", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "KpiRollupStates",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false),
+                    WindowDays = table.Column<int>(type: "INTEGER", nullable: false),
+                    IsComplete = table.Column<bool>(type: "INTEGER", nullable: false),
+                    BuiltAtUtc = table.Column<long>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_KpiRollupStates", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "OrganisationSettings",
                 columns: table => new
                 {
@@ -565,6 +616,26 @@ namespace CxDashboard.Web.Data.Migrations
                 column: "TeamId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_KpiRollups_Grain_AgentId_LocalDate",
+                table: "KpiRollups",
+                columns: new[] { "Grain", "AgentId", "LocalDate" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_KpiRollups_Grain_LocalDate",
+                table: "KpiRollups",
+                columns: new[] { "Grain", "LocalDate" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_KpiRollups_Grain_TeamId_LocalDate",
+                table: "KpiRollups",
+                columns: new[] { "Grain", "TeamId", "LocalDate" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_KpiRollups_LocalDate",
+                table: "KpiRollups",
+                column: "LocalDate");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_KpiTargets_Kpi_TeamId",
                 table: "KpiTargets",
                 columns: new[] { "Kpi", "TeamId" },
@@ -647,6 +718,12 @@ namespace CxDashboard.Web.Data.Migrations
 
             migrationBuilder.DropTable(
                 name: "EngagementAnswers");
+
+            migrationBuilder.DropTable(
+                name: "KpiRollups");
+
+            migrationBuilder.DropTable(
+                name: "KpiRollupStates");
 
             migrationBuilder.DropTable(
                 name: "KpiTargets");

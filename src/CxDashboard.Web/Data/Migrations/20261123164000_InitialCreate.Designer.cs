@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace CxDashboard.Web.Data.Migrations
 {
     [DbContext(typeof(CxDbContext))]
-    [Migration("20261123162822_InitialCreate")]
+    [Migration("20261123164000_InitialCreate")]
     partial class InitialCreate
     {
         /// <inheritdoc />
@@ -363,6 +363,119 @@ namespace CxDashboard.Web.Data.Migrations
                     b.HasIndex("Period", "TeamId");
 
                     b.ToTable("EngagementAnswers");
+                });
+
+            modelBuilder.Entity("CxDashboard.Web.Data.Entities.KpiRollup", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("AgentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("BotEscalations")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("Channel")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Contacts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CsatNegative")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CsatPositive")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CsatTotal")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Detractors")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("FcrAnswered")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("FcrYes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Grain")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("HandleSeconds")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("LocalDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("NotFollowed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("NpsAnswered")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Promoters")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ReasonId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Repeats")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Responses")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("SameReasonRepeats")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("SelfService")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("TeamId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("WindowDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("WithComment")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("WithHandleTime")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("LocalDate");
+
+                    b.HasIndex("Grain", "LocalDate");
+
+                    b.HasIndex("Grain", "AgentId", "LocalDate");
+
+                    b.HasIndex("Grain", "TeamId", "LocalDate");
+
+                    b.ToTable("KpiRollups");
+                });
+
+            modelBuilder.Entity("CxDashboard.Web.Data.Entities.KpiRollupState", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("BuiltAtUtc")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsComplete")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("WindowDays")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("KpiRollupStates");
                 });
 
             modelBuilder.Entity("CxDashboard.Web.Data.Entities.KpiTarget", b =>

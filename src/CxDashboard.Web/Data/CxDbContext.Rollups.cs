@@ -1,0 +1,51 @@
+using CxDashboard.Web.Data.Entities;
+using CxDashboard.Web.Features.Metrics.Rollups;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
+
+namespace CxDashboard.Web.Data;
+
+public partial class CxDbContext
+{
+    public DbSet<KpiRollup> KpiRollups => Set<KpiRollup>();
+    public DbSet<KpiRollupState> KpiRollupStates => Set<KpiRollupState>();
+
+    /// <summary>
+    /// Survey responses written through EF (hosted surveys, follow-ups, admin corrections) refresh the rollups of
+    /// the days of the contacts they rate, so no writer can leave the dashboard's numbers behind. Contacts are
+    /// written only by the importer, which refreshes rollups itself.
+    /// </summary>
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        var ratedContacts = ChangeTracker.Entries<SurveyResponse>()
+            .Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)
+            .SelectMany(e => new[] { e.Entity.ContactId, (long)e.OriginalValues[nameof(SurveyResponse.ContactId)]! })
+            .Distinct()
+            .ToList();
+        var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        if (ratedContacts.Count > 0 && Database.IsSqlite()) await RefreshRollupsForContactsAsync(ratedContacts, cancellationToken);
+        return saved;
+    }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
+        SaveChangesAsync(acceptAllChangesOnSuccess).GetAwaiter().GetResult();
+
+    private async Task RefreshRollupsForContactsAsync(List<long> contactIds, CancellationToken ct)
+    {
+        var dates = await Contacts.AsNoTracking().Where(c => contactIds.Contains(c.Id)).Select(c => c.LocalDate).Distinct().ToListAsync(ct);
+        await RefreshRollupsAsync(dates, ct);
+    }
+
+    /// <summary>Rebuilds the rollup rows of these local dates, inside the current transaction if there is one.</summary>
+    internal async Task RefreshRollupsAsync(IReadOnlyCollection<DateOnly> dates, CancellationToken ct)
+    {
+        var window = await KpiRollupStates.AsNoTracking().Where(s => s.IsComplete).Select(s => (int?)s.WindowDays).SingleOrDefaultAsync(ct);
+        if (window is null || dates.Count == 0) return;
+        await Database.OpenConnectionAsync(ct);
+        var connection = (SqliteConnection)Database.GetDbConnection();
+        var transaction = Database.CurrentTransaction?.GetDbTransaction() as SqliteTransaction;
+        KpiRollupWriter.StageDates(connection, transaction, dates);
+        KpiRollupWriter.RefreshStagedDates(connection, transaction, window.Value);
+    }
+}

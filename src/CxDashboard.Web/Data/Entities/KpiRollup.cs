@@ -1,0 +1,61 @@
+namespace CxDashboard.Web.Data.Entities;
+
+/// <summary>Which dimensions a rollup row keeps; the others are summed over.</summary>
+public enum RollupGrain
+{
+    /// <summary>Day × channel × reason: organisation-wide views.</summary>
+    ChannelReason = 1,
+
+    /// <summary>Day × team × agent: agent and team tables, agent filters.</summary>
+    TeamAgent = 2,
+
+    /// <summary>Day × team × channel × reason: team-scoped and team-filtered views.</summary>
+    TeamChannelReason = 3,
+}
+
+/// <summary>
+/// Pre-aggregated KPI counts for one local day and one combination of the grain's dimensions, kept current by
+/// every write (imports, API, hosted surveys) so dashboard queries read a few thousand rows instead of millions.
+/// Repeat and "not followed" counts are for the window <see cref="WindowDays"/> they were built with.
+/// </summary>
+public class KpiRollup
+{
+    public long Id { get; set; }
+    public RollupGrain Grain { get; set; }
+    public DateOnly LocalDate { get; set; }
+    public int? TeamId { get; set; }
+    public int? AgentId { get; set; }
+    public Channel? Channel { get; set; }
+    public int? ReasonId { get; set; }
+    public int WindowDays { get; set; }
+
+    public long Contacts { get; set; }
+    public long Repeats { get; set; }
+    public long SameReasonRepeats { get; set; }
+
+    /// <summary>Contacts with no later contact of the customer within W: resolved, once decidable.</summary>
+    public long NotFollowed { get; set; }
+    public long WithHandleTime { get; set; }
+    public long HandleSeconds { get; set; }
+    public long BotEscalations { get; set; }
+    public long SelfService { get; set; }
+    public long Responses { get; set; }
+    public long CsatPositive { get; set; }
+    public long CsatNegative { get; set; }
+    public long CsatTotal { get; set; }
+    public long FcrAnswered { get; set; }
+    public long FcrYes { get; set; }
+    public long NpsAnswered { get; set; }
+    public long Promoters { get; set; }
+    public long Detractors { get; set; }
+    public long WithComment { get; set; }
+}
+
+/// <summary>The single row saying whether the rollups are complete and for which W (Id is always 1).</summary>
+public class KpiRollupState
+{
+    public int Id { get; set; } = 1;
+    public int WindowDays { get; set; }
+    public bool IsComplete { get; set; }
+    public DateTime? BuiltAtUtc { get; set; }
+}

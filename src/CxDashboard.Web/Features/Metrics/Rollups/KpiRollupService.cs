@@ -1,0 +1,46 @@
+using System.Diagnostics;
+using CxDashboard.Web.Data;
+using CxDashboard.Web.Data.Entities;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+
+namespace CxDashboard.Web.Features.Metrics.Rollups;
+
+/// <summary>Keeps the KPI rollups complete and current; the query side only uses them when they are.</summary>
+public sealed class KpiRollupService(CxDbContext db, TimeProvider clock, ILogger<KpiRollupService> logger)
+{
+    /// <summary>The window the rollups were built for, when they are complete; null means "read the raw rows".</summary>
+    public async Task<int?> UsableWindowAsync(CancellationToken ct = default) =>
+        await db.KpiRollupStates.AsNoTracking().Where(s => s.IsComplete).Select(s => (int?)s.WindowDays).SingleOrDefaultAsync(ct);
+
+    /// <summary>Rebuilds everything for window W (after a change of W or time zone, or when missing or stale).</summary>
+    public async Task RebuildAllAsync(int windowDays, CancellationToken ct = default)
+    {
+        var stopwatch = Stopwatch.StartNew();
+        var connection = await OpenAsync(ct);
+        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(ct);
+        KpiRollupWriter.RebuildAll(connection, transaction, windowDays, clock.GetUtcNow().UtcDateTime);
+        await transaction.CommitAsync(ct);
+        logger.LogInformation("KPI rollups rebuilt for W = {Window} days in {Seconds:0.0} s", windowDays, stopwatch.Elapsed.TotalSeconds);
+    }
+
+    /// <summary>Brings rollups up to date at start: built when missing, rebuilt when stale or for another W.</summary>
+    public async Task EnsureCurrentAsync(int windowDays, CancellationToken ct = default)
+    {
+        if (await UsableWindowAsync(ct) == windowDays) return;
+        await RebuildAllAsync(windowDays, ct);
+    }
+
+    public async Task MarkStaleAsync(CancellationToken ct = default) =>
+        await db.KpiRollupStates.ExecuteUpdateAsync(s => s.SetProperty(x => x.IsComplete, false), ct);
+
+    /// <summary>Rebuilds the rows of some local dates, e.g. after a survey answer changed one contact's numbers.</summary>
+    public Task RefreshDatesAsync(IReadOnlyCollection<DateOnly> dates, CancellationToken ct = default) =>
+        db.RefreshRollupsAsync(dates, ct);
+
+    private async Task<SqliteConnection> OpenAsync(CancellationToken ct)
+    {
+        await db.Database.OpenConnectionAsync(ct);
+        return (SqliteConnection)db.Database.GetDbConnection();
+    }
+}

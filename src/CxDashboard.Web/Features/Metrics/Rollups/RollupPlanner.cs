@@ -1,0 +1,70 @@
+using System.Linq.Expressions;
+using CxDashboard.Web.Data.Entities;
+
+namespace CxDashboard.Web.Features.Metrics.Rollups;
+
+/// <summary>The dimension a query groups by; None for totals.</summary>
+public enum KeyDimension
+{
+    None,
+    Team,
+    Agent,
+    Channel,
+    Reason,
+    Day,
+}
+
+/// <summary>
+/// Chooses the smallest rollup grain that holds every dimension a query filters, groups or is scoped by
+/// (null: none does, e.g. an agent filter with a channel filter, and the raw rows are read instead), and says
+/// which rollup rows a query reads.
+/// </summary>
+public static class RollupPlanner
+{
+    [Flags]
+    private enum Dims
+    {
+        None = 0,
+        Team = 1,
+        Agent = 2,
+        Channel = 4,
+        Reason = 8,
+    }
+
+    private static readonly (RollupGrain Grain, Dims Dims)[] SmallestFirst =
+    [
+        (RollupGrain.ChannelReason, Dims.Channel | Dims.Reason),
+        (RollupGrain.TeamAgent, Dims.Team | Dims.Agent),
+        (RollupGrain.TeamChannelReason, Dims.Team | Dims.Channel | Dims.Reason),
+    ];
+
+    public static RollupGrain? ChooseGrain(MetricQuery query, DataScope scope, KeyDimension key)
+    {
+        var needed = Dims.None;
+        if (query.TeamId is not null || scope.TeamIds is not null || key == KeyDimension.Team) needed |= Dims.Team;
+        if (query.AgentId is not null || scope.AgentId is not null || key == KeyDimension.Agent) needed |= Dims.Agent;
+        if (query.Channel is not null || key == KeyDimension.Channel) needed |= Dims.Channel;
+        if (query.ReasonId is not null || key == KeyDimension.Reason) needed |= Dims.Reason;
+        foreach (var (grain, dims) in SmallestFirst)
+            if ((dims & needed) == needed) return grain;
+        return null;
+    }
+
+    /// <summary>The rollup rows of one grain for a query's period, filters and scope.</summary>
+    public static Expression<Func<KpiRollup, bool>> Rows(MetricQuery query, DataScope scope, RollupGrain grain)
+    {
+        var (from, to) = (query.From, query.To);
+        Expression<Func<KpiRollup, bool>> predicate = r => r.Grain == grain && r.LocalDate >= from && r.LocalDate <= to;
+        if (query.TeamId is { } teamId) predicate = predicate.And(r => r.TeamId == teamId);
+        if (query.AgentId is { } agentId) predicate = predicate.And(r => r.AgentId == agentId);
+        if (query.Channel is { } channel) predicate = predicate.And(r => r.Channel == channel);
+        if (query.ReasonId is { } reasonId) predicate = predicate.And(r => r.ReasonId == reasonId);
+        if (scope.AgentId is { } ownAgentId) predicate = predicate.And(r => r.AgentId == ownAgentId);
+        if (scope.TeamIds is { } teamIds)
+        {
+            var allowed = teamIds.ToList();
+            predicate = predicate.And(r => r.TeamId != null && allowed.Contains(r.TeamId.Value));
+        }
+        return predicate;
+    }
+}
