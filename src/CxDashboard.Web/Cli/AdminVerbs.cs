@@ -17,7 +17,6 @@ public static class AdminVerbs
         var command = new Command("migrate", "Apply database migrations and create roles, settings and default targets");
         command.SetAction((_, ct) => context.WithServicesAsync(async (services, token) =>
         {
-            await services.GetRequiredService<DatabaseInitializer>().InitializeAsync(token);
             var applied = (await services.GetRequiredService<CxDbContext>().Database.GetAppliedMigrationsAsync(token)).Count();
             context.Out.WriteLine($"The database is up to date ({applied} migrations applied).");
             return CliApp.Success;
@@ -30,7 +29,6 @@ public static class AdminVerbs
         var command = new Command("seed-demo", "Seed the demo organisation (a year of data ending yesterday, and the demo logins) into an empty database");
         command.SetAction((_, ct) => context.WithServicesAsync(async (services, token) =>
         {
-            await services.GetRequiredService<DatabaseInitializer>().InitializeAsync(token);
             if (!await services.GetRequiredService<DemoSeeder>().SeedIfEmptyAsync(token))
                 throw new CliException("The database has data already; seed-demo only seeds an empty database.");
             context.Out.WriteLine($"Demo organisation seeded. Logins (password {DemoSeeder.DemoPassword}): {string.Join(", ", DemoSeeder.Logins.Select(l => l.Email))}");
@@ -61,13 +59,13 @@ public static class AdminVerbs
             var started = System.Diagnostics.Stopwatch.StartNew();
             var summary = DemoDataGenerator.Generate(organisation, new DemoGenerationOptions
             {
-                EndDate = parse.GetValue(end) ?? DateOnly.FromDateTime(DateTime.Today.AddDays(-1)),
+                EndDate = parse.GetValue(end) ?? DateOnly.FromDateTime(services.GetRequiredService<TimeProvider>().GetLocalNow().DateTime).AddDays(-1),
                 Days = parse.GetValue(days),
                 Scale = scale,
             }, directory.FullName);
             context.Out.WriteLine($"Wrote {summary.Contacts} contacts and {summary.SurveyResponses} responses ({summary.FirstDay:yyyy-MM-dd} – {summary.LastDay:yyyy-MM-dd}) to {directory.FullName} in {started.Elapsed.TotalSeconds:0.0} s.");
             return Task.FromResult(CliApp.Success);
-        }, ct));
+        }, ct, needsDatabase: false));
         return command;
     }
 
@@ -81,7 +79,6 @@ public static class AdminVerbs
         var command = new Command("create-user", "Create a login") { email, password, role, team, name };
         command.SetAction((parse, ct) => context.WithServicesAsync(async (services, token) =>
         {
-            await services.GetRequiredService<DatabaseInitializer>().InitializeAsync(token);
             var reports = services.GetRequiredService<KpiReportService>();
             var teamIds = new List<int>();
             foreach (var teamText in parse.GetValue(team) ?? [])
@@ -108,7 +105,6 @@ public static class AdminVerbs
         var command = new Command("create-api-key", "Create an API key for /api/v1; it is shown once and stored hashed") { name, scope };
         command.SetAction((parse, ct) => context.WithServicesAsync(async (services, token) =>
         {
-            await services.GetRequiredService<DatabaseInitializer>().InitializeAsync(token);
             var keyScope = parse.GetValue(scope) == "write" ? ApiKeyScope.Write : ApiKeyScope.Read;
             var created = await services.GetRequiredService<ApiKeyService>().CreateAsync(parse.GetValue(name)!, keyScope, token);
             context.Out.WriteLine(created.Secret);

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using CxDashboard.Web.Data.Seeding;
 using CxDashboard.Web.Hosting;
 
 namespace CxDashboard.Web.Cli;
@@ -65,19 +66,28 @@ public sealed class CliContext
 
     public void WriteJson<T>(T value) => Out.WriteLine(JsonSerializer.Serialize(value, Json));
 
-    /// <summary>Runs a verb's body in a DI scope of a host configured like the web app, turning known failures into one-line errors.</summary>
-    public async Task<int> WithServicesAsync(Func<IServiceProvider, CancellationToken, Task<int>> body, CancellationToken ct)
+    /// <summary>
+    /// Runs a verb's body in a DI scope of a host configured like the web app, on a migrated database, turning
+    /// failures into one-line errors on stderr.
+    /// </summary>
+    public async Task<int> WithServicesAsync(Func<IServiceProvider, CancellationToken, Task<int>> body, CancellationToken ct, bool needsDatabase = true)
     {
         using var host = BuildHost();
         using var scope = host.Services.CreateScope();
         try
         {
+            if (needsDatabase) await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().InitializeAsync(ct);
             return await body(scope.ServiceProvider, ct);
         }
         catch (CliException e)
         {
             await Error.WriteLineAsync($"error: {e.Message}");
             return e.ExitCode;
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            await Error.WriteLineAsync($"error: {e.GetBaseException().Message}");
+            return CliApp.DataError;
         }
     }
 
@@ -91,8 +101,10 @@ public sealed class CliContext
         });
         builder.Configuration.AddInMemoryCollection(ConfigurationOverrides);
         builder.Logging.ClearProviders();
+        // Verbs report their own outcome; logs would only repeat it (EF logs every failed command).
         builder.Logging.AddSimpleConsole(o => o.SingleLine = true).AddFilter((category, level) =>
-            level >= LogLevel.Warning && !category!.StartsWith("Microsoft.EntityFrameworkCore", StringComparison.Ordinal));
+            level >= LogLevel.Warning && !category!.StartsWith("Microsoft.EntityFrameworkCore", StringComparison.Ordinal)
+            && !category.StartsWith("Microsoft.AspNetCore.DataProtection", StringComparison.Ordinal));
         builder.Services.Configure<Microsoft.Extensions.Logging.Console.ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
         builder.Services.AddCxCore(builder.Configuration, builder.Environment.ContentRootPath);
         if (Clock is not null) builder.Services.AddSingleton(Clock);

@@ -6,6 +6,7 @@ using CxDashboard.Web.Features.Api;
 using CxDashboard.Web.Features.Ingestion;
 using CxDashboard.Web.Features.Metrics;
 using CxDashboard.Web.Features.Organisation;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
@@ -29,6 +30,8 @@ public static class CoreServices
         });
 
         services.AddSingleton(TimeProvider.System);
+        // Identity's password-reset tokens need data protection in the CLI too; one application name for both.
+        services.AddDataProtection().SetApplicationName("CxDashboard");
         services.AddIdentityCore<AppUser>(options =>
             {
                 options.User.RequireUniqueEmail = true;
