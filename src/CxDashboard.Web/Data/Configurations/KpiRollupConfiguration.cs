@@ -9,9 +9,9 @@ public class KpiRollupConfiguration : IEntityTypeConfiguration<KpiRollup>
     public void Configure(EntityTypeBuilder<KpiRollup> builder)
     {
         // Rollups are derived data: no foreign keys, so rebuilding never fights with deletes elsewhere.
-        builder.HasIndex(r => new { r.Grain, r.LocalDate });
-        builder.HasIndex(r => new { r.Grain, r.TeamId, r.LocalDate });
-        builder.HasIndex(r => new { r.Grain, r.AgentId, r.LocalDate });
+        builder.HasIndex(r => new { r.Grain, r.IsMonth, r.LocalDate });
+        builder.HasIndex(r => new { r.Grain, r.IsMonth, r.TeamId, r.LocalDate });
+        builder.HasIndex(r => new { r.Grain, r.IsMonth, r.AgentId, r.LocalDate });
         builder.HasIndex(r => r.LocalDate);
     }
 }

@@ -11,6 +11,9 @@ public enum RollupGrain
 
     /// <summary>Day × team × channel × reason: team-scoped and team-filtered views.</summary>
     TeamChannelReason = 3,
+
+    /// <summary>Day × team: team tables and team totals.</summary>
+    Team = 4,
 }
 
 /// <summary>
@@ -22,7 +25,12 @@ public class KpiRollup
 {
     public long Id { get; set; }
     public RollupGrain Grain { get; set; }
+
+    /// <summary>The day, or for a month row (<see cref="IsMonth"/>) the first day of the month it sums.</summary>
     public DateOnly LocalDate { get; set; }
+
+    /// <summary>A whole calendar month summed, so long periods read a twelfth of the rows.</summary>
+    public bool IsMonth { get; set; }
     public int? TeamId { get; set; }
     public int? AgentId { get; set; }
     public Channel? Channel { get; set; }

@@ -404,6 +404,9 @@ namespace CxDashboard.Web.Data.Migrations
                     b.Property<long>("HandleSeconds")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("IsMonth")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateOnly>("LocalDate")
                         .HasColumnType("TEXT");
 
@@ -447,11 +450,11 @@ namespace CxDashboard.Web.Data.Migrations
 
                     b.HasIndex("LocalDate");
 
-                    b.HasIndex("Grain", "LocalDate");
+                    b.HasIndex("Grain", "IsMonth", "LocalDate");
 
-                    b.HasIndex("Grain", "AgentId", "LocalDate");
+                    b.HasIndex("Grain", "IsMonth", "AgentId", "LocalDate");
 
-                    b.HasIndex("Grain", "TeamId", "LocalDate");
+                    b.HasIndex("Grain", "IsMonth", "TeamId", "LocalDate");
 
                     b.ToTable("KpiRollups");
                 });

@@ -46,7 +46,7 @@ public sealed class KpiQueryService(CxDbContext db, OrganisationSettingsService 
         var grain = RollupPlanner.ChooseGrain(query, scope, key);
         _rollupWindow ??= await db.KpiRollupStates.AsNoTracking().Where(s => s.IsComplete).Select(s => (int?)s.WindowDays).SingleOrDefaultAsync(ct) ?? 0;
         return UseRollups && grain is { } g && _rollupWindow == query.WindowDays
-            ? await RollupAggregateAsync(query, scope, g, contactKey, rollupKey, ct)
+            ? await RollupAggregateAsync(query, scope, g, key, contactKey, rollupKey, ct)
             : await RawAggregateAsync(query, scope, contactKey, ct);
     }
 
@@ -57,14 +57,14 @@ public sealed class KpiQueryService(CxDbContext db, OrganisationSettingsService 
     /// is partly decidable at the as-of time is read from the raw contacts.
     /// </summary>
     private async Task<Dictionary<TKey, KpiCounts>> RollupAggregateAsync<TKey>(MetricQuery query, DataScope scope, RollupGrain grain,
-        Expression<Func<Contact, TKey>> contactKey, Expression<Func<KpiRollup, TKey>> rollupKey, CancellationToken ct) where TKey : notnull
+        KeyDimension key, Expression<Func<Contact, TKey>> contactKey, Expression<Func<KpiRollup, TKey>> rollupKey, CancellationToken ct) where TKey : notnull
     {
         var time = await organisation.GetTimeAsync(ct);
         var cutoff = ContactRules.DecidableCutoff(query.WindowDays, query.AsOfUtc);
         var partlyDecidableDay = time.LocalDateOf(cutoff);
         var lastWhollyDecidableDay = partlyDecidableDay.AddDays(-1);
 
-        var rows = await db.KpiRollups.AsNoTracking().Where(RollupPlanner.Rows(query, scope, grain)).GroupBy(rollupKey).Select(g => new
+        var rows = await db.KpiRollups.AsNoTracking().Where(RollupPlanner.Rows(query, scope, grain, key, lastWhollyDecidableDay)).GroupBy(rollupKey).Select(g => new
         {
             g.Key,
             Contacts = g.Sum(r => r.Contacts),

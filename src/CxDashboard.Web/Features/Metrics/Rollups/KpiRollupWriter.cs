@@ -15,6 +15,13 @@ public static class KpiRollupWriter
         (RollupGrain.ChannelReason, ["Channel", "ReasonId"]),
         (RollupGrain.TeamAgent, ["TeamId", "AgentId"]),
         (RollupGrain.TeamChannelReason, ["TeamId", "Channel", "ReasonId"]),
+        (RollupGrain.Team, ["TeamId"]),
+    ];
+
+    private static readonly string[] Measures =
+    [
+        "Contacts", "Repeats", "SameReasonRepeats", "NotFollowed", "WithHandleTime", "HandleSeconds", "BotEscalations", "SelfService",
+        "Responses", "CsatPositive", "CsatNegative", "CsatTotal", "FcrAnswered", "FcrYes", "NpsAnswered", "Promoters", "Detractors", "WithComment",
     ];
 
     private static readonly string[] AllDimensions = ["TeamId", "AgentId", "Channel", "ReasonId"];
@@ -22,10 +29,26 @@ public static class KpiRollupWriter
     /// <summary>Rebuilds the rows of the dates in temp.rollup_dates (see <see cref="StageDates"/>).</summary>
     public static void RefreshStagedDates(SqliteConnection connection, SqliteTransaction? transaction, int windowDays)
     {
-        Execute(connection, transaction, """DELETE FROM "KpiRollups" WHERE "LocalDate" IN (SELECT local_date FROM temp.rollup_dates)""");
+        Execute(connection, transaction, """DELETE FROM "KpiRollups" WHERE NOT "IsMonth" AND "LocalDate" IN (SELECT local_date FROM temp.rollup_dates)""");
         foreach (var (grain, dimensions) in Grains)
             Execute(connection, transaction, InsertSql(grain, dimensions, """ c."LocalDate" IN (SELECT local_date FROM temp.rollup_dates) """), windowDays);
+        RefreshMonths(connection, transaction, """ IN (SELECT DISTINCT substr(local_date, 1, 7) || '-01' FROM temp.rollup_dates) """);
         Execute(connection, transaction, "DELETE FROM temp.rollup_dates");
+    }
+
+    /// <summary>Sums the day rows of the given months (a SQL condition on the month's first day) into month rows.</summary>
+    private static void RefreshMonths(SqliteConnection connection, SqliteTransaction? transaction, string monthCondition)
+    {
+        Execute(connection, transaction, $"""DELETE FROM "KpiRollups" WHERE "IsMonth" AND "LocalDate" {monthCondition}""");
+        var measures = string.Join(", ", Measures.Select(m => $"\"{m}\""));
+        var sums = string.Join(", ", Measures.Select(m => $"SUM(\"{m}\")"));
+        Execute(connection, transaction, $"""
+            INSERT INTO "KpiRollups" ("Grain", "LocalDate", "IsMonth", "TeamId", "AgentId", "Channel", "ReasonId", "WindowDays", {measures})
+            SELECT "Grain", substr("LocalDate", 1, 7) || '-01', 1, "TeamId", "AgentId", "Channel", "ReasonId", "WindowDays", {sums}
+            FROM "KpiRollups"
+            WHERE NOT "IsMonth" AND substr("LocalDate", 1, 7) || '-01' {monthCondition}
+            GROUP BY "Grain", substr("LocalDate", 1, 7), "TeamId", "AgentId", "Channel", "ReasonId", "WindowDays"
+            """);
     }
 
     /// <summary>Rebuilds every row and records the window they were built with.</summary>
@@ -33,6 +56,7 @@ public static class KpiRollupWriter
     {
         Execute(connection, transaction, """DELETE FROM "KpiRollups" """);
         foreach (var (grain, dimensions) in Grains) Execute(connection, transaction, InsertSql(grain, dimensions, "1 = 1"), windowDays);
+        RefreshMonths(connection, transaction, "IS NOT NULL");
         Execute(connection, transaction, """
             INSERT INTO "KpiRollupStates" ("Id", "WindowDays", "IsComplete", "BuiltAtUtc") VALUES (1, @w, 1, @now)
             ON CONFLICT ("Id") DO UPDATE SET "WindowDays" = excluded."WindowDays", "IsComplete" = 1, "BuiltAtUtc" = excluded."BuiltAtUtc"
@@ -84,10 +108,10 @@ public static class KpiRollupWriter
                 WHERE r."Kind" = {(int)SurveyResponseKind.PostContact} AND r."ContactId" IN (SELECT "Id" FROM measured)
                 GROUP BY r."ContactId"
             )
-            INSERT INTO "KpiRollups" ("Grain", "LocalDate", "TeamId", "AgentId", "Channel", "ReasonId", "WindowDays",
+            INSERT INTO "KpiRollups" ("Grain", "LocalDate", "IsMonth", "TeamId", "AgentId", "Channel", "ReasonId", "WindowDays",
                 "Contacts", "Repeats", "SameReasonRepeats", "NotFollowed", "WithHandleTime", "HandleSeconds", "BotEscalations", "SelfService",
                 "Responses", "CsatPositive", "CsatNegative", "CsatTotal", "FcrAnswered", "FcrYes", "NpsAnswered", "Promoters", "Detractors", "WithComment")
-            SELECT {(int)grain}, c."LocalDate", {string.Join(", ", columns)}, @w,
+            SELECT {(int)grain}, c."LocalDate", 0, {string.Join(", ", columns)}, @w,
                 COUNT(*),
                 SUM(COALESCE(c."PrevGapTicks" <= @wt, 0)),
                 SUM(COALESCE(c."PrevSameReasonGapTicks" <= @wt, 0)),

@@ -33,6 +33,7 @@ public static class RollupPlanner
 
     private static readonly (RollupGrain Grain, Dims Dims)[] SmallestFirst =
     [
+        (RollupGrain.Team, Dims.Team),
         (RollupGrain.ChannelReason, Dims.Channel | Dims.Reason),
         (RollupGrain.TeamAgent, Dims.Team | Dims.Agent),
         (RollupGrain.TeamChannelReason, Dims.Team | Dims.Channel | Dims.Reason),
@@ -50,11 +51,31 @@ public static class RollupPlanner
         return null;
     }
 
-    /// <summary>The rollup rows of one grain for a query's period, filters and scope.</summary>
-    public static Expression<Func<KpiRollup, bool>> Rows(MetricQuery query, DataScope scope, RollupGrain grain)
+    /// <summary>
+    /// The rollup rows of one grain for a query's period, filters and scope: month rows for the calendar months
+    /// that lie wholly inside the period and are wholly decidable (so their FCR counts are final), day rows for
+    /// the rest. A breakdown by day reads day rows only.
+    /// </summary>
+    public static Expression<Func<KpiRollup, bool>> Rows(MetricQuery query, DataScope scope, RollupGrain grain, KeyDimension key, DateOnly lastWhollyDecidableDay)
     {
         var (from, to) = (query.From, query.To);
-        Expression<Func<KpiRollup, bool>> predicate = r => r.Grain == grain && r.LocalDate >= from && r.LocalDate <= to;
+        var firstMonth = new DateOnly(from.Year, from.Month, 1) == from ? from : new DateOnly(from.Year, from.Month, 1).AddMonths(1);
+        var lastDayOfMonths = to < lastWhollyDecidableDay ? to : lastWhollyDecidableDay;
+        var afterMonths = new DateOnly(lastDayOfMonths.Year, lastDayOfMonths.Month, 1).AddMonths(1) == lastDayOfMonths.AddDays(1)
+            ? lastDayOfMonths.AddDays(1)
+            : new DateOnly(lastDayOfMonths.Year, lastDayOfMonths.Month, 1);
+        Expression<Func<KpiRollup, bool>> predicate;
+        if (key == KeyDimension.Day || firstMonth >= afterMonths)
+        {
+            predicate = r => r.Grain == grain && !r.IsMonth && r.LocalDate >= from && r.LocalDate <= to;
+        }
+        else
+        {
+            var lastMonth = afterMonths.AddMonths(-1);
+            predicate = r => r.Grain == grain && (
+                (r.IsMonth && r.LocalDate >= firstMonth && r.LocalDate <= lastMonth) ||
+                (!r.IsMonth && r.LocalDate >= from && r.LocalDate <= to && (r.LocalDate < firstMonth || r.LocalDate >= afterMonths)));
+        }
         if (query.TeamId is { } teamId) predicate = predicate.And(r => r.TeamId == teamId);
         if (query.AgentId is { } agentId) predicate = predicate.And(r => r.AgentId == agentId);
         if (query.Channel is { } channel) predicate = predicate.And(r => r.Channel == channel);

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace CxDashboard.Web.Data.Migrations
 {
     [DbContext(typeof(CxDbContext))]
-    [Migration("20261123164000_InitialCreate")]
+    [Migration("20261123170230_InitialCreate")]
     partial class InitialCreate
     {
         /// <inheritdoc />
@@ -407,6 +407,9 @@ namespace CxDashboard.Web.Data.Migrations
                     b.Property<long>("HandleSeconds")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("IsMonth")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateOnly>("LocalDate")
                         .HasColumnType("TEXT");
 
@@ -450,11 +453,11 @@ namespace CxDashboard.Web.Data.Migrations
 
                     b.HasIndex("LocalDate");
 
-                    b.HasIndex("Grain", "LocalDate");
+                    b.HasIndex("Grain", "IsMonth", "LocalDate");
 
-                    b.HasIndex("Grain", "AgentId", "LocalDate");
+                    b.HasIndex("Grain", "IsMonth", "AgentId", "LocalDate");
 
-                    b.HasIndex("Grain", "TeamId", "LocalDate");
+                    b.HasIndex("Grain", "IsMonth", "TeamId", "LocalDate");
 
                     b.ToTable("KpiRollups");
                 });

@@ -113,6 +113,7 @@ namespace CxDashboard.Web.Data.Migrations
                         .Annotation("Sqlite:Autoincrement", true),
                     Grain = table.Column<int>(type: "INTEGER", nullable: false),
                     LocalDate = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    IsMonth = table.Column<bool>(type: "INTEGER", nullable: false),
                     TeamId = table.Column<int>(type: "INTEGER", nullable: true),
                     AgentId = table.Column<int>(type: "INTEGER", nullable: true),
                     Channel = table.Column<int>(type: "INTEGER", nullable: true),
@@ -616,19 +617,19 @@ namespace CxDashboard.Web.Data.Migrations
                 column: "TeamId");
 
             migrationBuilder.CreateIndex(
-                name: "IX_KpiRollups_Grain_AgentId_LocalDate",
+                name: "IX_KpiRollups_Grain_IsMonth_AgentId_LocalDate",
                 table: "KpiRollups",
-                columns: new[] { "Grain", "AgentId", "LocalDate" });
+                columns: new[] { "Grain", "IsMonth", "AgentId", "LocalDate" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_KpiRollups_Grain_LocalDate",
+                name: "IX_KpiRollups_Grain_IsMonth_LocalDate",
                 table: "KpiRollups",
-                columns: new[] { "Grain", "LocalDate" });
+                columns: new[] { "Grain", "IsMonth", "LocalDate" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_KpiRollups_Grain_TeamId_LocalDate",
+                name: "IX_KpiRollups_Grain_IsMonth_TeamId_LocalDate",
                 table: "KpiRollups",
-                columns: new[] { "Grain", "TeamId", "LocalDate" });
+                columns: new[] { "Grain", "IsMonth", "TeamId", "LocalDate" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_KpiRollups_LocalDate",
