@@ -76,7 +76,9 @@ public static class Charts
         var start = svg.IndexOf("<svg", StringComparison.Ordinal);
         var insertAt = start < 0 ? -1 : start + 4;
         if (insertAt < 0) return svg;
-        var withRole = svg.Insert(insertAt, $" role=\"img\" aria-label=\"{label}\" class=\"chart\" preserveAspectRatio=\"xMidYMid meet\"");
+        // A viewBox lets the page scale the chart to its column without cropping it.
+        var viewBox = svg.Contains("viewBox", StringComparison.Ordinal) ? "" : $" viewBox=\"0 0 {width} {height}\"";
+        var withRole = svg.Insert(insertAt, $" role=\"img\" aria-label=\"{label}\" class=\"chart\" preserveAspectRatio=\"xMidYMid meet\"{viewBox}");
         var openEnd = withRole.IndexOf('>', insertAt);
         return withRole.Insert(openEnd + 1, $"<title>{label}</title>");
     }
