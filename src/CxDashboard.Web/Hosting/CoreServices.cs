@@ -6,6 +6,7 @@ using CxDashboard.Web.Features.Api;
 using CxDashboard.Web.Features.Ingestion;
 using CxDashboard.Web.Features.Metrics;
 using CxDashboard.Web.Features.Organisation;
+using CxDashboard.Web.Features.Surveys;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
@@ -52,6 +53,7 @@ public static class CoreServices
         services.AddScoped<ImportService>();
         services.AddScoped<ApiKeyService>();
         services.AddScoped<Features.Surveys.SurveyInvitationService>();
+        services.AddSurveys();
         services.AddScoped<DatabaseInitializer>();
         services.AddScoped<DemoSeeder>();
         services.Configure<DemoOptions>(configuration.GetSection(DemoOptions.Section));

@@ -82,6 +82,7 @@ public static class WebServices
             .AddCheck<JobServerHealthCheck>("jobs");
         services.AddProblemDetails();
         services.AddOpenApi("v1");
+        services.AddApi(builder.Configuration);
         return builder;
     }
 
