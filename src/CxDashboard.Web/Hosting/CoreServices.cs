@@ -3,6 +3,7 @@ using CxDashboard.Web.Data.Entities;
 using CxDashboard.Web.Data.Seeding;
 using CxDashboard.Web.Features.Accounts;
 using CxDashboard.Web.Features.Api;
+using CxDashboard.Web.Features.Engagement;
 using CxDashboard.Web.Features.Ingestion;
 using CxDashboard.Web.Features.Metrics;
 using CxDashboard.Web.Features.Organisation;
@@ -49,6 +50,7 @@ public static class CoreServices
         services.AddScoped<Features.Dashboard.DashboardService>();
         services.AddScoped<UserScopeService>();
         services.AddScoped<Features.Engagement.EngagementQueryService>();
+        services.AddEngagement();
         services.AddScoped<UserAdminService>();
         services.AddScoped<ImportService>();
         services.AddScoped<ApiKeyService>();
