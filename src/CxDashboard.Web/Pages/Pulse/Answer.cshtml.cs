@@ -16,7 +16,7 @@ namespace CxDashboard.Web.Pages.Pulse;
 [AllowAnonymous]
 [EnableRateLimiting(RateLimitPolicies.PerIpAddress)]
 [ResponseCache(NoStore = true, Location = ResponseCacheLocation.None)]
-public class AnswerModel(PulseService pulse) : PageModel
+public class AnswerModel(PulseService pulse, TimeProvider clock) : PageModel
 {
     [FromRoute] public string Token { get; set; } = "";
     [BindProperty(SupportsGet = true)] public string? Lang { get; set; }
@@ -52,7 +52,7 @@ public class AnswerModel(PulseService pulse) : PageModel
             Problem = outcome;
             return Page();
         }
-        var nextMonth = Period.AddMonths(1).ToDateTime(TimeOnly.MinValue);
+        var nextMonth = new DateTimeOffset(Period.AddMonths(1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
         Response.Cookies.Append(CookieName, PulseService.PeriodName(Period), new CookieOptions
         {
             HttpOnly = true,
@@ -60,8 +60,9 @@ public class AnswerModel(PulseService pulse) : PageModel
             Secure = Request.IsHttps,
             IsEssential = true,
             Path = "/pulse",
-            // Kept a few days into the next month so a time-zone difference never reopens the old month.
-            Expires = new DateTimeOffset(nextMonth.AddDays(3), TimeSpan.Zero),
+            // A lifetime rather than a date, so a browser with a wrong clock keeps it too; a few days into the next
+            // month so a time-zone difference never reopens the old month.
+            MaxAge = nextMonth.AddDays(3) - clock.GetUtcNow(),
         });
         return Redirect($"/pulse/{Uri.EscapeDataString(Token)}?done=true&lang={Text.Language}");
     }
