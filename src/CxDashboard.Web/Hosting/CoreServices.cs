@@ -31,6 +31,8 @@ public static class CoreServices
         });
 
         services.AddSingleton(TimeProvider.System);
+        // Identity's token providers need data protection; the web host adds it, the CLI's plain host does not.
+        services.AddDataProtection();
         services.AddIdentityCore<AppUser>(options =>
             {
                 options.User.RequireUniqueEmail = true;
