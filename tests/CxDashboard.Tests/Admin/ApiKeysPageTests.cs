@@ -66,4 +66,20 @@ public sealed class ApiKeysPageTests(ApiKeysPageTests.Fixture fixture) : IClassF
         Assert.Equal(HttpStatusCode.Redirect, denied.StatusCode);
         Assert.Contains("/Account/AccessDenied", denied.Headers.Location!.OriginalString);
     }
+
+    [Fact]
+    public async Task The_create_api_key_verb_prints_a_key_once_that_the_api_accepts_with_its_scope()
+    {
+        _ = fixture.App.Server; // migrated database
+        var run = await CliRunner.RunAsync(fixture.App.ConnectionString, fixture.App.Clock.GetUtcNow(), "create-api-key", "--name", "nightly export", "--scope", "read");
+        Assert.True(run.ExitCode == 0, run.Error);
+        var key = run.Out.Trim();
+        Assert.Matches("^cxd_[A-Za-z0-9]{8}_[A-Za-z0-9]{32}$", key);
+        Assert.Contains("it is not shown again", run.Error);
+
+        var client = fixture.App.NewClient();
+        client.DefaultRequestHeaders.Add("X-Api-Key", key);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(Kpis)).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await client.PostJsonAsync("/api/v1/agents", "[]")).StatusCode);
+    }
 }
