@@ -269,5 +269,8 @@ public sealed class ApiIngestionTests(ApiIngestionTests.Fixture fixture) : IClas
             .GetProperty("content").GetProperty("application/json").GetProperty("schema").GetProperty("items");
         Assert.True(items.GetProperty("properties").TryGetProperty("receivedAt", out _));
         Assert.Contains("csat", items.GetProperty("required").EnumerateArray().Select(e => e.GetString()));
+        var scheme = json.GetProperty("components").GetProperty("securitySchemes").GetProperty("ApiKey");
+        Assert.Equal(("apiKey", "header", "X-Api-Key"), (scheme.GetProperty("type").GetString(), scheme.GetProperty("in").GetString(), scheme.GetProperty("name").GetString()));
+        Assert.True(json.GetProperty("security")[0].TryGetProperty("ApiKey", out _));
     }
 }
