@@ -27,6 +27,7 @@ public static class CliApp
         ImportVerb.Create(context),
         KpiVerbs.Kpis(context),
         KpiVerbs.Engagement(context),
+        SurveyLinksVerb.Create(context),
     };
 
     public static bool IsVerb(string[] args) =>

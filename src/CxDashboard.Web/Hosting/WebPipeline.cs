@@ -22,6 +22,7 @@ public static class WebPipeline
         app.UseStaticFiles();
         app.UseRequestLocalization();
         app.UseRouting();
+        app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();
 

@@ -81,7 +81,8 @@ public static class WebServices
             .AddCheck<DatabaseHealthCheck>("database")
             .AddCheck<JobServerHealthCheck>("jobs");
         services.AddProblemDetails();
-        services.AddOpenApi("v1");
+        services.AddOpenApi("v1", options => options.AddDocumentTransformer(ApiKeyAuthenticationHandler.DescribeInOpenApi));
+        services.AddApi(builder.Configuration);
         return builder;
     }
 

@@ -40,7 +40,7 @@ public class CxAppFactory : WebApplicationFactory<Program>
 
     public async Task<T> WithScopeAsync<T>(Func<IServiceProvider, Task<T>> work)
     {
-        _ = Server; // make sure the app (and its migrations) has started
+        _ = Services; // make sure the app (and its migrations) has started; also with Kestrel, where Server is not available
         using var scope = Services.CreateScope();
         return await work(scope.ServiceProvider);
     }

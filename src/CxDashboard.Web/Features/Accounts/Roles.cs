@@ -25,6 +25,9 @@ public static class Roles
 public static class Policies
 {
     public const string ViewKpis = nameof(ViewKpis);
+
+    /// <summary>Team engagement results: managers and leadership, never agents (even anonymous, they are about colleagues).</summary>
+    public const string ViewEngagement = nameof(ViewEngagement);
     public const string Admin = nameof(Admin);
     public const string ManageData = nameof(ManageData);
     public const string WorkCallbacks = nameof(WorkCallbacks);
@@ -38,6 +41,7 @@ public static class Policies
     public static readonly IReadOnlyDictionary<string, string[]> RolesByPolicy = new Dictionary<string, string[]>
     {
         [ViewKpis] = [Roles.Admin, Roles.Manager, Roles.Leadership, Roles.Agent],
+        [ViewEngagement] = [Roles.Admin, Roles.Manager, Roles.Leadership],
         [Admin] = [Roles.Admin],
         [ManageData] = [Roles.Admin, Roles.Manager],
         [WorkCallbacks] = [Roles.Admin, Roles.Manager, Roles.Callback],

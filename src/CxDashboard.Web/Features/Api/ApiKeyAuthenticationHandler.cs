@@ -2,7 +2,9 @@ using System.Security.Claims;
 using System.Text.Encodings.Web;
 using CxDashboard.Web.Data.Entities;
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.OpenApi;
 using Microsoft.Extensions.Options;
+using Microsoft.OpenApi;
 
 namespace CxDashboard.Web.Features.Api;
 
@@ -17,6 +19,22 @@ public sealed class ApiKeyAuthenticationHandler(
     public const string HeaderName = "X-Api-Key";
     public const string ScopeClaim = "api_scope";
     public const string KeyIdClaim = "api_key_id";
+
+    /// <summary>Tells OpenAPI clients that every operation takes the key in the X-Api-Key header.</summary>
+    public static Task DescribeInOpenApi(OpenApiDocument document, OpenApiDocumentTransformerContext context, CancellationToken ct)
+    {
+        document.Components ??= new OpenApiComponents();
+        document.Components.SecuritySchemes ??= new Dictionary<string, IOpenApiSecurityScheme>();
+        document.Components.SecuritySchemes[SchemeName] = new OpenApiSecurityScheme
+        {
+            Type = SecuritySchemeType.ApiKey,
+            In = ParameterLocation.Header,
+            Name = HeaderName,
+            Description = "An API key from Admin → API keys (read or write scope).",
+        };
+        document.Security = [new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(SchemeName, document)] = [] }];
+        return Task.CompletedTask;
+    }
 
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {

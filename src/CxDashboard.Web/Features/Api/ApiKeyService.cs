@@ -57,6 +57,14 @@ public sealed class ApiKeyService(CxDbContext db, TimeProvider clock)
         return key;
     }
 
+    /// <summary>Every key, active ones first, newest first; the secret hash stays out of view.</summary>
+    public async Task<IReadOnlyList<ApiKey>> ListAsync(CancellationToken ct = default) =>
+        (await db.ApiKeys.AsNoTracking().ToListAsync(ct))
+            .OrderBy(k => k.RevokedAtUtc is not null).ThenByDescending(k => k.CreatedAtUtc).ToList();
+
+    /// <summary>How a key is recognised on screen without revealing it.</summary>
+    public static string Display(ApiKey key) => $"{KeyStart}{key.Prefix}_…";
+
     public async Task<bool> RevokeAsync(int id, CancellationToken ct = default)
     {
         var key = await db.ApiKeys.FindAsync([id], ct);

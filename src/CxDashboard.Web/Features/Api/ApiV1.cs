@@ -6,18 +6,22 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace CxDashboard.Web.Features.Api;
 
-/// <summary>The machine API under /api/v1, authenticated by X-Api-Key and described at /openapi/v1.json.</summary>
+/// <summary>The machine API under /api/v1, authenticated by X-Api-Key, rate-limited per key and described at /openapi/v1.json.</summary>
 public static class ApiV1
 {
     public static IEndpointRouteBuilder MapApiV1(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/v1").WithTags("CxDashboard API v1");
+        var api = app.MapGroup("/api/v1").WithTags("CxDashboard API v1").RequireRateLimiting(RateLimitPolicies.PerApiKey);
         var read = api.MapGroup("").RequireAuthorization(Policies.ApiRead);
+        var write = api.MapGroup("").RequireAuthorization(Policies.ApiWrite);
 
         read.MapGet("/kpis", GetKpisAsync)
             .WithName("GetKpis")
             .WithSummary("KPIs for a period and filters")
             .WithDescription("The same JSON as the CLI's `kpis --format json`: percents 0–100 unrounded, null where n = 0, a 95 % Wilson interval for each proportion.");
+        read.MapContactReasons();
+        write.MapIngestion();
+        write.MapSurveyLinks();
         return app;
     }
 
@@ -37,12 +41,12 @@ public static class ApiV1
         KpiReportService reports, CancellationToken ct)
     {
         if (!TryParseDate(from, out var fromDate) || !TryParseDate(to, out var toDate))
-            return BadRequest("from and to must be dates written YYYY-MM-DD.");
+            return ApiProblems.BadRequest("from and to must be dates written YYYY-MM-DD.");
         DateTime? asOfUtc = null;
         if (asOf is not null)
         {
             if (!DateTimeOffset.TryParse(asOf, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var parsed))
-                return BadRequest("asOf must be an ISO 8601 time, e.g. 2026-03-31T23:59:59+02:00.");
+                return ApiProblems.BadRequest("asOf must be an ISO 8601 time, e.g. 2026-03-31T23:59:59+02:00.");
             asOfUtc = parsed.UtcDateTime;
         }
         try
@@ -63,13 +67,10 @@ public static class ApiV1
         }
         catch (KpiRequestException e)
         {
-            return BadRequest(e.Message);
+            return ApiProblems.BadRequest(e.Message);
         }
     }
 
-    private static bool TryParseDate(string? text, out DateOnly date) =>
+    public static bool TryParseDate(string? text, out DateOnly date) =>
         DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out date);
-
-    private static ProblemHttpResult BadRequest(string detail) =>
-        TypedResults.Problem(detail, statusCode: StatusCodes.Status400BadRequest, title: "Bad request");
 }

@@ -19,10 +19,6 @@ public sealed class DashboardService(
     OrganisationSettingsService organisation,
     TimeProvider clock)
 {
-    /// <summary>Reasons at least this share of volume and at most this complexity are marked as self-service candidates.</summary>
-    private const double CandidateMinShare = 5.0;
-    private const int CandidateMaxComplexity = 2;
-
     public async Task<DashboardView> BuildAsync(DashboardFilter filter, ClaimsPrincipal user, CancellationToken ct = default)
     {
         var scope = await scopes.ScopeForAsync(user, ct);
@@ -275,7 +271,7 @@ public sealed class DashboardService(
                 var share = totalContacts == 0 ? 0 : 100.0 * kv.Value.Contacts / totalContacts;
                 var complexity = reason?.Complexity ?? 3;
                 return new ReasonRow(kv.Key, reason?.Code ?? "?", reason?.Name ?? $"Reason {kv.Key}", complexity, reason?.NeedsReview ?? false,
-                    kv.Value, share, share >= CandidateMinShare && complexity <= CandidateMaxComplexity,
+                    kv.Value, share, SelfServiceCandidates.IsCandidate(share, complexity),
                     Link(filter, f => f with { Reason = kv.Key }));
             })
             .OrderByDescending(r => r.Counts.Contacts)

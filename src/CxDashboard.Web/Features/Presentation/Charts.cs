@@ -20,8 +20,10 @@ public static class Charts
     public const string Grey = "#6c757d";
 
     /// <summary>A line chart of one or more series over labelled buckets (days, weeks or months), with an optional target line.</summary>
+    /// <param name="yMin">A fixed bottom of the value axis (e.g. 0 for an index); fitted to the data when null.</param>
+    /// <param name="yMax">A fixed top of the value axis; fitted to the data when null.</param>
     public static Plot TrendPlot(string title, string yLabel, IReadOnlyList<string> bucketLabels,
-        IReadOnlyList<ChartSeries> series, double? target = null)
+        IReadOnlyList<ChartSeries> series, double? target = null, double? yMin = null, double? yMax = null)
     {
         var plot = new Plot();
         Style(plot, title);
@@ -48,6 +50,11 @@ public static class Charts
         }
         SetBucketTicks(plot, bucketLabels);
         FitValueAxis(plot, series.SelectMany(s => s.Values).Where(v => v is not null).Select(v => v!.Value).Append(target ?? double.NaN));
+        if (yMin is not null || yMax is not null)
+        {
+            var fitted = plot.Axes.GetLimits();
+            plot.Axes.SetLimitsY(yMin ?? fitted.Bottom, yMax ?? fitted.Top);
+        }
         if (series.Count > 1 || target is not null)
         {
             plot.Legend.Orientation = Orientation.Horizontal;

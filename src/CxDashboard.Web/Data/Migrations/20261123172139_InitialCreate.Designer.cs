@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace CxDashboard.Web.Data.Migrations
 {
     [DbContext(typeof(CxDbContext))]
-    [Migration("20261123170230_InitialCreate")]
+    [Migration("20261123172139_InitialCreate")]
     partial class InitialCreate
     {
         /// <inheritdoc />
@@ -660,6 +660,27 @@ namespace CxDashboard.Web.Data.Migrations
                     b.ToTable("Teams");
                 });
 
+            modelBuilder.Entity("CxDashboard.Web.Data.Entities.TeamPulseLink", b =>
+                {
+                    b.Property<int>("TeamId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAtUtc")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Token")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("TeamId");
+
+                    b.HasIndex("Token")
+                        .IsUnique();
+
+                    b.ToTable("TeamPulseLinks");
+                });
+
             modelBuilder.Entity("CxDashboard.Web.Data.Entities.UserTeamScope", b =>
                 {
                     b.Property<string>("UserId")
@@ -892,6 +913,17 @@ namespace CxDashboard.Web.Data.Migrations
                         .IsRequired();
 
                     b.Navigation("Contact");
+                });
+
+            modelBuilder.Entity("CxDashboard.Web.Data.Entities.TeamPulseLink", b =>
+                {
+                    b.HasOne("CxDashboard.Web.Data.Entities.Team", "Team")
+                        .WithOne()
+                        .HasForeignKey("CxDashboard.Web.Data.Entities.TeamPulseLink", "TeamId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Team");
                 });
 
             modelBuilder.Entity("CxDashboard.Web.Data.Entities.UserTeamScope", b =>

@@ -376,6 +376,25 @@ namespace CxDashboard.Web.Data.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "TeamPulseLinks",
+                columns: table => new
+                {
+                    TeamId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Token = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    CreatedAtUtc = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_TeamPulseLinks", x => x.TeamId);
+                    table.ForeignKey(
+                        name: "FK_TeamPulseLinks_Teams_TeamId",
+                        column: x => x.TeamId,
+                        principalTable: "Teams",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "UserTeamScopes",
                 columns: table => new
                 {
@@ -685,6 +704,12 @@ namespace CxDashboard.Web.Data.Migrations
                 column: "ReceivedAtUtc");
 
             migrationBuilder.CreateIndex(
+                name: "IX_TeamPulseLinks_Token",
+                table: "TeamPulseLinks",
+                column: "Token",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Teams_Name",
                 table: "Teams",
                 column: "Name",
@@ -737,6 +762,9 @@ namespace CxDashboard.Web.Data.Migrations
 
             migrationBuilder.DropTable(
                 name: "SurveyResponses");
+
+            migrationBuilder.DropTable(
+                name: "TeamPulseLinks");
 
             migrationBuilder.DropTable(
                 name: "UserTeamScopes");

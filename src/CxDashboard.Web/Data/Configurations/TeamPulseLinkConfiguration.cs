@@ -1,0 +1,16 @@
+using CxDashboard.Web.Data.Entities;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace CxDashboard.Web.Data.Configurations;
+
+public class TeamPulseLinkConfiguration : IEntityTypeConfiguration<TeamPulseLink>
+{
+    public void Configure(EntityTypeBuilder<TeamPulseLink> builder)
+    {
+        builder.HasKey(l => l.TeamId);
+        builder.Property(l => l.Token).HasMaxLength(64);
+        builder.HasIndex(l => l.Token).IsUnique();
+        builder.HasOne(l => l.Team).WithOne().HasForeignKey<TeamPulseLink>(l => l.TeamId).OnDelete(DeleteBehavior.Cascade);
+    }
+}

@@ -1,0 +1,15 @@
+namespace CxDashboard.Web.Data.Entities;
+
+/// <summary>
+/// A team's link to the anonymous engagement pulse (/pulse/{token}). The token only says which team an answer is
+/// for; an administrator can replace it (e.g. when the link was shared outside the team), which ends the old link.
+/// </summary>
+public class TeamPulseLink
+{
+    public int TeamId { get; set; }
+    public Team? Team { get; set; }
+
+    /// <summary>URL-safe random token (128 bits); unique.</summary>
+    public required string Token { get; set; }
+    public DateTime CreatedAtUtc { get; set; }
+}
