@@ -4,6 +4,7 @@ using CxDashboard.Web.Data.Seeding;
 using CxDashboard.Web.Features.Accounts;
 using CxDashboard.Web.Features.Api;
 using CxDashboard.Web.Features.Ingestion;
+using CxDashboard.Web.Features.Maturity;
 using CxDashboard.Web.Features.Metrics;
 using CxDashboard.Web.Features.Organisation;
 using Microsoft.AspNetCore.Identity;
@@ -52,6 +53,7 @@ public static class CoreServices
         services.AddScoped<ImportService>();
         services.AddScoped<ApiKeyService>();
         services.AddScoped<Features.Surveys.SurveyInvitationService>();
+        services.AddMaturity();
         services.AddScoped<DatabaseInitializer>();
         services.AddScoped<DemoSeeder>();
         services.Configure<DemoOptions>(configuration.GetSection(DemoOptions.Section));

@@ -1,5 +1,6 @@
 using CxDashboard.Web.Data.Entities;
 using CxDashboard.Web.Features.Accounts;
+using CxDashboard.Web.Features.Maturity.Model;
 using CxDashboard.Web.Features.Metrics;
 using Microsoft.EntityFrameworkCore;
 
@@ -7,9 +8,9 @@ namespace CxDashboard.Web.Data.Seeding;
 
 /// <summary>
 /// Brings any database to a usable state at start: applies migrations, and creates the roles, the organisation
-/// settings row and the default KPI targets when they are missing. Never touches existing data.
+/// settings row, the default KPI targets and the maturity model when they are missing. Never touches existing data.
 /// </summary>
-public sealed class DatabaseInitializer(CxDbContext db, UserAdminService userAdmin, ILogger<DatabaseInitializer> logger)
+public sealed class DatabaseInitializer(CxDbContext db, UserAdminService userAdmin, MaturityModelService maturityModel, ILogger<DatabaseInitializer> logger)
 {
     public async Task InitializeAsync(CancellationToken ct = default)
     {
@@ -33,5 +34,6 @@ public sealed class DatabaseInitializer(CxDbContext db, UserAdminService userAdm
             db.KpiTargets.Add(new KpiTarget { Kpi = definition.Kind, Green = definition.DefaultGreen, Amber = definition.DefaultAmber });
         }
         await db.SaveChangesAsync(ct);
+        await maturityModel.EnsureLoadedAsync(ct);
     }
 }
