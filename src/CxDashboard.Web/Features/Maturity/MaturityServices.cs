@@ -19,6 +19,7 @@ public static class MaturityServices
         services.AddScoped<MaturityExportService>();
         services.AddScoped<CapabilityKpiService>();
         services.AddScoped<MaturityDemoSeeder>();
+        services.AddScoped<MaturityPageQueries>();
         // Live KPIs beside capability scores: one provider per feature that has figures to offer.
         services.AddScoped<ICapabilityKpiProvider, MetricCapabilityKpiProvider>();
         services.AddScoped<ICapabilityKpiProvider, ImprovementActionKpiProvider>();
