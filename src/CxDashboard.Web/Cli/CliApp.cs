@@ -26,6 +26,7 @@ public static class CliApp
         ImportVerb.Create(context),
         KpiVerbs.Kpis(context),
         KpiVerbs.Engagement(context),
+        MaturityVerbs.Maturity(context),
     };
 
     public static bool IsVerb(string[] args) =>

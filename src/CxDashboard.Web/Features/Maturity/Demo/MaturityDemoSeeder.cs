@@ -40,14 +40,14 @@ public sealed class MaturityDemoSeeder(
     private static readonly Dictionary<string, (double Spring, double Autumn, int AutumnTarget)> Story = new()
     {
         ["strategy"] = (2.4, 2.9, 4),
-        ["insight"] = (2.2, 2.9, 4),
+        ["insight"] = (2.2, 2.9, 3),
         ["leadership"] = (2.6, 2.8, 4),
-        ["organisation"] = (1.8, 3.2, 4),
+        ["organisation"] = (1.8, 3.6, 4),
         ["journey"] = (2.3, 2.5, 3),
         ["change"] = (2.2, 2.0, 3),
         ["delivery"] = (1.9, 2.6, 3),
         ["offering"] = (1.5, 1.7, 3),
-        ["technology"] = (2.6, 3.0, 4),
+        ["technology"] = (2.6, 3.0, 3),
     };
 
     public async Task SeedAsync(string password, CancellationToken ct = default)

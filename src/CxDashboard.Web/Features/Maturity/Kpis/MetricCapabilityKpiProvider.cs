@@ -102,7 +102,7 @@ public sealed class MetricCapabilityKpiProvider(
         }
         var met = judged.Count(j => j.Green);
         var missed = judged.Where(j => !j.Green).Select(j => j.Name).ToList();
-        var detail = judged.Count == 0 ? null : $"{met} of {judged.Count} on target" + (missed.Count > 0 ? $"; not: {string.Join(", ", missed)}" : "");
+        var detail = judged.Count == 0 ? null : $"{met} of {judged.Count} targeted KPIs green" + (missed.Count > 0 ? $"; not yet: {string.Join(", ", missed)}" : "");
         return new CapabilityKpiValue(KpisOnTarget, judged.Count == 0 ? null : 100.0 * met / judged.Count, judged.Count, Detail: detail);
     }
 

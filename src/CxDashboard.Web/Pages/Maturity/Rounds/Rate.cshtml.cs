@@ -11,11 +11,11 @@ namespace CxDashboard.Web.Pages.Maturity.Rounds;
 [Authorize(Policy = Policies.RateMaturity)]
 public class RateModel(MaturityRoundService rounds) : PageModel
 {
-    /// <summary>By statement key: "1"–"5" or "dk".</summary>
-    [BindProperty] public Dictionary<string, string?> Answers { get; set; } = [];
+    /// <summary>By statement key: "1"–"5" or "dk" (form fields Answers[key]).</summary>
+    public Dictionary<string, string?> Answers { get; private set; } = [];
 
-    /// <summary>By capability key.</summary>
-    [BindProperty] public Dictionary<string, string?> Comments { get; set; } = [];
+    /// <summary>By capability key (form fields Comments[key]).</summary>
+    public Dictionary<string, string?> Comments { get; private set; } = [];
 
     public RatingSheet Sheet { get; private set; } = null!;
     public IReadOnlyList<string> Errors { get; private set; } = [];
@@ -37,6 +37,8 @@ public class RateModel(MaturityRoundService rounds) : PageModel
 
     public async Task<IActionResult> OnPostAsync(int id, string? intent, CancellationToken ct)
     {
+        Answers = FormFields("Answers");
+        Comments = FormFields("Comments");
         var submit = intent == "submit";
         var result = await rounds.SaveAsync(id, UserId, Answers, Comments, submit, ct);
         var sheet = await LoadAsync(id, ct);
@@ -57,6 +59,14 @@ public class RateModel(MaturityRoundService rounds) : PageModel
         Message = $"Saved: {answered} of {sheet.StatementCount} statements answered. Come back any time before the round closes.";
         return Redirect($"/Maturity/Rounds/{id}/Rate");
     }
+
+    /// <summary>
+    /// The posted "Prefix[key]" fields by key. Read by hand: a dictionary bound by the model binder takes every form field
+    /// when none carries the prefix (e.g. a sheet posted without comments).
+    /// </summary>
+    private Dictionary<string, string?> FormFields(string prefix) =>
+        Request.Form.Where(f => f.Key.StartsWith(prefix + "[", StringComparison.Ordinal) && f.Key.EndsWith(']'))
+            .ToDictionary(f => f.Key[(prefix.Length + 1)..^1], f => (string?)f.Value.ToString());
 
     private async Task<RatingSheet?> LoadAsync(int id, CancellationToken ct)
     {
