@@ -1,3 +1,4 @@
+using AngleSharp.Dom;
 using CxDashboard.Tests.Infrastructure;
 using CxDashboard.Web.Data;
 using CxDashboard.Web.Features.Maturity.Model;
@@ -71,5 +72,31 @@ public static class MaturityTestData
         foreach (var sheet in sheets) await SubmitAsync(app, id, sheet);
         await CloseAsync(app, id, sheets[0].Email);
         return id;
+    }
+
+    /// <summary>
+    /// What a browser would post from a form as it stands: inputs, checked boxes, textareas and selected options. A name
+    /// that repeats (checkboxes of a list) is posted with indexes, name[0], name[1], as a dictionary cannot repeat a key.
+    /// </summary>
+    public static Dictionary<string, string> FormFields(IElement form)
+    {
+        var values = new List<(string Name, string Value)>();
+        foreach (var input in form.QuerySelectorAll("input[name], textarea[name], select[name]"))
+        {
+            var name = input.GetAttribute("name")!;
+            var type = input.GetAttribute("type");
+            if (name == "__RequestVerificationToken" || type == "submit") continue;
+            if (type is "checkbox" or "radio" && !input.HasAttribute("checked")) continue;
+            values.Add((name, input.LocalName switch
+            {
+                "textarea" => input.TextContent.TrimStart('\n'),
+                "select" => input.QuerySelector("option[selected]")?.GetAttribute("value") ?? input.QuerySelector("option")?.GetAttribute("value") ?? "",
+                _ => input.GetAttribute("value") ?? "",
+            }));
+        }
+        return values.GroupBy(v => v.Name).SelectMany(g => g.Count() == 1
+                ? [new KeyValuePair<string, string>(g.Key, g.First().Value)]
+                : g.Select((v, i) => new KeyValuePair<string, string>($"{g.Key}[{i}]", v.Value)))
+            .ToDictionary();
     }
 }
