@@ -119,9 +119,9 @@ public sealed class MetricCapabilityKpiProvider(
     private async Task<Proportion> ReviewedReasonsAsync(MetricQuery query, DataScope scope, CancellationToken ct)
     {
         var measured = db.Contacts.Where(KpiQueryService.MeasuredContacts(query, scope));
-        var totals = await measured.GroupBy(c => 1)
+        var totals = (await measured.GroupBy(c => 1)
             .Select(g => new { All = g.LongCount(), Reviewed = g.LongCount(c => !c.Reason!.NeedsReview) })
-            .FirstOrDefaultAsync(ct);
+            .ToListAsync(ct)).SingleOrDefault();
         return new Proportion(totals?.Reviewed ?? 0, totals?.All ?? 0);
     }
 
