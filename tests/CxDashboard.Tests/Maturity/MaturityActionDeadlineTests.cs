@@ -20,12 +20,6 @@ public sealed class MaturityActionDeadlineTests : IAsyncLifetime
 
     public Task DisposeAsync() { _app.Dispose(); return Task.CompletedTask; }
 
-    private async Task<HttpClient> SignInAsync(string email)
-    {
-        var client = App.NewClient();
-        await Html.SignInAsync(client, email, CxAppFactory.Password);
-        return client;
-    }
 
     private async Task<string> AddActionAsync(HttpClient manager, string title, string dueDate)
     {
@@ -63,19 +57,19 @@ public sealed class MaturityActionDeadlineTests : IAsyncLifetime
     [Fact]
     public async Task Actions_turn_overdue_with_the_clock_and_count_as_done_on_time_or_late()
     {
-        var manager = await SignInAsync(Manager);
+        var manager = await App.SignInAsync(Manager);
         var late = await AddActionAsync(manager, "Two agents per shift call back dissatisfied customers", "2026-04-03");
         var early = await AddActionAsync(manager, "Callback scripts for the top three complaints", "2026-04-04");
 
         // 2026-04-03: the early one is done a day before it is due. (A sign-in cookie does not outlive days passing.)
         App.Clock.Advance(TimeSpan.FromDays(3));
-        manager = await SignInAsync(Manager);
+        manager = await App.SignInAsync(Manager);
         await MarkDoneAsync(manager, early);
         Assert.Empty((await Html.GetDocumentAsync(manager, "/Maturity/Actions?overdue=true")).QuerySelectorAll("[data-testid=actions-table] tbody tr"));
 
         // 2026-04-05: the other is two days past due, then done late.
         App.Clock.Advance(TimeSpan.FromDays(2));
-        manager = await SignInAsync(Manager);
+        manager = await App.SignInAsync(Manager);
         var overdue = await Html.GetDocumentAsync(manager, "/Maturity/Actions?overdue=true");
         Assert.Equal("Open · overdue", StatusOf(overdue, late));
         Assert.Single(overdue.QuerySelectorAll("[data-testid=actions-table] tbody tr"));

@@ -33,20 +33,13 @@ public sealed class MaturityActionsAndKpisTests(MaturityActionsAndKpisTests.Fixt
     private const string Leader = "actions-leader@test.local";
     private CxAppFactory App => fixture.App;
 
-    private async Task<HttpClient> SignInAsync(string email, params int[] teams)
-    {
-        var client = App.NewClient();
-        if (teams.Length > 0) return await App.SignedInClientAsync(email, Roles.Manager, teams);
-        await Html.SignInAsync(client, email, CxAppFactory.Password);
-        return client;
-    }
 
     private static IElement Chip(IDocument page, string key) => page.QuerySelector($"[data-kpi-key={key}]")!;
 
     [Fact]
     public async Task Capabilities_show_the_live_kpis_that_bear_on_them()
     {
-        var client = await SignInAsync(Manager);
+        var client = await App.SignInAsync(Manager);
 
         var strategy = await Html.GetDocumentAsync(client, "/Maturity/Capabilities/strategy");
         Assert.Contains("live KPIs 2026-01-01 – 2026-03-31", strategy.QuerySelector("[data-testid=scope-line]").Text());
@@ -81,7 +74,7 @@ public sealed class MaturityActionsAndKpisTests(MaturityActionsAndKpisTests.Fixt
     [Fact]
     public async Task Callback_kpis_say_they_are_not_available_yet()
     {
-        var page = await Html.GetDocumentAsync(await SignInAsync(Manager), "/Maturity/Capabilities/organisation");
+        var page = await Html.GetDocumentAsync(await App.SignInAsync(Manager), "/Maturity/Capabilities/organisation");
 
         Assert.Equal("Callback SLA met not available yet", Chip(page, "callback-sla-met").Text());
         Assert.Equal("Recovery rate not available yet", Chip(page, "recovery-rate").Text());
@@ -97,7 +90,7 @@ public sealed class MaturityActionsAndKpisTests(MaturityActionsAndKpisTests.Fixt
         });
         try
         {
-            var insight = await Html.GetDocumentAsync(await SignInAsync(Manager), "/Maturity/Capabilities/insight");
+            var insight = await Html.GetDocumentAsync(await App.SignInAsync(Manager), "/Maturity/Capabilities/insight");
             Assert.Contains("Contacts with a reviewed reason 45,5 %", Chip(insight, "reviewed-reason-share").Text()); // K1, K3, K4, K5, K7 of 11
         }
         finally
@@ -111,7 +104,7 @@ public sealed class MaturityActionsAndKpisTests(MaturityActionsAndKpisTests.Fixt
     public async Task A_manager_limited_to_a_team_sees_that_teams_kpis()
     {
         var teamTwo = await App.WithScopeAsync(sp => sp.GetRequiredService<CxDbContext>().Teams.Where(t => t.Name == "T2").Select(t => t.Id).SingleAsync());
-        var client = await SignInAsync("t2-manager@test.local", teamTwo);
+        var client = await App.SignedInClientAsync("t2-manager@test.local", Roles.Manager, teamTwo);
 
         var strategy = await Html.GetDocumentAsync(client, "/Maturity/Capabilities/strategy");
         Assert.Contains("CSAT 0,0 %", Chip(strategy, "csat").Text()); // only R5 (3) rates a T2 contact
@@ -121,7 +114,7 @@ public sealed class MaturityActionsAndKpisTests(MaturityActionsAndKpisTests.Fixt
     [Fact]
     public async Task An_action_needs_a_title_an_owner_and_a_due_date_and_leadership_cannot_add_one()
     {
-        var manager = await SignInAsync(Manager);
+        var manager = await App.SignInAsync(Manager);
         var response = await Html.PostFormAsync(manager, "/Maturity/Actions/Edit", new Dictionary<string, string> { ["CapabilityKey"] = "insight", ["Status"] = "Open" });
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
@@ -130,7 +123,7 @@ public sealed class MaturityActionsAndKpisTests(MaturityActionsAndKpisTests.Fixt
         Assert.Contains("Choose an owner", errors);
         Assert.Contains("Give a due date", errors);
 
-        var leader = await SignInAsync(Leader);
+        var leader = await App.SignInAsync(Leader);
         Assert.Contains("/Account/AccessDenied", (await leader.GetAsync("/Maturity/Actions/Edit")).Headers.Location!.ToString());
         var list = await Html.GetDocumentAsync(leader, "/Maturity/Actions");
         Assert.Null(list.QuerySelector("a[href='/Maturity/Actions/Edit']"));
@@ -141,7 +134,7 @@ public sealed class MaturityActionsAndKpisTests(MaturityActionsAndKpisTests.Fixt
     {
         await App.CreateUserAsync("summary-rater@test.local", Roles.Manager);
         var roundId = await MaturityTestData.OpenRoundAsync(App, "Action round", new DateOnly(2026, 3, 1), ["summary-rater@test.local"]);
-        var manager = await SignInAsync(Manager);
+        var manager = await App.SignInAsync(Manager);
         var form = await Html.GetDocumentAsync(manager, $"/Maturity/Actions/Edit?capability=technology&round={roundId}");
         Assert.Equal(roundId.ToString(), form.QuerySelector("#RoundId option[selected]")!.GetAttribute("value"));
         var fields = MaturityTestData.FormFields(form.QuerySelector("[data-testid=action-form]")!);

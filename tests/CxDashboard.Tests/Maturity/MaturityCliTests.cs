@@ -87,7 +87,7 @@ public sealed class MaturityCliTests(MaturityCliTests.Fixture fixture) : IClassF
     [Fact]
     public async Task Import_model_refuses_a_bad_file_with_every_error_and_stores_a_good_one_as_the_next_version()
     {
-        var shipped = JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(RepositoryRoot(), "seed-data", "maturity-model.json")))!;
+        var shipped = JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(MaturityTestData.RepositoryRoot(), "seed-data", "maturity-model.json")))!;
         var directory = Directory.CreateTempSubdirectory("maturity-cli-");
         try
         {
@@ -123,10 +123,4 @@ public sealed class MaturityCliTests(MaturityCliTests.Fixture fixture) : IClassF
 
     private Task<int> VersionsAsync() => fixture.App.WithScopeAsync(sp => sp.GetRequiredService<CxDbContext>().MaturityModelVersions.CountAsync());
 
-    private static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "CxDashboard.sln"))) return dir.FullName;
-        throw new DirectoryNotFoundException("Repository root not found.");
-    }
 }

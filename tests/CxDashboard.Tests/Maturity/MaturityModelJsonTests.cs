@@ -7,14 +7,8 @@ namespace CxDashboard.Tests.Maturity;
 /// <summary>The model as data: the shipped file's content, and the clear errors a bad model file gets.</summary>
 public sealed class MaturityModelJsonTests
 {
-    private static string ShippedJson() => File.ReadAllText(Path.Combine(RepositoryRoot(), "seed-data", "maturity-model.json"));
+    private static string ShippedJson() => File.ReadAllText(Path.Combine(MaturityTestData.RepositoryRoot(), "seed-data", "maturity-model.json"));
 
-    private static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "CxDashboard.sln"))) return dir.FullName;
-        throw new DirectoryNotFoundException("Repository root not found.");
-    }
 
     [Fact]
     public void The_shipped_model_has_the_nine_capabilities_of_the_article_in_both_languages()

@@ -33,12 +33,6 @@ public sealed class MaturityModelVersioningTests : IAsyncLifetime
 
     public Task DisposeAsync() { _app.Dispose(); return Task.CompletedTask; }
 
-    private async Task<HttpClient> SignInAsync(string email)
-    {
-        var client = _app.NewClient();
-        await Html.SignInAsync(client, email, CxAppFactory.Password);
-        return client;
-    }
 
     private static async Task<HttpResponseMessage> EditOrganisationAsync(HttpClient admin, Action<Dictionary<string, string>> change)
     {
@@ -54,7 +48,7 @@ public sealed class MaturityModelVersioningTests : IAsyncLifetime
     [Fact]
     public async Task Editing_the_model_makes_a_new_version_and_leaves_a_closed_round_as_it_was()
     {
-        var admin = await SignInAsync(Admin);
+        var admin = await _app.SignInAsync(Admin);
         var before = await Html.GetDocumentAsync(admin, $"/Maturity/Rounds/{_closedRound}");
         var resultsBefore = before.QuerySelector("[data-testid=results-table]")!.InnerHtml;
         var statementsBefore = before.QuerySelector("[data-testid=statements-table]")!.InnerHtml;
@@ -83,13 +77,13 @@ public sealed class MaturityModelVersioningTests : IAsyncLifetime
         Assert.Equal(statementsBefore, after.QuerySelector("[data-testid=statements-table]")!.InnerHtml);
         Assert.Contains("model version 1", after.QuerySelector("[data-testid=scope-line]").Text());
         Assert.Contains("Organisation och roller", after.QuerySelector("[data-testid=results-table] tr[data-capability=organisation]").Text());
-        var annSheet = await Html.GetDocumentAsync(await SignInAsync(Ann), $"/Maturity/Rounds/{_closedRound}/Rate");
+        var annSheet = await Html.GetDocumentAsync(await _app.SignInAsync(Ann), $"/Maturity/Rounds/{_closedRound}/Rate");
         Assert.Equal(4, annSheet.QuerySelectorAll("[data-capability=organisation] fieldset.statement").Length);
         Assert.DoesNotContain(NewStatementSv, annSheet.Body!.TextContent);
 
         // A round opened now rates the new version, and still compares with the closed one by capability.
         var newRound = await MaturityTestData.OpenRoundAsync(_app, "Spring 2026", new DateOnly(2026, 3, 20), [Ann]);
-        var sheet = await Html.GetDocumentAsync(await SignInAsync(Ann), $"/Maturity/Rounds/{newRound}/Rate");
+        var sheet = await Html.GetDocumentAsync(await _app.SignInAsync(Ann), $"/Maturity/Rounds/{newRound}/Rate");
         Assert.Contains(NewStatementSv, sheet.QuerySelector("[data-statement=organisation-1] legend").Text());
         Assert.Equal(34, sheet.QuerySelectorAll("fieldset.statement").Length);
         var model = await MaturityTestData.CurrentModelAsync(_app);
@@ -106,7 +100,7 @@ public sealed class MaturityModelVersioningTests : IAsyncLifetime
     [Fact]
     public async Task Saving_without_a_change_or_with_an_empty_text_stores_no_version()
     {
-        var admin = await SignInAsync(Admin);
+        var admin = await _app.SignInAsync(Admin);
 
         var unchanged = await EditOrganisationAsync(admin, _ => { });
         Assert.Equal(HttpStatusCode.Redirect, unchanged.StatusCode);
@@ -123,7 +117,7 @@ public sealed class MaturityModelVersioningTests : IAsyncLifetime
     [Fact]
     public async Task Only_administrators_edit_the_model()
     {
-        var manager = await SignInAsync(Ann);
+        var manager = await _app.SignInAsync(Ann);
         Assert.Contains("/Account/AccessDenied", (await manager.GetAsync("/Maturity/Model/Edit/organisation")).Headers.Location!.ToString());
         Assert.Contains("/Account/AccessDenied", (await manager.GetAsync("/Maturity/Model/Levels")).Headers.Location!.ToString());
         var modelPage = await Html.GetDocumentAsync(manager, "/Maturity/Model");

@@ -32,12 +32,6 @@ public sealed class MaturityRatingFlowTests(MaturityRatingFlowTests.Fixture fixt
 
     private CxAppFactory App => fixture.App;
 
-    private async Task<HttpClient> SignInAsync(string email)
-    {
-        var client = App.NewClient();
-        await Html.SignInAsync(client, email, CxAppFactory.Password);
-        return client;
-    }
 
     /// <summary>Opens a round on the "Open a round" page, choosing the raters by the e-mail their checkbox shows.</summary>
     private async Task<int> OpenRoundThroughThePageAsync(HttpClient client, string name, params string[] raterEmails)
@@ -72,11 +66,11 @@ public sealed class MaturityRatingFlowTests(MaturityRatingFlowTests.Fixture fixt
     [Fact]
     public async Task A_rater_saves_comes_back_submits_and_the_round_closes_with_their_scores()
     {
-        var lead = await SignInAsync(Lead);
+        var lead = await App.SignInAsync(Lead);
         var roundId = await OpenRoundThroughThePageAsync(lead, "Spring 2026", RaterOne, RaterTwo);
 
         // Rater one sees the round waiting on the overview and saves part of the sheet with a comment.
-        var one = await SignInAsync(RaterOne);
+        var one = await App.SignInAsync(RaterOne);
         var overview = await Html.GetDocumentAsync(one, "/Maturity");
         Assert.Contains("Spring 2026", overview.QuerySelector("[data-testid=awaiting-rating]").Text());
         var sheet = await Html.GetDocumentAsync(one, $"/Maturity/Rounds/{roundId}/Rate");
@@ -101,7 +95,7 @@ public sealed class MaturityRatingFlowTests(MaturityRatingFlowTests.Fixture fixt
         Assert.Equal($"/Maturity/Rounds/{roundId}", submitted.Headers.Location!.OriginalString);
 
         // Rater two scores 2 everywhere but does not know the strategy statements.
-        var two = await SignInAsync(RaterTwo);
+        var two = await App.SignInAsync(RaterTwo);
         var twoSheet = await Html.GetDocumentAsync(two, $"/Maturity/Rounds/{roundId}/Rate");
         var twoAnswers = Statements(twoSheet).Select(s => new KeyValuePair<string, string>(s.Key, s.Capability == "strategy" ? "dk" : "2"));
         Assert.Equal(HttpStatusCode.Redirect, (await PostSheetAsync(two, roundId, "submit", twoAnswers)).StatusCode);
@@ -140,8 +134,8 @@ public sealed class MaturityRatingFlowTests(MaturityRatingFlowTests.Fixture fixt
     [Fact]
     public async Task Submitting_an_incomplete_sheet_keeps_the_answers_as_a_draft_and_says_what_is_missing()
     {
-        var roundId = await OpenRoundThroughThePageAsync(await SignInAsync(Lead), "Draft check", RaterOne);
-        var one = await SignInAsync(RaterOne);
+        var roundId = await OpenRoundThroughThePageAsync(await App.SignInAsync(Lead), "Draft check", RaterOne);
+        var one = await App.SignInAsync(RaterOne);
 
         var response = await PostSheetAsync(one, roundId, "submit", [new("strategy-1", "2"), new("strategy-2", "dk")]);
 
@@ -161,8 +155,8 @@ public sealed class MaturityRatingFlowTests(MaturityRatingFlowTests.Fixture fixt
     [Fact]
     public async Task An_invalid_score_saves_nothing_and_names_the_statement()
     {
-        var roundId = await OpenRoundThroughThePageAsync(await SignInAsync(Lead), "Invalid check", RaterOne);
-        var one = await SignInAsync(RaterOne);
+        var roundId = await OpenRoundThroughThePageAsync(await App.SignInAsync(Lead), "Invalid check", RaterOne);
+        var one = await App.SignInAsync(RaterOne);
         var first = await PostSheetAsync(one, roundId, "save", [new("insight-1", "3")]);
         Assert.True(first.StatusCode == HttpStatusCode.Redirect, Html.Parse(await first.Content.ReadAsStringAsync()).QuerySelector("main").Text());
 
@@ -178,17 +172,17 @@ public sealed class MaturityRatingFlowTests(MaturityRatingFlowTests.Fixture fixt
     [Fact]
     public async Task Only_a_rounds_raters_can_rate_it_and_leadership_only_reads()
     {
-        var lead = await SignInAsync(Lead);
+        var lead = await App.SignInAsync(Lead);
         var roundId = await OpenRoundThroughThePageAsync(lead, "Access check", RaterOne);
 
-        var outsider = await SignInAsync(Outsider);
+        var outsider = await App.SignInAsync(Outsider);
         var refused = await outsider.GetAsync($"/Maturity/Rounds/{roundId}/Rate");
         Assert.Equal(HttpStatusCode.Redirect, refused.StatusCode);
         Assert.Contains("/Account/AccessDenied", refused.Headers.Location!.ToString());
         var posted = await outsider.PostAsync($"/Maturity/Rounds/{roundId}/Rate", new FormUrlEncodedContent([]));
         Assert.NotEqual(HttpStatusCode.OK, posted.StatusCode);
 
-        var leader = await SignInAsync(Leader);
+        var leader = await App.SignInAsync(Leader);
         var round = await Html.GetDocumentAsync(leader, $"/Maturity/Rounds/{roundId}");
         Assert.Equal("Access check", round.QuerySelector("h1").Text());
         Assert.Null(round.QuerySelector("form[action*='handler=Close']"));
@@ -198,7 +192,7 @@ public sealed class MaturityRatingFlowTests(MaturityRatingFlowTests.Fixture fixt
         var nav = await Html.GetDocumentAsync(leader, "/Maturity");
         Assert.Contains(nav.QuerySelectorAll("nav a.nav-link"), a => a.Text() == "Maturity");
 
-        var agent = await SignInAsync(AgentEmail);
+        var agent = await App.SignInAsync(AgentEmail);
         Assert.Contains("/Account/AccessDenied", (await agent.GetAsync("/Maturity")).Headers.Location!.ToString());
         Assert.DoesNotContain((await Html.GetDocumentAsync(agent, "/")).QuerySelectorAll("nav a.nav-link"), a => a.Text() == "Maturity");
     }
@@ -206,7 +200,7 @@ public sealed class MaturityRatingFlowTests(MaturityRatingFlowTests.Fixture fixt
     [Fact]
     public async Task A_round_needs_a_name_a_rater_and_targets_from_one_to_five()
     {
-        var lead = await SignInAsync(Lead);
+        var lead = await App.SignInAsync(Lead);
         var response = await Html.PostFormAsync(lead, "/Maturity/Rounds/New", new Dictionary<string, string> { ["Name"] = " ", ["AssessedOn"] = "2026-03-15", ["Targets[strategy]"] = "9" });
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);

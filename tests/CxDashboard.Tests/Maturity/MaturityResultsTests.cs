@@ -57,12 +57,6 @@ public sealed partial class MaturityResultsTests(MaturityResultsTests.Fixture fi
 
     private CxAppFactory App => fixture.App;
 
-    private async Task<HttpClient> SignInAsync(string email)
-    {
-        var client = App.NewClient();
-        await Html.SignInAsync(client, email, CxAppFactory.Password);
-        return client;
-    }
 
     [Fact]
     public async Task The_result_model_scores_the_round_against_the_previous_one()
@@ -98,7 +92,7 @@ public sealed partial class MaturityResultsTests(MaturityResultsTests.Fixture fi
     [Fact]
     public async Task The_round_page_draws_a_radar_of_this_round_the_previous_round_and_the_target()
     {
-        var page = await Html.GetDocumentAsync(await SignInAsync(Ann), $"/Maturity/Rounds/{fixture.Spring}");
+        var page = await Html.GetDocumentAsync(await App.SignInAsync(Ann), $"/Maturity/Rounds/{fixture.Spring}");
         var svg = page.QuerySelector("[data-testid=radar] svg")!;
 
         Assert.Equal("img", svg.GetAttribute("role"));
@@ -141,7 +135,7 @@ public sealed partial class MaturityResultsTests(MaturityResultsTests.Fixture fi
     {
         foreach (var email in new[] { Ann, Leader })
         {
-            var page = await Html.GetDocumentAsync(await SignInAsync(email), $"/Maturity/Rounds/{fixture.Spring}");
+            var page = await Html.GetDocumentAsync(await App.SignInAsync(email), $"/Maturity/Rounds/{fixture.Spring}");
             Assert.Null(page.QuerySelector("[data-testid=individual-ratings]"));
             var comment = page.QuerySelectorAll("[data-testid=comments] li").Single(li => li.Text().Contains(BoComment));
             Assert.DoesNotContain(Bo, comment.Text());
@@ -153,7 +147,7 @@ public sealed partial class MaturityResultsTests(MaturityResultsTests.Fixture fi
     [Fact]
     public async Task An_admin_sees_each_raters_individual_ratings()
     {
-        var page = await Html.GetDocumentAsync(await SignInAsync(Admin), $"/Maturity/Rounds/{fixture.Spring}");
+        var page = await Html.GetDocumentAsync(await App.SignInAsync(Admin), $"/Maturity/Rounds/{fixture.Spring}");
 
         var section = page.QuerySelector("[data-testid=individual-ratings]")!;
         Assert.Equal(["Statement", Admin, Ann, Bo], section.QuerySelectorAll("thead th").Select(th => th.Text()));
@@ -165,7 +159,7 @@ public sealed partial class MaturityResultsTests(MaturityResultsTests.Fixture fi
     [Fact]
     public async Task The_overview_shows_the_latest_round_with_its_largest_gap()
     {
-        var page = await Html.GetDocumentAsync(await SignInAsync(Leader), "/Maturity");
+        var page = await Html.GetDocumentAsync(await App.SignInAsync(Leader), "/Maturity");
 
         Assert.Contains("Latest closed round: Spring 2026 (2026-03-10), 3 raters, compared with Autumn 2025", page.QuerySelector("[data-testid=scope-line]").Text());
         Assert.StartsWith("Organisation och roller: level 3,7, target 4, 0,3 below", page.QuerySelector("[data-testid=top-gaps] li").Text());
@@ -229,7 +223,7 @@ public sealed partial class MaturityResultsTests(MaturityResultsTests.Fixture fi
 
     private async Task<XLWorkbook> DownloadAsync(string email, int? roundId = null)
     {
-        var response = await (await SignInAsync(email)).GetAsync($"/Maturity/Rounds/{roundId ?? fixture.Spring}?handler=Export");
+        var response = await (await App.SignInAsync(email)).GetAsync($"/Maturity/Rounds/{roundId ?? fixture.Spring}?handler=Export");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", response.Content.Headers.ContentType!.MediaType);
         Assert.StartsWith("maturity-round-", response.Content.Headers.ContentDisposition!.FileNameStar ?? response.Content.Headers.ContentDisposition.FileName);

@@ -14,6 +14,21 @@ public sealed record TestSheet(string Email, IReadOnlyDictionary<string, string?
 /// <summary>Rounds for tests, made through the real round service (open, save and submit per rater, close).</summary>
 public static class MaturityTestData
 {
+    /// <summary>A client signed in through the login form as a user the test created.</summary>
+    public static async Task<HttpClient> SignInAsync(this CxAppFactory app, string email)
+    {
+        var client = app.NewClient();
+        await Html.SignInAsync(client, email, CxAppFactory.Password);
+        return client;
+    }
+
+    public static string RepositoryRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+            if (File.Exists(Path.Combine(dir.FullName, "CxDashboard.sln"))) return dir.FullName;
+        throw new DirectoryNotFoundException("Repository root not found.");
+    }
+
     public static Task<string> UserIdAsync(CxAppFactory app, string email) =>
         app.WithScopeAsync(sp => sp.GetRequiredService<CxDbContext>().Users.Where(u => u.Email == email).Select(u => u.Id).SingleAsync());
 

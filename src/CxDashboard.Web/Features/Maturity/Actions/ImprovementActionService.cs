@@ -73,9 +73,8 @@ public sealed class ImprovementActionService(CxDbContext db, MaturityModelServic
 
     /// <summary>Who may own an action: any active user.</summary>
     public async Task<IReadOnlyList<RaterChoice>> OwnerChoicesAsync(CancellationToken ct = default) =>
-        (await db.Users.AsNoTracking().Where(u => !u.IsDisabled).Select(u => new { u.Id, u.DisplayName, u.Email }).ToListAsync(ct))
-        .Select(u => new RaterChoice(u.Id, string.IsNullOrWhiteSpace(u.DisplayName) ? u.Email ?? u.Id : u.DisplayName, u.Email ?? ""))
-        .OrderBy(u => u.Name, StringComparer.CurrentCulture).ToList();
+        RaterChoice.Sorted((await db.Users.AsNoTracking().Where(u => !u.IsDisabled).Select(u => new { u.Id, u.DisplayName, u.Email }).ToListAsync(ct))
+            .Select(u => RaterChoice.From(u.Id, u.DisplayName, u.Email)));
 
     public static bool IsOverdue(ImprovementActionStatus status, DateOnly dueDate, DateOnly today) =>
         status is ImprovementActionStatus.Open or ImprovementActionStatus.InProgress && dueDate < today;

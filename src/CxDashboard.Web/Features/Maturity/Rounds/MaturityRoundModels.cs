@@ -34,7 +34,15 @@ public sealed record MaturityFormResult(int? Id, IReadOnlyDictionary<string, str
     public static MaturityFormResult Failed(string field, string error) => new(null, new Dictionary<string, string> { [field] = error });
 }
 
-public sealed record RaterChoice(string UserId, string Name, string Email);
+/// <summary>A user to choose (a rater, an action's owner): the display name, or the e-mail when there is none.</summary>
+public sealed record RaterChoice(string UserId, string Name, string Email)
+{
+    public static RaterChoice From(string userId, string? displayName, string? email) =>
+        new(userId, string.IsNullOrWhiteSpace(displayName) ? email ?? userId : displayName, email ?? "");
+
+    public static IReadOnlyList<RaterChoice> Sorted(IEnumerable<RaterChoice> choices) =>
+        choices.OrderBy(c => c.Name, StringComparer.CurrentCulture).ToList();
+}
 
 /// <summary>A rater's progress: how many statements answered, saved and submitted when. No scores.</summary>
 public sealed record RaterProgress(string UserId, string Name, string Email, int Answered, int Statements, DateTime? LastSavedAtUtc, DateTime? SubmittedAtUtc)

@@ -23,8 +23,7 @@ public sealed class MaturityRoundService(CxDbContext db, MaturityModelService mo
                            join role in db.Roles on userRole.RoleId equals role.Id
                            where roles.Contains(role.Name!) && !user.IsDisabled
                            select new { user.Id, user.DisplayName, user.Email }).Distinct().ToListAsync(ct);
-        return users.Select(u => new RaterChoice(u.Id, string.IsNullOrWhiteSpace(u.DisplayName) ? u.Email ?? u.Id : u.DisplayName, u.Email ?? ""))
-            .OrderBy(u => u.Name, StringComparer.CurrentCulture).ToList();
+        return RaterChoice.Sorted(users.Select(u => RaterChoice.From(u.Id, u.DisplayName, u.Email)));
     }
 
     public async Task<MaturityRoundSummary?> GetSummaryAsync(int roundId, CancellationToken ct = default) =>
