@@ -179,8 +179,9 @@ public sealed class MaturityRatingFlowTests(MaturityRatingFlowTests.Fixture fixt
         var refused = await outsider.GetAsync($"/Maturity/Rounds/{roundId}/Rate");
         Assert.Equal(HttpStatusCode.Redirect, refused.StatusCode);
         Assert.Contains("/Account/AccessDenied", refused.Headers.Location!.ToString());
-        var posted = await outsider.PostAsync($"/Maturity/Rounds/{roundId}/Rate", new FormUrlEncodedContent([]));
-        Assert.NotEqual(HttpStatusCode.OK, posted.StatusCode);
+        var posted = await Html.PostFormAsync(outsider, "/Maturity", new Dictionary<string, string> { ["Answers[strategy-1]"] = "5", ["intent"] = "submit" },
+            "header form", postUrl: $"/Maturity/Rounds/{roundId}/Rate");
+        Assert.Contains("/Account/AccessDenied", posted.Headers.Location!.ToString());
 
         var leader = await App.SignInAsync(Leader);
         var round = await Html.GetDocumentAsync(leader, $"/Maturity/Rounds/{roundId}");
@@ -191,6 +192,15 @@ public sealed class MaturityRatingFlowTests(MaturityRatingFlowTests.Fixture fixt
             Assert.Contains("/Account/AccessDenied", (await leader.GetAsync(url)).Headers.Location!.ToString());
         var nav = await Html.GetDocumentAsync(leader, "/Maturity");
         Assert.Contains(nav.QuerySelectorAll("nav a.nav-link"), a => a.Text() == "Maturity");
+
+        // Leadership cannot close a round; a manager cannot close one nobody has submitted.
+        // (with a valid antiforgery token from the page's sign-out form, so only authorization can refuse it)
+        var leaderClose = await Html.PostFormAsync(leader, $"/Maturity/Rounds/{roundId}", new Dictionary<string, string>(), "header form",
+            postUrl: $"/Maturity/Rounds/{roundId}?handler=Close");
+        Assert.Contains("/Account/AccessDenied", leaderClose.Headers.Location!.ToString());
+        var emptyClose = await Html.PostFormAsync(lead, $"/Maturity/Rounds/{roundId}", new Dictionary<string, string>(), "form[action*='handler=Close']");
+        Assert.Equal(HttpStatusCode.OK, emptyClose.StatusCode);
+        Assert.Contains("No rater has submitted yet", Html.Parse(await emptyClose.Content.ReadAsStringAsync()).QuerySelector("[data-testid=error]").Text());
 
         var agent = await App.SignInAsync(AgentEmail);
         Assert.Contains("/Account/AccessDenied", (await agent.GetAsync("/Maturity")).Headers.Location!.ToString());

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json.Serialization;
 
 namespace CxDashboard.Web.Features.Maturity.Model;
 
@@ -8,6 +9,7 @@ public sealed record LocalizedText(string Sv, string En)
     public string In(string language) => language == "sv" ? Sv : En;
 
     /// <summary>Swedish for a Swedish UI culture, English otherwise.</summary>
+    [JsonIgnore]
     public string Current => In(CurrentLanguage);
 
     public static string CurrentLanguage => CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "sv" ? "sv" : "en";
@@ -50,6 +52,7 @@ public sealed record MaturityModelDefinition(
     /// <summary>The name of the level a mean score falls in (2.5 rounds to 3, as a rater's whole-number level would).</summary>
     public LocalizedText LevelNameOf(double score) => LevelName(Math.Clamp((int)Math.Round(score, MidpointRounding.AwayFromZero), 1, LevelCount));
 
+    [JsonIgnore]
     public IEnumerable<MaturityStatement> AllStatements => Capabilities.SelectMany(c => c.Statements);
 
     public MaturityModelDefinition WithCapability(MaturityCapability capability) => this with
