@@ -28,6 +28,7 @@ public static class CliApp
         KpiVerbs.Kpis(context),
         KpiVerbs.Engagement(context),
         SurveyLinksVerb.Create(context),
+        MaturityVerbs.Maturity(context),
     };
 
     public static bool IsVerb(string[] args) =>

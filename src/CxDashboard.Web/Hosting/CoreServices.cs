@@ -5,6 +5,7 @@ using CxDashboard.Web.Features.Accounts;
 using CxDashboard.Web.Features.Api;
 using CxDashboard.Web.Features.Engagement;
 using CxDashboard.Web.Features.Ingestion;
+using CxDashboard.Web.Features.Maturity;
 using CxDashboard.Web.Features.Metrics;
 using CxDashboard.Web.Features.Organisation;
 using CxDashboard.Web.Features.Surveys;
@@ -61,6 +62,7 @@ public static class CoreServices
         services.AddScoped<ApiKeyService>();
         services.AddScoped<Features.Surveys.SurveyInvitationService>();
         services.AddSurveys();
+        services.AddMaturity();
         services.AddScoped<DatabaseInitializer>();
         services.AddScoped<DemoSeeder>();
         services.Configure<DemoOptions>(configuration.GetSection(DemoOptions.Section));

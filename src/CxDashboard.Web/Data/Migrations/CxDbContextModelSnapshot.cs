@@ -362,6 +362,61 @@ namespace CxDashboard.Web.Data.Migrations
                     b.ToTable("EngagementAnswers");
                 });
 
+            modelBuilder.Entity("CxDashboard.Web.Data.Entities.ImprovementAction", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CapabilityKey")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("CompletedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAtUtc")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("DueDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Notes")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OwnerUserId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("RoundId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAtUtc")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OwnerUserId");
+
+                    b.HasIndex("RoundId");
+
+                    b.HasIndex("CapabilityKey", "Status");
+
+                    b.ToTable("ImprovementActions");
+                });
+
             modelBuilder.Entity("CxDashboard.Web.Data.Entities.KpiRollup", b =>
                 {
                     b.Property<long>("Id")
@@ -506,6 +561,184 @@ namespace CxDashboard.Web.Data.Migrations
                         .IsUnique();
 
                     b.ToTable("KpiTargets");
+                });
+
+            modelBuilder.Entity("CxDashboard.Web.Data.Entities.MaturityComment", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CapabilityKey")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RaterUserId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RoundId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RoundId", "RaterUserId", "CapabilityKey")
+                        .IsUnique();
+
+                    b.ToTable("MaturityComments");
+                });
+
+            modelBuilder.Entity("CxDashboard.Web.Data.Entities.MaturityModelVersion", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ChangeNote")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAtUtc")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CreatedByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DefinitionJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CreatedByUserId");
+
+                    b.HasIndex("Version")
+                        .IsUnique();
+
+                    b.ToTable("MaturityModelVersions");
+                });
+
+            modelBuilder.Entity("CxDashboard.Web.Data.Entities.MaturityRater", b =>
+                {
+                    b.Property<int>("RoundId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("LastSavedAtUtc")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("SubmittedAtUtc")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("RoundId", "UserId");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("MaturityRaters");
+                });
+
+            modelBuilder.Entity("CxDashboard.Web.Data.Entities.MaturityRating", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RaterUserId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RoundId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("Score")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("StatementKey")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RoundId", "RaterUserId", "StatementKey")
+                        .IsUnique();
+
+                    b.ToTable("MaturityRatings", t =>
+                        {
+                            t.HasCheckConstraint("CK_MaturityRatings_Score", "Score IS NULL OR (Score >= 1 AND Score <= 5)");
+                        });
+                });
+
+            modelBuilder.Entity("CxDashboard.Web.Data.Entities.MaturityRound", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("AssessedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ClosedAtUtc")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ClosedByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ModelVersionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("OpenedAtUtc")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("OpenedByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ModelVersionId");
+
+                    b.HasIndex("Status", "AssessedOn");
+
+                    b.ToTable("MaturityRounds");
+                });
+
+            modelBuilder.Entity("CxDashboard.Web.Data.Entities.MaturityRoundTarget", b =>
+                {
+                    b.Property<int>("RoundId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CapabilityKey")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Level")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("RoundId", "CapabilityKey");
+
+                    b.ToTable("MaturityRoundTargets");
                 });
 
             modelBuilder.Entity("CxDashboard.Web.Data.Entities.OrganisationSettings", b =>
@@ -880,6 +1113,24 @@ namespace CxDashboard.Web.Data.Migrations
                     b.Navigation("Team");
                 });
 
+            modelBuilder.Entity("CxDashboard.Web.Data.Entities.ImprovementAction", b =>
+                {
+                    b.HasOne("CxDashboard.Web.Data.Entities.AppUser", "Owner")
+                        .WithMany()
+                        .HasForeignKey("OwnerUserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("CxDashboard.Web.Data.Entities.MaturityRound", "Round")
+                        .WithMany()
+                        .HasForeignKey("RoundId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.Navigation("Owner");
+
+                    b.Navigation("Round");
+                });
+
             modelBuilder.Entity("CxDashboard.Web.Data.Entities.KpiTarget", b =>
                 {
                     b.HasOne("CxDashboard.Web.Data.Entities.Team", "Team")
@@ -888,6 +1139,71 @@ namespace CxDashboard.Web.Data.Migrations
                         .OnDelete(DeleteBehavior.Cascade);
 
                     b.Navigation("Team");
+                });
+
+            modelBuilder.Entity("CxDashboard.Web.Data.Entities.MaturityComment", b =>
+                {
+                    b.HasOne("CxDashboard.Web.Data.Entities.MaturityRater", null)
+                        .WithMany()
+                        .HasForeignKey("RoundId", "RaterUserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CxDashboard.Web.Data.Entities.MaturityModelVersion", b =>
+                {
+                    b.HasOne("CxDashboard.Web.Data.Entities.AppUser", "CreatedBy")
+                        .WithMany()
+                        .HasForeignKey("CreatedByUserId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.Navigation("CreatedBy");
+                });
+
+            modelBuilder.Entity("CxDashboard.Web.Data.Entities.MaturityRater", b =>
+                {
+                    b.HasOne("CxDashboard.Web.Data.Entities.MaturityRound", null)
+                        .WithMany("Raters")
+                        .HasForeignKey("RoundId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("CxDashboard.Web.Data.Entities.AppUser", "User")
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("User");
+                });
+
+            modelBuilder.Entity("CxDashboard.Web.Data.Entities.MaturityRating", b =>
+                {
+                    b.HasOne("CxDashboard.Web.Data.Entities.MaturityRater", null)
+                        .WithMany()
+                        .HasForeignKey("RoundId", "RaterUserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CxDashboard.Web.Data.Entities.MaturityRound", b =>
+                {
+                    b.HasOne("CxDashboard.Web.Data.Entities.MaturityModelVersion", "ModelVersion")
+                        .WithMany()
+                        .HasForeignKey("ModelVersionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("ModelVersion");
+                });
+
+            modelBuilder.Entity("CxDashboard.Web.Data.Entities.MaturityRoundTarget", b =>
+                {
+                    b.HasOne("CxDashboard.Web.Data.Entities.MaturityRound", null)
+                        .WithMany("Targets")
+                        .HasForeignKey("RoundId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("CxDashboard.Web.Data.Entities.SurveyInvitation", b =>
@@ -994,6 +1310,13 @@ namespace CxDashboard.Web.Data.Migrations
             modelBuilder.Entity("CxDashboard.Web.Data.Entities.AppUser", b =>
                 {
                     b.Navigation("TeamScopes");
+                });
+
+            modelBuilder.Entity("CxDashboard.Web.Data.Entities.MaturityRound", b =>
+                {
+                    b.Navigation("Raters");
+
+                    b.Navigation("Targets");
                 });
 #pragma warning restore 612, 618
         }

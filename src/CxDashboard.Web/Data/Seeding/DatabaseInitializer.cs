@@ -1,5 +1,6 @@
 using CxDashboard.Web.Data.Entities;
 using CxDashboard.Web.Features.Accounts;
+using CxDashboard.Web.Features.Maturity.Model;
 using CxDashboard.Web.Features.Metrics;
 using CxDashboard.Web.Features.Metrics.Rollups;
 using Microsoft.EntityFrameworkCore;
@@ -8,9 +9,10 @@ namespace CxDashboard.Web.Data.Seeding;
 
 /// <summary>
 /// Brings any database to a usable state at start: applies migrations, and creates the roles, the organisation
-/// settings row and the default KPI targets when they are missing. Never touches existing data.
+/// settings row, the default KPI targets and the maturity model when they are missing. Never touches existing data.
 /// </summary>
-public sealed class DatabaseInitializer(CxDbContext db, UserAdminService userAdmin, KpiRollupService rollups, ILogger<DatabaseInitializer> logger)
+public sealed class DatabaseInitializer(
+    CxDbContext db, UserAdminService userAdmin, KpiRollupService rollups, MaturityModelService maturityModel, ILogger<DatabaseInitializer> logger)
 {
     public async Task InitializeAsync(CancellationToken ct = default)
     {
@@ -37,5 +39,6 @@ public sealed class DatabaseInitializer(CxDbContext db, UserAdminService userAdm
 
         var windowDays = await db.OrganisationSettings.Select(s => s.RepeatWindowDays).SingleAsync(ct);
         await rollups.EnsureCurrentAsync(windowDays, ct);
+        await maturityModel.EnsureLoadedAsync(ct);
     }
 }

@@ -2,6 +2,7 @@ using CxDashboard.DemoData;
 using CxDashboard.Web.Data.Entities;
 using CxDashboard.Web.Features.Accounts;
 using CxDashboard.Web.Features.Ingestion;
+using CxDashboard.Web.Features.Maturity.Demo;
 using CxDashboard.Web.Features.Organisation;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -23,6 +24,7 @@ public sealed class DemoSeeder(
     IOptions<DemoOptions> options,
     IHostEnvironment environment,
     TimeProvider clock,
+    MaturityDemoSeeder maturity,
     ILogger<DemoSeeder> logger)
 {
     public const string DemoPassword = "Demo!2026";
@@ -85,6 +87,7 @@ public sealed class DemoSeeder(
                 logger.LogInformation("Demo {Kind}: {Rows} rows imported in {Seconds:0.0} s", kind.Code(), result.Rows, result.Duration.TotalSeconds);
             }
             await CreateLoginsAsync(ct);
+            await maturity.SeedAsync(DemoPassword, ct);
             logger.LogInformation("Demo organisation seeded: {Contacts} contacts, {Responses} responses from {First} to {Last}.",
                 summary.Contacts, summary.SurveyResponses, summary.FirstDay, summary.LastDay);
         }

@@ -34,6 +34,7 @@ public static class Policies
     public const string ManageCallbacks = nameof(ManageCallbacks);
     public const string ReadReports = nameof(ReadReports);
     public const string RateMaturity = nameof(RateMaturity);
+    public const string ViewMaturity = nameof(ViewMaturity);
     public const string Coach = nameof(Coach);
     public const string ApiRead = nameof(ApiRead);
     public const string ApiWrite = nameof(ApiWrite);
@@ -47,7 +48,9 @@ public static class Policies
         [WorkCallbacks] = [Roles.Admin, Roles.Manager, Roles.Callback],
         [ManageCallbacks] = [Roles.Admin, Roles.Manager],
         [ReadReports] = [Roles.Admin, Roles.Manager, Roles.Leadership],
-        [RateMaturity] = [Roles.Admin, Roles.Manager, Roles.Leadership],
+        // Managers run rounds, rate and own improvement actions; leadership reads the results.
+        [RateMaturity] = [Roles.Admin, Roles.Manager],
+        [ViewMaturity] = [Roles.Admin, Roles.Manager, Roles.Leadership],
         [Coach] = [Roles.Admin, Roles.Manager, Roles.Agent],
     };
 }

@@ -7,6 +7,9 @@ namespace CxDashboard.Web.Features.Presentation;
 /// <summary>One series of a trend chart: a value per bucket (null where there is no data).</summary>
 public sealed record ChartSeries(string Name, IReadOnlyList<double?> Values, string ColorHex);
 
+/// <summary>One shape on a radar chart: a value per axis. Unfilled shapes (e.g. a target) are drawn dashed.</summary>
+public sealed record RadarShape(string Name, IReadOnlyList<double> Values, string ColorHex, bool Filled);
+
 /// <summary>
 /// Charts drawn with ScottPlot and embedded in pages as inline SVG, each with role="img" and an aria-label that says
 /// in words what it shows. The same plot-building code can render onto a PDF canvas.
@@ -74,6 +77,62 @@ public static class Charts
         plot.XLabel(valueLabel);
         plot.Axes.Margins(left: 0, right: 0.1, bottom: 0.05, top: 0.05);
         return plot;
+    }
+
+    /// <summary>
+    /// A radar (spider) chart drawn onto the given plot, so a page (SVG) and a PDF (vectors on its canvas) draw the same
+    /// chart: one spoke per axis from 0 to <paramref name="max"/>, a labelled ring at every whole step, shapes in the
+    /// order given (the last on top).
+    /// </summary>
+    public static void DrawRadar(Plot plot, IReadOnlyList<string> axisLabels, IReadOnlyList<RadarShape> shapes, int max)
+    {
+        plot.Font.Set("DejaVu Sans");
+        plot.FigureBackground.Color = Colors.White;
+        plot.DataBackground.Color = Colors.White;
+        var radar = plot.Add.Radar();
+        radar.PolarAxis.SetSpokes(axisLabels.Select(l => WrapLabel(l, 20)).ToArray(), max);
+        var rings = Enumerable.Range(1, max).Select(i => (double)i).ToArray();
+        radar.PolarAxis.SetCircles(rings, rings.Select(r => r.ToString(CultureInfo.CurrentCulture)).ToArray());
+        foreach (var spoke in radar.PolarAxis.Spokes)
+        {
+            spoke.LabelPaddingFraction = 0.12;
+            spoke.LabelStyle.FontSize = 12;
+        }
+        foreach (var shape in shapes)
+        {
+            var color = Color.FromHex(shape.ColorHex);
+            radar.Series.Add(new RadarSeries
+            {
+                Values = shape.Values.ToArray(),
+                LegendText = shape.Name,
+                FillColor = shape.Filled ? color.WithAlpha(0.18) : Colors.Transparent,
+                LineColor = color,
+                LineWidth = shape.Filled ? 2.5f : 2f,
+                LinePattern = shape.Filled ? LinePattern.Solid : LinePattern.Dashed,
+            });
+        }
+        plot.HideGrid();
+        plot.Axes.Frameless();
+        plot.Layout.Frameless();
+        plot.ShowLegend(Alignment.LowerRight);
+    }
+
+    /// <summary>Breaks a long axis label onto lines of about <paramref name="width"/> characters, at spaces.</summary>
+    public static string WrapLabel(string label, int width)
+    {
+        var lines = new List<string>();
+        var line = "";
+        foreach (var word in label.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+        {
+            if (line.Length > 0 && line.Length + 1 + word.Length > width)
+            {
+                lines.Add(line);
+                line = word;
+            }
+            else line = line.Length == 0 ? word : line + " " + word;
+        }
+        if (line.Length > 0) lines.Add(line);
+        return string.Join('\n', lines);
     }
 
     public static string ToSvg(Plot plot, int width, int height, string ariaLabel)

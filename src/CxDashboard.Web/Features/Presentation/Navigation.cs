@@ -11,6 +11,7 @@ public static class Navigation
     [
         new("Dashboard", "/", Policies.ViewKpis),
         new("Engagement", "/Engagement", Policies.ViewEngagement),
+        new("Maturity", "/Maturity", Policies.ViewMaturity),
         new("Admin", "/Admin", Policies.Admin),
     ];
 }
