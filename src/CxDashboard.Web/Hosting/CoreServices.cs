@@ -4,6 +4,7 @@ using CxDashboard.Web.Data.Seeding;
 using CxDashboard.Web.Features.Accounts;
 using CxDashboard.Web.Features.Api;
 using CxDashboard.Web.Features.Engagement;
+using CxDashboard.Web.Features.Exports;
 using CxDashboard.Web.Features.Ingestion;
 using CxDashboard.Web.Features.Maturity;
 using CxDashboard.Web.Features.Metrics;
@@ -63,6 +64,7 @@ public static class CoreServices
         services.AddScoped<Features.Surveys.SurveyInvitationService>();
         services.AddSurveys();
         services.AddMaturity();
+        services.AddExports();
         services.AddScoped<DatabaseInitializer>();
         services.AddScoped<DemoSeeder>();
         services.Configure<DemoOptions>(configuration.GetSection(DemoOptions.Section));
