@@ -51,6 +51,8 @@ public sealed class RawExportService(CxDbContext db, OrganisationSettingsService
 {
     public const int MaxPeriodDays = 3 * 366;
 
+    public bool IsAvailable(RawExportKind kind) => kind is RawExportKind.Contacts or RawExportKind.Responses || extraSources.Any(s => s.Kind == kind);
+
     /// <summary>Writes the export to <paramref name="output"/>; nothing is written when the request is refused.</summary>
     public async Task<RawExportResult> WriteAsync(RawExportKind kind, DateOnly from, DateOnly to, DataScope scope, Stream output,
         Func<Stream, ITableWorkbookWriter>? writerFactory = null, CancellationToken ct = default)
