@@ -3,6 +3,7 @@ using CxDashboard.Web.Data.Entities;
 using CxDashboard.Web.Data.Seeding;
 using CxDashboard.Web.Features.Accounts;
 using CxDashboard.Web.Features.Api;
+using CxDashboard.Web.Features.Coaching;
 using CxDashboard.Web.Features.Engagement;
 using CxDashboard.Web.Features.Exports;
 using CxDashboard.Web.Features.Ingestion;
@@ -65,6 +66,7 @@ public static class CoreServices
         services.AddSurveys();
         services.AddMaturity();
         services.AddExports();
+        services.AddCoaching(configuration);
         services.AddScoped<DatabaseInitializer>();
         services.AddScoped<DemoSeeder>();
         services.Configure<DemoOptions>(configuration.GetSection(DemoOptions.Section));

@@ -100,11 +100,7 @@ public sealed class DashboardService(
         var settings = await organisation.GetAsync(ct);
         var today = (await organisation.GetTimeAsync(ct)).Today(clock);
 
-        var presetKey = filter.From is not null && filter.To is not null ? PeriodPresets.Custom
-            : PeriodPresets.IsKnown(filter.Period) && filter.Period != PeriodPresets.Custom ? filter.Period! : PeriodPresets.Default;
-        var period = presetKey == PeriodPresets.Custom
-            ? new DatePeriod(Min(filter.From!.Value, filter.To!.Value), Max(filter.From!.Value, filter.To!.Value))
-            : PeriodPresets.Resolve(presetKey, today);
+        var (period, presetKey) = PeriodPresets.Choose(filter.Period, filter.From, filter.To, today);
 
         var channel = Channels.TryParse(filter.Channel, out var parsedChannel) ? parsedChannel : (Channel?)null;
         var isAgentView = scope.AgentId is not null;
@@ -328,6 +324,4 @@ public sealed class DashboardService(
         return active;
     }
 
-    private static DateOnly Min(DateOnly a, DateOnly b) => a < b ? a : b;
-    private static DateOnly Max(DateOnly a, DateOnly b) => a > b ? a : b;
 }

@@ -10,6 +10,7 @@ public static class Navigation
     public static readonly IReadOnlyList<NavigationSection> Sections =
     [
         new("Dashboard", "/", Policies.ViewKpis),
+        new("Coaching", "/Coaching", Policies.Coach),
         new("Engagement", "/Engagement", Policies.ViewEngagement),
         new("Maturity", "/Maturity", Policies.ViewMaturity),
         new("Admin", "/Admin", Policies.Admin),

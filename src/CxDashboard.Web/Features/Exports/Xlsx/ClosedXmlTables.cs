@@ -23,7 +23,7 @@ public static class ClosedXmlTables
 
     public static void WriteRow<T>(IXLWorksheet sheet, int row, IReadOnlyList<XlColumn<T>> columns, T item)
     {
-        for (var i = 0; i < columns.Count; i++) Set(sheet.Cell(row, i + 1), columns[i].Value(item), columns[i].Format);
+        for (var i = 0; i < columns.Count; i++) Set(sheet.Cell(row, i + 1), columns[i].Value(item), columns[i].FormatFor(item));
     }
 
     public static void Header(IXLWorksheet sheet, int row, params (string Title, double Width)[] columns)

@@ -66,7 +66,7 @@ public sealed class StreamingXlsxWriter : ITableWorkbookWriter
                 var suffix = rowNumber.ToString(CultureInfo.InvariantCulture);
                 WriteRowStart(writer, rowNumber);
                 for (var i = 0; i < columns.Count; i++)
-                    WriteCell(writer, letters[i] + suffix, columns[i].Value(row), columns[i].Format);
+                    WriteCell(writer, letters[i] + suffix, columns[i].Value(row), columns[i].FormatFor(row));
                 writer.WriteEndElement();
                 written++;
             }

@@ -30,11 +30,22 @@ public enum XlFormat
 
     /// <summary>TRUE / FALSE.</summary>
     Boolean,
+
+    /// <summary>A probability with four decimals ("0.0000"): p-values.</summary>
+    Probability,
 }
 
 /// <summary>The number formats behind <see cref="XlFormat"/>, shared by both workbook writers.</summary>
 public static class XlFormats
 {
+    /// <summary>How a KPI of this unit is stored: percents 0–100 and points with one decimal, the 1–5 score with two.</summary>
+    public static XlFormat For(Metrics.KpiUnit unit) => unit switch
+    {
+        Metrics.KpiUnit.Percent => XlFormat.Percent,
+        Metrics.KpiUnit.Score => XlFormat.Decimal2,
+        _ => XlFormat.Decimal1,
+    };
+
     public static string? NumberFormat(XlFormat format) => format switch
     {
         XlFormat.Integer => "#,##0",
@@ -43,6 +54,7 @@ public static class XlFormats
         XlFormat.SignedDecimal1 => "+0.0;-0.0;0.0",
         XlFormat.Date => "yyyy-mm-dd",
         XlFormat.DateTime => "yyyy-mm-dd hh:mm",
+        XlFormat.Probability => "0.0000",
         _ => null,
     };
 }
@@ -146,5 +158,11 @@ public readonly struct XlValue
     }
 }
 
-/// <summary>One column of a table sheet: its header, width (in Excel's character units), format and value.</summary>
-public sealed record XlColumn<T>(string Title, double Width, XlFormat Format, Func<T, XlValue> Value);
+/// <summary>
+/// One column of a table sheet: its header, width (in Excel's character units), format and value. A column whose rows
+/// hold different kinds of number (a KPI column with percents, scores and points) gives each row its format.
+/// </summary>
+public sealed record XlColumn<T>(string Title, double Width, XlFormat Format, Func<T, XlValue> Value, Func<T, XlFormat>? FormatOf = null)
+{
+    public XlFormat FormatFor(T row) => FormatOf?.Invoke(row) ?? Format;
+}
