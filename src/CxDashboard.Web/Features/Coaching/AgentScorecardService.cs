@@ -117,7 +117,7 @@ public sealed class AgentScorecardService(
                 var (code, name) = reasons.GetValueOrDefault(kv.Key, ("?", $"Reason {kv.Key}"));
                 return new ReasonPattern(code, name, kv.Value, teamCounts, RepeatPatternRules.Assess(kv.Value, teamCounts.Without(kv.Value), options.Value.Patterns));
             })
-            .OrderByDescending(r => r.ExcessRepeats)
+            .OrderByDescending(r => r.ExtraCameBack)
             .ToList();
     }
 }

@@ -42,13 +42,19 @@ public sealed class CoachingAlertService(
         var baselineQuery = Query(baseline, settings.RepeatWindowDays);
         var byAgentNow = await queries.ByAgentAsync(recentQuery, scope, ct);
         var byAgentBefore = await queries.ByAgentAsync(baselineQuery, scope, ct);
+        var byTeamNow = await queries.ByTeamAsync(recentQuery, scope, ct);
+        var byTeamBefore = await queries.ByTeamAsync(baselineQuery, scope, ct);
 
         var shifts = new Dictionary<int, IReadOnlyList<MetricShift>>();
         var alerts = new List<CoachingAlert>();
         foreach (var agent in agents)
         {
-            var agentShifts = CoachingAlertRules.Assess(byAgentNow.GetValueOrDefault(agent.Id, KpiCounts.Empty),
-                byAgentBefore.GetValueOrDefault(agent.Id, KpiCounts.Empty), options.Value.Alerts);
+            var now = byAgentNow.GetValueOrDefault(agent.Id, KpiCounts.Empty);
+            var before = byAgentBefore.GetValueOrDefault(agent.Id, KpiCounts.Empty);
+            // The rest of the agent's team over the same weeks: the team's contacts without the agent's.
+            var restNow = agent.TeamId is { } team ? byTeamNow.GetValueOrDefault(team, KpiCounts.Empty).Without(now) : null;
+            var restBefore = agent.TeamId is { } t ? byTeamBefore.GetValueOrDefault(t, KpiCounts.Empty).Without(before) : null;
+            var agentShifts = CoachingAlertRules.Assess(now, before, restNow, restBefore, options.Value.Alerts);
             shifts[agent.Id] = agentShifts;
             foreach (var shift in agentShifts.Where(s => s.Verdict == ShiftVerdict.SignificantlyWorse))
             {
@@ -73,12 +79,13 @@ public sealed class CoachingAlertService(
         var now = await queries.ByReasonAsync(recentQuery with { AgentId = agent.Id }, scope, ct);
         var before = await queries.ByReasonAsync(baselineQuery with { AgentId = agent.Id }, scope, ct);
         var reasons = await db.ContactReasons.AsNoTracking().ToDictionaryAsync(r => r.Id, r => (r.Code, r.Name), ct);
-        Func<KpiCounts, Proportion> measure = shift.Metric == CoachingMetric.Csat ? c => c.Csat : c => c.RepeatRate;
+        var measure = shift.Info.Measure;
+        var worseSign = shift.Info.HigherIsBetter ? -1 : 1;
         var reasonShifts = now
             .Select(kv => (kv.Key, Recent: measure(kv.Value), Baseline: measure(before.GetValueOrDefault(kv.Key, KpiCounts.Empty))))
             .Where(r => r.Recent.N > 0)
             // How much of the change this reason carries: its change in points, weighted by how often it came up now.
-            .OrderByDescending(r => ((r.Recent.Percent ?? 0) - (r.Baseline.Percent ?? r.Recent.Percent ?? 0)) * r.Recent.N * (shift.Metric == CoachingMetric.Csat ? -1 : 1))
+            .OrderByDescending(r => ((r.Recent.Percent ?? 0) - (r.Baseline.Percent ?? r.Recent.Percent ?? 0)) * r.Recent.N * worseSign)
             .Take(EvidenceReasons)
             .Select(r => new ReasonShift(reasons.GetValueOrDefault(r.Key).Code ?? "?", reasons.GetValueOrDefault(r.Key).Name ?? $"Reason {r.Key}", r.Recent, r.Baseline))
             .ToList();

@@ -13,7 +13,7 @@ public static class CoachingCharts
 {
     public sealed record TrendChartSpec(string Title, string YLabel, KpiKind Kind, Func<KpiCounts, Proportion> Measure);
 
-    public static readonly TrendChartSpec Csat = new("CSAT by week", "% of responses scoring 4–5", KpiKind.CsatPercent, c => c.Csat);
+    public static readonly TrendChartSpec Csat = new("CSAT by week", "% scoring 4–5", KpiKind.CsatPercent, c => c.Csat);
     public static readonly TrendChartSpec Repeats = new("Repeat-contact rate by week", "% of contacts", KpiKind.RepeatContactRate, c => c.RepeatRate);
 
     public static Plot Plot(TrendChartSpec spec, AgentScorecard card, double? target) =>

@@ -35,11 +35,11 @@ public sealed record TrendWeek(DateOnly From, DateOnly To, KpiCounts Agent, KpiC
     public string Label => $"{From:MM-dd}";
 }
 
-/// <summary>A contact reason where the agent's repeats or handle time differ from the rest of the team's.</summary>
+/// <summary>A contact reason where the agent's customers coming back, or handle time, differ from the rest of the team's.</summary>
 public sealed record ReasonPattern(string Code, string Name, KpiCounts Agent, KpiCounts Team, RepeatPattern Pattern)
 {
-    /// <summary>Repeats the agent had beyond what the rest of the team's rate would give for the same number of contacts.</summary>
-    public double ExcessRepeats => Agent.RepeatContacts - Agent.Contacts * (Pattern.RestRepeats.Percent ?? 0) / 100;
+    /// <summary>Customers who came back after the agent's contacts beyond what the rest of the team's rate gives for as many contacts.</summary>
+    public double ExtraCameBack => Pattern.AgentCameBack.Hits - Pattern.AgentCameBack.N * (Pattern.RestCameBack.Percent ?? 0) / 100;
 }
 
 public sealed record RatedResponse(

@@ -21,17 +21,23 @@ public sealed class CoachingAlertOptions
     /// <summary>The agent's own earlier period it is compared with: the N days before the recent window.</summary>
     public int BaselineDays { get; set; } = 84;
 
-    /// <summary>Neither window is judged with fewer responses (CSAT) or contacts (repeat rate) than this.</summary>
+    /// <summary>Neither window is judged with fewer responses (CSAT), contacts (repeat rate) or decidable contacts (FCR) than this.</summary>
     public int MinSample { get; set; } = 30;
 
     /// <summary>The one-sided p-value below which a change counts as significant.</summary>
     public double MaxPValue { get; set; } = 0.01;
+
+    /// <summary>The one-sided p-value below which the agent's change must also differ from the rest of the team's change.</summary>
+    public double MaxTeamPValue { get; set; } = 0.05;
 
     /// <summary>A CSAT drop smaller than this (percentage points) is not worth an alert however certain it is.</summary>
     public double MinCsatDropPoints { get; set; } = 5;
 
     /// <summary>A repeat-rate rise smaller than this (percentage points) is not worth an alert.</summary>
     public double MinRepeatRisePoints { get; set; } = 3;
+
+    /// <summary>A contact-based FCR drop smaller than this (percentage points) is not worth an alert.</summary>
+    public double MinFcrDropPoints { get; set; } = 5;
 }
 
 /// <summary>When an agent's calls are "short with many repeats" (see <see cref="RepeatPatternRules"/>).</summary>

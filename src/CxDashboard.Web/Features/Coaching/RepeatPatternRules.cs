@@ -2,13 +2,16 @@ using CxDashboard.Web.Features.Metrics;
 
 namespace CxDashboard.Web.Features.Coaching;
 
-/// <summary>An agent's handle time and repeat rate beside the rest of their team's, and whether they show the pattern.</summary>
+/// <summary>
+/// An agent's handle time and "came back" rate (their contacts after which the same customer contacted us again within
+/// W days) beside the rest of their team's, and whether they show the pattern.
+/// </summary>
 public sealed record RepeatPattern(
     double? AgentHandleSeconds,
     double? RestHandleSeconds,
-    Proportion AgentRepeats,
-    Proportion RestRepeats,
-    ProportionComparison? RepeatTest,
+    Proportion AgentCameBack,
+    Proportion RestCameBack,
+    ProportionComparison? CameBackTest,
     bool TooFewToJudge,
     bool ShortHandleTime,
     bool ManyRepeats)
@@ -22,27 +25,32 @@ public sealed record RepeatPattern(
 
 /// <summary>
 /// "Short calls, many repeats": handle time rewards ending calls early, and the customer then calls back (domain.md).
-/// An agent (or an agent on one contact reason) shows the pattern when their average handle time is at most
-/// <see cref="RepeatPatternOptions.ShortHandleRatio"/> of the rest of the team's and their repeat-contact rate is
-/// significantly higher than the rest of the team's (two-proportion z-test, one-sided p below
-/// <see cref="RepeatPatternOptions.MaxPValue"/>), with at least <see cref="RepeatPatternOptions.MinContacts"/> contacts on each side.
+/// The repeats that are the agent's are the ones that follow their contacts: a contact the same customer followed up
+/// within W days (the complement of contact-based FCR, over decidable contacts). An agent (or an agent on one contact
+/// reason) shows the pattern when their average handle time is at most <see cref="RepeatPatternOptions.ShortHandleRatio"/>
+/// of the rest of the team's and significantly more of their customers came back than the rest of the team's
+/// (two-proportion z-test, one-sided p below <see cref="RepeatPatternOptions.MaxPValue"/>), with at least
+/// <see cref="RepeatPatternOptions.MinContacts"/> decidable contacts on each side.
 /// </summary>
 public static class RepeatPatternRules
 {
+    /// <summary>Decidable contacts after which the same customer contacted us again within W days.</summary>
+    public static Proportion CameBack(this KpiCounts counts) => new(counts.FcrDecidable - counts.FcrResolved, counts.FcrDecidable);
+
     public static string DescribeRule(RepeatPatternOptions o, int windowDays) =>
         $"Short calls, many repeats: the agent's average handle time is at most {o.ShortHandleRatio * 100:0} % of the rest of the team's, and significantly more of their customers " +
-        $"contact us again within {windowDays} days (two-proportion z-test, one-sided p below {o.MaxPValue:0.###}, at least {o.MinContacts} contacts on each side). " +
-        "Handle time is shown for this context only; it is never a target.";
+        $"contacted us again within {windowDays} days after their contact (the complement of contact-based FCR; two-proportion z-test, one-sided p below {o.MaxPValue:0.###}, " +
+        $"at least {o.MinContacts} decidable contacts on each side). Handle time is shown for this context only; it is never a target.";
 
     /// <param name="agent">The agent's counts.</param>
     /// <param name="restOfTeam">The team's counts without the agent's.</param>
     public static RepeatPattern Assess(KpiCounts agent, KpiCounts restOfTeam, RepeatPatternOptions options)
     {
-        var test = ProportionTest.Compare(agent.RepeatRate, restOfTeam.RepeatRate, options.MinContacts);
+        var test = ProportionTest.Compare(agent.CameBack(), restOfTeam.CameBack(), options.MinContacts);
         var tooFew = test is null || agent.AverageHandleSeconds is null || restOfTeam.AverageHandleSeconds is null;
         var shortHandle = !tooFew && agent.AverageHandleSeconds <= options.ShortHandleRatio * restOfTeam.AverageHandleSeconds;
         var manyRepeats = test is { } t && t.IsHigher(options.MaxPValue);
-        return new RepeatPattern(agent.AverageHandleSeconds, restOfTeam.AverageHandleSeconds, agent.RepeatRate, restOfTeam.RepeatRate,
+        return new RepeatPattern(agent.AverageHandleSeconds, restOfTeam.AverageHandleSeconds, agent.CameBack(), restOfTeam.CameBack(),
             test, tooFew, shortHandle, !tooFew && manyRepeats);
     }
 }

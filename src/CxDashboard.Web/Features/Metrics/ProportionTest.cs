@@ -34,6 +34,23 @@ public static class ProportionTest
         return new ProportionComparison(100 * (p1 - p2), z, NormalUpperTail(z), NormalUpperTail(-z));
     }
 
+    /// <summary>
+    /// Compares how a changed with how b changed over the same two periods (a difference in differences):
+    /// (a now − a before) − (b now − b before), with the unpooled standard error of the four proportions. Null when any
+    /// of the four samples is too small to judge.
+    /// </summary>
+    public static ProportionComparison? CompareChanges(Proportion aNow, Proportion aBefore, Proportion bNow, Proportion bBefore,
+        int minSample = Proportion.SmallSampleThreshold)
+    {
+        if (!CanCompare(aNow, aBefore, minSample) || !CanCompare(bNow, bBefore, minSample)) return null;
+        static double Rate(Proportion p) => (double)p.Hits / p.N;
+        static double Variance(Proportion p) => Rate(p) * (1 - Rate(p)) / p.N;
+        var difference = Rate(aNow) - Rate(aBefore) - (Rate(bNow) - Rate(bBefore));
+        var standardError = Math.Sqrt(Variance(aNow) + Variance(aBefore) + Variance(bNow) + Variance(bBefore));
+        var z = standardError == 0 ? 0 : difference / standardError;
+        return new ProportionComparison(100 * difference, z, NormalUpperTail(z), NormalUpperTail(-z));
+    }
+
     public static bool CanCompare(Proportion a, Proportion b, int minSample = Proportion.SmallSampleThreshold)
     {
         if (a.N < Math.Max(1, minSample) || b.N < Math.Max(1, minSample)) return false;

@@ -133,7 +133,10 @@ public static class CoachingPackPdf
                 box.Item().Text($"Coaching alert: {AlertWords(s)}").Bold().FontColor(Colors.Negative);
                 box.Item().Text($"From {Display.Percent(s.Baseline.Percent)} (n = {Display.Count(s.Baseline.N)}, {Display.Period(alert.Baseline.From, alert.Baseline.To)}) " +
                                 $"to {Display.Percent(s.Recent.Percent)} (n = {Display.Count(s.Recent.N)}, {Display.Period(alert.Recent.From, alert.Recent.To)}): " +
-                                $"{Display.Change(s.Recent.Percent, s.Baseline.Percent, KpiUnit.Percent)}, {s.PValueText(System.Globalization.CultureInfo.CurrentCulture)}.");
+                                $"{Display.Change(s.Recent.Percent, s.Baseline.Percent, KpiUnit.Percent)}, {s.PValueText(System.Globalization.CultureInfo.CurrentCulture)}." +
+                                (s.RestRecent is { } restNow && s.RestBaseline is { } restBefore
+                                    ? $" The rest of the team went from {Display.Percent(restBefore.Percent)} to {Display.Percent(restNow.Percent)}."
+                                    : ""));
                 if (alert.ReasonShifts.Count > 0)
                     box.Item().Text("By reason, now vs before: " + string.Join("; ", alert.ReasonShifts.Select(r =>
                         $"{r.Name} {Display.Percent(r.Recent.Percent)} (n = {Display.Count(r.Recent.N)}) vs {Display.Percent(r.Baseline.Percent)} (n = {Display.Count(r.Baseline.N)})")));
@@ -189,12 +192,12 @@ public static class CoachingPackPdf
             });
         });
 
-        col.Item().Text("Repeat contacts and handle time by contact reason").FontSize(10.5f).Bold();
+        col.Item().Text($"Customers coming back within {card.WindowDays} days, and handle time, by contact reason").FontSize(10.5f).Bold();
         var p = card.Pattern;
         col.Item().Text(p.TooFewToJudge
             ? "Too few contacts to compare with the rest of the team."
-            : $"Handle time {Display.Duration(p.AgentHandleSeconds)} against the rest of the team's {Display.Duration(p.RestHandleSeconds)}; repeat-contact rate " +
-              $"{Display.Percent(p.AgentRepeats.Percent)} (n = {Display.Count(p.AgentRepeats.N)}) against {Display.Percent(p.RestRepeats.Percent)} (n = {Display.Count(p.RestRepeats.N)})." +
+            : $"Handle time {Display.Duration(p.AgentHandleSeconds)} against the rest of the team's {Display.Duration(p.RestHandleSeconds)}; customers who came back " +
+              $"{Display.Percent(p.AgentCameBack.Percent)} (n = {Display.Count(p.AgentCameBack.N)}) against {Display.Percent(p.RestCameBack.Percent)} (n = {Display.Count(p.RestCameBack.N)})." +
               (p.ShortCallsManyRepeats ? " Pattern: short calls, many repeats: calls may end before the problem is solved." : ""));
         if (card.Reasons.Count > 0)
         {
@@ -203,16 +206,16 @@ public static class CoachingPackPdf
                 table.ColumnsDefinition(c => { c.Relative(3.2f); c.Relative(1.2f); c.Relative(1.4f); c.Relative(1.6f); c.Relative(1.3f); c.Relative(1.3f); c.Relative(1.3f); c.Relative(2.4f); });
                 table.Header(h =>
                 {
-                    foreach (var title in new[] { "Contact reason", "Contacts", "Repeat rate", "Rest of team", "Extra repeats", "Handle time", "Rest of team", "Pattern" })
+                    foreach (var title in new[] { "Contact reason", "Contacts", "Came back", "Rest of team", "Extra back", "Handle time", "Rest of team", "Pattern" })
                         HeaderCell(h.Cell(), title);
                 });
                 foreach (var r in card.Reasons.Take(8))
                 {
                     Cell(table.Cell(), r.Name);
                     Cell(table.Cell(), Display.Count(r.Agent.Contacts), right: true);
-                    Cell(table.Cell(), Display.Percent(r.Pattern.AgentRepeats.Percent), right: true);
-                    Cell(table.Cell(), Display.Percent(r.Pattern.RestRepeats.Percent), right: true);
-                    Cell(table.Cell(), Display.Number(r.ExcessRepeats), right: true);
+                    Cell(table.Cell(), Display.Percent(r.Pattern.AgentCameBack.Percent), right: true);
+                    Cell(table.Cell(), Display.Percent(r.Pattern.RestCameBack.Percent), right: true);
+                    Cell(table.Cell(), Display.Number(r.ExtraCameBack), right: true);
                     Cell(table.Cell(), Display.Duration(r.Pattern.AgentHandleSeconds), right: true);
                     Cell(table.Cell(), Display.Duration(r.Pattern.RestHandleSeconds), right: true);
                     Cell(table.Cell(), r.Pattern.ShortCallsManyRepeats ? "short calls, many repeats" : r.Pattern.TooFewToJudge ? "too few to judge" : "");
@@ -267,7 +270,7 @@ public static class CoachingPackPdf
     }
 
     private static string AlertWords(MetricShift shift) =>
-        $"{CoachingAlertRules.Describe(shift.Metric)} {(shift.Metric == CoachingMetric.Csat ? "fell" : "rose")} {Display.Change(shift.Recent.Percent, shift.Baseline.Percent, KpiUnit.Percent)}";
+        $"{shift.Info.Name} {shift.Info.WorseWord} {Display.Change(shift.Recent.Percent, shift.Baseline.Percent, KpiUnit.Percent)}";
 
     private static string WithN(Proportion proportion) => $"{Display.Percent(proportion.Percent)} ({Display.Count(proportion.N)})";
 

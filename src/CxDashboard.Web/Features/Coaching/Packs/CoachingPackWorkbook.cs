@@ -59,11 +59,12 @@ public static class CoachingPackWorkbook
             new("Reason code", 13, XlFormat.Text, r => r.Reason.Code),
             new("Reason", 26, XlFormat.Text, r => r.Reason.Name),
             new("Contacts", 9, XlFormat.Integer, r => r.Reason.Agent.Contacts),
-            new("Repeat contacts", 9, XlFormat.Integer, r => r.Reason.Agent.RepeatContacts),
-            new("Repeat rate %", 10, XlFormat.Percent, r => r.Reason.Pattern.AgentRepeats.Percent),
-            new("Rest of team contacts", 11, XlFormat.Integer, r => r.Reason.Pattern.RestRepeats.N),
-            new("Rest of team repeat rate %", 12, XlFormat.Percent, r => r.Reason.Pattern.RestRepeats.Percent),
-            new("Extra repeats", 9, XlFormat.Decimal1, r => r.Reason.ExcessRepeats),
+            new("Decidable contacts", 10, XlFormat.Integer, r => r.Reason.Pattern.AgentCameBack.N),
+            new("Customer came back", 10, XlFormat.Integer, r => r.Reason.Pattern.AgentCameBack.Hits),
+            new("Came back %", 10, XlFormat.Percent, r => r.Reason.Pattern.AgentCameBack.Percent),
+            new("Rest of team decidable contacts", 12, XlFormat.Integer, r => r.Reason.Pattern.RestCameBack.N),
+            new("Rest of team came back %", 12, XlFormat.Percent, r => r.Reason.Pattern.RestCameBack.Percent),
+            new("Extra customers back", 10, XlFormat.Decimal1, r => r.Reason.ExtraCameBack),
             new("Handle time (s)", 10, XlFormat.Decimal1, r => r.Reason.Pattern.AgentHandleSeconds),
             new("Rest of team handle time (s)", 12, XlFormat.Decimal1, r => r.Reason.Pattern.RestHandleSeconds),
             new("Short calls, many repeats", 11, XlFormat.Boolean, r => r.Reason.Pattern.ShortCallsManyRepeats),
@@ -111,6 +112,7 @@ public static class CoachingPackWorkbook
             new("Before %", 9, XlFormat.Percent, r => r.Shift.Baseline.Percent),
             new("Before n", 9, XlFormat.Integer, r => r.Shift.Baseline.N),
             new("Change (points)", 10, XlFormat.SignedDecimal1, r => r.Shift.ChangePoints),
+            new("Rest of team change (points)", 12, XlFormat.SignedDecimal1, r => r.Shift.RestChangePoints),
             new("z", 8, XlFormat.Decimal2, r => r.Shift.Test?.Z),
             new("p (worse, one-sided)", 11, XlFormat.Probability, r => r.Shift.WorsePValue),
         ]), cards.SelectMany(c => c.Shifts.Select(s => (c, s))).ToList());
@@ -177,6 +179,7 @@ public static class CoachingPackWorkbook
         ShiftVerdict.SignificantlyWorse => "significantly worse",
         ShiftVerdict.SignificantlyBetter => "significantly better",
         ShiftVerdict.NoSignificantChange => "no significant change",
+        ShiftVerdict.SharedWithTeam => "worse, as the whole team",
         _ => "too few to judge",
     };
 }
