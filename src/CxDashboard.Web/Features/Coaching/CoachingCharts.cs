@@ -16,12 +16,19 @@ public static class CoachingCharts
     public static readonly TrendChartSpec Csat = new("CSAT by week", "% scoring 4–5", KpiKind.CsatPercent, c => c.Csat);
     public static readonly TrendChartSpec Repeats = new("Repeat-contact rate by week", "% of contacts", KpiKind.RepeatContactRate, c => c.RepeatRate);
 
-    public static Plot Plot(TrendChartSpec spec, AgentScorecard card, double? target) =>
-        Charts.TrendPlot(spec.Title, spec.YLabel, card.Trend.Select(w => w.Label).ToList(),
+    /// <summary>The chart; for print it is drawn at about half scale, so a chart a few centimetres tall keeps readable proportions.</summary>
+    public static Plot Plot(TrendChartSpec spec, AgentScorecard card, double? target, bool forPrint = false)
+    {
+        var plot = Charts.TrendPlot(spec.Title, spec.YLabel, card.Trend.Select(w => w.Label).ToList(),
         [
             new ChartSeries(card.Agent.Name, card.Trend.Select(w => spec.Measure(w.Agent).Percent).ToList(), Charts.Blue),
             new ChartSeries(card.Agent.TeamName ?? "Team", card.Trend.Select(w => spec.Measure(w.Team).Percent).ToList(), Charts.Grey),
         ], target);
+        if (forPrint) plot.ScaleFactor = PrintScale;
+        return plot;
+    }
+
+    public const float PrintScale = 0.5f;
 
     public static string Svg(TrendChartSpec spec, AgentScorecard card, double? target)
     {

@@ -55,7 +55,7 @@ public static class CoachingPackPdf
                 col.Item().PaddingTop(6).Text(t =>
                 {
                     t.DefaultTextStyle(s => s.FontSize(7).FontColor(Colors.Grey700));
-                    t.Line("How to read this pack");
+                    t.Line("How to read this pack").Bold();
                     t.Line(pack.AlertRule);
                     t.Line(pack.PatternRule);
                     t.Span("Proportions carry their n and a 95 % Wilson interval; n < 30 is marked as a small sample. Definitions: /help/metrics.");
@@ -83,7 +83,7 @@ public static class CoachingPackPdf
                         $"{Display.Period(team.Alerts.Baseline.From, team.Alerts.Baseline.To)}").FontColor(Colors.Grey700);
         col.Item().Table(table =>
         {
-            table.ColumnsDefinition(c => { c.Relative(3); c.Relative(1.2f); c.Relative(2); c.Relative(2); c.Relative(2); c.Relative(1.3f); c.Relative(2.6f); c.Relative(1.3f); });
+            table.ColumnsDefinition(c => { c.Relative(2.6f); c.Relative(1.4f); c.Relative(2); c.Relative(2.2f); c.Relative(2.2f); c.Relative(1.3f); c.Relative(2.8f); c.Relative(1.3f); });
             table.Header(h =>
             {
                 foreach (var title in new[] { "Agent", "Contacts", "CSAT (n)", "Repeat rate (n)", "Contact FCR (n)", "Handle time", "Alerts and pattern", "Open actions" })
@@ -185,28 +185,37 @@ public static class CoachingPackPdf
                 row.Spacing(8);
                 var csatTarget = card.Kpis.First(k => k.Kind == KpiKind.CsatPercent).Target?.Green;
                 var repeatTarget = card.Kpis.First(k => k.Kind == KpiKind.RepeatContactRate).Target?.Green;
-                plots.Add(CoachingCharts.Plot(CoachingCharts.Csat, card, csatTarget));
-                row.Relative().Height(150).Chart(plots[^1]);
-                plots.Add(CoachingCharts.Plot(CoachingCharts.Repeats, card, repeatTarget));
-                row.Relative().Height(150).Chart(plots[^1]);
+                plots.Add(CoachingCharts.Plot(CoachingCharts.Csat, card, csatTarget, forPrint: true));
+                row.Relative().Height(170).Chart(plots[^1]);
+                plots.Add(CoachingCharts.Plot(CoachingCharts.Repeats, card, repeatTarget, forPrint: true));
+                row.Relative().Height(170).Chart(plots[^1]);
             });
         });
 
-        col.Item().Text($"Customers coming back within {card.WindowDays} days, and handle time, by contact reason").FontSize(10.5f).Bold();
+        // Each section stays with its heading: it moves to the next page whole rather than leaving a heading behind.
+        col.Item().KeepTogether().Column(section => ReasonSection(section, card));
+        col.Item().KeepTogether().Column(section => LowestRatedSection(section, card));
+        col.Item().KeepTogether().Column(section => ActionSection(section, card));
+    }
+
+    private static void ReasonSection(ColumnDescriptor section, AgentScorecard card)
+    {
+        section.Spacing(4);
+        section.Item().Text($"Customers coming back within {card.WindowDays} days, and handle time, by contact reason").FontSize(10.5f).Bold();
         var p = card.Pattern;
-        col.Item().Text(p.TooFewToJudge
+        section.Item().Text(p.TooFewToJudge
             ? "Too few contacts to compare with the rest of the team."
             : $"Handle time {Display.Duration(p.AgentHandleSeconds)} against the rest of the team's {Display.Duration(p.RestHandleSeconds)}; customers who came back " +
               $"{Display.Percent(p.AgentCameBack.Percent)} (n = {Display.Count(p.AgentCameBack.N)}) against {Display.Percent(p.RestCameBack.Percent)} (n = {Display.Count(p.RestCameBack.N)})." +
               (p.ShortCallsManyRepeats ? " Pattern: short calls, many repeats: calls may end before the problem is solved." : ""));
         if (card.Reasons.Count > 0)
         {
-            col.Item().Table(table =>
+            section.Item().Table(table =>
             {
                 table.ColumnsDefinition(c => { c.Relative(3.2f); c.Relative(1.2f); c.Relative(1.4f); c.Relative(1.6f); c.Relative(1.3f); c.Relative(1.3f); c.Relative(1.3f); c.Relative(2.4f); });
                 table.Header(h =>
                 {
-                    foreach (var title in new[] { "Contact reason", "Contacts", "Came back", "Rest of team", "Extra back", "Handle time", "Rest of team", "Pattern" })
+                    foreach (var title in new[] { "Contact reason", "Contacts", "Came back", "Rest came back", "Extra back", "Handle time", "Rest handle time", "Pattern" })
                         HeaderCell(h.Cell(), title);
                 });
                 foreach (var r in card.Reasons.Take(8))
@@ -222,14 +231,18 @@ public static class CoachingPackPdf
                 }
             });
         }
+    }
 
-        col.Item().Text("Lowest-rated responses").FontSize(10.5f).Bold();
-        if (card.LowestRated.Count == 0) col.Item().Text("No survey responses to this agent's contacts in the period.").Italic();
+    private static void LowestRatedSection(ColumnDescriptor section, AgentScorecard card)
+    {
+        section.Spacing(4);
+        section.Item().Text("Lowest-rated responses").FontSize(10.5f).Bold();
+        if (card.LowestRated.Count == 0) section.Item().Text("No survey responses to this agent's contacts in the period.").Italic();
         else
         {
-            col.Item().Table(table =>
+            section.Item().Table(table =>
             {
-                table.ColumnsDefinition(c => { c.Fixed(58); c.Relative(2.4f); c.Fixed(30); c.Fixed(42); c.Relative(6); });
+                table.ColumnsDefinition(c => { c.Fixed(58); c.Relative(2.4f); c.Fixed(30); c.Fixed(50); c.Relative(6); });
                 table.Header(h =>
                 {
                     foreach (var title in new[] { "Contact", "Reason · channel", "CSAT", "Resolved", "Comment" }) HeaderCell(h.Cell(), title);
@@ -244,13 +257,17 @@ public static class CoachingPackPdf
                 }
             });
         }
+    }
 
+    private static void ActionSection(ColumnDescriptor section, AgentScorecard card)
+    {
+        section.Spacing(4);
         var open = card.Actions.Where(a => a.IsActive).ToList();
-        col.Item().Text("Open coaching actions").FontSize(10.5f).Bold();
-        if (open.Count == 0) col.Item().Text("No open coaching actions.").Italic();
+        section.Item().Text("Open coaching actions").FontSize(10.5f).Bold();
+        if (open.Count == 0) section.Item().Text("No open coaching actions.").Italic();
         else
         {
-            col.Item().Table(table =>
+            section.Item().Table(table =>
             {
                 table.ColumnsDefinition(c => { c.Relative(5); c.Relative(2.2f); c.Relative(1.6f); c.Relative(1.4f); c.Relative(2); });
                 table.Header(h =>
