@@ -26,6 +26,8 @@ public static class CliApp
         ImportVerb.Create(context),
         KpiVerbs.Kpis(context),
         KpiVerbs.Engagement(context),
+        CallbackVerbs.RunJob(context),
+        CallbackVerbs.Callbacks(context),
     };
 
     public static bool IsVerb(string[] args) =>

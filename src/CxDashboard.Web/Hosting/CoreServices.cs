@@ -3,6 +3,7 @@ using CxDashboard.Web.Data.Entities;
 using CxDashboard.Web.Data.Seeding;
 using CxDashboard.Web.Features.Accounts;
 using CxDashboard.Web.Features.Api;
+using CxDashboard.Web.Features.Callbacks;
 using CxDashboard.Web.Features.Ingestion;
 using CxDashboard.Web.Features.Metrics;
 using CxDashboard.Web.Features.Organisation;
@@ -54,6 +55,7 @@ public static class CoreServices
         services.AddScoped<Features.Surveys.SurveyInvitationService>();
         services.AddScoped<DatabaseInitializer>();
         services.AddScoped<DemoSeeder>();
+        services.AddCallbacks();
         services.Configure<DemoOptions>(configuration.GetSection(DemoOptions.Section));
         return services;
     }

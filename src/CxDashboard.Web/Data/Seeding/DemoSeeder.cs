@@ -23,6 +23,7 @@ public sealed class DemoSeeder(
     IOptions<DemoOptions> options,
     IHostEnvironment environment,
     TimeProvider clock,
+    Features.Callbacks.CallbackDemoHistory callbackHistory,
     ILogger<DemoSeeder> logger)
 {
     public const string DemoPassword = "Demo!2026";
@@ -85,6 +86,7 @@ public sealed class DemoSeeder(
                 logger.LogInformation("Demo {Kind}: {Rows} rows imported in {Seconds:0.0} s", kind.Code(), result.Rows, result.Duration.TotalSeconds);
             }
             await CreateLoginsAsync(ct);
+            await callbackHistory.CreateAsync(ct);
             logger.LogInformation("Demo organisation seeded: {Contacts} contacts, {Responses} responses from {First} to {Last}.",
                 summary.Contacts, summary.SurveyResponses, summary.FirstDay, summary.LastDay);
         }

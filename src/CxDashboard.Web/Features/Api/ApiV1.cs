@@ -1,5 +1,6 @@
 using System.Globalization;
 using CxDashboard.Web.Features.Accounts;
+using CxDashboard.Web.Features.Callbacks;
 using CxDashboard.Web.Features.Metrics;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
@@ -18,6 +19,7 @@ public static class ApiV1
             .WithName("GetKpis")
             .WithSummary("KPIs for a period and filters")
             .WithDescription("The same JSON as the CLI's `kpis --format json`: percents 0–100 unrounded, null where n = 0, a 95 % Wilson interval for each proportion.");
+        read.MapCallbacksApi();
         return app;
     }
 
@@ -67,9 +69,9 @@ public static class ApiV1
         }
     }
 
-    private static bool TryParseDate(string? text, out DateOnly date) =>
+    internal static bool TryParseDate(string? text, out DateOnly date) =>
         DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out date);
 
-    private static ProblemHttpResult BadRequest(string detail) =>
+    internal static ProblemHttpResult BadRequest(string detail) =>
         TypedResults.Problem(detail, statusCode: StatusCodes.Status400BadRequest, title: "Bad request");
 }
