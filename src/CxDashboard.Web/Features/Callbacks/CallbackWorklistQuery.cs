@@ -48,7 +48,9 @@ public sealed record WorklistRow(
     string? AssigneeId, string? AssigneeName, CallbackOutcome? Outcome, DateTime? ClosedAtUtc,
     IReadOnlyList<TriggerView> Triggers, IReadOnlyList<ContactView> RecentContacts);
 
-public sealed record WorklistCounts(int Open, int Overdue, int Escalated, int Unassigned, int Mine);
+public sealed record FlaggingRunInfo(DateTime? LastRunAtUtc, string? Summary);
+
+public sealed record WorklistCounts(long Open, long Overdue, long Escalated, long Unassigned, long Mine);
 
 public sealed record Worklist(IReadOnlyList<WorklistRow> Rows, int Total, int Page, int PageSize, WorklistCounts Counts);
 
@@ -200,6 +202,9 @@ public sealed class CallbackWorklistQuery(CxDbContext db, TimeProvider clock)
         return counts is null ? new WorklistCounts(0, 0, 0, 0, 0) : new WorklistCounts(counts.Open, counts.Overdue, counts.Escalated, counts.Unassigned, counts.Mine);
     }
 
+    public async Task<FlaggingRunInfo?> LastFlaggingRunAsync(CancellationToken ct = default) =>
+        await db.CallbackFlaggingStates.AsNoTracking().Select(s => new FlaggingRunInfo(s.LastRunAtUtc, s.LastRunSummary)).SingleOrDefaultAsync(ct);
+
     public IQueryable<CallbackCase> Scoped(CallbackActor actor)
     {
         var cases = db.CallbackCases.AsNoTracking();
@@ -240,5 +245,21 @@ public sealed class CallbackWorklistQuery(CxDbContext db, TimeProvider clock)
             .ToListAsync(ct);
         return rows.Select(c => (c.CustomerId, new ContactView(c.ExternalId, c.StartedAtUtc, c.Reason, c.ReasonCode, c.Channel, c.Agent, c.Team, c.HandleSeconds, c.EscalatedFromBot)))
             .ToList();
+    }
+}
+
+public sealed record WorklistChoices(
+    IReadOnlyList<(int Id, string Name)> Teams, IReadOnlyList<(int Id, string Name)> Reasons, IReadOnlyList<CallbackCaseService.Assignee> Assignees);
+
+public sealed class CallbackChoicesQuery(CxDbContext db, CallbackCaseService cases)
+{
+    /// <summary>The filter bar's and forms' choices: teams in the actor's scope, contact reasons, people who work callbacks.</summary>
+    public async Task<WorklistChoices> GetAsync(CallbackActor actor, CancellationToken ct = default)
+    {
+        var teams = (await db.Teams.AsNoTracking().OrderBy(t => t.Name).Select(t => new { t.Id, t.Name }).ToListAsync(ct))
+            .Where(t => actor.MaySee(t.Id)).Select(t => (t.Id, t.Name)).ToList();
+        var reasons = (await db.ContactReasons.AsNoTracking().OrderBy(r => r.Name).Select(r => new { r.Id, r.Name, r.Code }).ToListAsync(ct))
+            .Select(r => (r.Id, $"{r.Name} ({r.Code})")).ToList();
+        return new WorklistChoices(teams, reasons, await cases.AssignableUsersAsync(ct));
     }
 }

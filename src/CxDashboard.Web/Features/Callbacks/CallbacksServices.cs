@@ -12,6 +12,7 @@ public static class CallbacksServices
         services.AddScoped<CallbackCaseService>();
         services.AddScoped<CallbackActorFactory>();
         services.AddScoped<CallbackWorklistQuery>();
+        services.AddScoped<CallbackChoicesQuery>();
         services.AddScoped<CallbackKpiService>();
         services.AddScoped<CallbackListingService>();
         services.AddScoped<CallbackSummaryService>();
