@@ -20,7 +20,7 @@ public sealed class CallbackDemoHistory(
     TimeProvider clock,
     ILogger<CallbackDemoHistory> logger)
 {
-    public const int HistoryDays = 42;
+    public const int HistoryDays = 28;
     public const string CallbackLogin = "callback@demo.local";
     public const string ManagerLogin = "manager@demo.local";
 
@@ -54,10 +54,13 @@ public sealed class CallbackDemoHistory(
             .ToDictionaryAsync(u => u.Email!, u => new CallbackActor(u.Id, u.DisplayName, u.Email == ManagerLogin, null), ct);
         var reasons = await db.ContactReasons.AsNoTracking().OrderBy(r => r.Id).Select(r => r.Id).ToListAsync(ct);
 
-        var simulated = new SimulatedClock(now.AddDays(-HistoryDays));
+        var start = now.AddDays(-HistoryDays);
+        await StartMarksAtAsync(start, ct);
+        var simulated = new SimulatedClock(start);
         var settings = ActivatorUtilities.CreateInstance<CallbackSettingsService>(services);
-        var flagging = ActivatorUtilities.CreateInstance<CallbackFlaggingJob>(services, settings, (TimeProvider)simulated);
-        var escalation = ActivatorUtilities.CreateInstance<CallbackEscalationJob>(services, settings, (TimeProvider)simulated);
+        // The jobs run on the real clock with an explicit as-of; the people's actions happen at simulated times.
+        var flagging = ActivatorUtilities.CreateInstance<CallbackFlaggingJob>(services, settings);
+        var escalation = ActivatorUtilities.CreateInstance<CallbackEscalationJob>(services, settings);
         var invitations = ActivatorUtilities.CreateInstance<SurveyInvitationService>(services, (TimeProvider)simulated);
         var cases = ActivatorUtilities.CreateInstance<CallbackCaseService>(services, settings, invitations, (TimeProvider)simulated);
         var configuration = await settings.GetAsync(ct);
@@ -107,6 +110,20 @@ public sealed class CallbackDemoHistory(
         await db.CallbackTriggers.ExecuteDeleteAsync(ct);
         await db.CallbackCases.ExecuteDeleteAsync(ct);
         await db.CallbackFlaggingStates.ExecuteDeleteAsync(ct);
+    }
+
+    /// <summary>As if the flagging job had been running before the replay: everything older than its start counts as judged.</summary>
+    private async Task StartMarksAtAsync(DateTime start, CancellationToken ct)
+    {
+        var firstResponse = await db.SurveyResponses.Where(r => r.ReceivedAtUtc >= start).MinAsync(r => (long?)r.Id, ct);
+        var firstContact = await db.Contacts.Where(c => c.StartedAtUtc >= start).MinAsync(c => (long?)c.Id, ct);
+        db.CallbackFlaggingStates.Add(new CallbackFlaggingState
+        {
+            LastResponseId = (firstResponse ?? 1) - 1,
+            LastContactId = (firstContact ?? 1) - 1,
+        });
+        await db.SaveChangesAsync(ct);
+        db.ChangeTracker.Clear();
     }
 
     private sealed record PlannedAction(DateTime At, Func<CallbackCaseService, long, CancellationToken, Task> Run);

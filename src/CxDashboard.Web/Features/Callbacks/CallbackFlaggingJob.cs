@@ -19,13 +19,17 @@ public sealed record FlaggingRunResult
 
     /// <summary>Triggers later than as-of: left for a later run (the high-water mark stops before them).</summary>
     public int NotYetDue { get; init; }
+
+    /// <summary>Responses dated more than a day after both as-of and now: bad data, never flagged and never waited for.</summary>
+    public int FutureDatedSkipped { get; init; }
     public long ResponseMark { get; init; }
     public long ContactMark { get; init; }
     public TimeSpan Duration { get; init; }
 
     public string Summary =>
         $"{CasesOpened} case(s) opened, {TriggersAdded} trigger(s) joined open cases, {TriggersOnClosedCases} listed on closed cases; " +
-        $"{AlreadyFlagged} already flagged, {DoNotContactSkipped} do-not-contact, {TooOldSkipped} too old, {NotYetDue} after as-of; " +
+        $"{AlreadyFlagged} already flagged, {DoNotContactSkipped} do-not-contact, {TooOldSkipped} too old, {NotYetDue} after as-of" +
+        (FutureDatedSkipped > 0 ? $", {FutureDatedSkipped} future-dated" : "") + "; " +
         $"examined {ResponsesExamined} flag-worthy response(s) and {ContactsExamined} new contact(s) in {Duration.TotalMilliseconds:0} ms";
 }
 
@@ -35,7 +39,8 @@ public sealed record FlaggingRunResult
 /// triggers to that case.
 ///
 /// Cost grows with new data only: a high-water mark per table (the last id judged) bounds every query. A trigger later
-/// than as-of holds the mark before it, so replays with --as-of never skip data.
+/// than as-of holds the mark before it, so replays with --as-of never skip data; rows dated more than a day after
+/// both as-of and the real now are bad data and do not hold it (they would make every later run rescan).
 ///
 /// Idempotent, also for two runs at once on two servers: a response triggers once and a contact once as a repeat
 /// (unique indexes), and a customer has one open case (filtered unique index). A run that loses such a race re-reads
@@ -47,6 +52,7 @@ public sealed class CallbackFlaggingJob(CxDbContext db, CallbackSettingsService 
     private const int ResponseIdsPerBatch = 50_000;
     private const int ContactIdsPerBatch = 20_000;
     private const int AttemptsPerCustomer = 4;
+    private static readonly TimeSpan ClockSkewAllowed = TimeSpan.FromDays(1);
 
     public async Task<FlaggingRunResult> RunAsync(DateTime? asOfUtc = null, CancellationToken ct = default)
     {
@@ -54,6 +60,8 @@ public sealed class CallbackFlaggingJob(CxDbContext db, CallbackSettingsService 
         var asOf = DateTime.SpecifyKind(asOfUtc ?? clock.GetUtcNow().UtcDateTime, DateTimeKind.Utc);
         var configuration = await settingsService.GetAsync(ct);
         var oldest = asOf.AddDays(-configuration.Settings.MaxTriggerAgeDays);
+        var now = clock.GetUtcNow().UtcDateTime;
+        var holdLimit = (asOf > now ? asOf : now) + ClockSkewAllowed;
         var state = await EnsureStateAsync(ct);
         var counts = new Counts();
 
@@ -66,18 +74,18 @@ public sealed class CallbackFlaggingJob(CxDbContext db, CallbackSettingsService 
             var to = Math.Min(from + ResponseIdsPerBatch, maxResponseId);
             var candidates = await ResponseCandidatesAsync(configuration.Rules, from, to, ct);
             counts.ResponsesExamined += candidates.Count;
-            firstPendingResponse ??= candidates.Where(c => c.TriggeredAtUtc > asOf).Min(c => c.ResponseId);
-            await ApplyAsync(Admit(candidates, oldest, asOf, counts), configuration, asOf, counts, ct);
+            firstPendingResponse ??= candidates.Where(c => c.TriggeredAtUtc > asOf && c.TriggeredAtUtc <= holdLimit).Min(c => c.ResponseId);
+            await ApplyAsync(Admit(candidates, oldest, asOf, holdLimit, counts), configuration, asOf, counts, ct);
         }
 
         long? firstPendingContact = null;
         for (var from = state.LastContactId; from < maxContactId; from += ContactIdsPerBatch)
         {
             var to = Math.Min(from + ContactIdsPerBatch, maxContactId);
-            var (candidates, examined, pending) = await RepeatCandidatesAsync(configuration.Rules, from, to, asOf, ct);
+            var (candidates, examined, pending) = await RepeatCandidatesAsync(configuration.Rules, from, to, oldest, asOf, holdLimit, ct);
             counts.ContactsExamined += examined;
             firstPendingContact ??= pending;
-            await ApplyAsync(Admit(candidates, oldest, asOf, counts), configuration, asOf, counts, ct);
+            await ApplyAsync(Admit(candidates, oldest, asOf, holdLimit, counts), configuration, asOf, counts, ct);
         }
 
         var responseMark = firstPendingResponse is { } r ? r - 1 : maxResponseId;
@@ -94,6 +102,7 @@ public sealed class CallbackFlaggingJob(CxDbContext db, CallbackSettingsService 
             DoNotContactSkipped = counts.DoNotContact,
             TooOldSkipped = counts.TooOld,
             NotYetDue = counts.NotYetDue,
+            FutureDatedSkipped = counts.FutureDated,
             ResponseMark = Math.Max(responseMark, state.LastResponseId),
             ContactMark = Math.Max(contactMark, state.LastContactId),
             Duration = stopwatch.Elapsed,
@@ -106,7 +115,7 @@ public sealed class CallbackFlaggingJob(CxDbContext db, CallbackSettingsService 
     private sealed class Counts
     {
         public int ResponsesExamined, ContactsExamined, CasesOpened, TriggersAdded, TriggersOnClosedCases;
-        public int AlreadyFlagged, DoNotContact, TooOld, NotYetDue;
+        public int AlreadyFlagged, DoNotContact, TooOld, NotYetDue, FutureDated;
     }
 
     private sealed record Candidate(
@@ -114,12 +123,13 @@ public sealed class CallbackFlaggingJob(CxDbContext db, CallbackSettingsService 
         long? ResponseId = null, string? ResponseExternalId = null, int? Csat = null, string? Comment = null, int? ContactsInWindow = null);
 
     /// <summary>Keeps the candidates the job acts on now: not later than as-of, not older than the maximum age.</summary>
-    private static List<Candidate> Admit(List<Candidate> candidates, DateTime oldest, DateTime asOf, Counts counts)
+    private static List<Candidate> Admit(List<Candidate> candidates, DateTime oldest, DateTime asOf, DateTime holdLimit, Counts counts)
     {
         var admitted = new List<Candidate>(candidates.Count);
         foreach (var candidate in candidates)
         {
-            if (candidate.TriggeredAtUtc > asOf) counts.NotYetDue++;
+            if (candidate.TriggeredAtUtc > holdLimit) counts.FutureDated++;
+            else if (candidate.TriggeredAtUtc > asOf) counts.NotYetDue++;
             else if (candidate.TriggeredAtUtc < oldest) counts.TooOld++;
             else admitted.Add(candidate);
         }
@@ -150,19 +160,25 @@ public sealed class CallbackFlaggingJob(CxDbContext db, CallbackSettingsService 
     /// <summary>
     /// Repeat triggers involving the new contacts of an id range: for each customer with a new contact, its contacts
     /// within the window around the new ones, and every contact that completes a count with a new contact in its window
-    /// (a late-imported earlier contact can make a later one the third). Returns the lowest id of a new contact whose
-    /// trigger lies after as-of, where the high-water mark must stop.
+    /// (a late-imported earlier contact can make a later one the third). New contacts later than as-of are not read;
+    /// the lowest id among them (or among new contacts completing an older contact's count after as-of) is where the
+    /// mark must stop.
     /// </summary>
     private async Task<(List<Candidate> Candidates, int Examined, long? FirstPending)> RepeatCandidatesAsync(
-        CallbackRules rules, long afterId, long upToId, DateTime asOf, CancellationToken ct)
+        CallbackRules rules, long afterId, long upToId, DateTime oldest, DateTime asOf, DateTime holdLimit, CancellationToken ct)
     {
-        var fresh = await db.Contacts.AsNoTracking()
-            .Where(c => c.Id > afterId && c.Id <= upToId)
+        if (!rules.Settings.RepeatContactsEnabled) return ([], 0, null);
+        var window = rules.RepeatWindow;
+        // A contact older than the oldest admissible trigger minus the window cannot take part in an admissible trigger.
+        var earliestUseful = oldest - window;
+        var inRange = db.Contacts.AsNoTracking().Where(c => c.Id > afterId && c.Id <= upToId);
+        var fresh = await inRange
+            .Where(c => c.StartedAtUtc >= earliestUseful && c.StartedAtUtc <= asOf)
             .Select(c => new { c.Id, c.CustomerId, c.StartedAtUtc })
             .ToListAsync(ct);
-        if (!rules.Settings.RepeatContactsEnabled || fresh.Count == 0) return ([], fresh.Count, null);
+        var firstPending = await inRange.Where(c => c.StartedAtUtc > asOf && c.StartedAtUtc <= holdLimit).MinAsync(c => (long?)c.Id, ct);
+        if (fresh.Count == 0) return ([], 0, firstPending);
 
-        var window = rules.RepeatWindow;
         var customers = fresh.Select(c => c.CustomerId).Distinct().ToList();
         var earliest = fresh.Min(c => c.StartedAtUtc) - window;
         var latest = fresh.Max(c => c.StartedAtUtc) + window;
@@ -173,7 +189,6 @@ public sealed class CallbackFlaggingJob(CxDbContext db, CallbackSettingsService 
 
         var freshByCustomer = fresh.ToLookup(c => c.CustomerId);
         var candidates = new List<Candidate>();
-        long? firstPending = null;
         foreach (var contacts in timeline.GroupBy(c => c.CustomerId))
         {
             var sorted = contacts.OrderBy(c => c.StartedAtUtc).ThenBy(c => c.Id).ToList();
@@ -183,7 +198,9 @@ public sealed class CallbackFlaggingJob(CxDbContext db, CallbackSettingsService 
                 var trigger = sorted[index];
                 var involved = newOnes.Where(n => n.StartedAtUtc <= trigger.StartedAtUtc && trigger.StartedAtUtc - n.StartedAtUtc <= window).ToList();
                 if (involved.Count == 0) continue;
-                if (trigger.StartedAtUtc > asOf)
+                // A later trigger that is itself new is judged when its time comes; one imported before (below the mark)
+                // is not read again, so the new contact that completes it must be.
+                if (trigger.StartedAtUtc > asOf && trigger.StartedAtUtc <= holdLimit && trigger.Id <= afterId)
                 {
                     var lowest = involved.Min(n => n.Id);
                     firstPending = firstPending is { } p ? Math.Min(p, lowest) : lowest;
@@ -191,11 +208,6 @@ public sealed class CallbackFlaggingJob(CxDbContext db, CallbackSettingsService 
                 candidates.Add(new Candidate(contacts.Key, CallbackRule.RepeatContacts, trigger.StartedAtUtc, trigger.Id, trigger.ExternalId,
                     trigger.TeamId, ContactsInWindow: inWindow));
             }
-        }
-        foreach (var contact in fresh.Where(c => c.StartedAtUtc > asOf))
-        {
-            // A new contact after as-of may yet complete a count once its time has come.
-            firstPending = firstPending is { } p ? Math.Min(p, contact.Id) : contact.Id;
         }
         return (candidates, fresh.Count, firstPending);
     }
@@ -341,16 +353,15 @@ public sealed class CallbackFlaggingJob(CxDbContext db, CallbackSettingsService 
         return await db.CallbackFlaggingStates.AsNoTracking().SingleAsync(ct);
     }
 
-    /// <summary>Marks only move forward, so a slower concurrent run cannot move them back.</summary>
+    /// <summary>One write: marks only move forward, so a slower concurrent run cannot move them back.</summary>
     private async Task SaveStateAsync(FlaggingRunResult result, CancellationToken ct)
     {
-        var id = CallbackFlaggingState.SingletonId;
-        await db.CallbackFlaggingStates.Where(s => s.Id == id && s.LastResponseId < result.ResponseMark)
-            .ExecuteUpdateAsync(s => s.SetProperty(x => x.LastResponseId, result.ResponseMark), ct);
-        await db.CallbackFlaggingStates.Where(s => s.Id == id && s.LastContactId < result.ContactMark)
-            .ExecuteUpdateAsync(s => s.SetProperty(x => x.LastContactId, result.ContactMark), ct);
         var summary = result.Summary.Length > 500 ? result.Summary[..500] : result.Summary;
-        await db.CallbackFlaggingStates.Where(s => s.Id == id)
-            .ExecuteUpdateAsync(s => s.SetProperty(x => x.LastRunAtUtc, result.AsOfUtc).SetProperty(x => x.LastRunSummary, summary), ct);
+        await db.CallbackFlaggingStates.Where(s => s.Id == CallbackFlaggingState.SingletonId)
+            .ExecuteUpdateAsync(s => s
+                .SetProperty(x => x.LastResponseId, x => x.LastResponseId < result.ResponseMark ? result.ResponseMark : x.LastResponseId)
+                .SetProperty(x => x.LastContactId, x => x.LastContactId < result.ContactMark ? result.ContactMark : x.LastContactId)
+                .SetProperty(x => x.LastRunAtUtc, result.AsOfUtc)
+                .SetProperty(x => x.LastRunSummary, summary), ct);
     }
 }

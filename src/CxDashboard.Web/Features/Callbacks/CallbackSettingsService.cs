@@ -53,9 +53,6 @@ public sealed class WorkingDayInput
 /// <summary>Reads and saves the callback settings. Read per scope (not cached across requests), so every instance sees a change at once.</summary>
 public sealed class CallbackSettingsService(CxDbContext db, OrganisationSettingsService organisation)
 {
-    public static readonly DayOfWeek[] WeekFromMonday =
-        [DayOfWeek.Monday, DayOfWeek.Tuesday, DayOfWeek.Wednesday, DayOfWeek.Thursday, DayOfWeek.Friday, DayOfWeek.Saturday, DayOfWeek.Sunday];
-
     private CallbackConfiguration? _configuration;
 
     public async Task<CallbackConfiguration> GetAsync(CancellationToken ct = default)
@@ -85,8 +82,8 @@ public sealed class CallbackSettingsService(CxDbContext db, OrganisationSettings
             SlaWorkingHours = s.SlaWorkingHours,
             MaxTriggerAgeDays = s.MaxTriggerAgeDays,
             UnreachableAfterAttempts = s.UnreachableAfterAttempts,
-            Days = WeekFromMonday.Select(day => configuration.Hours.TryGetValue(day, out var h)
-                ? new WorkingDayInput { Day = day, Works = true, Opens = ClockText(h.Opens), Closes = ClockText(h.Closes) }
+            Days = WorkingCalendar.WeekFromMonday.Select(day => configuration.Hours.TryGetValue(day, out var h)
+                ? new WorkingDayInput { Day = day, Works = true, Opens = WorkingCalendar.Clock(h.Opens), Closes = WorkingCalendar.Clock(h.Closes) }
                 : new WorkingDayInput { Day = day, Works = false, Opens = "08:00", Closes = "17:00" }).ToList(),
             Holidays = string.Join('\n', configuration.Holidays.Select(h => $"{h.Date:yyyy-MM-dd} {h.Name}")),
         };
@@ -178,8 +175,6 @@ public sealed class CallbackSettingsService(CxDbContext db, OrganisationSettings
         db.CallbackHolidays.AddRange(holidays);
         await db.SaveChangesAsync(ct);
     }
-
-    public static string ClockText(TimeSpan time) => time >= TimeSpan.FromHours(24) ? "24:00" : $"{(int)time.TotalHours:00}:{time.Minutes:00}";
 
     /// <summary>"08:00" → 8 h. As a closing time, "24:00" and "00:00" both mean the end of the day.</summary>
     public static TimeSpan? ParseClock(string? text, bool allowEndOfDay)

@@ -11,7 +11,7 @@ public sealed record CallbackSummaryRequest(DateOnly From, DateOnly To, int? Tea
 
 public sealed record EscalatedCase(long CaseId, string Customer, DateTime DueAtUtc, DateTime EscalatedAtUtc, string? Assignee, string? Team);
 
-/// <summary>The dashboard's callback section: the KPIs for the period and the escalated cases that need a manager.</summary>
+/// <summary>The dashboard's callback section: the KPIs for the period and the escalated cases still without an attempt, which need a manager.</summary>
 public sealed record CallbackSummary(CallbackKpis Kpis, IReadOnlyList<EscalatedCase> Escalated, TimeZoneInfo TimeZone, bool CanOpenCases, DateTime NowUtc);
 
 public sealed class CallbackSummaryService(
@@ -29,7 +29,7 @@ public sealed class CallbackSummaryService(
         var teamScope = scope.IsUnrestricted ? null : scope.TeamIds ?? new HashSet<int>();
         var numbers = await kpis.GetAsync(new CallbackKpiRequest { From = request.From, To = request.To, TeamId = request.Team, TeamScope = teamScope }, ct);
 
-        var escalated = db.CallbackCases.AsNoTracking().Where(c => c.Status == CallbackCaseStatus.Open && c.EscalatedAtUtc != null);
+        var escalated = db.CallbackCases.AsNoTracking().Where(c => c.Status == CallbackCaseStatus.Open && c.EscalatedAtUtc != null && c.FirstAttemptAtUtc == null);
         if (request.Team is { } team) escalated = escalated.Where(c => c.TeamId == team);
         if (teamScope is not null)
         {

@@ -48,7 +48,32 @@ public sealed class WorkingCalendar
         [DayOfWeek.Friday] = WorkingHours.OfficeHours,
     };
 
+    public static readonly IReadOnlyList<DayOfWeek> WeekFromMonday =
+        [DayOfWeek.Monday, DayOfWeek.Tuesday, DayOfWeek.Wednesday, DayOfWeek.Thursday, DayOfWeek.Friday, DayOfWeek.Saturday, DayOfWeek.Sunday];
+
     public TimeZoneInfo TimeZone => _time.TimeZone;
+
+    /// <summary>"Mon–Fri 08:00–17:00, Sat 10:00–14:00": consecutive days with the same hours in one run.</summary>
+    public static string DescribeWeek(IReadOnlyDictionary<DayOfWeek, WorkingHours> hours)
+    {
+        var week = WeekFromMonday;
+        var runs = new List<string>();
+        for (var i = 0; i < week.Count; i++)
+        {
+            if (!hours.TryGetValue(week[i], out var h)) continue;
+            var end = i;
+            while (end + 1 < week.Count && hours.TryGetValue(week[end + 1], out var next) && next == h) end++;
+            var days = end == i ? Short(week[i]) : $"{Short(week[i])}–{Short(week[end])}";
+            runs.Add($"{days} {Clock(h.Opens)}–{Clock(h.Closes)}");
+            i = end;
+        }
+        return string.Join(", ", runs);
+
+        static string Short(DayOfWeek day) => day.ToString()[..3];
+    }
+
+    /// <summary>"08:00"; the end of the day is "24:00".</summary>
+    public static string Clock(TimeSpan time) => $"{(int)time.TotalHours:00}:{time.Minutes:00}";
 
     public bool IsWorkingDay(DateOnly date) => _hours.ContainsKey(date.DayOfWeek) && !_holidays.Contains(date);
 
