@@ -120,7 +120,8 @@ public sealed class CallbackFlaggingJob(CxDbContext db, CallbackSettingsService 
 
     private sealed record Candidate(
         long CustomerId, CallbackRule Rule, DateTime TriggeredAtUtc, long ContactId, string ContactExternalId, int? TeamId,
-        long? ResponseId = null, string? ResponseExternalId = null, int? Csat = null, string? Comment = null, int? ContactsInWindow = null);
+        long? ResponseId = null, string? ResponseExternalId = null, int? Csat = null, bool? Resolved = null, string? Comment = null,
+        int? ContactsInWindow = null);
 
     /// <summary>Keeps the candidates the job acts on now: not later than as-of, not older than the maximum age.</summary>
     private static List<Candidate> Admit(List<Candidate> candidates, DateTime oldest, DateTime asOf, DateTime holdLimit, Counts counts)
@@ -153,7 +154,7 @@ public sealed class CallbackFlaggingJob(CxDbContext db, CallbackSettingsService 
             .Select(r => (Row: r, Rule: rules.ForResponse(r.Kind, r.Csat, r.Resolved)))
             .Where(x => x.Rule is not null)
             .Select(x => new Candidate(x.Row.CustomerId, x.Rule!.Value, x.Row.ReceivedAtUtc, x.Row.ContactId, x.Row.ContactExternalId,
-                x.Row.TeamId, x.Row.Id, x.Row.ExternalId, x.Row.Csat, x.Row.Comment))
+                x.Row.TeamId, x.Row.Id, x.Row.ExternalId, x.Row.Csat, x.Row.Resolved, x.Row.Comment))
             .ToList();
     }
 
@@ -331,7 +332,7 @@ public sealed class CallbackFlaggingJob(CxDbContext db, CallbackSettingsService 
     {
         CallbackRule.RepeatContacts =>
             $"{candidate.ContactsInWindow} contacts within {rules.Settings.RepeatWindowDays} days, the latest {candidate.ContactExternalId}",
-        _ => $"CSAT {candidate.Csat}{(candidate.Rule == CallbackRule.NotResolved ? ", not resolved" : "")} on contact {candidate.ContactExternalId} (response {candidate.ResponseExternalId})"
+        _ => $"CSAT {candidate.Csat}{(candidate.Resolved == false ? ", not resolved" : "")} on contact {candidate.ContactExternalId} (response {candidate.ResponseExternalId})"
              + (string.IsNullOrWhiteSpace(candidate.Comment) ? "" : $": “{Shorten(candidate.Comment, 200)}”"),
     };
 
