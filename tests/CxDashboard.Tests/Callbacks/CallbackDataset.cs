@@ -74,26 +74,40 @@ public static class CallbackDataset
     public static readonly string[] FlaggedCustomers = ["CU1", "CU2", "CU3", "CU6", "CU9"];
 
     /// <summary>
-    /// Imports the dataset at <paramref name="clock"/> (default <see cref="Now"/>) and adds CU5's follow-up answer (the hosted
-    /// survey writes those, not an import). The fake clock only moves forward: tests that act earlier load earlier.
+    /// Sets the clock to <paramref name="clock"/> (default <see cref="Now"/>) and imports what has happened by then: the
+    /// contacts started and the responses received until that moment, as a contact centre's systems deliver them. Called
+    /// again later, it imports the rest (rows already imported are unchanged). Also adds CU5's follow-up answer once
+    /// received (the hosted survey writes those, not an import). The fake clock only moves forward.
     /// </summary>
     public static async Task LoadAsync(CxAppFactory app, DateTimeOffset? clock = null)
     {
-        app.Clock.SetUtcNow(clock ?? Now);
+        var until = clock ?? Now;
+        app.Clock.SetUtcNow(until);
         await app.ImportOkAsync(ImportKind.Agents, Agents);
-        await app.ImportOkAsync(ImportKind.Contacts, Contacts);
-        await app.ImportOkAsync(ImportKind.SurveyResponses, Responses);
+        if (Until(Contacts, "started_at", until) is { } contacts) await app.ImportOkAsync(ImportKind.Contacts, contacts);
+        if (Until(Responses, "received_at", until) is { } responses) await app.ImportOkAsync(ImportKind.SurveyResponses, responses);
+        var followUpAt = new DateTime(2026, 5, 7, 7, 0, 0, DateTimeKind.Utc);
+        if (until.UtcDateTime < followUpAt) return;
         await app.WithScopeAsync(async sp =>
         {
             var db = sp.GetRequiredService<CxDbContext>();
+            if (await db.SurveyResponses.AnyAsync(r => r.ExternalId == "FU105")) return;
             var contact = await db.Contacts.SingleAsync(c => c.ExternalId == "K105");
             db.SurveyResponses.Add(new SurveyResponse
             {
-                ExternalId = "FU105", ContactId = contact.Id, ReceivedAtUtc = new DateTime(2026, 5, 7, 7, 0, 0, DateTimeKind.Utc),
-                Csat = 1, Resolved = false, Kind = SurveyResponseKind.CallbackFollowUp,
+                ExternalId = "FU105", ContactId = contact.Id, ReceivedAtUtc = followUpAt, Csat = 1, Resolved = false, Kind = SurveyResponseKind.CallbackFollowUp,
             });
             await db.SaveChangesAsync();
         });
+    }
+
+    /// <summary>The CSV with only the rows whose <paramref name="column"/> is at or before <paramref name="until"/>; null when none are.</summary>
+    private static string? Until(string csv, string column, DateTimeOffset until)
+    {
+        var lines = csv.Split('\n');
+        var index = Array.IndexOf(lines[0].Split(','), column);
+        var rows = lines.Skip(1).Where(line => DateTimeOffset.Parse(line.Split(',')[index], System.Globalization.CultureInfo.InvariantCulture) <= until).ToList();
+        return rows.Count == 0 ? null : string.Join('\n', [lines[0], .. rows]);
     }
 
     public static Task<FlaggingRunResult> FlagAsync(CxAppFactory app, DateTimeOffset? asOf = null) =>
