@@ -14,6 +14,7 @@ public class SettingsModel(CallbackSettingsService settings, CallbackWorklistQue
     [TempData] public string? Message { get; set; }
 
     public CallbackConfiguration Configuration { get; private set; } = null!;
+    public IReadOnlyList<FieldError> Errors { get; private set; } = [];
     public FlaggingRunInfo? LastRun { get; private set; }
     public string FlagCron => configuration["Jobs:FlagCallbacks:Cron"] ?? "*/15 * * * *";
     public string EscalateCron => configuration["Jobs:EscalateOverdue:Cron"] ?? "*/15 * * * *";
@@ -35,6 +36,7 @@ public class SettingsModel(CallbackSettingsService settings, CallbackWorklistQue
             return RedirectToPage();
         }
         foreach (var error in errors) ModelState.AddModelError(error.Field, error.Message);
+        Errors = errors;
         await LoadAsync(ct);
         return Page();
     }
