@@ -37,16 +37,15 @@ public sealed class CallbackJobWiringTests(CallbackJobWiringTests.Fixture fixtur
     {
         await CallbackDataset.LoadAsync(fixture.App);
 
-        // The import enqueued the flagging job; the job server runs it in the background. Wait for its work, not for a time.
-        var cases = new List<CallbackDataset.CaseRow>();
-        for (var tries = 0; tries < 300 && cases.Count < CallbackDataset.FlaggedCustomers.Length; tries++)
-        {
-            await Task.Delay(100);
-            cases = await CallbackDataset.CasesAsync(fixture.App);
-        }
+        // The imports enqueued the flagging job; the job server runs it in the background. Wait for that work, not for a time.
+        var monitoring = fixture.App.Services.GetRequiredService<JobStorage>().GetMonitoringApi();
+        bool Done() => monitoring.EnqueuedCount("default") == 0 && monitoring.ProcessingCount() == 0
+                       && monitoring.SucceededJobs(0, 10).Count(j => j.Value.Job?.Type == typeof(CallbackFlaggingJob)) >= 2;
+        for (var tries = 0; tries < 300 && !Done(); tries++) await Task.Delay(100);
+
+        Assert.True(Done(), $"{monitoring.EnqueuedCount("default")} enqueued, {monitoring.ProcessingCount()} processing, {monitoring.FailedCount()} failed");
+        var cases = await CallbackDataset.CasesAsync(fixture.App);
         Assert.Equal(CallbackDataset.FlaggedCustomers, cases.Select(c => c.Customer).Order());
-        var succeeded = fixture.App.Services.GetRequiredService<JobStorage>().GetMonitoringApi().SucceededJobs(0, 10);
-        Assert.Contains(succeeded, j => j.Value.Job?.Type == typeof(CallbackFlaggingJob));
     }
 }
 

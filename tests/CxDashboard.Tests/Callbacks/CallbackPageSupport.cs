@@ -47,6 +47,16 @@ public static class CallbackPages
         return new FormUrlEncodedContent(values);
     }
 
+    /// <summary>Signs in with <paramref name="role"/> and asserts that <paramref name="url"/> sends the user to "access denied".</summary>
+    public static async Task<HttpClient> AssertRefusedAsync(CxAppFactory app, string role, string url)
+    {
+        var client = await app.SignedInClientAsync($"refused-{role.ToLowerInvariant()}@test.local", role);
+        var response = await client.GetAsync(url);
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.StartsWith("http://localhost/Account/AccessDenied", response.Headers.Location!.ToString());
+        return client;
+    }
+
     public static string Message(IDocument page) => page.QuerySelector("[data-testid=message]").Text();
 
     public static IReadOnlyList<string> ValidationMessages(IDocument page) =>

@@ -141,10 +141,7 @@ public sealed class WorklistPageTests(WorklistPageTests.Fixture fixture) : IClas
     [InlineData(Roles.Leadership)]
     public async Task Roles_without_callback_work_are_refused(string role)
     {
-        var client = await App.SignedInClientAsync($"no-callbacks-{role}@test.local", role);
-        var response = await client.GetAsync("/Callbacks");
-        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        Assert.StartsWith("http://localhost/Account/AccessDenied", response.Headers.Location!.ToString());
+        var client = await CallbackPages.AssertRefusedAsync(App, role, "/Callbacks");
         var nav = await Html.GetDocumentAsync(client, "/Account/AccessDenied");
         Assert.DoesNotContain(nav.QuerySelectorAll("nav a.nav-link"), a => a.Text() == "Callbacks");
     }

@@ -18,6 +18,7 @@ public sealed record EscalationRunResult(DateTime AsOfUtc, int Escalated, int Pr
 public sealed class CallbackEscalationJob(CxDbContext db, CallbackSettingsService settingsService, TimeProvider clock, ILogger<CallbackEscalationJob> logger)
 {
     public const string RecurringJobId = "escalate-overdue-callbacks";
+    private const int CasesPerTransaction = 500;
 
     public async Task<EscalationRunResult> RunAsync(DateTime? asOfUtc = null, CancellationToken ct = default)
     {
@@ -29,23 +30,29 @@ public sealed class CallbackEscalationJob(CxDbContext db, CallbackSettingsServic
             .Select(c => new { c.Id, c.DueAtUtc })
             .ToListAsync(ct);
         var escalated = 0;
-        foreach (var c in overdue)
+        // One transaction (one flush to disk) per chunk, not per case: a go-live run can escalate thousands.
+        foreach (var chunk in overdue.Chunk(CasesPerTransaction))
         {
-            // Claims the escalation atomically: of two overlapping runs only one updates the row and writes the event.
-            var claimed = await db.CallbackCases
-                .Where(x => x.Id == c.Id && x.Status == CallbackCaseStatus.Open && x.EscalatedAtUtc == null && x.FirstAttemptAtUtc == null)
-                .ExecuteUpdateAsync(s => s.SetProperty(x => x.EscalatedAtUtc, asOf).SetProperty(x => x.Version, x => x.Version + 1), ct);
-            if (claimed == 0) continue;
-            db.CallbackCaseEvents.Add(new CallbackCaseEvent
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            foreach (var c in chunk)
             {
-                CaseId = c.Id,
-                AtUtc = asOf,
-                Kind = CallbackEventKind.Escalated,
-                Detail = $"Escalated: due {configuration.Time.ToLocal(c.DueAtUtc).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)} " +
-                         $"and no attempt yet (overdue by {CallbackText.Span(asOf - c.DueAtUtc)})",
-            });
+                // Claims the escalation atomically: of two overlapping runs only one updates the row and writes the event.
+                var claimed = await db.CallbackCases
+                    .Where(x => x.Id == c.Id && x.Status == CallbackCaseStatus.Open && x.EscalatedAtUtc == null && x.FirstAttemptAtUtc == null)
+                    .ExecuteUpdateAsync(s => s.SetProperty(x => x.EscalatedAtUtc, asOf).SetProperty(x => x.Version, x => x.Version + 1), ct);
+                if (claimed == 0) continue;
+                db.CallbackCaseEvents.Add(new CallbackCaseEvent
+                {
+                    CaseId = c.Id,
+                    AtUtc = asOf,
+                    Kind = CallbackEventKind.Escalated,
+                    Detail = $"Escalated: due {configuration.Time.ToLocal(c.DueAtUtc).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)} " +
+                             $"and no attempt yet (overdue by {CallbackText.Span(asOf - c.DueAtUtc)})",
+                });
+                escalated++;
+            }
             await db.SaveChangesAsync(ct);
-            escalated++;
+            await transaction.CommitAsync(ct);
         }
 
         var open = await db.CallbackCases.AsNoTracking()
@@ -53,12 +60,16 @@ public sealed class CallbackEscalationJob(CxDbContext db, CallbackSettingsServic
             .Select(c => new { c.Id, c.Priority, c.FirstTriggeredAtUtc, Triggers = c.Triggers.Select(t => new { t.Rule, t.Csat }).ToList() })
             .ToListAsync(ct);
         var changed = 0;
-        foreach (var c in open)
+        await using (var transaction = await db.Database.BeginTransactionAsync(ct))
         {
-            var priority = CallbackPriority.Compute(c.Triggers.Select(t => (t.Rule, t.Csat)).ToList(), c.FirstTriggeredAtUtc, asOf);
-            if (priority == c.Priority) continue;
-            // Priority is derived data, not a decision: no audit event and no concurrency token bump (users' forms stay valid).
-            changed += await db.CallbackCases.Where(x => x.Id == c.Id).ExecuteUpdateAsync(s => s.SetProperty(x => x.Priority, priority), ct);
+            foreach (var c in open)
+            {
+                var priority = CallbackPriority.Compute(c.Triggers.Select(t => (t.Rule, t.Csat)).ToList(), c.FirstTriggeredAtUtc, asOf);
+                if (priority == c.Priority) continue;
+                // Priority is derived data, not a decision: no audit event and no concurrency token bump (users' forms stay valid).
+                changed += await db.CallbackCases.Where(x => x.Id == c.Id).ExecuteUpdateAsync(s => s.SetProperty(x => x.Priority, priority), ct);
+            }
+            await transaction.CommitAsync(ct);
         }
 
         var result = new EscalationRunResult(asOf, escalated, changed, open.Count);

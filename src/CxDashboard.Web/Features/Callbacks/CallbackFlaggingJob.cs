@@ -52,6 +52,7 @@ public sealed class CallbackFlaggingJob(CxDbContext db, CallbackSettingsService 
     private const int ResponseIdsPerBatch = 50_000;
     private const int ContactIdsPerBatch = 20_000;
     private const int AttemptsPerCustomer = 4;
+    private const int CustomersPerTransaction = 200;
     private static readonly TimeSpan ClockSkewAllowed = TimeSpan.FromDays(1);
 
     public async Task<FlaggingRunResult> RunAsync(DateTime? asOfUtc = null, CancellationToken ct = default)
@@ -220,31 +221,39 @@ public sealed class CallbackFlaggingJob(CxDbContext db, CallbackSettingsService 
         var doNotContact = (await db.Customers.AsNoTracking().Where(c => customerIds.Contains(c.Id) && c.DoNotContact)
             .Select(c => c.Id).ToListAsync(ct)).ToHashSet();
 
-        foreach (var group in candidates.GroupBy(c => c.CustomerId).OrderBy(g => g.Min(c => c.TriggeredAtUtc)).ThenBy(g => g.Key))
+        var groups = candidates.GroupBy(c => c.CustomerId).OrderBy(g => g.Min(c => c.TriggeredAtUtc)).ThenBy(g => g.Key).ToList();
+        // A transaction per chunk of customers: one flush to disk for many small saves (a go-live run opens thousands
+        // of cases), short enough not to keep people's claims waiting. Each customer's save is a savepoint within it.
+        foreach (var chunk in groups.Chunk(CustomersPerTransaction))
         {
-            if (doNotContact.Contains(group.Key))
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            foreach (var group in chunk)
             {
-                counts.DoNotContact += group.Count();
-                continue;
-            }
-            for (var attempt = 1; ; attempt++)
-            {
-                try
+                if (doNotContact.Contains(group.Key))
                 {
-                    var outcome = await ApplyCustomerAsync(group.Key, group.OrderBy(c => c.TriggeredAtUtc).ThenBy(c => c.ContactId).ToList(), configuration, asOf, ct);
-                    counts.CasesOpened += outcome.Opened;
-                    counts.TriggersAdded += outcome.Added;
-                    counts.TriggersOnClosedCases += outcome.OnClosed;
-                    counts.AlreadyFlagged += outcome.AlreadyFlagged;
-                    break;
+                    counts.DoNotContact += group.Count();
+                    continue;
                 }
-                catch (DbUpdateException e) when (DatabaseErrors.IsLostRace(e) && attempt < AttemptsPerCustomer)
+                for (var attempt = 1; ; attempt++)
                 {
-                    // Another run (or a user) changed this customer's cases meanwhile: read again and redo this customer.
-                    db.ChangeTracker.Clear();
-                    logger.LogDebug("Flagging raced for customer {Customer} (attempt {Attempt}); retrying", group.Key, attempt);
+                    try
+                    {
+                        var outcome = await ApplyCustomerAsync(group.Key, group.OrderBy(c => c.TriggeredAtUtc).ThenBy(c => c.ContactId).ToList(), configuration, asOf, ct);
+                        counts.CasesOpened += outcome.Opened;
+                        counts.TriggersAdded += outcome.Added;
+                        counts.TriggersOnClosedCases += outcome.OnClosed;
+                        counts.AlreadyFlagged += outcome.AlreadyFlagged;
+                        break;
+                    }
+                    catch (DbUpdateException e) when (DatabaseErrors.IsLostRace(e) && attempt < AttemptsPerCustomer)
+                    {
+                        // Another run (or a user) changed this customer's cases meanwhile: read again and redo this customer.
+                        db.ChangeTracker.Clear();
+                        logger.LogDebug("Flagging raced for customer {Customer} (attempt {Attempt}); retrying", group.Key, attempt);
+                    }
                 }
             }
+            await transaction.CommitAsync(ct);
         }
     }
 
