@@ -1,11 +1,8 @@
 using CxDashboard.Tests.Infrastructure;
-using CxDashboard.Web.Data;
-using CxDashboard.Web.Data.Entities;
 using CxDashboard.Web.Features.Callbacks;
 using Hangfire;
 using Hangfire.Storage;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CxDashboard.Tests.Callbacks;
