@@ -6,6 +6,7 @@ using CxDashboard.Web.Features.Api;
 using CxDashboard.Web.Features.Ingestion;
 using CxDashboard.Web.Features.Metrics;
 using CxDashboard.Web.Features.Organisation;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
@@ -29,6 +30,8 @@ public static class CoreServices
         });
 
         services.AddSingleton(TimeProvider.System);
+        // Identity's token providers need data protection, in the CLI verbs (migrate, create-user) as in the web app.
+        services.AddDataProtection();
         services.AddIdentityCore<AppUser>(options =>
             {
                 options.User.RequireUniqueEmail = true;
