@@ -5,10 +5,13 @@ using CxDashboard.Web.Features.Organisation;
 namespace CxDashboard.Web.Features.Ingestion;
 
 /// <summary>contacts: upserts the customer, resolves agent/team/reason, and inserts or updates the contact by contact_id.</summary>
-public sealed class ContactRowProcessor(ImportSession session, MasterData masterData, OrganisationTime time, bool tableWasEmpty)
+public sealed class ContactRowProcessor(ImportSession session, MasterData masterData, OrganisationTime time)
     : RowProcessor(session, masterData)
 {
     private readonly CustomerWriter _customers = new(session);
+
+    // Into an empty table every row is new (duplicates in the file are caught before): no lookup needed.
+    private readonly bool _tableWasEmpty = session.Scalar("""SELECT NOT EXISTS (SELECT 1 FROM "Contacts")""") == 1;
 
     public override RowOutcome Process(RowReader row)
     {
@@ -53,70 +56,55 @@ public sealed class ContactRowProcessor(ImportSession session, MasterData master
         return Write(contactId!, contact);
     }
 
+    private const string ValueColumns = """
+        "CustomerId", "AgentId", "TeamId", "Channel", "ReasonId", "StartedAtUtc", "LocalDate", "HandleSeconds", "EscalatedFromBot"
+        """;
+
     private RowOutcome Write(string externalId, ContactValues values)
     {
-        var existing = tableWasEmpty ? null : Find(externalId);
+        var existing = _tableWasEmpty ? null : Find(externalId);
         if (existing is { } current)
         {
             if (current.Values == values) return RowOutcome.Unchanged;
-            var update = Session.Command("""
-                UPDATE "Contacts" SET "CustomerId" = @customer, "AgentId" = @agent, "TeamId" = @team, "Channel" = @channel,
-                    "ReasonId" = @reason, "StartedAtUtc" = @started, "LocalDate" = @localDate, "HandleSeconds" = @handle,
-                    "EscalatedFromBot" = @escalated
-                WHERE "Id" = @id
-                """, "@customer", "@agent", "@team", "@channel", "@reason", "@started", "@localDate", "@handle", "@escalated", "@id");
-            Bind(update, values);
-            update.Parameters["@id"].Value = current.Id;
-            update.ExecuteNonQuery();
+            var update = Session.Statement($"""UPDATE "Contacts" SET ({ValueColumns}) = (?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10) WHERE "Id" = ?1""");
+            Bind(update.Bind(1, current.Id), values).Execute();
             Session.MarkCustomerChanged(current.Values.CustomerId);
             Session.MarkCustomerChanged(values.CustomerId);
+            Session.MarkDateChanged(IsoDate(current.Values.LocalDate));
+            Session.MarkDateChanged(IsoDate(values.LocalDate));
             return RowOutcome.Updated;
         }
 
-        var insert = Session.Command("""
-            INSERT INTO "Contacts" ("ExternalId", "CustomerId", "AgentId", "TeamId", "Channel", "ReasonId", "StartedAtUtc",
-                "LocalDate", "HandleSeconds", "EscalatedFromBot")
-            VALUES (@externalId, @customer, @agent, @team, @channel, @reason, @started, @localDate, @handle, @escalated)
-            """, "@externalId", "@customer", "@agent", "@team", "@channel", "@reason", "@started", "@localDate", "@handle", "@escalated");
-        insert.Parameters["@externalId"].Value = externalId;
-        Bind(insert, values);
-        insert.ExecuteNonQuery();
-        Session.MarkCustomerChanged(values.CustomerId);
+        // New contacts need no marks: the timeline refresh and the changed dates find them by their ids.
+        var insert = Session.Statement($"""INSERT INTO "Contacts" ("ExternalId", {ValueColumns}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)""");
+        Bind(insert.Bind(1, externalId), values).Execute();
         return RowOutcome.Inserted;
     }
 
-    private static void Bind(Microsoft.Data.Sqlite.SqliteCommand command, ContactValues values)
-    {
-        command.Parameters["@customer"].Value = values.CustomerId;
-        command.Parameters["@agent"].Value = ImportSession.Db(values.AgentId);
-        command.Parameters["@team"].Value = ImportSession.Db(values.TeamId);
-        command.Parameters["@channel"].Value = (int)values.Channel;
-        command.Parameters["@reason"].Value = values.ReasonId;
-        command.Parameters["@started"].Value = values.StartedAtUtc.Ticks;
-        command.Parameters["@localDate"].Value = values.LocalDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-        command.Parameters["@handle"].Value = ImportSession.Db(values.HandleSeconds);
-        command.Parameters["@escalated"].Value = values.EscalatedFromBot ? 1 : 0;
-    }
+    /// <summary>Binds the values to ?2…?10, in the order of <see cref="ValueColumns"/>.</summary>
+    private static FastStatement Bind(FastStatement statement, ContactValues values) => statement
+        .Bind(2, values.CustomerId).Bind(3, values.AgentId).Bind(4, values.TeamId).Bind(5, (long)values.Channel)
+        .Bind(6, values.ReasonId).Bind(7, values.StartedAtUtc.Ticks).Bind(8, IsoDate(values.LocalDate))
+        .Bind(9, values.HandleSeconds).Bind(10, values.EscalatedFromBot);
+
+    private static string IsoDate(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     private (long Id, ContactValues Values)? Find(string externalId)
     {
-        var select = Session.Command("""
-            SELECT "Id", "CustomerId", "AgentId", "TeamId", "Channel", "ReasonId", "StartedAtUtc", "LocalDate", "HandleSeconds", "EscalatedFromBot"
-            FROM "Contacts" WHERE "ExternalId" = @id
-            """, "@id");
-        select.Parameters["@id"].Value = externalId;
-        using var reader = select.ExecuteReader();
-        if (!reader.Read()) return null;
-        return (reader.GetInt64(0), new ContactValues(
-            reader.GetInt64(1),
-            reader.IsDBNull(2) ? null : reader.GetInt32(2),
-            reader.IsDBNull(3) ? null : reader.GetInt32(3),
-            (Channel)reader.GetInt32(4),
-            reader.GetInt32(5),
-            new DateTime(reader.GetInt64(6), DateTimeKind.Utc),
-            DateOnly.ParseExact(reader.GetString(7), "yyyy-MM-dd", CultureInfo.InvariantCulture),
-            reader.IsDBNull(8) ? null : reader.GetInt32(8),
-            reader.GetInt64(9) != 0));
+        var select = Session.Statement($"""SELECT "Id", {ValueColumns} FROM "Contacts" WHERE "ExternalId" = ?1""");
+        if (!select.Bind(1, externalId).ReadFirst()) return null;
+        var found = (select.Int64(0), new ContactValues(
+            select.Int64(1),
+            (int?)select.NullableInt64(2),
+            (int?)select.NullableInt64(3),
+            (Channel)select.Int64(4),
+            (int)select.Int64(5),
+            new DateTime(select.Int64(6), DateTimeKind.Utc),
+            DateOnly.ParseExact(select.Text(7)!, "yyyy-MM-dd", CultureInfo.InvariantCulture),
+            (int?)select.NullableInt64(8),
+            select.Int64(9) != 0));
+        select.Reset();
+        return found;
     }
 
     private readonly record struct ContactValues(

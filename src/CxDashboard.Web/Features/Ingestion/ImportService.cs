@@ -162,20 +162,12 @@ public sealed class ImportService(
 
     private static RowProcessor CreateProcessor(ImportKind kind, ImportSession session, MasterData masterData, OrganisationTime time) => kind switch
     {
-        ImportKind.Contacts => new ContactRowProcessor(session, masterData, time, TableIsEmpty(session, "Contacts")),
+        ImportKind.Contacts => new ContactRowProcessor(session, masterData, time),
         ImportKind.SurveyResponses => new SurveyResponseRowProcessor(session, masterData),
         ImportKind.Agents => new AgentRowProcessor(session, masterData),
         ImportKind.Engagement => new EngagementRowProcessor(session, masterData),
         _ => throw new ArgumentOutOfRangeException(nameof(kind)),
     };
-
-    private static bool TableIsEmpty(ImportSession session, string table)
-    {
-        using var command = session.Connection.CreateCommand();
-        command.Transaction = session.Transaction;
-        command.CommandText = $"""SELECT NOT EXISTS (SELECT 1 FROM "{table}")""";
-        return Convert.ToInt64(command.ExecuteScalar()) == 1;
-    }
 
     private static ImportResult FileRejected(ImportKind kind, string message) => new()
     {
