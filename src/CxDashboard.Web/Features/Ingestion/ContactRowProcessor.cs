@@ -5,8 +5,8 @@ using CxDashboard.Web.Features.Organisation;
 namespace CxDashboard.Web.Features.Ingestion;
 
 /// <summary>contacts: upserts the customer, resolves agent/team/reason, and inserts or updates the contact by contact_id.</summary>
-public sealed class ContactRowProcessor(ImportSession session, MasterData masterData, OrganisationTime time)
-    : RowProcessor(session, masterData)
+public sealed class ContactRowProcessor(ImportSession session, MasterData masterData, OrganisationTime time, IReadOnlySet<int>? allowedTeams)
+    : RowProcessor(session, masterData, allowedTeams)
 {
     private readonly CustomerWriter _customers = new(session);
 
@@ -38,13 +38,17 @@ public sealed class ContactRowProcessor(ImportSession session, MasterData master
             teamId = MasterData.FindTeam(teamText);
             if (teamId is null) row.AddError("team", $"no team named '{teamText}' (create it under Admin → Teams or import the agents file first)");
         }
+        // The contact's team: the file's, else the agent's (an agent new to the system has none yet).
+        var knownAgent = agentExternalId is null ? null : MasterData.FindAgent(agentExternalId);
+        if (!row.HasErrors)
+            IsTeamAllowed(row, teamText is null && agentExternalId is not null ? "agent_id" : "team", teamId ?? knownAgent?.TeamId, "the contact");
         if (contactId is not null && IsDuplicateInFile(row, "contact_id", contactId)) return RowOutcome.Rejected;
         if (row.HasErrors) return RowOutcome.Rejected;
 
         int? agentId = null;
         if (agentExternalId is not null)
         {
-            var agent = MasterData.FindOrCreateAgent(agentExternalId, teamId);
+            var agent = knownAgent ?? MasterData.FindOrCreateAgent(agentExternalId, teamId);
             agentId = agent.Id;
             teamId ??= agent.TeamId;
         }

@@ -14,9 +14,8 @@ public static class TimelineRefresher
     {
         // Customers of new contacts; updated contacts marked theirs (old and new customer) while importing.
         session.Execute($"""
-            INSERT INTO temp.import_customers (customer_id)
+            INSERT OR IGNORE INTO temp.import_customers (customer_id)
             SELECT DISTINCT "CustomerId" FROM "Contacts" WHERE "Id" > {session.ContactsMaxIdAtStart} ORDER BY 1
-            ON CONFLICT DO NOTHING
             """);
         if (session.Scalar("SELECT COUNT(*) FROM temp.import_customers") == 0) return 0;
 
