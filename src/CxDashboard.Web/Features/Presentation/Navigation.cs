@@ -10,6 +10,7 @@ public static class Navigation
     public static readonly IReadOnlyList<NavigationSection> Sections =
     [
         new("Dashboard", "/", Policies.ViewKpis),
+        new("Import", "/Import", Policies.ManageData),
         new("Admin", "/Admin", Policies.Admin),
     ];
 }
