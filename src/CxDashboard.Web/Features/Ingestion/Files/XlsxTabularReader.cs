@@ -39,7 +39,7 @@ public sealed class XlsxTabularReader : ITabularReader
             _sharedStrings = new SharedStrings(workbook.SharedStringTablePart);
             _rows = OpenXmlReader.Create(worksheet);
         }
-        catch (Exception e) when (e is OpenXmlPackageException or InvalidDataException or System.Xml.XmlException or IOException or InvalidOperationException)
+        catch (Exception e) when (e is not ImportFileException and not OutOfMemoryException)
         {
             throw new ImportFileException($"The file looks like an XLSX workbook but cannot be read ({e.Message}). Save it again from Excel, or as CSV UTF-8.");
         }
