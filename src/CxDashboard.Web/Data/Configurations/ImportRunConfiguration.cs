@@ -8,6 +8,7 @@ public class ImportRunConfiguration : IEntityTypeConfiguration<ImportRun>
 {
     public void Configure(EntityTypeBuilder<ImportRun> builder)
     {
+        builder.Property(r => r.UploadKey).HasMaxLength(32);
         builder.Property(r => r.UserId).HasMaxLength(450);
         builder.Property(r => r.UserName).HasMaxLength(256);
         builder.Property(r => r.Status).HasConversion<string>().HasMaxLength(30);

@@ -31,6 +31,10 @@ public enum ImportRunStatus
 public class ImportRun
 {
     public long Id { get; set; }
+
+    /// <summary>The folder of the uploaded files: random, so instances and databases sharing a disk never collide.</summary>
+    public string UploadKey { get; set; } = Guid.NewGuid().ToString("N");
+
     public required string UserId { get; set; }
     public required string UserName { get; set; }
     public DateTime CreatedAtUtc { get; set; }

@@ -43,7 +43,9 @@ public sealed class ImportRunService(
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
     private ImportsOptions Settings => options.Value;
 
-    public string RunFolder(long runId) => Path.Combine(Path.GetFullPath(Settings.UploadFolder, environment.ContentRootPath), runId.ToString(CultureInfo.InvariantCulture));
+    private string UploadRoot => Path.GetFullPath(Settings.UploadFolder, environment.ContentRootPath);
+
+    public string RunFolder(ImportRun run) => Path.Combine(UploadRoot, run.UploadKey);
 
     /// <summary>Saves the files and starts their check; returns the run, checked already unless it went to the background.</summary>
     public async Task<ImportRun> UploadAsync(ClaimsPrincipal user, IReadOnlyList<UploadedFile> files, CancellationToken ct)
@@ -67,7 +69,7 @@ public sealed class ImportRunService(
         db.ImportRuns.Add(run);
         await db.SaveChangesAsync(ct);
 
-        var folder = Directory.CreateDirectory(RunFolder(run.Id)).FullName;
+        var folder = Directory.CreateDirectory(RunFolder(run)).FullName;
         try
         {
             for (var i = 0; i < files.Count; i++)
@@ -90,7 +92,7 @@ public sealed class ImportRunService(
         }
         catch
         {
-            DeleteFolder(run.Id);
+            DeleteFolder(run);
             db.ImportRuns.Remove(run);
             await db.SaveChangesAsync(CancellationToken.None);
             throw;
@@ -126,7 +128,7 @@ public sealed class ImportRunService(
         run.Status = ImportRunStatus.Discarded;
         run.FinishedAtUtc = Now;
         await db.SaveChangesAsync(ct);
-        DeleteFolder(runId);
+        DeleteFolder(run);
     }
 
     /// <summary>The check: a dry run of the whole batch, keeping the first rows and the row errors.</summary>
@@ -142,7 +144,7 @@ public sealed class ImportRunService(
         }, ct);
         var preview = new RunPreview([.. batch.Files.Select((r, i) => new FilePreview(run.Files[i].FileName, r.Kind, r.FileError, r.Rows,
             r.Inserted, r.Updated, r.Unchanged, r.Rejected, r.ErrorCount, r.Errors, r.Warnings, r.Preview))]);
-        await File.WriteAllTextAsync(Path.Combine(RunFolder(run.Id), "preview.json"), JsonSerializer.Serialize(preview, Json), ct);
+        await File.WriteAllTextAsync(Path.Combine(RunFolder(run), "preview.json"), JsonSerializer.Serialize(preview, Json), ct);
         Record(run, batch);
         run.Status = ImportRunStatus.Previewed;
         run.Message = null;
@@ -162,7 +164,7 @@ public sealed class ImportRunService(
             : batch.ErrorCount > 0 ? ImportRunStatus.ImportedValidRows
             : ImportRunStatus.Imported;
         run.Message = batch.WroteData ? null : "The files changed since the check, or another import came first: nothing was written. Upload them again.";
-        DeleteFolder(run.Id);
+        DeleteFolder(run);
     });
 
     private async Task RunAsync(long runId, ImportRunStatus expected, Func<ImportRun, IReadOnlyList<ImportBatchFile>, IReadOnlySet<int>?, Task> work)
@@ -175,7 +177,7 @@ public sealed class ImportRunService(
             var files = new List<ImportBatchFile>();
             for (var i = 0; i < run.Files.Count; i++)
             {
-                var stream = File.OpenRead(Path.Combine(RunFolder(run.Id), StoredName(i)));
+                var stream = File.OpenRead(Path.Combine(RunFolder(run), StoredName(i)));
                 streams.Add(stream);
                 files.Add(new ImportBatchFile(ImportSchemas.TryParseKind(run.Files[i].Kind, out var kind) ? kind : throw new InvalidOperationException(run.Files[i].Kind), stream, run.Files[i].FileName));
             }
@@ -189,7 +191,7 @@ public sealed class ImportRunService(
             logger.LogError(e, "Import run {RunId} failed", runId);
             run.Status = ImportRunStatus.Failed;
             run.Message = $"The import stopped on an unexpected error and nothing was written: {e.Message}";
-            DeleteFolder(run.Id);
+            DeleteFolder(run);
         }
         finally
         {
@@ -215,9 +217,9 @@ public sealed class ImportRunService(
         }
     }
 
-    public async Task<RunPreview?> LoadPreviewAsync(long runId, CancellationToken ct)
+    public async Task<RunPreview?> LoadPreviewAsync(ImportRun run, CancellationToken ct)
     {
-        var path = Path.Combine(RunFolder(runId), "preview.json");
+        var path = Path.Combine(RunFolder(run), "preview.json");
         if (!File.Exists(path)) return null;
         await using var stream = File.OpenRead(path);
         return await JsonSerializer.DeserializeAsync<RunPreview>(stream, Json, ct);
@@ -260,15 +262,15 @@ public sealed class ImportRunService(
 
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 
-    private void DeleteFolder(long runId)
+    private void DeleteFolder(ImportRun run)
     {
-        var folder = RunFolder(runId);
+        var folder = RunFolder(run);
         if (Directory.Exists(folder)) Directory.Delete(folder, recursive: true);
     }
 
     private void DeleteAbandonedUploads()
     {
-        var root = new DirectoryInfo(Path.GetFullPath(Settings.UploadFolder, environment.ContentRootPath));
+        var root = new DirectoryInfo(UploadRoot);
         if (!root.Exists) return;
         var limit = Now.AddHours(-Settings.KeepUploadsHours);
         foreach (var folder in root.EnumerateDirectories().Where(d => d.LastWriteTimeUtc < limit))

@@ -16,7 +16,7 @@ public class RunModel(ImportRunService runs, OrganisationSettingsService organis
 
     [BindProperty(SupportsGet = true)] public long Id { get; set; }
     [BindProperty(SupportsGet = true, Name = "file")] public int FileIndex { get; set; }
-    [BindProperty(SupportsGet = true, Name = "page")] public int ErrorPage { get; set; } = 1;
+    [BindProperty(SupportsGet = true, Name = "errors")] public int ErrorPage { get; set; } = 1;
 
     public ImportRun Run { get; private set; } = null!;
     public RunPreview? Preview { get; private set; }
@@ -72,7 +72,7 @@ public class RunModel(ImportRunService runs, OrganisationSettingsService organis
         Run = run;
         Progress = runs.Progress(run.Id);
         Interrupted = runs.WasInterrupted(run);
-        if (run.Status == ImportRunStatus.Previewed) Preview = await runs.LoadPreviewAsync(run.Id, ct);
+        if (run.Status == ImportRunStatus.Previewed) Preview = await runs.LoadPreviewAsync(run, ct);
         TimeZone = (await organisation.GetTimeAsync(ct)).TimeZone;
         FileIndex = Math.Clamp(FileIndex, 0, Math.Max(0, run.Files.Count - 1));
         ErrorPage = Math.Max(1, ErrorPage);

@@ -16,6 +16,7 @@ namespace CxDashboard.Web.Data.Migrations
                 {
                     Id = table.Column<long>(type: "INTEGER", nullable: false)
                         .Annotation("Sqlite:Autoincrement", true),
+                    UploadKey = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
                     UserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
                     UserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
                     CreatedAtUtc = table.Column<long>(type: "INTEGER", nullable: false),
