@@ -38,7 +38,7 @@ public class RunModel(ImportRunService runs, OrganisationSettingsService organis
             status = run.Status.ToString(),
             done = !run.IsRunning || runs.WasInterrupted(run),
             rowsDone = progress?.RowsDone ?? 0,
-            rowsTotal = progress?.RowsTotal,
+            rowsTotal = progress?.RowsTotal ?? (run.Status == ImportRunStatus.Importing ? run.Files.Sum(f => f.Rows) : null),
             rowsPerSecond = progress?.RowsPerSecond ?? 0,
             errors = progress?.Errors ?? 0,
             percent = progress?.Percent ?? 0,
