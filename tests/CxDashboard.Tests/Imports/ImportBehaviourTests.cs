@@ -104,6 +104,32 @@ public sealed class ImportBehaviourTests
     }
 
     [Fact]
+    public async Task Duplicate_ids_in_a_first_import_name_the_line_of_the_first_even_after_multi_line_and_rejected_rows()
+    {
+        using var app = new CxAppFactory();
+        var before = Fingerprint(app);
+        var result = await app.ImportAsync(ImportKind.Contacts, """
+            contact_id,customer_id,channel,reason,started_at,customer_name
+            E1,C1,chat,FAKTURA,2026-03-10 10:00,"Two
+            lines"
+            E2,C2,fax,FAKTURA,2026-03-10 11:00,
+            E3,C3,chat,FAKTURA,2026-03-10 12:00,
+
+            E4,C4,chat,FAKTURA,2026-03-10 13:00,
+            E3,C5,chat,FAKTURA,2026-03-10 14:00,
+            E1,C6,chat,FAKTURA,2026-03-10 15:00,
+            """);
+        Assert.Equal(
+            [
+                "line 4, column channel: 'fax' is not a channel (use one of: phone, chat, email, messaging, social, selfservice)",
+                "line 8, column contact_id: duplicate id 'E3' (first on line 5)",
+                "line 9, column contact_id: duplicate id 'E1' (first on line 2)",
+            ],
+            result.Errors.Select(e => e.ToString()));
+        Assert.Equal(before, Fingerprint(app));
+    }
+
+    [Fact]
     public async Task Contacts_arriving_in_two_files_out_of_order_give_the_same_kpis_as_one_file()
     {
         using var app = new CxAppFactory();

@@ -5,13 +5,14 @@ using CxDashboard.Web.Features.Organisation;
 namespace CxDashboard.Web.Features.Ingestion;
 
 /// <summary>contacts: upserts the customer, resolves agent/team/reason, and inserts or updates the contact by contact_id.</summary>
-public sealed class ContactRowProcessor(ImportSession session, MasterData masterData, OrganisationTime time, IReadOnlySet<int>? allowedTeams)
+public sealed class ContactRowProcessor(ImportSession session, MasterData masterData, OrganisationTime time, IReadOnlySet<int>? allowedTeams, long expectedRows)
     : RowProcessor(session, masterData, allowedTeams)
 {
     private readonly CustomerWriter _customers = new(session);
 
-    // Into an empty table every row is new (duplicates in the file are caught before): no lookup needed.
+    // Into an empty table every row is new: no lookup, and duplicates in the file are found among the rows inserted.
     private readonly bool _tableWasEmpty = session.Scalar("""SELECT NOT EXISTS (SELECT 1 FROM "Contacts")""") == 1;
+    private readonly InsertedIds _inserted = new(expectedRows);
 
     public override RowOutcome Process(RowReader row)
     {
@@ -42,7 +43,8 @@ public sealed class ContactRowProcessor(ImportSession session, MasterData master
         var knownAgent = agentExternalId is null ? null : MasterData.FindAgent(agentExternalId);
         if (!row.HasErrors)
             IsTeamAllowed(row, teamText is null && agentExternalId is not null ? "agent_id" : "team", teamId ?? knownAgent?.TeamId, "the contact");
-        if (contactId is not null && IsDuplicateInFile(row, "contact_id", contactId)) return RowOutcome.Rejected;
+        if (contactId is not null && (_tableWasEmpty ? IsDuplicateOfInserted(row, contactId) : IsDuplicateInFile(row, "contact_id", contactId)))
+            return RowOutcome.Rejected;
         if (row.HasErrors) return RowOutcome.Rejected;
 
         int? agentId = null;
@@ -57,14 +59,25 @@ public sealed class ContactRowProcessor(ImportSession session, MasterData master
 
         var contact = new ContactValues(customerKey, agentId, teamId, channel, reasonId, startedAt!.Value,
             time.LocalDateOf(startedAt.Value), handleSeconds, escalated);
-        return Write(contactId!, contact);
+        return Write(contactId!, contact, row.Line);
+    }
+
+    private bool IsDuplicateOfInserted(RowReader row, string contactId)
+    {
+        if (!_inserted.MaybeSeen(contactId)) return false;
+        var select = Session.Statement("""SELECT "Id" FROM "Contacts" WHERE "ExternalId" = ?1""");
+        if (!select.Bind(1, contactId).ReadFirst()) return false;
+        var rowId = select.Int64(0);
+        select.Reset();
+        row.AddError("contact_id", $"duplicate id '{contactId}' (first on line {_inserted.LineOf(rowId)})");
+        return true;
     }
 
     private const string ValueColumns = """
         "CustomerId", "AgentId", "TeamId", "Channel", "ReasonId", "StartedAtUtc", "LocalDate", "HandleSeconds", "EscalatedFromBot"
         """;
 
-    private RowOutcome Write(string externalId, ContactValues values)
+    private RowOutcome Write(string externalId, ContactValues values, long line)
     {
         var existing = _tableWasEmpty ? null : Find(externalId);
         if (existing is { } current)
@@ -82,6 +95,7 @@ public sealed class ContactRowProcessor(ImportSession session, MasterData master
         // New contacts need no marks: the timeline refresh and the changed dates find them by their ids.
         var insert = Session.Statement($"""INSERT INTO "Contacts" ("ExternalId", {ValueColumns}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)""");
         Bind(insert.Bind(1, externalId), values).Execute();
+        if (_tableWasEmpty) _inserted.Inserted(insert.LastInsertRowId, line);
         return RowOutcome.Inserted;
     }
 

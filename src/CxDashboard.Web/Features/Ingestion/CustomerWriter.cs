@@ -9,31 +9,32 @@ public sealed record CustomerDetails(string? Name, string? Phone, string? Email,
 public sealed class CustomerWriter(ImportSession session)
 {
     // Files usually repeat a customer on nearby rows; a bounded cache saves the round trip without growing with the file.
+    // It remembers the details the file last gave: the same details again cannot change the stored customer.
     private const int CacheLimit = 50_000;
-    private readonly Dictionary<string, (long Id, CustomerDetails Stored)> _cache = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (long Id, CustomerDetails FromFile)> _cache = new(StringComparer.Ordinal);
 
     public long Upsert(string externalId, CustomerDetails fromFile)
     {
-        if (_cache.TryGetValue(externalId, out var cached) && Merge(cached.Stored, fromFile) == cached.Stored) return cached.Id;
+        if (_cache.TryGetValue(externalId, out var cached) && (cached.FromFile == fromFile || IsNothingNew(fromFile, cached.FromFile))) return cached.Id;
 
-        // One statement whether the customer is new or known: the merge happens in SQL and the merged row comes back.
+        // One statement whether the customer is new or known: the merge happens in SQL.
         var upsert = session.Statement("""
             INSERT INTO "Customers" ("ExternalId", "Name", "Phone", "Email", "DoNotContact") VALUES (?1, ?2, ?3, ?4, ?5)
             ON CONFLICT ("ExternalId") DO UPDATE SET
                 "Name" = COALESCE(excluded."Name", "Name"), "Phone" = COALESCE(excluded."Phone", "Phone"),
                 "Email" = COALESCE(excluded."Email", "Email"), "DoNotContact" = "DoNotContact" OR excluded."DoNotContact"
-            RETURNING "Id", "Name", "Phone", "Email", "DoNotContact"
+            RETURNING "Id"
             """);
         upsert.Bind(1, externalId).Bind(2, fromFile.Name).Bind(3, fromFile.Phone).Bind(4, fromFile.Email).Bind(5, fromFile.DoNotContact).ReadFirst();
         var id = upsert.Int64(0);
-        var stored = new CustomerDetails(upsert.Text(1), upsert.Text(2), upsert.Text(3), upsert.Int64(4) != 0);
         upsert.Reset();
         if (_cache.Count >= CacheLimit) _cache.Clear();
-        _cache[externalId] = (id, stored);
+        _cache[externalId] = (id, fromFile);
         return id;
     }
 
-    private static CustomerDetails Merge(CustomerDetails stored, CustomerDetails fromFile) => new(
-        fromFile.Name ?? stored.Name, fromFile.Phone ?? stored.Phone, fromFile.Email ?? stored.Email,
-        stored.DoNotContact || fromFile.DoNotContact);
+    /// <summary>Details that only leave out what an earlier row gave (empty cells keep what is stored) change nothing.</summary>
+    private static bool IsNothingNew(CustomerDetails fromFile, CustomerDetails earlier) =>
+        (fromFile.Name is null || fromFile.Name == earlier.Name) && (fromFile.Phone is null || fromFile.Phone == earlier.Phone) &&
+        (fromFile.Email is null || fromFile.Email == earlier.Email) && (!fromFile.DoNotContact || earlier.DoNotContact);
 }

@@ -1,3 +1,4 @@
+using System.Text;
 using Microsoft.Data.Sqlite;
 using SQLitePCL;
 
@@ -13,6 +14,7 @@ public sealed class FastStatement : IDisposable
 {
     private readonly sqlite3 _db;
     private readonly sqlite3_stmt _statement;
+    private byte[] _utf8 = new byte[256];
 
     public FastStatement(SqliteConnection connection, string sql)
     {
@@ -23,9 +25,17 @@ public sealed class FastStatement : IDisposable
     /// <summary>Parameters are numbered from 1, in the order ?1, ?2, … of the SQL.</summary>
     public FastStatement Bind(int index, string? value)
     {
-        Check(value is null ? raw.sqlite3_bind_null(_statement, index) : raw.sqlite3_bind_text(_statement, index, value));
+        if (value is null) return BindNull(index);
+        // Encoded into a reused buffer: the string overload allocates a new UTF-8 copy for every value.
+        var length = Encoding.UTF8.GetMaxByteCount(value.Length);
+        if (length > _utf8.Length) _utf8 = new byte[Math.Max(length, _utf8.Length * 2)];
+        var written = Encoding.UTF8.GetBytes(value, _utf8);
+        Check(raw.sqlite3_bind_text(_statement, index, _utf8.AsSpan(0, written)));
         return this;
     }
+
+    /// <summary>The rowid of the last row this connection inserted.</summary>
+    public long LastInsertRowId => raw.sqlite3_last_insert_rowid(_db);
 
     public FastStatement Bind(int index, long value)
     {

@@ -149,7 +149,7 @@ public sealed class ImportService(
         if (CheckHeader(kind, reader.Header, warnings) is { } headerError) return FileRejected(kind, headerError);
 
         session.StartFile();
-        var processor = CreateProcessor(kind, session, masterData, time, options.AllowedTeamIds);
+        var processor = CreateProcessor(kind, session, masterData, time, options.AllowedTeamIds, reader.BytesTotal);
         var row = new RowReader(reader, schema, time);
         var preview = new List<ImportPreviewRow>();
 
@@ -231,9 +231,10 @@ public sealed class ImportService(
     }
 
     private static RowProcessor CreateProcessor(ImportKind kind, ImportSession session, MasterData masterData, OrganisationTime time,
-        IReadOnlySet<int>? allowedTeams) => kind switch
+        IReadOnlySet<int>? allowedTeams, long? bytesTotal) => kind switch
     {
-        ImportKind.Contacts => new ContactRowProcessor(session, masterData, time, allowedTeams),
+        // A contact row is about 100 bytes: enough to size the duplicate filter without counting rows first.
+        ImportKind.Contacts => new ContactRowProcessor(session, masterData, time, allowedTeams, (bytesTotal ?? 10_000_000) / 100),
         ImportKind.SurveyResponses => new SurveyResponseRowProcessor(session, masterData, allowedTeams),
         ImportKind.Agents => new AgentRowProcessor(session, masterData, allowedTeams),
         ImportKind.Engagement => new EngagementRowProcessor(session, masterData, allowedTeams),
