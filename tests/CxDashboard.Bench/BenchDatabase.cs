@@ -1,4 +1,7 @@
-using CxDashboard.Web.Cli;
+using CxDashboard.Web.Features.Ingestion;
+using CxDashboard.Web.Hosting;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Logging;
 using CxDashboard.Web.Data.Seeding;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
@@ -21,10 +24,18 @@ public sealed class BenchDatabase : IDisposable
     public static async Task<BenchDatabase> CreateAsync(string path)
     {
         DeleteFiles(path);
-        var host = new CliContext
+        var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
         {
-            ConfigurationOverrides = new Dictionary<string, string?> { ["ConnectionStrings:Cx"] = $"Data Source={path}" },
-        }.BuildHost();
+            ContentRootPath = AppContext.BaseDirectory,
+            EnvironmentName = "Production",
+        });
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["ConnectionStrings:Cx"] = $"Data Source={path}" });
+        // Warnings, plus the importer's own timings of its phases (debug), beside the benchmark's report.
+        builder.Logging.ClearProviders();
+        builder.Logging.AddSimpleConsole(o => o.SingleLine = true).AddFilter((category, level) =>
+            level >= LogLevel.Warning || (level >= LogLevel.Debug && category == typeof(ImportService).FullName));
+        builder.Services.AddCxCore(builder.Configuration, AppContext.BaseDirectory);
+        var host = builder.Build();
         using (var scope = host.Services.CreateScope())
         {
             await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().InitializeAsync();

@@ -17,17 +17,25 @@ public sealed class CustomerWriter(ImportSession session)
     {
         if (_cache.TryGetValue(externalId, out var cached) && (cached.FromFile == fromFile || IsNothingNew(fromFile, cached.FromFile))) return cached.Id;
 
-        // One statement whether the customer is new or known: the merge happens in SQL.
+        // One statement whether the customer is new or known: the merge happens in SQL. (No RETURNING: SQLite collects
+        // its rows in a temporary table per execution; a new row's id is the connection's last rowid.)
         var upsert = session.Statement("""
             INSERT INTO "Customers" ("ExternalId", "Name", "Phone", "Email", "DoNotContact") VALUES (?1, ?2, ?3, ?4, ?5)
             ON CONFLICT ("ExternalId") DO UPDATE SET
                 "Name" = COALESCE(excluded."Name", "Name"), "Phone" = COALESCE(excluded."Phone", "Phone"),
                 "Email" = COALESCE(excluded."Email", "Email"), "DoNotContact" = "DoNotContact" OR excluded."DoNotContact"
-            RETURNING "Id"
             """);
-        upsert.Bind(1, externalId).Bind(2, fromFile.Name).Bind(3, fromFile.Phone).Bind(4, fromFile.Email).Bind(5, fromFile.DoNotContact).ReadFirst();
-        var id = upsert.Int64(0);
-        upsert.Reset();
+        var rowIdBefore = upsert.LastInsertRowId;
+        upsert.Bind(1, externalId).Bind(2, fromFile.Name).Bind(3, fromFile.Phone).Bind(4, fromFile.Email).Bind(5, fromFile.DoNotContact).Execute();
+        var id = upsert.LastInsertRowId;
+        if (id == rowIdBefore)
+        {
+            // Not inserted (updated): an UPSERT's update leaves the last rowid as it was.
+            var select = session.Statement("""SELECT "Id" FROM "Customers" WHERE "ExternalId" = ?1""");
+            select.Bind(1, externalId).ReadFirst();
+            id = select.Int64(0);
+            select.Reset();
+        }
         if (_cache.Count >= CacheLimit) _cache.Clear();
         _cache[externalId] = (id, fromFile);
         return id;

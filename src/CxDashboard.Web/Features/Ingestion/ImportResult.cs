@@ -75,6 +75,7 @@ public sealed record ImportResult
     public IReadOnlyList<ImportError> Errors { get; init; } = [];
     public IReadOnlyList<string> Warnings { get; init; } = [];
     public string? FileError { get; init; }
+    /// <summary>The time to read and write the file; for a file imported alone, everything until the commit.</summary>
     public TimeSpan Duration { get; init; }
 
     /// <summary>The first rows as read, when <see cref="ImportOptions.PreviewRows"/> asked for them.</summary>
