@@ -4,7 +4,13 @@ using System.Text;
 using AngleSharp.Dom;
 using CxDashboard.Tests.Infrastructure;
 using CxDashboard.Tests.Metrics;
+using CxDashboard.Web.Data;
+using CxDashboard.Web.Data.Entities;
 using CxDashboard.Web.Features.Accounts;
+using CxDashboard.Web.Features.Imports;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using static CxDashboard.Tests.Imports.ImportTestSupport;
 
 namespace CxDashboard.Tests.Imports;
@@ -152,6 +158,28 @@ public sealed class ImportPageTests(ImportPageTests.Fixture fixture) : IClassFix
         Assert.DoesNotContain(dashboard.QuerySelectorAll("nav a"), a => a.GetAttribute("href") == "/Import");
         var manager = await fixture.App.SignedInClientAsync("manager@test.local", Roles.Manager);
         Assert.Contains((await Html.GetDocumentAsync(manager, "/")).QuerySelectorAll("nav a"), a => a.GetAttribute("href") == "/Import");
+    }
+
+    [Fact]
+    public async Task An_import_cut_off_by_a_stop_of_the_app_is_closed_as_failed_at_the_next_start()
+    {
+        var client = await fixture.App.SignedInClientAsync("admin@test.local", Roles.Admin);
+        var runId = await fixture.App.WithScopeAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<CxDbContext>();
+            var admin = await db.Users.SingleAsync(u => u.Email == "admin@test.local");
+            var run = new ImportRun { UserId = admin.Id, UserName = "admin@test.local", Status = ImportRunStatus.Importing, CreatedAtUtc = CxAppFactory.DefaultNow.UtcDateTime };
+            run.Files.Add(new ImportRunFile { FileName = "cut.csv", Kind = "contacts", SizeBytes = 10, Rows = 5 });
+            db.ImportRuns.Add(run);
+            await db.SaveChangesAsync();
+            return run.Id;
+        });
+        var cleanup = fixture.App.Services.GetServices<IHostedService>().OfType<InterruptedRunsCleanup>().Single();
+        await cleanup.StartAsync(CancellationToken.None);
+
+        var page = await Html.GetDocumentAsync(client, $"/Import/Run/{runId}");
+        Assert.Equal("Failed: nothing written", page.QuerySelector("[data-testid=run-status]").Text());
+        Assert.Equal("The app stopped while this upload was being imported. Nothing was written: upload the files again.", page.QuerySelector("[data-testid=run-message]").Text());
     }
 
     [Fact]

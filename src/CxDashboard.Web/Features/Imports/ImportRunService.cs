@@ -244,9 +244,6 @@ public sealed class ImportRunService(
             .OrderByDescending(r => r.Id).Take(take).ToListAsync(ct);
     }
 
-    /// <summary>A running run that this instance does not know (it restarted) was interrupted: its transaction never committed.</summary>
-    public bool WasInterrupted(ImportRun run) => run.IsRunning && progress.Get(run.Id) is null && !RunsInBackground(run);
-
     public async Task<string> TeamNamesAsync(IEnumerable<int> teamIds, CancellationToken ct)
     {
         var ids = teamIds.ToList();
@@ -261,6 +258,8 @@ public sealed class ImportRunService(
     private static string StoredName(int index) => $"file-{index}";
 
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
+
+    public void DeleteUploads(ImportRun run) => DeleteFolder(run);
 
     private void DeleteFolder(ImportRun run)
     {

@@ -9,6 +9,7 @@ public static class ImportsServices
         services.AddSingleton<ImportProgressStore>();
         services.AddScoped<ImportRunService>();
         services.AddScoped<ImportJob>();
+        services.AddHostedService<InterruptedRunsCleanup>();
         return services;
     }
 }

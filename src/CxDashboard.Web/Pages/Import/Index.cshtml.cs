@@ -26,7 +26,6 @@ public class IndexModel(ImportRunService runs, UserScopeService scopes, Organisa
     public string? Error { get; private set; }
     public ImportsOptions Settings => options.Value;
     public TimeZoneInfo TimeZone { get; private set; } = TimeZoneInfo.Utc;
-    public ImportRunService Runs => runs;
 
     public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(ct);
 

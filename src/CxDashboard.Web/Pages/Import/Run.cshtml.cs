@@ -21,7 +21,6 @@ public class RunModel(ImportRunService runs, OrganisationSettingsService organis
     public ImportRun Run { get; private set; } = null!;
     public RunPreview? Preview { get; private set; }
     public RunProgress? Progress { get; private set; }
-    public bool Interrupted { get; private set; }
     public TimeZoneInfo TimeZone { get; private set; } = TimeZoneInfo.Utc;
     public string? Error { get; private set; }
 
@@ -36,7 +35,7 @@ public class RunModel(ImportRunService runs, OrganisationSettingsService organis
         return new JsonResult(new
         {
             status = run.Status.ToString(),
-            done = !run.IsRunning || runs.WasInterrupted(run),
+            done = !run.IsRunning,
             rowsDone = progress?.RowsDone ?? 0,
             rowsTotal = progress?.RowsTotal ?? (run.Status == ImportRunStatus.Importing ? run.Files.Sum(f => f.Rows) : null),
             rowsPerSecond = progress?.RowsPerSecond ?? 0,
@@ -71,7 +70,6 @@ public class RunModel(ImportRunService runs, OrganisationSettingsService organis
         if (run is null) return false;
         Run = run;
         Progress = runs.Progress(run.Id);
-        Interrupted = runs.WasInterrupted(run);
         if (run.Status == ImportRunStatus.Previewed) Preview = await runs.LoadPreviewAsync(run, ct);
         TimeZone = (await organisation.GetTimeAsync(ct)).TimeZone;
         FileIndex = Math.Clamp(FileIndex, 0, Math.Max(0, run.Files.Count - 1));
