@@ -193,3 +193,33 @@ public sealed class ImportPageTests(ImportPageTests.Fixture fixture) : IClassFix
         Assert.Equal("Choose at least one file.", document.QuerySelector("[data-testid=upload-error]").Text());
     }
 }
+
+/// <summary>The upload limit (Imports:MaxUploadBytes) refuses a larger upload before anything is stored or checked.</summary>
+public sealed class ImportUploadLimitTests
+{
+    private sealed class SmallLimitApp : CxAppFactory
+    {
+        protected override void ConfigureWebHost(Microsoft.AspNetCore.Hosting.IWebHostBuilder builder)
+        {
+            base.ConfigureWebHost(builder);
+            builder.UseSetting("Imports:MaxUploadBytes", "1000");
+        }
+    }
+
+    [Fact]
+    public async Task An_upload_over_the_limit_is_refused_with_the_limit_named()
+    {
+        using var app = new SmallLimitApp();
+        var client = await app.SignedInClientAsync("admin@test.local", Roles.Admin);
+        var page = await Html.GetDocumentAsync(client, "/Import");
+        using var form = new MultipartFormDataContent
+        {
+            { new StringContent(Html.AntiforgeryToken(page, "form[enctype]")), "__RequestVerificationToken" },
+            { new ByteArrayContent(Encoding.UTF8.GetBytes(ImportBehaviourTests.ManyContacts(100, "LIM"))), "ContactsFile", "big.csv" },
+        };
+        var response = await client.PostAsync("/Import", form);
+        var document = Html.Parse(await response.Content.ReadAsStringAsync());
+        Assert.Equal("The upload is larger than 1000 B, the most this installation accepts (Imports:MaxUploadBytes).", document.QuerySelector("[data-testid=upload-error]").Text());
+        Assert.Equal(0, ImportTestSupport.Scalar(app, """SELECT COUNT(*) FROM "ImportRuns" """));
+    }
+}

@@ -53,6 +53,8 @@ public sealed class ImportRunService(
         if (files.Count == 0) throw new ImportRunException("Choose at least one file.");
         if (files.GroupBy(f => f.Kind).FirstOrDefault(g => g.Count() > 1) is { } twice)
             throw new ImportRunException($"Two {twice.Key.DisplayName()} files: upload one file of each kind at a time.");
+        var tooLarge = $"The upload is larger than {ImportRunDisplay.Size(Settings.MaxUploadBytes)}, the most this installation accepts (Imports:MaxUploadBytes).";
+        if (files.All(f => f.Content.CanSeek) && files.Sum(f => f.Content.Length) > Settings.MaxUploadBytes) throw new ImportRunException(tooLarge);
         DeleteAbandonedUploads();
 
         var scope = await scopes.ScopeForAsync(user, ct);
@@ -86,8 +88,7 @@ public sealed class ImportRunService(
                     SizeBytes = new FileInfo(path).Length,
                 });
             }
-            if (run.Files.Sum(f => f.SizeBytes) > Settings.MaxUploadBytes)
-                throw new ImportRunException($"The upload is larger than {Settings.MaxUploadBytes / 1024 / 1024} MB (Imports:MaxUploadBytes).");
+            if (run.Files.Sum(f => f.SizeBytes) > Settings.MaxUploadBytes) throw new ImportRunException(tooLarge);
             await db.SaveChangesAsync(ct);
         }
         catch

@@ -239,7 +239,7 @@ public sealed class ImportService(
         IReadOnlySet<int>? allowedTeams, long? bytesTotal) => kind switch
     {
         // A contact row is about 100 bytes: enough to size the duplicate filter without counting rows first.
-        ImportKind.Contacts => new ContactRowProcessor(session, masterData, time, allowedTeams, (bytesTotal ?? 10_000_000) / 100),
+        ImportKind.Contacts => new ContactRowProcessor(session, masterData, time, allowedTeams, (bytesTotal ?? 100_000) / 100),
         ImportKind.SurveyResponses => new SurveyResponseRowProcessor(session, masterData, allowedTeams),
         ImportKind.Agents => new AgentRowProcessor(session, masterData, allowedTeams),
         ImportKind.Engagement => new EngagementRowProcessor(session, masterData, allowedTeams),
