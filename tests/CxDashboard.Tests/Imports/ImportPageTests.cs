@@ -194,6 +194,34 @@ public sealed class ImportPageTests(ImportPageTests.Fixture fixture) : IClassFix
     }
 }
 
+/// <summary>Uploads checked but left unimported are discarded after Imports:KeepUploadsHours (24), files and all.</summary>
+public sealed class AbandonedUploadTests
+{
+    [Fact]
+    public async Task A_checked_upload_left_for_a_day_is_discarded_at_the_next_upload()
+    {
+        using var app = new CxAppFactory();
+        await BoundaryDataset.LoadAsync(app);
+        var client = await app.SignedInClientAsync("admin@test.local", Roles.Admin);
+        var agents = Encoding.UTF8.GetBytes("agent_id,name,team\nA1,Anna Andersson,T1\n");
+        var first = await ImportPageTests.UploadAsync(client, ("AgentsFile", "first.csv", agents));
+
+        // A sign-in lasts 10 hours: sign in again after each jump of the clock.
+        app.Clock.Advance(TimeSpan.FromHours(23));
+        client = await app.SignedInClientAsync("admin@test.local", Roles.Admin);
+        await ImportPageTests.UploadAsync(client, ("AgentsFile", "second.csv", agents));
+        Assert.Equal("Checked, not imported", (await Html.GetDocumentAsync(client, first)).QuerySelector("[data-testid=run-status]").Text());
+
+        app.Clock.Advance(TimeSpan.FromHours(2));
+        client = await app.SignedInClientAsync("admin@test.local", Roles.Admin);
+        await ImportPageTests.UploadAsync(client, ("AgentsFile", "third.csv", agents));
+        var page = await Html.GetDocumentAsync(client, first);
+        Assert.Equal("Discarded", page.QuerySelector("[data-testid=run-status]").Text());
+        Assert.Equal("Not imported within 24 hours of the check: the upload was discarded.", page.QuerySelector("[data-testid=run-message]").Text());
+        Assert.Null(page.QuerySelector("button[formaction*='handler=Import']"));
+    }
+}
+
 /// <summary>The upload limit (Imports:MaxUploadBytes) refuses a larger upload before anything is stored or checked.</summary>
 public sealed class ImportUploadLimitTests
 {

@@ -55,7 +55,7 @@ public sealed class ImportRunService(
             throw new ImportRunException($"Two {twice.Key.DisplayName()} files: upload one file of each kind at a time.");
         var tooLarge = $"The upload is larger than {ImportRunDisplay.Size(Settings.MaxUploadBytes)}, the most this installation accepts (Imports:MaxUploadBytes).";
         if (files.All(f => f.Content.CanSeek) && files.Sum(f => f.Content.Length) > Settings.MaxUploadBytes) throw new ImportRunException(tooLarge);
-        DeleteAbandonedUploads();
+        await DiscardAbandonedAsync(ct);
 
         var scope = await scopes.ScopeForAsync(user, ct);
         if (scope.SeesNothing || scope.AgentId is not null) throw new ImportRunException("Your role may not import data.");
@@ -268,15 +268,19 @@ public sealed class ImportRunService(
         if (Directory.Exists(folder)) Directory.Delete(folder, recursive: true);
     }
 
-    private void DeleteAbandonedUploads()
+    /// <summary>Uploads checked but not imported within <see cref="ImportsOptions.KeepUploadsHours"/> are discarded, files and all.</summary>
+    private async Task DiscardAbandonedAsync(CancellationToken ct)
     {
-        var root = new DirectoryInfo(UploadRoot);
-        if (!root.Exists) return;
         var limit = Now.AddHours(-Settings.KeepUploadsHours);
-        foreach (var folder in root.EnumerateDirectories().Where(d => d.LastWriteTimeUtc < limit))
+        var abandoned = await db.ImportRuns.Where(r => r.Status == ImportRunStatus.Previewed && r.CreatedAtUtc < limit).ToListAsync(ct);
+        foreach (var run in abandoned)
         {
-            try { folder.Delete(recursive: true); }
-            catch (IOException e) { logger.LogWarning(e, "Could not delete the old upload {Folder}", folder.FullName); }
+            run.Status = ImportRunStatus.Discarded;
+            run.FinishedAtUtc = Now;
+            run.Message = $"Not imported within {Settings.KeepUploadsHours} hours of the check: the upload was discarded.";
+            try { DeleteFolder(run); }
+            catch (IOException e) { logger.LogWarning(e, "Could not delete the upload of import {RunId}", run.Id); }
         }
+        if (abandoned.Count > 0) await db.SaveChangesAsync(ct);
     }
 }
