@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace CxDashboard.Web.Data.Migrations
 {
     [DbContext(typeof(CxDbContext))]
-    [Migration("20261123175251_InitialCreate")]
+    [Migration("20261123180237_InitialCreate")]
     partial class InitialCreate
     {
         /// <inheritdoc />
@@ -669,6 +669,110 @@ namespace CxDashboard.Web.Data.Migrations
                     b.HasIndex("Period", "TeamId");
 
                     b.ToTable("EngagementAnswers");
+                });
+
+            modelBuilder.Entity("CxDashboard.Web.Data.Entities.ImportRun", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AllowedTeamIds")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAtUtc")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("FinishedAtUtc")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Message")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("StartedAtUtc")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UploadKey")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("ValidRowsOnly")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CreatedAtUtc");
+
+                    b.ToTable("ImportRuns");
+                });
+
+            modelBuilder.Entity("CxDashboard.Web.Data.Entities.ImportRunFile", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ErrorCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FileError")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(260)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ImportRunId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Inserted")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Rejected")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Rows")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("SizeBytes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Unchanged")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Updated")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ImportRunId");
+
+                    b.ToTable("ImportRunFiles");
                 });
 
             modelBuilder.Entity("CxDashboard.Web.Data.Entities.ImprovementAction", b =>
@@ -1522,6 +1626,15 @@ namespace CxDashboard.Web.Data.Migrations
                     b.Navigation("Team");
                 });
 
+            modelBuilder.Entity("CxDashboard.Web.Data.Entities.ImportRunFile", b =>
+                {
+                    b.HasOne("CxDashboard.Web.Data.Entities.ImportRun", null)
+                        .WithMany("Files")
+                        .HasForeignKey("ImportRunId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("CxDashboard.Web.Data.Entities.ImprovementAction", b =>
                 {
                     b.HasOne("CxDashboard.Web.Data.Entities.AppUser", "Owner")
@@ -1728,6 +1841,11 @@ namespace CxDashboard.Web.Data.Migrations
                     b.Navigation("Events");
 
                     b.Navigation("Triggers");
+                });
+
+            modelBuilder.Entity("CxDashboard.Web.Data.Entities.ImportRun", b =>
+                {
+                    b.Navigation("Files");
                 });
 
             modelBuilder.Entity("CxDashboard.Web.Data.Entities.MaturityRound", b =>
