@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace CxDashboard.Web.Data.Migrations
 {
     [DbContext(typeof(CxDbContext))]
-    [Migration("20261123180237_InitialCreate")]
+    [Migration("20261123181602_InitialCreate")]
     partial class InitialCreate
     {
         /// <inheritdoc />
@@ -933,6 +933,9 @@ namespace CxDashboard.Web.Data.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<long?>("BuiltAtUtc")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FormatVersion")
                         .HasColumnType("INTEGER");
 
                     b.Property<bool>("IsComplete")
