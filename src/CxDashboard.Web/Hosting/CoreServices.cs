@@ -3,6 +3,7 @@ using CxDashboard.Web.Data.Entities;
 using CxDashboard.Web.Data.Seeding;
 using CxDashboard.Web.Features.Accounts;
 using CxDashboard.Web.Features.Api;
+using CxDashboard.Web.Features.Callbacks;
 using CxDashboard.Web.Features.Coaching;
 using CxDashboard.Web.Features.Engagement;
 using CxDashboard.Web.Features.Exports;
@@ -69,6 +70,7 @@ public static class CoreServices
         services.AddCoaching(configuration);
         services.AddScoped<DatabaseInitializer>();
         services.AddScoped<DemoSeeder>();
+        services.AddCallbacks();
         services.Configure<DemoOptions>(configuration.GetSection(DemoOptions.Section));
         return services;
     }

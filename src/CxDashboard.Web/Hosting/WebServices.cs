@@ -2,6 +2,7 @@ using System.Globalization;
 using CxDashboard.Web.Data.Entities;
 using CxDashboard.Web.Features.Accounts;
 using CxDashboard.Web.Features.Api;
+using CxDashboard.Web.Features.Imports;
 using Hangfire;
 using Hangfire.InMemory;
 using Microsoft.AspNetCore.Authentication;
@@ -20,6 +21,7 @@ public static class WebServices
     {
         var services = builder.Services;
         services.AddCxCore(builder.Configuration, builder.Environment.ContentRootPath);
+        services.AddImports(builder.Configuration);
 
         services.AddRazorPages(options =>
         {

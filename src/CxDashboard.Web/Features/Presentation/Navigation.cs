@@ -10,9 +10,11 @@ public static class Navigation
     public static readonly IReadOnlyList<NavigationSection> Sections =
     [
         new("Dashboard", "/", Policies.ViewKpis),
+        new("Callbacks", "/Callbacks", Policies.WorkCallbacks),
         new("Coaching", "/Coaching", Policies.Coach),
-        new("Engagement", "/Engagement", Policies.ViewEngagement),
         new("Maturity", "/Maturity", Policies.ViewMaturity),
+        new("Engagement", "/Engagement", Policies.ViewEngagement),
+        new("Import", "/Import", Policies.ManageData),
         new("Admin", "/Admin", Policies.Admin),
     ];
 }
