@@ -6,6 +6,7 @@ public static class ExportsServices
     {
         services.AddScoped<KpiExportService>();
         services.AddScoped<RawExportService>();
+        services.AddScoped<IRawExportSource, CallbackCasesExport>();
         return services;
     }
 }

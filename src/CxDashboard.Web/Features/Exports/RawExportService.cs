@@ -70,8 +70,9 @@ public sealed class RawExportService(CxDbContext db, OrganisationSettingsService
         {
             RawExportKind.Contacts => ContactsSheet(query, scope, time, names, zone),
             RawExportKind.Responses => ResponsesSheet(query, scope, time, names, zone),
-            _ => extraSources.FirstOrDefault(s => s.Kind == kind)?.Sheet(query, scope, time, names)
-                 ?? throw new ExportRequestException($"The {kind.Code()} export is not available."),
+            _ => extraSources.FirstOrDefault(s => s.Kind == kind) is { } source
+                ? await source.SheetAsync(query, scope, time, names, ct)
+                : throw new ExportRequestException($"The {kind.Code()} export is not available."),
         };
 
         var rows = await sheet.CountAsync(ct);
@@ -212,7 +213,7 @@ public sealed class RawExportSheet
 public interface IRawExportSource
 {
     RawExportKind Kind { get; }
-    RawExportSheet Sheet(MetricQuery query, DataScope scope, OrganisationTime time, RawExportNames names);
+    Task<RawExportSheet> SheetAsync(MetricQuery query, DataScope scope, OrganisationTime time, RawExportNames names, CancellationToken ct);
 }
 
 /// <summary>Names of agents, teams and reasons by id, loaded once per export instead of joined into every row.</summary>
