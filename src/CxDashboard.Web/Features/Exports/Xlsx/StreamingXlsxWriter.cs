@@ -8,11 +8,12 @@ using DocumentFormat.OpenXml.Spreadsheet;
 namespace CxDashboard.Web.Features.Exports.Xlsx;
 
 /// <summary>
-/// A workbook written row by row with the Open XML SDK's <see cref="OpenXmlWriter"/>, for raw exports of any size in
-/// flat memory: each sheet is streamed into its zip entry as its rows arrive, and text is stored inline (no
-/// shared-string table to hold). The zip is written in create mode, entry by entry; the SDK's own package layer
-/// (System.IO.Packaging) cannot be used for this, because it needs a read-write package and then keeps every part in
-/// memory until the end. The output stream need not be seekable.
+/// A workbook written row by row, for raw exports of any size in flat memory: each sheet is streamed into its zip entry
+/// as its rows arrive, text is stored inline (no shared-string table to hold), and the zip is written in create mode,
+/// entry by entry, so the output stream need not be seekable. Cells are written with a plain XmlWriter (measured: the
+/// Open XML SDK's OpenXmlWriter took half as long again per cell); the sheet's frame (view, columns, filter), the
+/// workbook and the styles are the SDK's typed elements. The SDK's own package layer (System.IO.Packaging) is not used:
+/// it needs a read-write package and then keeps every part in memory until the end.
 /// </summary>
 public sealed class StreamingXlsxWriter : ITableWorkbookWriter
 {
@@ -21,6 +22,7 @@ public sealed class StreamingXlsxWriter : ITableWorkbookWriter
 
     /// <summary>A stored column width includes the cell's padding; ClosedXML adds the same, so widths mean the same in both writers.</summary>
     private const double CellPadding = 0.710625;
+    private const string Main = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
     private const string RelationshipsNamespace = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
     private const string PackageRelationshipsNamespace = "http://schemas.openxmlformats.org/package/2006/relationships";
 
@@ -44,38 +46,36 @@ public sealed class StreamingXlsxWriter : ITableWorkbookWriter
         var letters = columns.Select((_, i) => ColumnLetters(i + 1)).ToArray();
         long written = 0;
         await using var entry = _zip.CreateEntry($"xl/worksheets/sheet{_sheets.Count + 1}.xml", _compression).Open();
-        using (var writer = OpenXmlWriter.Create(entry))
+        using (var xml = XmlWriter.Create(entry, new XmlWriterSettings { Encoding = new UTF8Encoding(false) }))
         {
-            writer.WriteStartDocument();
-            writer.WriteStartElement(new Worksheet());
-            writer.WriteElement(FrozenHeaderView(isFirstSheet: _sheets.Count == 0));
-            writer.WriteStartElement(new Columns());
-            for (var i = 0; i < columns.Count; i++)
-                writer.WriteElement(new Column { Min = (uint)(i + 1), Max = (uint)(i + 1), Width = columns[i].Width + CellPadding, CustomWidth = true });
-            writer.WriteEndElement();
+            xml.WriteStartDocument(standalone: true);
+            xml.WriteStartElement("worksheet", Main);
+            FrozenHeaderView(isFirstSheet: _sheets.Count == 0).WriteTo(xml);
+            new Columns(columns.Select((c, i) => new Column { Min = (uint)(i + 1), Max = (uint)(i + 1), Width = c.Width + CellPadding, CustomWidth = true })).WriteTo(xml);
 
-            writer.WriteStartElement(new SheetData());
-            WriteRowStart(writer, 1);
-            for (var i = 0; i < columns.Count; i++) WriteText(writer, letters[i] + "1", columns[i].Title, HeaderStyle);
-            writer.WriteEndElement();
+            xml.WriteStartElement("sheetData", Main);
+            var cells = new CellWriter(xml);
+            cells.StartRow(1);
+            for (var i = 0; i < columns.Count; i++) cells.Text(letters[i] + "1", columns[i].Title, HeaderStyle);
+            cells.EndRow();
 
             await foreach (var row in rows.WithCancellation(ct))
             {
                 if (written == TableWorkbookLimits.MaxDataRows) throw new TooManyRowsException(name, written + 1);
                 var rowNumber = written + 2;
                 var suffix = rowNumber.ToString(CultureInfo.InvariantCulture);
-                WriteRowStart(writer, rowNumber);
+                cells.StartRow(rowNumber);
                 for (var i = 0; i < columns.Count; i++)
-                    WriteCell(writer, letters[i] + suffix, columns[i].Value(row), columns[i].FormatFor(row));
-                writer.WriteEndElement();
+                    cells.Write(letters[i] + suffix, columns[i].Value(row), columns[i].FormatFor(row));
+                cells.EndRow();
                 written++;
             }
-            writer.WriteEndElement(); // sheetData
+            xml.WriteEndElement(); // sheetData
 
             var filterRange = $"A1:{letters[^1]}{written + 1}";
-            writer.WriteElement(new AutoFilter { Reference = filterRange });
-            writer.WriteEndElement(); // worksheet
-            writer.Close();
+            new AutoFilter { Reference = filterRange }.WriteTo(xml);
+            xml.WriteEndElement(); // worksheet
+            xml.WriteEndDocument();
             _sheets.Add((name, filterRange));
         }
         return written;
@@ -171,54 +171,74 @@ public sealed class StreamingXlsxWriter : ITableWorkbookWriter
     private static uint StyleOf(XlFormat format, bool quotePrefix) =>
         quotePrefix ? (uint)(2 + Formats.Length) : (uint)(2 + Array.IndexOf(Formats, format));
 
-    private static void WriteRowStart(OpenXmlWriter writer, long rowNumber) =>
-        writer.WriteStartElement(new Row(), [new OpenXmlAttribute("r", "", rowNumber.ToString(CultureInfo.InvariantCulture))]);
-
-    private static void WriteCell(OpenXmlWriter writer, string reference, XlValue value, XlFormat format)
+    /// <summary>Writes rows and cells straight as XML: a sheet has millions of cells, so no object is made per cell.</summary>
+    private sealed class CellWriter(XmlWriter xml)
     {
-        switch (value.Kind)
+        private static readonly string[] StyleTexts = Enumerable.Range(0, Formats.Length + 3).Select(i => i.ToString(CultureInfo.InvariantCulture)).ToArray();
+        private readonly char[] _number = new char[32];
+
+        public void StartRow(long rowNumber)
         {
-            case XlValueKind.Empty:
-                return;
-            case XlValueKind.Text:
-                WriteText(writer, reference, value.Text!, value.LooksLikeFormula ? StyleOf(format, quotePrefix: true) : StyleOf(XlFormat.Text, false));
-                return;
-            case XlValueKind.Boolean:
-                WriteValue(writer, reference, value.Number != 0 ? "1" : "0", StyleOf(XlFormat.Boolean, false), "b");
-                return;
-            case XlValueKind.DateTime:
-                WriteValue(writer, reference, value.DateTime.ToOADate().ToString("R", CultureInfo.InvariantCulture),
-                    StyleOf(format is XlFormat.Date ? XlFormat.Date : XlFormat.DateTime, false), null);
-                return;
-            default:
-                WriteValue(writer, reference, value.Number.ToString("R", CultureInfo.InvariantCulture), StyleOf(format, false), null);
-                return;
+            xml.WriteStartElement("row", Main);
+            xml.WriteAttributeString("r", rowNumber.ToString(CultureInfo.InvariantCulture));
         }
-    }
 
-    private static void WriteValue(OpenXmlWriter writer, string reference, string text, uint style, string? type)
-    {
-        List<OpenXmlAttribute> attributes = [new("r", "", reference), new("s", "", style.ToString(CultureInfo.InvariantCulture))];
-        if (type is not null) attributes.Add(new OpenXmlAttribute("t", "", type));
-        writer.WriteStartElement(new Cell(), attributes);
-        writer.WriteStartElement(new CellValue());
-        writer.WriteString(text);
-        writer.WriteEndElement();
-        writer.WriteEndElement();
-    }
+        public void EndRow() => xml.WriteEndElement();
 
-    private static void WriteText(OpenXmlWriter writer, string reference, string text, uint style)
-    {
-        writer.WriteStartElement(new Cell(),
-            [new("r", "", reference), new("s", "", style.ToString(CultureInfo.InvariantCulture)), new("t", "", "inlineStr")]);
-        writer.WriteStartElement(new InlineString());
-        var keepSpaces = text.Length > 0 && (char.IsWhiteSpace(text[0]) || char.IsWhiteSpace(text[^1]));
-        if (keepSpaces) writer.WriteStartElement(new Text(), [new OpenXmlAttribute("xml", "space", "http://www.w3.org/XML/1998/namespace", "preserve")]);
-        else writer.WriteStartElement(new Text());
-        writer.WriteString(text);
-        writer.WriteEndElement();
-        writer.WriteEndElement();
-        writer.WriteEndElement();
+        public void Write(string reference, XlValue value, XlFormat format)
+        {
+            switch (value.Kind)
+            {
+                case XlValueKind.Empty:
+                    return;
+                case XlValueKind.Text:
+                    Text(reference, value.Text!, value.LooksLikeFormula ? StyleOf(format, quotePrefix: true) : StyleOf(XlFormat.Text, false));
+                    return;
+                case XlValueKind.Boolean:
+                    Start(reference, StyleOf(XlFormat.Boolean, false), "b");
+                    xml.WriteElementString("v", Main, value.Number != 0 ? "1" : "0");
+                    xml.WriteEndElement();
+                    return;
+                case XlValueKind.DateTime:
+                    Number(reference, value.DateTime.ToOADate(), StyleOf(format is XlFormat.Date ? XlFormat.Date : XlFormat.DateTime, false));
+                    return;
+                default:
+                    Number(reference, value.Number, StyleOf(format, false));
+                    return;
+            }
+        }
+
+        private void Number(string reference, double number, uint style)
+        {
+            Start(reference, style, null);
+            xml.WriteStartElement("v", Main);
+            // Round-trip formatting into a reused buffer: the shortest text that reads back as the same double.
+            if (number.TryFormat(_number, out var length, "R", CultureInfo.InvariantCulture)) xml.WriteChars(_number, 0, length);
+            else xml.WriteString(number.ToString("R", CultureInfo.InvariantCulture));
+            xml.WriteEndElement();
+            xml.WriteEndElement();
+        }
+
+        public void Text(string reference, string text, uint style)
+        {
+            Start(reference, style, "inlineStr");
+            xml.WriteStartElement("is", Main);
+            xml.WriteStartElement("t", Main);
+            if (text.Length > 0 && (char.IsWhiteSpace(text[0]) || char.IsWhiteSpace(text[^1])))
+                xml.WriteAttributeString("xml", "space", "http://www.w3.org/XML/1998/namespace", "preserve");
+            xml.WriteString(text);
+            xml.WriteEndElement();
+            xml.WriteEndElement();
+            xml.WriteEndElement();
+        }
+
+        private void Start(string reference, uint style, string? type)
+        {
+            xml.WriteStartElement("c", Main);
+            xml.WriteAttributeString("r", reference);
+            xml.WriteAttributeString("s", StyleTexts[style]);
+            if (type is not null) xml.WriteAttributeString("t", type);
+        }
     }
 
     private static SheetViews FrozenHeaderView(bool isFirstSheet) => new(new SheetView(
