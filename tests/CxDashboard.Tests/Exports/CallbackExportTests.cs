@@ -1,9 +1,11 @@
 using System.Net;
+using System.Text.Json;
 using ClosedXML.Excel;
 using CxDashboard.Tests.Callbacks;
 using CxDashboard.Tests.Infrastructure;
 using CxDashboard.Web.Data;
 using CxDashboard.Web.Features.Accounts;
+using CxDashboard.Web.Features.Callbacks;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -103,6 +105,36 @@ public sealed class CallbackExportTests(CallbackExportTests.Fixture fixture) : I
         Assert.Equal(1, sheet.SheetView.SplitRow);
         Assert.True(sheet.AutoFilter.IsEnabled);
         Assert.Equal("#,##0", cu1.Cell(col["Case"]).Style.NumberFormat.Format);
+    }
+
+    [Fact]
+    public async Task The_kpi_workbooks_callback_sheet_holds_the_callback_kpis_of_the_period()
+    {
+        var path = Path.Combine(_directory, "kpis.xlsx");
+        var run = await CliRunner.RunAsync(fixture.App.ConnectionString, CallbackDataset.Now, "export", "kpis", "--from", "2026-05-01", "--to", "2026-05-13", "--out", path);
+        Assert.True(run.ExitCode == 0, run.Error);
+        var expected = await fixture.App.WithScopeAsync(async sp => JsonSerializer.SerializeToElement(
+            await sp.GetRequiredService<CallbackKpiService>().GetAsync(new CallbackKpiRequest
+            {
+                From = new DateOnly(2026, 5, 1), To = new DateOnly(2026, 5, 13), AsOfUtc = CallbackDataset.Now.UtcDateTime,
+            }), new JsonSerializerOptions(JsonSerializerDefaults.Web)));
+
+        using var workbook = new XLWorkbook(path);
+        var sheet = workbook.Worksheet("Callbacks");
+        var compared = 0;
+        foreach (var row in sheet.RowsUsed().Skip(1).Where(r => !r.Cell(6).IsEmpty()))
+        {
+            var value = expected.GetProperty(row.Cell(6).GetString());
+            if (value.ValueKind == JsonValueKind.Null) Assert.True(row.Cell(2).IsEmpty());
+            else Assert.Equal(value.GetDouble(), row.Cell(2).GetDouble(), 9);
+            compared++;
+        }
+        Assert.Equal(10, compared);
+        Assert.Equal(5, expected.GetProperty("flagged").GetInt32());
+        var sla = sheet.RowsUsed().Single(r => r.Cell(6).GetString() == "slaMetPercent");
+        Assert.Equal(expected.GetProperty("slaDue").GetDouble(), sla.Cell(3).GetDouble());
+        Assert.Equal("0.0", sla.Cell(2).Style.NumberFormat.Format);
+        Assert.Contains(sheet.RowsUsed(), r => r.Cell(1).GetString() == "Outcome: Reached, resolved (% of closed)" && r.Cell(2).GetDouble() == 100);
     }
 
     [Fact]

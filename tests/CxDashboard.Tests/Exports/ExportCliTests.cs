@@ -80,7 +80,7 @@ public sealed class ExportCliTests(ExportCliTests.Fixture fixture) : IClassFixtu
     public async Task The_kpi_workbook_has_every_sheet_with_formats_frozen_headers_and_filters()
     {
         using var workbook = await ExportAsync("kpis");
-        Assert.Equal(["Summary", "By team", "By agent", "By reason", "By channel", "Daily trend", "Definitions"], workbook.Worksheets.Select(s => s.Name));
+        Assert.Equal(["Summary", "By team", "By agent", "By reason", "By channel", "Daily trend", "Callbacks", "Definitions"], workbook.Worksheets.Select(s => s.Name));
         foreach (var sheet in workbook.Worksheets)
         {
             Assert.Equal(1, sheet.SheetView.SplitRow);

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Security.Claims;
 using CxDashboard.Web.Data;
 using CxDashboard.Web.Data.Entities;
+using CxDashboard.Web.Features.Callbacks;
 using CxDashboard.Web.Features.Dashboard;
 using CxDashboard.Web.Features.Metrics;
 using CxDashboard.Web.Features.Organisation;
@@ -26,6 +27,7 @@ public sealed class KpiExportService(
     KpiTargetService targets,
     DashboardService dashboard,
     OrganisationSettingsService organisation,
+    CallbackKpiService callbacks,
     TimeProvider clock)
 {
     public async Task<ExportFile> ForRequestAsync(KpiRequest request, CancellationToken ct = default)
@@ -98,6 +100,10 @@ public sealed class KpiExportService(
             Channels = Channels.All.Where(byChannel.ContainsKey).Select(c => new KpiBreakdownRow(c.DisplayName(), byChannel[c], c.Code())).ToList(),
             Days = Enumerable.Range(0, query.Days).Select(i => query.From.AddDays(i))
                 .Select(day => (day, byDay.GetValueOrDefault(day, KpiCounts.Empty))).ToList(),
+            Callbacks = scope.AgentId is not null || scope.SeesNothing ? null : await callbacks.GetAsync(new CallbackKpiRequest
+            {
+                From = query.From, To = query.To, TeamId = query.TeamId, TeamScope = scope.TeamIds, AsOfUtc = query.AsOfUtc,
+            }, ct),
         };
 
         using var stream = new MemoryStream();

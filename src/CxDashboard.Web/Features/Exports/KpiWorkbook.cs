@@ -31,6 +31,9 @@ public sealed record KpiWorkbookContent
     public required IReadOnlyList<ReasonBreakdownRow> Reasons { get; init; }
     public required IReadOnlyList<KpiBreakdownRow> Channels { get; init; }
     public required IReadOnlyList<(DateOnly Day, KpiCounts Counts)> Days { get; init; }
+
+    /// <summary>The dashboard's callback figures for the same period and team; null in an agent's own view.</summary>
+    public Callbacks.CallbackKpis? Callbacks { get; init; }
 }
 
 /// <summary>
@@ -41,7 +44,7 @@ public sealed record KpiWorkbookContent
 public static class KpiWorkbook
 {
     public const string SummarySheet = "Summary";
-    public static readonly string[] SheetNames = [SummarySheet, "By team", "By agent", "By reason", "By channel", "Daily trend", "Definitions"];
+    public static readonly string[] SheetNames = [SummarySheet, "By team", "By agent", "By reason", "By channel", "Daily trend", "Callbacks", "Definitions"];
 
     /// <summary>The Summary table's columns; "JSON field" names the matching field of the kpis JSON and the API.</summary>
     public static readonly (string Title, double Width)[] SummaryColumns =
@@ -80,7 +83,8 @@ public static class KpiWorkbook
         ClosedXmlTables.Write(workbook.AddWorksheet(SheetNames[5]), KpiColumns.With<(DateOnly Day, KpiCounts Counts)>(r => r.Counts,
             new XlColumn<(DateOnly Day, KpiCounts Counts)>("Date", 11, XlFormat.Date, r => r.Day),
             new XlColumn<(DateOnly Day, KpiCounts Counts)>("Weekday", 10, XlFormat.Text, r => r.Day.DayOfWeek.ToString())), content.Days);
-        Definitions(workbook.AddWorksheet(SheetNames[6]));
+        CallbackSheet(workbook.AddWorksheet(SheetNames[6]), content.Callbacks);
+        Definitions(workbook.AddWorksheet(SheetNames[7]));
         workbook.SaveAs(output);
     }
 
@@ -174,6 +178,43 @@ public static class KpiWorkbook
         new("Bot→human escalations", "botEscalations", r.BotEscalations, XlFormat.Integer, "contacts", before.BotEscalations),
         new("Self-service contacts", "selfServiceContacts", r.SelfServiceContacts, XlFormat.Integer, "contacts", before.SelfServiceContacts),
     ];
+
+    private sealed record CallbackLine(string Item, XlValue Value, XlFormat Format, long? N = null, PercentInterval? Interval = null, string? JsonField = null);
+
+    /// <summary>
+    /// The callback worklist's figures (as on the dashboard and from GET /api/v1/callbacks/kpis): cases are a team's,
+    /// so the agent, channel and reason filters do not apply to them.
+    /// </summary>
+    private static void CallbackSheet(IXLWorksheet sheet, Callbacks.CallbackKpis? k)
+    {
+        var lines = k is null
+            ? [new CallbackLine("Callback figures are not part of an agent's own view.", XlValue.Empty, XlFormat.Text)]
+            : new List<CallbackLine>
+            {
+                new("Open cases (at the as-of time)", k.Open, XlFormat.Integer, JsonField: "open"),
+                new("Overdue (open, past due, no attempt)", k.Overdue, XlFormat.Integer, JsonField: "overdue"),
+                new("Escalated (open)", k.Escalated, XlFormat.Integer, JsonField: "escalated"),
+                new("Flagged in the period", k.Flagged, XlFormat.Integer, JsonField: "flagged"),
+                new("Closed in the period", k.Closed, XlFormat.Integer, JsonField: "closed"),
+                new("Callback SLA met %", k.SlaMetPercent, XlFormat.Percent, k.SlaDue, k.SlaMetPercentInterval, "slaMetPercent"),
+                new("Cases due, not yet decided", k.SlaNotYetDue, XlFormat.Integer, JsonField: "slaNotYetDue"),
+                new("Median hours to first attempt", k.MedianHoursToFirstAttempt, XlFormat.Decimal1, k.FirstAttempts, JsonField: "medianHoursToFirstAttempt"),
+                new("Follow-up surveys sent", k.FollowUpsSent, XlFormat.Integer, JsonField: "followUpsSent"),
+                new("Recovery rate %", k.RecoveryRatePercent, XlFormat.Percent, k.FollowUpsAnswered, k.RecoveryRatePercentInterval, "recoveryRatePercent"),
+            }
+            .Concat(k.Outcomes.Select(o => new CallbackLine($"Outcome: {o.Name} (% of closed)", o.Percent, XlFormat.Percent, k.Closed)))
+            .Concat(k.RootCauses.Select(r => new CallbackLine($"Root cause: {r.Name} (% of closed)", r.Percent, XlFormat.Percent, k.Closed)))
+            .ToList();
+        ClosedXmlTables.Write(sheet,
+        [
+            new XlColumn<CallbackLine>("Callbacks", 44, XlFormat.Text, l => l.Item),
+            new XlColumn<CallbackLine>("Value", 11, XlFormat.Text, l => l.Value, l => l.Format),
+            new XlColumn<CallbackLine>("n", 9, XlFormat.Integer, l => l.N),
+            new XlColumn<CallbackLine>("95 % low", 9, XlFormat.Percent, l => l.Interval?.Low),
+            new XlColumn<CallbackLine>("95 % high", 9, XlFormat.Percent, l => l.Interval?.High),
+            new XlColumn<CallbackLine>("JSON field (GET /api/v1/callbacks/kpis)", 26, XlFormat.Text, l => l.JsonField),
+        ], lines);
+    }
 
     private static void Definitions(IXLWorksheet sheet)
     {
