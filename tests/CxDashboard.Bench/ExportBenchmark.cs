@@ -10,7 +10,7 @@ namespace CxDashboard.Bench;
 
 /// <summary>
 /// Excel exports of many rows: a year of generated contacts imported through the real importer, then the raw contacts
-/// export (18 columns a row) written by the streaming Open XML writer and, for comparison, by ClosedXML (the same
+/// export (18 columns a row) written by the streaming writer and, for comparison, by ClosedXML (the same
 /// columns, formats, frozen header and filter), and the formatted KPI workbook of the year. Each reports its time and
 /// the peak memory sampled while it ran. Run one writer per process (--writer) for a peak not inflated by the others.
 /// </summary>

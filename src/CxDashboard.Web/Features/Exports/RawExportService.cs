@@ -112,12 +112,7 @@ public sealed class RawExportService(CxDbContext db, OrganisationSettingsService
             new("Customer id", 14, XlFormat.Text, c => c.CustomerExternalId),
             new($"Started ({zone})", 17, XlFormat.DateTime, c => XlValue.FromDateTime(time.ToLocal(c.StartedAtUtc))),
             new("Date", 11, XlFormat.Date, c => c.LocalDate),
-            new("Agent id", 10, XlFormat.Text, c => names.AgentId(c.AgentId)),
-            new("Agent", 22, XlFormat.Text, c => names.Agent(c.AgentId)),
-            new("Team", 18, XlFormat.Text, c => names.Team(c.TeamId)),
-            new("Channel", 12, XlFormat.Text, c => c.Channel.Code()),
-            new("Reason code", 13, XlFormat.Text, c => names.ReasonCode(c.ReasonId)),
-            new("Reason", 26, XlFormat.Text, c => names.Reason(c.ReasonId)),
+            .. names.ContactColumns<ContactRow>(),
             new("Handle time (s)", 10, XlFormat.Integer, c => c.HandleSeconds),
             new("Bot→human", 9, XlFormat.Boolean, c => c.EscalatedFromBot),
             new($"Repeat (within {window} days)", 12, XlFormat.Boolean, c => ContactRules.IsRepeat(c.PrevGapTicks, window)),
@@ -150,12 +145,7 @@ public sealed class RawExportService(CxDbContext db, OrganisationSettingsService
             new($"Received ({zone})", 17, XlFormat.DateTime, r => XlValue.FromDateTime(time.ToLocal(r.ReceivedAtUtc))),
             new("Contact id", 16, XlFormat.Text, r => r.ContactExternalId),
             new("Contact date", 11, XlFormat.Date, r => r.ContactDate),
-            new("Agent id", 10, XlFormat.Text, r => names.AgentId(r.AgentId)),
-            new("Agent", 22, XlFormat.Text, r => names.Agent(r.AgentId)),
-            new("Team", 18, XlFormat.Text, r => names.Team(r.TeamId)),
-            new("Channel", 12, XlFormat.Text, r => r.Channel.Code()),
-            new("Reason code", 13, XlFormat.Text, r => names.ReasonCode(r.ReasonId)),
-            new("Reason", 26, XlFormat.Text, r => names.Reason(r.ReasonId)),
+            .. names.ContactColumns<ResponseRow>(),
             new("CSAT (1–5)", 9, XlFormat.Integer, r => r.Csat),
             new("Resolved", 9, XlFormat.Boolean, r => r.Resolved),
             new("NPS (0–10)", 9, XlFormat.Integer, r => r.Nps),
@@ -177,10 +167,11 @@ public sealed class RawExportService(CxDbContext db, OrganisationSettingsService
     private static double? GapDays(long? ticks) => ticks is { } t ? t / (double)TimeSpan.TicksPerDay : null;
 
     private sealed record ContactRow(string ExternalId, string CustomerExternalId, DateTime StartedAtUtc, DateOnly LocalDate, int? AgentId, int? TeamId,
-        Channel Channel, int ReasonId, int? HandleSeconds, bool EscalatedFromBot, long? PrevGapTicks, long? PrevSameReasonGapTicks, long? NextGapTicks);
+        Channel Channel, int ReasonId, int? HandleSeconds, bool EscalatedFromBot, long? PrevGapTicks, long? PrevSameReasonGapTicks, long? NextGapTicks)
+        : IContactAttributes;
 
     private sealed record ResponseRow(string ExternalId, DateTime ReceivedAtUtc, string ContactExternalId, DateOnly ContactDate, int? AgentId, int? TeamId,
-        Channel Channel, int ReasonId, int Csat, bool? Resolved, int? Nps, string? Comment, SurveyResponseKind Kind);
+        Channel Channel, int ReasonId, int Csat, bool? Resolved, int? Nps, string? Comment, SurveyResponseKind Kind) : IContactAttributes;
 }
 
 /// <summary>One raw export's sheet: how to count its rows, and how to stream them into a workbook.</summary>
@@ -216,6 +207,15 @@ public interface IRawExportSource
     Task<RawExportSheet> SheetAsync(MetricQuery query, DataScope scope, OrganisationTime time, RawExportNames names, CancellationToken ct);
 }
 
+/// <summary>Who handled a contact, in which team and channel, and why the customer got in touch.</summary>
+public interface IContactAttributes
+{
+    int? AgentId { get; }
+    int? TeamId { get; }
+    Channel Channel { get; }
+    int ReasonId { get; }
+}
+
 /// <summary>Names of agents, teams and reasons by id, loaded once per export instead of joined into every row.</summary>
 public sealed class RawExportNames
 {
@@ -230,6 +230,17 @@ public sealed class RawExportNames
         await db.Agents.AsNoTracking().ToDictionaryAsync(a => a.Id, a => (a.ExternalId, a.Name), ct),
         await db.Teams.AsNoTracking().ToDictionaryAsync(t => t.Id, t => t.Name, ct),
         await db.ContactReasons.AsNoTracking().ToDictionaryAsync(r => r.Id, r => (r.Code, r.Name), ct));
+
+    /// <summary>The columns every row about a contact carries: agent id and name, team, channel, reason code and name.</summary>
+    public IReadOnlyList<XlColumn<T>> ContactColumns<T>() where T : IContactAttributes =>
+    [
+        new("Agent id", 10, XlFormat.Text, r => AgentId(r.AgentId)),
+        new("Agent", 22, XlFormat.Text, r => Agent(r.AgentId)),
+        new("Team", 18, XlFormat.Text, r => Team(r.TeamId)),
+        new("Channel", 12, XlFormat.Text, r => r.Channel.Code()),
+        new("Reason code", 13, XlFormat.Text, r => ReasonCode(r.ReasonId)),
+        new("Reason", 26, XlFormat.Text, r => Reason(r.ReasonId)),
+    ];
 
     public string? AgentId(int? id) => id is { } i && _agents.TryGetValue(i, out var a) ? a.ExternalId : null;
     public string? Agent(int? id) => id is { } i && _agents.TryGetValue(i, out var a) ? a.Name : null;
