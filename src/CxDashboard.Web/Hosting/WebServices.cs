@@ -76,7 +76,8 @@ public static class WebServices
             .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
             .UseSimpleAssemblyNameTypeSerializer()
             .UseRecommendedSerializerSettings()
-            .UseInMemoryStorage(new InMemoryStorageOptions { MaxExpirationTime = TimeSpan.FromDays(7) }));
+            .UseInMemoryStorage(new InMemoryStorageOptions { MaxExpirationTime = TimeSpan.FromDays(7) })
+            .UseLogProvider(new HangfireLogProvider(provider.GetRequiredService<ILoggerFactory>())));
         services.AddHostedService<JobServerHostedService>();
 
         services.AddHealthChecks()

@@ -23,6 +23,8 @@ public sealed class DatabaseInitializer(
         {
             // WAL lets the dashboard read while an import or job writes; it is a property of the file, set once.
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
+            await db.Database.OpenConnectionAsync(ct);
+            await DatabaseStatistics.EnsureAsync(db.Database.GetDbConnection(), ct);
         }
 
         await userAdmin.EnsureRolesAsync();

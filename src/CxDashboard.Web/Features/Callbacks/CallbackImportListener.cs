@@ -13,8 +13,7 @@ public sealed class CallbackImportListener(IServiceScopeFactory scopes, IConfigu
     {
         if (result.Kind is not (ImportKind.Contacts or ImportKind.SurveyResponses) || result.Inserted + result.Updated == 0) return;
         await using var scope = scopes.CreateAsyncScope();
-        var jobs = scope.ServiceProvider.GetService<IBackgroundJobClient>();
-        if (jobs is not null && configuration.GetValue("Jobs:RunServer", true))
+        if (configuration.GetValue("Jobs:RunServer", true) && scope.ServiceProvider.GetService<IBackgroundJobClient>() is { } jobs)
         {
             jobs.Enqueue<CallbackFlaggingJob>(job => job.RunAsync(null, CancellationToken.None));
             return;

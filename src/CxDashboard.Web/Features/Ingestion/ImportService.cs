@@ -104,6 +104,7 @@ public sealed class ImportService(
             await session.Transaction.CommitAsync(ct);
             logger.LogDebug("Import batch: rows read and written in {Read:0.00} s, derived data in {Derived:0.00} s, commit in {Commit:0.00} s",
                 readSeconds, derivedSeconds - readSeconds, stopwatch.Elapsed.TotalSeconds - derivedSeconds);
+            if (results.Sum(r => r.Inserted + r.Updated) >= StatisticsRefreshRows) await DatabaseStatistics.RefreshAsync(session.Connection, ct);
         }
         else
         {
@@ -133,6 +134,9 @@ public sealed class ImportService(
         }
         return batch;
     }
+
+    /// <summary>After this many written rows the query planner's statistics are refreshed (see <see cref="DatabaseStatistics"/>).</summary>
+    private const long StatisticsRefreshRows = 20_000;
 
     /// <summary>
     /// What is derived from the imported rows, written in the same transaction just before it commits: the contacts'

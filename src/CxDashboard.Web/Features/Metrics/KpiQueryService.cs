@@ -64,7 +64,38 @@ public sealed class KpiQueryService(CxDbContext db, OrganisationSettingsService 
         var partlyDecidableDay = time.LocalDateOf(cutoff);
         var lastWhollyDecidableDay = partlyDecidableDay.AddDays(-1);
 
-        var rows = await db.KpiRollups.AsNoTracking().Where(RollupPlanner.Rows(query, scope, grain, key, lastWhollyDecidableDay)).GroupBy(rollupKey).Select(g => new
+        var result = new Dictionary<TKey, KpiCounts>();
+        foreach (var segment in RollupPlanner.Segments(query, scope, grain, key, lastWhollyDecidableDay))
+        {
+            foreach (var (rowKey, counts) in await SumRollupsAsync(segment, rollupKey, query.SameReasonOnly, lastWhollyDecidableDay, ct))
+                result[rowKey] = result.TryGetValue(rowKey, out var earlier) ? earlier + counts : counts;
+        }
+
+        if (partlyDecidableDay >= query.From && partlyDecidableDay <= query.To)
+        {
+            var windowTicks = ContactRules.WindowTicks(query.WindowDays);
+            var partDay = query.ForPeriod(partlyDecidableDay, partlyDecidableDay);
+            var partial = await db.Contacts.Where(MeasuredContacts(partDay, scope)).Where(c => c.StartedAtUtc <= cutoff)
+                .GroupBy(contactKey)
+                .Select(g => new
+                {
+                    g.Key,
+                    Decidable = g.Count(),
+                    Resolved = g.Sum(c => c.NextGapTicks == null || c.NextGapTicks > windowTicks ? 1 : 0),
+                }).ToListAsync(ct);
+            foreach (var row in partial)
+            {
+                var fcr = new KpiCounts { FcrDecidable = row.Decidable, FcrResolved = row.Resolved };
+                result[row.Key] = result.TryGetValue(row.Key, out var existing) ? existing + fcr : fcr;
+            }
+        }
+        return result;
+    }
+
+    private async Task<Dictionary<TKey, KpiCounts>> SumRollupsAsync<TKey>(Expression<Func<KpiRollup, bool>> rows,
+        Expression<Func<KpiRollup, TKey>> rollupKey, bool sameReasonOnly, DateOnly lastWhollyDecidableDay, CancellationToken ct) where TKey : notnull
+    {
+        var sums = await db.KpiRollups.AsNoTracking().Where(rows).GroupBy(rollupKey).Select(g => new
         {
             g.Key,
             Contacts = g.Sum(r => r.Contacts),
@@ -88,10 +119,10 @@ public sealed class KpiQueryService(CxDbContext db, OrganisationSettingsService 
             WithComment = g.Sum(r => r.WithComment),
         }).ToListAsync(ct);
 
-        var result = rows.ToDictionary(row => row.Key, row => new KpiCounts
+        return sums.ToDictionary(row => row.Key, row => new KpiCounts
         {
             Contacts = row.Contacts,
-            RepeatContacts = query.SameReasonOnly ? row.SameReasonRepeats : row.Repeats,
+            RepeatContacts = sameReasonOnly ? row.SameReasonRepeats : row.Repeats,
             FcrDecidable = row.Decidable,
             FcrResolved = row.Resolved,
             ContactsWithHandleTime = row.WithHandleTime,
@@ -109,26 +140,6 @@ public sealed class KpiQueryService(CxDbContext db, OrganisationSettingsService 
             NpsDetractors = row.Detractors,
             ResponsesWithComment = row.WithComment,
         });
-
-        if (partlyDecidableDay >= query.From && partlyDecidableDay <= query.To)
-        {
-            var windowTicks = ContactRules.WindowTicks(query.WindowDays);
-            var partDay = query.ForPeriod(partlyDecidableDay, partlyDecidableDay);
-            var partial = await db.Contacts.Where(MeasuredContacts(partDay, scope)).Where(c => c.StartedAtUtc <= cutoff)
-                .GroupBy(contactKey)
-                .Select(g => new
-                {
-                    g.Key,
-                    Decidable = g.Count(),
-                    Resolved = g.Sum(c => c.NextGapTicks == null || c.NextGapTicks > windowTicks ? 1 : 0),
-                }).ToListAsync(ct);
-            foreach (var row in partial)
-            {
-                var fcr = new KpiCounts { FcrDecidable = row.Decidable, FcrResolved = row.Resolved };
-                result[row.Key] = result.TryGetValue(row.Key, out var existing) ? existing + fcr : fcr;
-            }
-        }
-        return result;
     }
 
     /// <summary>Counts straight from the contacts and responses: any window W, any filter combination.</summary>

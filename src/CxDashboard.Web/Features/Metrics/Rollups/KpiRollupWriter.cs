@@ -43,12 +43,16 @@ public static class KpiRollupWriter
     private static readonly string[] Measures = [.. ContactMeasures, .. ResponseMeasures];
 
     private const string StagedDates = "(SELECT local_date FROM temp.rollup_dates)";
+    private const int ManyDays = 31;
 
     /// <summary>Rebuilds the rows of the dates in temp.rollup_dates (see <see cref="StageDates"/>).</summary>
     public static void RefreshStagedDates(SqliteConnection connection, SqliteTransaction? transaction, int windowDays)
     {
         Execute(connection, transaction, $"""DELETE FROM "KpiRollups" WHERE NOT "IsMonth" AND "LocalDate" IN {StagedDates}""");
-        Execute(connection, transaction, FinestGrainSql($"""c."LocalDate" IN {StagedDates}"""), windowDays);
+        // A few days are read through the date index; many (a large import) in one sequential scan of the table
+        // ("+" keeps SQLite off the index), which is far faster than visiting most rows in index order.
+        var manyDays = Count(connection, transaction, "SELECT COUNT(*) FROM temp.rollup_dates") > ManyDays;
+        Execute(connection, transaction, FinestGrainSql($"""{(manyDays ? "+" : "")}c."LocalDate" IN {StagedDates}"""), windowDays);
         foreach (var (grain, dimensions) in CoarserGrains)
             Execute(connection, transaction, CoarserGrainSql(grain, dimensions, $"""AND "LocalDate" IN {StagedDates}"""));
         RefreshMonths(connection, transaction, $""" IN (SELECT DISTINCT substr(local_date, 1, 7) || '-01' FROM temp.rollup_dates) """);
@@ -160,6 +164,14 @@ public static class KpiRollupWriter
             WHERE NOT "IsMonth" AND substr("LocalDate", 1, 7) || '-01' {monthCondition}
             GROUP BY "Grain", substr("LocalDate", 1, 7), "TeamId", "AgentId", "Channel", "ReasonId", "WindowDays"
             """);
+    }
+
+    private static long Count(SqliteConnection connection, SqliteTransaction? transaction, string sql)
+    {
+        using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = sql;
+        return (long)command.ExecuteScalar()!;
     }
 
     private static string Columns(IEnumerable<string> names) => string.Join(", ", names.Select(n => $"\"{n}\""));

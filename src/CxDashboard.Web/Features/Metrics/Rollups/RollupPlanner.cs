@@ -52,11 +52,11 @@ public static class RollupPlanner
     }
 
     /// <summary>
-    /// The rollup rows of one grain for a query's period, filters and scope: month rows for the calendar months
-    /// that lie wholly inside the period and are wholly decidable (so their FCR counts are final), day rows for
-    /// the rest. A breakdown by day reads day rows only.
+    /// The rollup rows of one grain for a query's period, filters and scope, as up to three index-friendly
+    /// segments: month rows for the calendar months that lie wholly inside the period and are wholly decidable (so
+    /// their FCR counts are final), and day rows before and after them. A breakdown by day reads day rows only.
     /// </summary>
-    public static Expression<Func<KpiRollup, bool>> Rows(MetricQuery query, DataScope scope, RollupGrain grain, KeyDimension key, DateOnly lastWhollyDecidableDay)
+    public static IReadOnlyList<Expression<Func<KpiRollup, bool>>> Segments(MetricQuery query, DataScope scope, RollupGrain grain, KeyDimension key, DateOnly lastWhollyDecidableDay)
     {
         var (from, to) = (query.From, query.To);
         var firstMonth = new DateOnly(from.Year, from.Month, 1) == from ? from : new DateOnly(from.Year, from.Month, 1).AddMonths(1);
@@ -64,18 +64,25 @@ public static class RollupPlanner
         var afterMonths = new DateOnly(lastDayOfMonths.Year, lastDayOfMonths.Month, 1).AddMonths(1) == lastDayOfMonths.AddDays(1)
             ? lastDayOfMonths.AddDays(1)
             : new DateOnly(lastDayOfMonths.Year, lastDayOfMonths.Month, 1);
-        Expression<Func<KpiRollup, bool>> predicate;
+
+        var segments = new List<Expression<Func<KpiRollup, bool>>>();
         if (key == KeyDimension.Day || firstMonth >= afterMonths)
         {
-            predicate = r => r.Grain == grain && !r.IsMonth && r.LocalDate >= from && r.LocalDate <= to;
+            segments.Add(Rows(query, scope, grain, isMonth: false, from, to));
         }
         else
         {
-            var lastMonth = afterMonths.AddMonths(-1);
-            predicate = r => r.Grain == grain && (
-                (r.IsMonth && r.LocalDate >= firstMonth && r.LocalDate <= lastMonth) ||
-                (!r.IsMonth && r.LocalDate >= from && r.LocalDate <= to && (r.LocalDate < firstMonth || r.LocalDate >= afterMonths)));
+            segments.Add(Rows(query, scope, grain, isMonth: true, firstMonth, afterMonths.AddMonths(-1)));
+            if (from < firstMonth) segments.Add(Rows(query, scope, grain, isMonth: false, from, firstMonth.AddDays(-1)));
+            if (afterMonths <= to) segments.Add(Rows(query, scope, grain, isMonth: false, afterMonths, to));
         }
+        return segments;
+    }
+
+    /// <summary>Rows of one kind (day or month) in a date range, written so SQLite can seek the (grain, kind, date) indexes.</summary>
+    private static Expression<Func<KpiRollup, bool>> Rows(MetricQuery query, DataScope scope, RollupGrain grain, bool isMonth, DateOnly from, DateOnly to)
+    {
+        Expression<Func<KpiRollup, bool>> predicate = r => r.Grain == grain && r.IsMonth == isMonth && r.LocalDate >= from && r.LocalDate <= to;
         if (query.TeamId is { } teamId) predicate = predicate.And(r => r.TeamId == teamId);
         if (query.AgentId is { } agentId) predicate = predicate.And(r => r.AgentId == agentId);
         if (query.Channel is { } channel) predicate = predicate.And(r => r.Channel == channel);

@@ -1,0 +1,68 @@
+using Deque.AxeCore.Commons;
+using Deque.AxeCore.Playwright;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+
+namespace CxDashboard.Tests.Infrastructure;
+
+/// <summary>
+/// The app on a real Kestrel port with Debian's Chromium driven by Playwright (never a downloaded browser), for
+/// tests of what people do in the browser: sign in, click, and an axe check of WCAG 2.1 A/AA on each page.
+/// </summary>
+public sealed class BrowserApp : IAsyncLifetime
+{
+    private IPlaywright? _playwright;
+
+    public CxAppFactory App { get; } = new();
+    public string BaseUrl { get; private set; } = "";
+    public IBrowser Browser { get; private set; } = null!;
+
+    /// <summary>Data to load before the browser starts.</summary>
+    public Func<CxAppFactory, Task>? Seed { get; init; }
+
+    public async Task InitializeAsync()
+    {
+        App.UseKestrel(0);
+        App.StartServer();
+        BaseUrl = App.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First().TrimEnd('/');
+        if (Seed is not null) await Seed(App);
+        _playwright = await Playwright.CreateAsync();
+        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = "/usr/bin/chromium",
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+        });
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (Browser is not null) await Browser.CloseAsync();
+        _playwright?.Dispose();
+        App.Dispose();
+    }
+
+    /// <summary>A new browser context signed in through the login form.</summary>
+    public async Task<IPage> SignInAsync(string email, string role, params int[] teamIds)
+    {
+        var exists = await App.WithScopeAsync(sp => Task.FromResult(sp.GetRequiredService<CxDashboard.Web.Data.CxDbContext>().Users.Any(u => u.Email == email)));
+        if (!exists) await App.CreateUserAsync(email, role, teamIds);
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1366, Height = 900 } });
+        var page = await context.NewPageAsync();
+        await page.GotoAsync(BaseUrl + "/Account/Login");
+        await page.GetByLabel("E-mail").FillAsync(email);
+        await page.GetByLabel("Password").FillAsync(CxAppFactory.Password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await page.WaitForURLAsync(url => !url.Contains("/Account/Login"));
+        return page;
+    }
+
+    /// <summary>No axe violations of WCAG 2.1 A and AA (contrast included) on the page as it is now.</summary>
+    public static async Task AssertAccessibleAsync(IPage page)
+    {
+        var result = await page.RunAxe(new AxeRunOptions { RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] } });
+        Assert.True(result.Violations.Length == 0, $"{page.Url}:\n" + string.Join("\n", result.Violations.Select(v =>
+            $"{v.Id}: {v.Help} ({string.Join("; ", v.Nodes.Take(5).Select(n => string.Join(" ", n.Target)))})")));
+    }
+}
