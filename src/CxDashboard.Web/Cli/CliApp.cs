@@ -29,6 +29,7 @@ public static class CliApp
         KpiVerbs.Engagement(context),
         SurveyLinksVerb.Create(context),
         MaturityVerbs.Maturity(context),
+        ReportVerbs.Report(context),
     };
 
     public static bool IsVerb(string[] args) =>

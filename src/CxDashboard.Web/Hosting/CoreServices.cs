@@ -8,6 +8,7 @@ using CxDashboard.Web.Features.Ingestion;
 using CxDashboard.Web.Features.Maturity;
 using CxDashboard.Web.Features.Metrics;
 using CxDashboard.Web.Features.Organisation;
+using CxDashboard.Web.Features.Reports;
 using CxDashboard.Web.Features.Surveys;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
@@ -63,6 +64,7 @@ public static class CoreServices
         services.AddScoped<Features.Surveys.SurveyInvitationService>();
         services.AddSurveys();
         services.AddMaturity();
+        services.AddReports();
         services.AddScoped<DatabaseInitializer>();
         services.AddScoped<DemoSeeder>();
         services.Configure<DemoOptions>(configuration.GetSection(DemoOptions.Section));

@@ -1,0 +1,196 @@
+using System.Text;
+using CxDashboard.Web.Data;
+using CxDashboard.Web.Data.Entities;
+using CxDashboard.Web.Features.Engagement;
+using CxDashboard.Web.Features.Maturity.Actions;
+using CxDashboard.Web.Features.Maturity.Results;
+using CxDashboard.Web.Features.Metrics;
+using CxDashboard.Web.Features.Organisation;
+using Microsoft.EntityFrameworkCore;
+
+namespace CxDashboard.Web.Features.Reports;
+
+/// <summary>
+/// Gathers the monthly leadership report's figures from the product's own query services (the same numbers as the
+/// dashboard, the kpis verb and the API), for the whole organisation, as of now.
+/// </summary>
+public sealed class MonthlyReportService(
+    CxDbContext db,
+    KpiQueryService queries,
+    KpiTargetService targets,
+    EngagementQueryService engagement,
+    MaturityResultsService maturity,
+    ImprovementActionService actions,
+    OrganisationSettingsService organisation,
+    ReportOptions options,
+    TimeProvider clock)
+{
+    /// <summary>Contact reasons listed by dissatisfaction and by repeats.</summary>
+    public const int TopReasons = 5;
+
+    public const int CommentsPerReason = 2;
+
+    /// <summary>Longer comments are shortened at a word boundary.</summary>
+    public const int MaxCommentLength = 240;
+
+    public async Task<MonthlyReport> BuildAsync(DateOnly month, CancellationToken ct = default)
+    {
+        month = new DateOnly(month.Year, month.Month, 1);
+        var lastDay = month.AddMonths(1).AddDays(-1);
+        var settings = await organisation.GetAsync(ct);
+        var time = await organisation.GetTimeAsync(ct);
+        var scope = DataScope.Everything;
+        var query = new MetricQuery
+        {
+            From = month,
+            To = lastDay,
+            WindowDays = settings.RepeatWindowDays,
+            AsOfUtc = clock.GetUtcNow().UtcDateTime,
+        };
+        var previousQuery = query.ForPeriod(month.AddMonths(-1), month.AddDays(-1));
+
+        // One pass by day over thirteen months gives the trend, the previous month and the same month last year.
+        var byDay = await queries.ByDayAsync(query.ForPeriod(month.AddMonths(-12), lastDay), scope, ct);
+        KpiCounts MonthOf(DateOnly first)
+        {
+            var last = first.AddMonths(1).AddDays(-1);
+            return KpiCounts.Sum(byDay.Where(d => d.Key >= first && d.Key <= last).Select(d => d.Value));
+        }
+
+        var loadedTargets = await targets.LoadAsync(ct);
+        var byChannel = await queries.ByChannelAsync(query, scope, ct);
+        var byChannelBefore = await queries.ByChannelAsync(previousQuery, scope, ct);
+        var reasons = await ReasonsAsync(query, previousQuery, ct);
+
+        var report = new MonthlyReport
+        {
+            Month = month,
+            OrganisationName = settings.Name,
+            CultureName = options.Culture,
+            TimeZone = time.TimeZone,
+            AsOfUtc = query.AsOfUtc,
+            WindowDays = query.WindowDays,
+            Current = MonthOf(month),
+            Previous = MonthOf(month.AddMonths(-1)),
+            LastYear = MonthOf(month.AddYears(-1)),
+            Targets = KpiDefinitions.All
+                .Select(d => (d.Kind, Target: loadedTargets.For(d.Kind)))
+                .Where(t => t.Target is not null)
+                .ToDictionary(t => t.Kind, t => t.Target!),
+            Trend = Enumerable.Range(0, 12).Select(i => month.AddMonths(i - 11)).Select(m => new MonthCounts(m, MonthOf(m))).ToList(),
+            Channels = Channels.All.Where(c => byChannel.ContainsKey(c) || byChannelBefore.ContainsKey(c))
+                .Select(c => new ChannelMonth(c, byChannel.GetValueOrDefault(c) ?? KpiCounts.Empty, byChannelBefore.GetValueOrDefault(c) ?? KpiCounts.Empty))
+                .ToList(),
+            ReasonsByDissatisfaction = reasons.ByDissatisfaction,
+            ReasonsByRepeats = reasons.ByRepeats,
+            Engagement = await EngagementAsync(query, ct),
+            Maturity = await MaturityAsync(lastDay, ct),
+        };
+        using (ReportCulture.Use(report.CultureName))
+            return report with { Summary = MonthlySummaryWriter.Write(report) };
+    }
+
+    private async Task<(IReadOnlyList<ReasonHighlight> ByDissatisfaction, IReadOnlyList<ReasonHighlight> ByRepeats)> ReasonsAsync(
+        MetricQuery query, MetricQuery previousQuery, CancellationToken ct)
+    {
+        var now = await queries.ByReasonAsync(query, DataScope.Everything, ct);
+        var before = await queries.ByReasonAsync(previousQuery, DataScope.Everything, ct);
+        var names = await db.ContactReasons.AsNoTracking().ToDictionaryAsync(r => r.Id, r => (r.Code, r.Name), ct);
+
+        var byDissatisfaction = now.Where(r => r.Value.CsatNegative > 0)
+            .OrderByDescending(r => r.Value.CsatNegative).ThenByDescending(r => r.Value.Dissatisfied.Percent).ThenBy(r => r.Key)
+            .Take(TopReasons).ToList();
+        var byRepeats = now.Where(r => r.Value.RepeatContacts > 0)
+            .OrderByDescending(r => r.Value.RepeatContacts).ThenByDescending(r => r.Value.RepeatRate.Percent).ThenBy(r => r.Key)
+            .Take(TopReasons).ToList();
+
+        var dissatisfied = new List<ReasonHighlight>();
+        foreach (var (reasonId, counts) in byDissatisfaction)
+        {
+            var comments = dissatisfied.Count < MonthlyReportView.CommentedReasons
+                ? await CommentsAsync(query, reasonId, repeatsOnly: false, ct) : [];
+            dissatisfied.Add(Highlight(reasonId, counts, before, names, comments));
+        }
+
+        var repeats = new List<ReasonHighlight>();
+        foreach (var (reasonId, counts) in byRepeats)
+        {
+            var comments = repeats.Count < MonthlyReportView.CommentedReasons
+                ? await CommentsAsync(query, reasonId, repeatsOnly: true, ct) : [];
+            repeats.Add(Highlight(reasonId, counts, before, names, comments));
+        }
+        return (dissatisfied, repeats);
+    }
+
+    private static ReasonHighlight Highlight(int reasonId, KpiCounts counts, IReadOnlyDictionary<int, KpiCounts> before,
+        IReadOnlyDictionary<int, (string Code, string Name)> names, IReadOnlyList<CustomerComment> comments)
+    {
+        var (code, name) = names.TryGetValue(reasonId, out var known) ? known : ($"#{reasonId}", $"Kontaktorsak {reasonId}");
+        return new ReasonHighlight(code, name, counts, before.GetValueOrDefault(reasonId) ?? KpiCounts.Empty, comments);
+    }
+
+    /// <summary>
+    /// Real comments from the month's survey responses on contacts of this reason: from dissatisfied customers (CSAT
+    /// 1–2), or for repeats from customers who had to get in touch again, lowest score first, newest first.
+    /// </summary>
+    private async Task<IReadOnlyList<CustomerComment>> CommentsAsync(MetricQuery query, int reasonId, bool repeatsOnly, CancellationToken ct)
+    {
+        var windowTicks = ContactRules.WindowTicks(query.WindowDays);
+        var responses = db.SurveyResponses.AsNoTracking()
+            .Where(r => r.Kind == SurveyResponseKind.PostContact && r.Comment != null && r.Comment != "")
+            .Where(r => r.Contact!.LocalDate >= query.From && r.Contact.LocalDate <= query.To && r.Contact.ReasonId == reasonId);
+        responses = repeatsOnly
+            ? responses.Where(r => r.Contact!.PrevGapTicks <= windowTicks && r.Csat <= 3)
+            : responses.Where(r => r.Csat <= 2);
+
+        var candidates = await responses
+            .OrderBy(r => r.Csat).ThenByDescending(r => r.ReceivedAtUtc).ThenByDescending(r => r.Id)
+            .Select(r => new { r.Comment, r.Csat, r.Contact!.LocalDate, r.Contact.Channel })
+            .Take(CommentsPerReason * 5)
+            .ToListAsync(ct);
+        return candidates
+            .Select(c => new CustomerComment(CleanComment(c.Comment!), c.Csat, c.LocalDate, c.Channel))
+            .Where(c => c.Text.Length > 0)
+            .DistinctBy(c => c.Text, StringComparer.OrdinalIgnoreCase)
+            .Take(CommentsPerReason)
+            .ToList();
+    }
+
+    /// <summary>One line of plain text: control characters and runs of whitespace become single spaces; long text is shortened.</summary>
+    public static string CleanComment(string comment)
+    {
+        var text = new StringBuilder(comment.Length);
+        foreach (var ch in comment.Trim())
+        {
+            var c = char.IsControl(ch) || char.IsWhiteSpace(ch) ? ' ' : ch;
+            if (c == ' ' && (text.Length == 0 || text[^1] == ' ')) continue;
+            text.Append(c);
+        }
+        var clean = text.ToString().Trim();
+        if (clean.Length <= MaxCommentLength) return clean;
+        var cut = clean.LastIndexOf(' ', MaxCommentLength - 1);
+        return clean[..(cut > MaxCommentLength / 2 ? cut : MaxCommentLength - 1)].TrimEnd(' ', ',', '.', ';', ':') + "…";
+    }
+
+    private async Task<EngagementMonth> EngagementAsync(MetricQuery query, CancellationToken ct)
+    {
+        var month = query.From;
+        var teams = await engagement.ForPeriodsAsync(month, month, null, DataScope.Everything, ct);
+        var total = (await engagement.CombinedAsync(month, month, null, DataScope.Everything, ct)).Single();
+        var cx = await queries.ByTeamAsync(query, DataScope.Everything, ct);
+        var anyAnswers = await db.EngagementAnswers.AnyAsync(a => a.Period == month, ct);
+        return new EngagementMonth(month,
+            teams.Select(t => new TeamEngagementMonth(t.Team, t.Result, cx.GetValueOrDefault(t.TeamId) ?? KpiCounts.Empty)).ToList(),
+            total, anyAnswers);
+    }
+
+    /// <summary>The latest closed round assessed by the end of the month, the round before it, and its actions.</summary>
+    private async Task<MaturityLeadershipSummary?> MaturityAsync(DateOnly lastDay, CancellationToken ct)
+    {
+        var history = await maturity.ClosedHistoryAsync(ct);
+        var index = history.ToList().FindLastIndex(r => r.Round.AssessedOn <= lastDay);
+        if (index < 0) return null;
+        var current = history[index];
+        return new MaturityLeadershipSummary(current, index > 0 ? history[index - 1] : null, await actions.ForRoundSummaryAsync(current.Round.Id, ct));
+    }
+}
