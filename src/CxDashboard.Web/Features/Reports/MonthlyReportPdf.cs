@@ -38,7 +38,7 @@ public static class MonthlyReportPdf
                 col.Item().Element(c => TitleBlock(c, view));
                 col.Item().Element(c => SummaryBox(c, view));
                 col.Item().KeepTogether().Element(c => Tiles(c, view));
-                col.Item().KeepTogether().Element(c => Trends(c, view));
+                col.Item().Element(c => Trends(c, view));
                 col.Item().KeepTogether().Element(c => ChannelMix(c, view));
                 col.Item().Element(c => Reasons(c, "Kontaktorsaker som ger missnöjda kunder", view.DissatisfactionLead, view.Dissatisfaction, view.DissatisfactionQuotes));
                 col.Item().Element(c => Reasons(c, "Kontaktorsaker som ger återkontakter", view.RepeatsLead, view.Repeats, view.RepeatsQuotes));
@@ -126,21 +126,29 @@ public static class MonthlyReportPdf
             col.Item().Text(tile.VersusLastYear).FontSize(7.5f).FontColor(Colors.Grey700);
         });
 
+    /// <summary>Two rows of two charts; the heading stays with the first row, the caption with the second.</summary>
     private static void Trends(IContainer container, MonthlyReportView view) =>
         container.Column(col =>
         {
             col.Spacing(6);
-            col.Item().Element(c => Heading(c, "Utveckling de senaste 12 månaderna"));
-            foreach (var pair in view.Trends.Chunk(2))
+            var rows = view.Trends.Chunk(2).ToList();
+            for (var i = 0; i < rows.Count; i++)
             {
-                col.Item().Row(row =>
+                var pair = rows[i];
+                var (first, last) = (i == 0, i == rows.Count - 1);
+                col.Item().KeepTogether().Column(block =>
                 {
-                    row.Spacing(10);
-                    foreach (var chart in pair)
-                        row.Relative().Height(ChartHeight).Chart(() => Scaled(chart.CreatePlot()));
+                    block.Spacing(6);
+                    if (first) block.Item().Element(c => Heading(c, "Utveckling de senaste 12 månaderna"));
+                    block.Item().Row(row =>
+                    {
+                        row.Spacing(10);
+                        foreach (var chart in pair)
+                            row.Relative().Height(ChartHeight).Chart(() => Scaled(chart.CreatePlot()));
+                    });
+                    if (last) block.Item().Text(view.TrendCaption).FontSize(7.5f).Italic().FontColor(Colors.Grey700);
                 });
             }
-            col.Item().Text(view.TrendCaption).FontSize(7.5f).Italic().FontColor(Colors.Grey700);
         });
 
     private static void ChannelMix(IContainer container, MonthlyReportView view) =>
@@ -153,12 +161,8 @@ public static class MonthlyReportPdf
                 col.Item().Text(view.Channels.EmptyText).Italic();
                 return;
             }
-            col.Item().Row(row =>
-            {
-                row.Spacing(10);
-                row.Fixed(190).Height(130).Chart(() => Scaled(view.ChannelChart.CreatePlot()));
-                row.Relative().Element(c => Table(c, view.Channels));
-            });
+            col.Item().Width(330).Height(115).Chart(() => Scaled(view.ChannelChart.CreatePlot()));
+            col.Item().Element(c => Table(c, view.Channels));
         });
 
     private static void Reasons(IContainer container, string heading, string lead, ReportTable table, IReadOnlyList<ReportQuote> quotes) =>

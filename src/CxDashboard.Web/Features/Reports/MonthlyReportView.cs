@@ -86,7 +86,7 @@ public sealed record MonthlyReportView
                            $"FCR per kontakt räknas bara för kontakter vars {report.WindowDays}-dagarsfönster har passerat.",
             Trends = TrendCharts(report),
             ChannelChart = ChannelChartOf(report),
-            Channels = ChannelTable(report, previousName),
+            Channels = ChannelTable(report),
             DissatisfactionLead = "Kontaktorsaker med flest missnöjda kunder (CSAT 1–2) under månaden, med kundernas egna kommentarer.",
             Dissatisfaction = DissatisfactionTable(report.ReasonsByDissatisfaction, previousName),
             DissatisfactionQuotes = Quotes(report.ReasonsByDissatisfaction),
@@ -119,8 +119,8 @@ public sealed record MonthlyReportView
                 kpi.IsSmallSample(report.Current),
                 status,
                 target is null ? ReportText.Status(TargetStatus.None) : $"{ReportText.Status(status)} ({ReportText.Target(kpi.Kind, target)})",
-                $"Mot {previousName}: {ReportText.Change(value, previous, unit)} ({Display.Value(previous, unit)})",
-                $"Mot {lastYearName}: {ReportText.Change(value, lastYear, unit)} ({Display.Value(lastYear, unit)})");
+                Versus(previousName, ReportText.Change(value, previous, unit), previous is null ? null : Display.Value(previous, unit)),
+                Versus(lastYearName, ReportText.Change(value, lastYear, unit), lastYear is null ? null : Display.Value(lastYear, unit)));
         }).ToList();
 
         var (now, before, yearAgo) = (report.Current, report.Previous, report.LastYear);
@@ -131,10 +131,14 @@ public sealed record MonthlyReportView
             false,
             TargetStatus.None,
             "Volym, inget mål",
-            $"Mot {previousName}: {ReportText.CountChange(now.Contacts, before.Contacts)} ({Display.Count(before.Contacts)})",
-            $"Mot {lastYearName}: {ReportText.CountChange(now.Contacts, yearAgo.Contacts)} ({(yearAgo.Contacts == 0 ? Display.NoValue : Display.Count(yearAgo.Contacts))})"));
+            Versus(previousName, ReportText.CountChange(now.Contacts, before.Contacts), before.Contacts == 0 ? null : Display.Count(before.Contacts)),
+            Versus(lastYearName, ReportText.CountChange(now.Contacts, yearAgo.Contacts), yearAgo.Contacts == 0 ? null : Display.Count(yearAgo.Contacts))));
         return tiles;
     }
+
+    /// <summary>"Mot februari: ▲ 2,1 p.e. (79,3 %)", or "Mot mars 2025: inga data".</summary>
+    private static string Versus(string month, string change, string? earlier) =>
+        earlier is null ? $"Mot {month}: inga data" : $"Mot {month}: {change} ({earlier})";
 
     private static IReadOnlyList<string> NotesOf(MonthlyReport report)
     {
@@ -180,7 +184,7 @@ public sealed record MonthlyReportView
         return new ReportChart("Kanalmix", description, () => Charts.BarPlot("Kanalmix", "% av kontakterna", bars), data);
     }
 
-    private static ReportTable ChannelTable(MonthlyReport report, string previousName)
+    private static ReportTable ChannelTable(MonthlyReport report)
     {
         var total = report.Current.Contacts;
         var previousTotal = report.Previous.Contacts;
@@ -204,7 +208,7 @@ public sealed record MonthlyReportView
             ], IsTotal: true));
         }
         return new ReportTable(
-            [new("Kanal", Weight: 1.6f), new("Kontakter", true), new("Andel", true), new($"Andel mot {previousName}", true, 1.2f), new("CSAT", true), new("Svar", true), new("Repeat-contact rate", true, 1.3f)],
+            [new("Kanal", Weight: 1.6f), new("Kontakter", true), new("Andel", true), new($"Andel mot {MonthlySummaryWriter.ComparedMonth(report.Month, report.PreviousMonth)}", true, 1.2f), new("CSAT", true), new("Svar", true), new("Repeat-contact rate", true, 1.2f)],
             rows, "Inga kontakter under månaden.");
     }
 
