@@ -99,6 +99,6 @@ public sealed partial class ReportLibrary(CxDbContext db, ReportOptions options,
 
     private static DateOnly FirstOf(DateOnly month) => new(month.Year, month.Month, 1);
 
-    [GeneratedRegex(@"\A\d{4}-(0[1-9]|1[0-2])\z", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\A[0-9]{4}-(0[1-9]|1[0-2])\z", RegexOptions.CultureInvariant)]
     private static partial Regex MonthPattern();
 }
