@@ -29,6 +29,8 @@ public static class CliApp
         KpiVerbs.Engagement(context),
         SurveyLinksVerb.Create(context),
         MaturityVerbs.Maturity(context),
+        CallbackVerbs.RunJob(context),
+        CallbackVerbs.Callbacks(context),
         ReportVerbs.Report(context),
     };
 

@@ -4,6 +4,7 @@ using CxDashboard.Web.Data.Seeding;
 using CxDashboard.Web.Features.Accounts;
 using CxDashboard.Web.Features.Api;
 using CxDashboard.Web.Features.Engagement;
+using CxDashboard.Web.Features.Callbacks;
 using CxDashboard.Web.Features.Ingestion;
 using CxDashboard.Web.Features.Maturity;
 using CxDashboard.Web.Features.Metrics;
@@ -67,6 +68,7 @@ public static class CoreServices
         services.AddReports();
         services.AddScoped<DatabaseInitializer>();
         services.AddScoped<DemoSeeder>();
+        services.AddCallbacks();
         services.Configure<DemoOptions>(configuration.GetSection(DemoOptions.Section));
         return services;
     }

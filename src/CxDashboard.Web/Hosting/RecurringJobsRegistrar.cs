@@ -1,3 +1,5 @@
+using CxDashboard.Web.Features.Callbacks;
+using CxDashboard.Web.Features.Organisation;
 using Hangfire;
 
 namespace CxDashboard.Web.Hosting;
@@ -11,7 +13,29 @@ public static class RecurringJobsRegistrar
     public static void Register(IServiceProvider services, IConfiguration configuration)
     {
         var manager = services.GetRequiredService<IRecurringJobManager>();
-        _ = manager;
-        _ = configuration;
+        TimeZoneInfo timeZone;
+        using (var scope = services.CreateScope())
+            timeZone = scope.ServiceProvider.GetRequiredService<OrganisationSettingsService>().GetTimeAsync().GetAwaiter().GetResult().TimeZone;
+        var options = new RecurringJobOptions { TimeZone = timeZone };
+
+        AddOrUpdate<CallbackFlaggingJob>(manager, configuration, "FlagCallbacks", CallbackFlaggingJob.RecurringJobId, "*/15 * * * *", options,
+            job => job.RunAsync(null, CancellationToken.None));
+        AddOrUpdate<CallbackEscalationJob>(manager, configuration, "EscalateOverdue", CallbackEscalationJob.RecurringJobId, "*/15 * * * *", options,
+            job => job.RunAsync(null, CancellationToken.None));
+    }
+
+    /// <summary>Schedules a job by Jobs:&lt;name&gt;:Cron (or the default); a bad expression stops the start with a clear message.</summary>
+    private static void AddOrUpdate<TJob>(IRecurringJobManager manager, IConfiguration configuration, string name, string jobId, string defaultCron,
+        RecurringJobOptions options, System.Linq.Expressions.Expression<Func<TJob, Task>> call)
+    {
+        var cron = configuration[$"Jobs:{name}:Cron"] ?? defaultCron;
+        try
+        {
+            manager.AddOrUpdate(jobId, call, cron, options);
+        }
+        catch (ArgumentException e)
+        {
+            throw new InvalidOperationException($"Jobs:{name}:Cron '{cron}' is not a valid cron expression: {e.Message}", e);
+        }
     }
 }

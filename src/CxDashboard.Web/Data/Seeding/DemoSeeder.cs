@@ -25,6 +25,7 @@ public sealed class DemoSeeder(
     IHostEnvironment environment,
     TimeProvider clock,
     MaturityDemoSeeder maturity,
+    Features.Callbacks.CallbackDemoHistory callbackHistory,
     ILogger<DemoSeeder> logger)
 {
     public const string DemoPassword = "Demo!2026";
@@ -88,6 +89,7 @@ public sealed class DemoSeeder(
             }
             await CreateLoginsAsync(ct);
             await maturity.SeedAsync(DemoPassword, ct);
+            await callbackHistory.CreateAsync(ct);
             logger.LogInformation("Demo organisation seeded: {Contacts} contacts, {Responses} responses from {First} to {Last}.",
                 summary.Contacts, summary.SurveyResponses, summary.FirstDay, summary.LastDay);
         }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using CxDashboard.Web.Features.Accounts;
+using CxDashboard.Web.Features.Callbacks;
 using CxDashboard.Web.Features.Metrics;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
@@ -20,6 +21,7 @@ public static class ApiV1
             .WithSummary("KPIs for a period and filters")
             .WithDescription("The same JSON as the CLI's `kpis --format json`: percents 0–100 unrounded, null where n = 0, a 95 % Wilson interval for each proportion.");
         read.MapContactReasons();
+        read.MapCallbacksApi();
         write.MapIngestion();
         write.MapSurveyLinks();
         return app;

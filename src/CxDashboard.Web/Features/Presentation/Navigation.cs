@@ -12,6 +12,7 @@ public static class Navigation
         new("Dashboard", "/", Policies.ViewKpis),
         new("Engagement", "/Engagement", Policies.ViewEngagement),
         new("Maturity", "/Maturity", Policies.ViewMaturity),
+        new("Callbacks", "/Callbacks", Policies.WorkCallbacks),
         new("Reports", "/Reports", Policies.ReadReports),
         new("Admin", "/Admin", Policies.Admin),
     ];

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace CxDashboard.Web.Data.Migrations
 {
     [DbContext(typeof(CxDbContext))]
-    [Migration("20261123173137_InitialCreate")]
+    [Migration("20261123175251_InitialCreate")]
     partial class InitialCreate
     {
         /// <inheritdoc />
@@ -174,6 +174,312 @@ namespace CxDashboard.Web.Data.Migrations
                         .HasDatabaseName("UserNameIndex");
 
                     b.ToTable("AspNetUsers", (string)null);
+                });
+
+            modelBuilder.Entity("CxDashboard.Web.Data.Entities.CallbackAttempt", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("AttemptedAtUtc")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CaseId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Channel")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RecordedAtUtc")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Result")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId");
+
+                    b.HasIndex("CaseId", "AttemptedAtUtc");
+
+                    b.ToTable("CallbackAttempts");
+                });
+
+            modelBuilder.Entity("CxDashboard.Web.Data.Entities.CallbackCase", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("AssignedAtUtc")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AssignedToUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("AttemptCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ClosedAtUtc")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ClosedByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ClosingNote")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAtUtc")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CustomerId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("DueAtUtc")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("EscalatedAtUtc")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("FirstAttemptAtUtc")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("FirstTriggeredAtUtc")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("Outcome")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Priority")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("RootCauseReasonId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("TeamId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ClosedAtUtc");
+
+                    b.HasIndex("ClosedByUserId");
+
+                    b.HasIndex("CustomerId")
+                        .IsUnique()
+                        .HasDatabaseName("IX_CallbackCases_OpenCustomer")
+                        .HasFilter("\"Status\" = 1");
+
+                    b.HasIndex("DueAtUtc");
+
+                    b.HasIndex("FirstTriggeredAtUtc");
+
+                    b.HasIndex("RootCauseReasonId");
+
+                    b.HasIndex("TeamId");
+
+                    b.HasIndex("AssignedToUserId", "Status");
+
+                    b.HasIndex("CustomerId", "ClosedAtUtc");
+
+                    b.HasIndex("Status", "Priority", "DueAtUtc");
+
+                    b.ToTable("CallbackCases", t =>
+                        {
+                            t.HasCheckConstraint("CK_CallbackCases_ClosedHasOutcome", "\"Status\" <> 2 OR (\"Outcome\" IS NOT NULL AND \"RootCauseReasonId\" IS NOT NULL AND \"ClosedAtUtc\" IS NOT NULL)");
+                        });
+                });
+
+            modelBuilder.Entity("CxDashboard.Web.Data.Entities.CallbackCaseEvent", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("AtUtc")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CaseId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Detail")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId");
+
+                    b.HasIndex("CaseId", "AtUtc");
+
+                    b.ToTable("CallbackCaseEvents");
+                });
+
+            modelBuilder.Entity("CxDashboard.Web.Data.Entities.CallbackFlaggingState", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("LastContactId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("LastResponseId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("LastRunAtUtc")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("LastRunSummary")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("CallbackFlaggingStates");
+                });
+
+            modelBuilder.Entity("CxDashboard.Web.Data.Entities.CallbackHoliday", b =>
+                {
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Date");
+
+                    b.ToTable("CallbackHolidays");
+                });
+
+            modelBuilder.Entity("CxDashboard.Web.Data.Entities.CallbackSettings", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("LowCsatEnabled")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("LowCsatMax")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("MaxTriggerAgeDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("NotResolvedCsatMax")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("NotResolvedEnabled")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RepeatContacts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("RepeatContactsEnabled")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RepeatWindowDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SlaWorkingHours")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("UnreachableAfterAttempts")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("CallbackSettings");
+                });
+
+            modelBuilder.Entity("CxDashboard.Web.Data.Entities.CallbackTrigger", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("AddedAtUtc")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CaseId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ContactId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ContactsInWindow")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("Csat")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Rule")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("SurveyResponseId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("TriggeredAtUtc")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ContactId")
+                        .IsUnique()
+                        .HasDatabaseName("IX_CallbackTriggers_RepeatContact")
+                        .HasFilter("\"Rule\" = 3");
+
+                    b.HasIndex("SurveyResponseId")
+                        .IsUnique()
+                        .HasFilter("\"SurveyResponseId\" IS NOT NULL");
+
+                    b.HasIndex("CaseId", "TriggeredAtUtc");
+
+                    b.ToTable("CallbackTriggers");
+                });
+
+            modelBuilder.Entity("CxDashboard.Web.Data.Entities.CallbackWorkingDay", b =>
+                {
+                    b.Property<int>("Day")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ClosesMinute")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("OpensMinute")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Day");
+
+                    b.ToTable("CallbackWorkingDays", t =>
+                        {
+                            t.HasCheckConstraint("CK_CallbackWorkingDays_Hours", "\"OpensMinute\" >= 0 AND \"ClosesMinute\" <= 1440 AND \"OpensMinute\" < \"ClosesMinute\"");
+                        });
                 });
 
             modelBuilder.Entity("CxDashboard.Web.Data.Entities.Contact", b =>
@@ -1072,6 +1378,106 @@ namespace CxDashboard.Web.Data.Migrations
                     b.Navigation("Team");
                 });
 
+            modelBuilder.Entity("CxDashboard.Web.Data.Entities.CallbackAttempt", b =>
+                {
+                    b.HasOne("CxDashboard.Web.Data.Entities.CallbackCase", "Case")
+                        .WithMany("Attempts")
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("CxDashboard.Web.Data.Entities.AppUser", "User")
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Case");
+
+                    b.Navigation("User");
+                });
+
+            modelBuilder.Entity("CxDashboard.Web.Data.Entities.CallbackCase", b =>
+                {
+                    b.HasOne("CxDashboard.Web.Data.Entities.AppUser", "AssignedTo")
+                        .WithMany()
+                        .HasForeignKey("AssignedToUserId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("CxDashboard.Web.Data.Entities.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("ClosedByUserId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("CxDashboard.Web.Data.Entities.Customer", "Customer")
+                        .WithMany()
+                        .HasForeignKey("CustomerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("CxDashboard.Web.Data.Entities.ContactReason", "RootCauseReason")
+                        .WithMany()
+                        .HasForeignKey("RootCauseReasonId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("CxDashboard.Web.Data.Entities.Team", "Team")
+                        .WithMany()
+                        .HasForeignKey("TeamId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.Navigation("AssignedTo");
+
+                    b.Navigation("Customer");
+
+                    b.Navigation("RootCauseReason");
+
+                    b.Navigation("Team");
+                });
+
+            modelBuilder.Entity("CxDashboard.Web.Data.Entities.CallbackCaseEvent", b =>
+                {
+                    b.HasOne("CxDashboard.Web.Data.Entities.CallbackCase", "Case")
+                        .WithMany("Events")
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("CxDashboard.Web.Data.Entities.AppUser", "User")
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("Case");
+
+                    b.Navigation("User");
+                });
+
+            modelBuilder.Entity("CxDashboard.Web.Data.Entities.CallbackTrigger", b =>
+                {
+                    b.HasOne("CxDashboard.Web.Data.Entities.CallbackCase", "Case")
+                        .WithMany("Triggers")
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("CxDashboard.Web.Data.Entities.Contact", "Contact")
+                        .WithMany()
+                        .HasForeignKey("ContactId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("CxDashboard.Web.Data.Entities.SurveyResponse", "SurveyResponse")
+                        .WithMany()
+                        .HasForeignKey("SurveyResponseId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("Case");
+
+                    b.Navigation("Contact");
+
+                    b.Navigation("SurveyResponse");
+                });
+
             modelBuilder.Entity("CxDashboard.Web.Data.Entities.Contact", b =>
                 {
                     b.HasOne("CxDashboard.Web.Data.Entities.Agent", "Agent")
@@ -1313,6 +1719,15 @@ namespace CxDashboard.Web.Data.Migrations
             modelBuilder.Entity("CxDashboard.Web.Data.Entities.AppUser", b =>
                 {
                     b.Navigation("TeamScopes");
+                });
+
+            modelBuilder.Entity("CxDashboard.Web.Data.Entities.CallbackCase", b =>
+                {
+                    b.Navigation("Attempts");
+
+                    b.Navigation("Events");
+
+                    b.Navigation("Triggers");
                 });
 
             modelBuilder.Entity("CxDashboard.Web.Data.Entities.MaturityRound", b =>

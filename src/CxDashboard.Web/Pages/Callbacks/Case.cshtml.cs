@@ -1,0 +1,107 @@
+using System.ComponentModel.DataAnnotations;
+using CxDashboard.Web.Data.Entities;
+using CxDashboard.Web.Features.Accounts;
+using CxDashboard.Web.Features.Callbacks;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace CxDashboard.Web.Pages.Callbacks;
+
+/// <summary>One case with everything needed for the call, and the forms to claim, log attempts, close and follow up.</summary>
+[Authorize(Policy = Policies.WorkCallbacks)]
+public class CaseModel(
+    CallbackWorklistQuery query,
+    CallbackChoicesQuery choices,
+    CallbackActorFactory actors,
+    CallbackCaseService cases,
+    CallbackSettingsService settings,
+    TimeProvider clock) : PageModel
+{
+    public sealed class AttemptForm
+    {
+        [Display(Name = "When")] public DateTime? AttemptedAt { get; set; }
+        [Display(Name = "How")] public CallbackChannel? Channel { get; set; }
+        [Display(Name = "What happened")] public CallbackAttemptResult? Result { get; set; }
+        [Display(Name = "Note")] public string? Note { get; set; }
+    }
+
+    public sealed class CloseForm
+    {
+        public CallbackOutcome? Outcome { get; set; }
+        public int? RootCauseReasonId { get; set; }
+        public string? Note { get; set; }
+        public bool SendFollowUp { get; set; }
+    }
+
+    [BindProperty(SupportsGet = true)] public long Id { get; set; }
+    [BindProperty] public AttemptForm Attempt { get; set; } = new();
+    [BindProperty] public CloseForm Close { get; set; } = new();
+    [BindProperty] public string? AssigneeId { get; set; }
+
+    [TempData] public string? Message { get; set; }
+    [TempData] public bool MessageIsError { get; set; }
+
+    public CaseDetail Detail { get; private set; } = null!;
+    public WorklistChoices Choices { get; private set; } = null!;
+    public CallbackConfiguration Configuration { get; private set; } = null!;
+    public CallbackActor Actor { get; private set; } = null!;
+    public DateTime NowUtc { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct) => await ShowAsync(ct);
+
+    public Task<IActionResult> OnPostClaimAsync(CancellationToken ct) => RunAsync((actor, token) => cases.ClaimAsync(Id, actor, token), ct);
+
+    public Task<IActionResult> OnPostReleaseAsync(CancellationToken ct) => RunAsync((actor, token) => cases.ReleaseAsync(Id, actor, token), ct);
+
+    public Task<IActionResult> OnPostAssignAsync(CancellationToken ct) =>
+        RunAsync((actor, token) => cases.AssignAsync(Id, string.IsNullOrEmpty(AssigneeId) ? null : AssigneeId, actor, token), ct);
+
+    public Task<IActionResult> OnPostAttemptAsync(CancellationToken ct) =>
+        RunAsync((actor, token) => cases.LogAttemptAsync(Id, new AttemptInput(Attempt.AttemptedAt, Attempt.Channel, Attempt.Result, Attempt.Note), actor, token), ct);
+
+    public Task<IActionResult> OnPostCloseAsync(CancellationToken ct) =>
+        RunAsync((actor, token) => cases.CloseAsync(Id, new CloseInput(Close.Outcome, Close.RootCauseReasonId, Close.Note, Close.SendFollowUp), actor, token), ct);
+
+    public Task<IActionResult> OnPostFollowUpAsync(CancellationToken ct) => RunAsync((actor, token) => cases.CreateFollowUpAsync(Id, actor, token), ct);
+
+    /// <summary>Runs a command: on success back to the case (post/redirect/get); on invalid input the page again with the messages.</summary>
+    private async Task<IActionResult> RunAsync(Func<CallbackActor, CancellationToken, Task<CaseCommandResult>> command, CancellationToken ct)
+    {
+        // Values the forms leave unset are the service's to judge, with its own messages.
+        ModelState.Clear();
+        var result = await command(await actors.ForAsync(User, ct), ct);
+        if (result.Errors.Count > 0)
+        {
+            foreach (var error in result.Errors) ModelState.AddModelError(error.Field, error.Message);
+            Message = result.Message;
+            MessageIsError = true;
+            return await ShowAsync(ct);
+        }
+        Message = result.Message;
+        MessageIsError = !result.Succeeded;
+        return RedirectToPage(new { Id });
+    }
+
+    private async Task<IActionResult> ShowAsync(CancellationToken ct)
+    {
+        Actor = await actors.ForAsync(User, ct);
+        var detail = await query.GetCaseAsync(Id, Actor, ct);
+        if (detail is null) return NotFound();
+        Detail = detail;
+        Choices = await choices.GetAsync(Actor, ct);
+        Configuration = await settings.GetAsync(ct);
+        NowUtc = clock.GetUtcNow().UtcDateTime;
+        return Page();
+    }
+
+    /// <summary>"now" in local time for the attempt form, to the minute.</summary>
+    public string LocalNowInputValue()
+    {
+        var local = Configuration.Time.ToLocal(NowUtc);
+        return Attempt.AttemptedAt?.ToString("yyyy-MM-ddTHH:mm", System.Globalization.CultureInfo.InvariantCulture)
+               ?? local.ToString("yyyy-MM-ddTHH:mm", System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    public string AbsoluteLink(string path) => $"{Request.Scheme}://{Request.Host}{path}";
+}
