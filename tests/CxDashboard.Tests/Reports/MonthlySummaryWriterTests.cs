@@ -1,4 +1,5 @@
 using CxDashboard.Web.Data.Entities;
+using CxDashboard.Web.Features.Callbacks;
 using CxDashboard.Web.Features.Engagement;
 using CxDashboard.Web.Features.Metrics;
 using CxDashboard.Web.Features.Reports;
@@ -20,7 +21,8 @@ public class MonthlySummaryWriterTests
     };
 
     private static MonthlyReport Report(KpiCounts now, KpiCounts before, KpiCounts? lastYear = null,
-        IReadOnlyList<ReasonHighlight>? byRepeats = null, IReadOnlyList<ReasonHighlight>? byDissatisfaction = null, EngagementMonth? engagement = null) => new()
+        IReadOnlyList<ReasonHighlight>? byRepeats = null, IReadOnlyList<ReasonHighlight>? byDissatisfaction = null, EngagementMonth? engagement = null,
+        CallbackMonth? callbacks = null) => new()
     {
         Month = March,
         OrganisationName = "Test AB",
@@ -36,7 +38,26 @@ public class MonthlySummaryWriterTests
         Channels = [],
         ReasonsByDissatisfaction = byDissatisfaction ?? [],
         ReasonsByRepeats = byRepeats ?? [],
+        Callbacks = callbacks ?? new CallbackMonth(CallbackKpisOf(), CallbackKpisOf()),
         Engagement = engagement ?? new EngagementMonth(March, [], new CombinedEngagement(March, EngagementResult.Hidden, 0, 0), AnyAnswers: false),
+    };
+
+    private static CallbackKpis CallbackKpisOf(long flagged = 0, long slaDue = 0, long slaMet = 0, long answered = 0, long recovered = 0) => new()
+    {
+        From = March,
+        To = March.AddMonths(1).AddDays(-1),
+        AsOf = new DateTime(2026, 4, 1, 4, 0, 0, DateTimeKind.Utc),
+        TimeZone = "Europe/Stockholm",
+        Flagged = flagged,
+        SlaDue = slaDue,
+        SlaMet = slaMet,
+        SlaMetPercent = slaDue == 0 ? null : 100.0 * slaMet / slaDue,
+        FollowUpsAnswered = answered,
+        FollowUpsRecovered = recovered,
+        RecoveryRatePercent = answered == 0 ? null : 100.0 * recovered / answered,
+        Outcomes = [],
+        RootCauses = [],
+        SmallSamples = [],
     };
 
     private static IReadOnlyList<string> Write(MonthlyReport report)
@@ -115,6 +136,16 @@ public class MonthlySummaryWriterTests
         ], new CombinedEngagement(March, new EngagementResult(14, 66.1, 10, 14, false), 2, 1), AnyAnswers: true);
         var summary = Write(Report(Counts(responses: 100, positive: 80, contacts: 500), KpiCounts.Empty, engagement: engagement));
         Assert.Contains("Engagemangsindex 66,1 (eNPS +10,0) för 2 team med minst 5 svar; lägst Team B (58,3); 1 team hade för få svar för att visas.", summary);
+    }
+
+    [Fact]
+    public void Callbacks_give_cases_SLA_and_recovery_with_n_and_the_target_when_missed()
+    {
+        var callbacks = new CallbackMonth(CallbackKpisOf(flagged: 120, slaDue: 96, slaMet: 84, answered: 20, recovered: 13), CallbackKpisOf());
+        var summary = Write(Report(Counts(responses: 100, positive: 80, contacts: 500), KpiCounts.Empty, callbacks: callbacks))
+            .Select(s => s.Replace('\u00a0', ' ')).ToList();
+        // 84/96 = 87,5 % is amber against ≥ 90; 13/20 = 65,0 % is a small sample, so no verdict on it.
+        Assert.Contains("Återringning: 120 ärenden flaggades; Callback SLA met 87,5 % (n = 96), nära målet ≥ 90,0 %; Recovery rate 65,0 % (n = 20, litet underlag).", summary);
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using CxDashboard.Web.Data.Entities;
+using CxDashboard.Web.Features.Callbacks;
 using CxDashboard.Web.Features.Engagement;
 using CxDashboard.Web.Features.Maturity.Results;
 using CxDashboard.Web.Features.Metrics;
@@ -47,6 +48,9 @@ public sealed record MonthlyReport
     /// <summary>Contact reasons with the most repeat contacts this month.</summary>
     public required IReadOnlyList<ReasonHighlight> ReasonsByRepeats { get; init; }
 
+    /// <summary>Callback of dissatisfied customers: this month and the month before.</summary>
+    public required CallbackMonth Callbacks { get; init; }
+
     public required EngagementMonth Engagement { get; init; }
 
     /// <summary>The latest maturity round assessed by the end of the month, if any round has been closed.</summary>
@@ -67,6 +71,9 @@ public sealed record ReasonHighlight(string Code, string Name, KpiCounts Current
 
 /// <summary>A customer's own words from a survey response of the month (plain text, shortened when long).</summary>
 public sealed record CustomerComment(string Text, int Csat, DateOnly Date, Channel Channel);
+
+/// <summary>The callback worklist's month beside the month before (cases, SLA, outcomes, recovery).</summary>
+public sealed record CallbackMonth(CallbackKpis Current, CallbackKpis Previous);
 
 /// <summary>Engagement per team in the month beside the team's customer results (anonymity threshold applied).</summary>
 public sealed record EngagementMonth(DateOnly Month, IReadOnlyList<TeamEngagementMonth> Teams, CombinedEngagement Total, bool AnyAnswers);

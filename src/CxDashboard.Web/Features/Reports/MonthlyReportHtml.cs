@@ -92,6 +92,15 @@ public static class MonthlyReportHtml
         });
         Section(html, "missnojda", "Kontaktorsaker som ger missnöjda kunder", "flows", () => Reasons(html, view.DissatisfactionLead, view.Dissatisfaction, view.DissatisfactionQuotes));
         Section(html, "aterkontakter", "Kontaktorsaker som ger återkontakter", "flows", () => Reasons(html, view.RepeatsLead, view.Repeats, view.RepeatsQuotes));
+        Section(html, "aterringning", "Återringning av missnöjda kunder", null, () =>
+        {
+            html.Append("<p class=\"muted\">").Append(E(view.CallbacksLead)).Append("</p>\n<div class=\"tiles\">\n");
+            foreach (var tile in view.CallbackTiles) Tile(html, tile);
+            html.Append("</div>\n<div class=\"charts\">");
+            Table(html, view.CallbackOutcomes);
+            Table(html, view.CallbackRootCauses);
+            html.Append("</div>\n");
+        });
         Section(html, "engagemang", "Engagemang och kundupplevelse per team", null, () =>
         {
             html.Append("<p class=\"muted\">").Append(E(view.EngagementLead)).Append("</p>\n");
@@ -142,7 +151,7 @@ public static class MonthlyReportHtml
         if (tile.SmallSample) html.Append(" <span class=\"small-sample\">").Append(MonthlyReportView.SmallSampleMark).Append(' ').Append(ReportText.SmallSample).Append("</span>");
         html.Append("</div><div class=\"line status\">").Append(E(tile.StatusText)).Append("</div>")
             .Append("<div class=\"line\">").Append(E(tile.VersusPrevious)).Append("</div>")
-            .Append("<div class=\"line muted\">").Append(E(tile.VersusLastYear)).Append("</div></div>\n");
+            .Append("<div class=\"line muted\">").Append(E(tile.Detail)).Append("</div></div>\n");
     }
 
     private static void Chart(StringBuilder html, ReportChart chart, int width, int height)

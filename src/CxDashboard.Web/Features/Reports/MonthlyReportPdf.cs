@@ -42,6 +42,7 @@ public static class MonthlyReportPdf
                 col.Item().KeepTogether().Element(c => ChannelMix(c, view));
                 col.Item().Element(c => Reasons(c, "Kontaktorsaker som ger missnöjda kunder", view.DissatisfactionLead, view.Dissatisfaction, view.DissatisfactionQuotes));
                 col.Item().Element(c => Reasons(c, "Kontaktorsaker som ger återkontakter", view.RepeatsLead, view.Repeats, view.RepeatsQuotes));
+                col.Item().KeepTogether().Element(c => Callbacks(c, view));
                 col.Item().KeepTogether().Element(c => Engagement(c, view));
                 col.Item().KeepTogether().Element(c => Maturity(c, view));
                 col.Item().KeepTogether().Element(c => Definitions(c, view));
@@ -123,7 +124,7 @@ public static class MonthlyReportPdf
             });
             col.Item().Text(tile.StatusText).FontSize(7.5f).Bold().FontColor(StatusTextColor(tile.Status));
             col.Item().Text(tile.VersusPrevious).FontSize(7.5f);
-            col.Item().Text(tile.VersusLastYear).FontSize(7.5f).FontColor(Colors.Grey700);
+            col.Item().Text(tile.Detail).FontSize(7.5f).FontColor(Colors.Grey700);
         });
 
     /// <summary>Two rows of two charts; the heading stays with the first row, the caption with the second.</summary>
@@ -191,6 +192,26 @@ public static class MonthlyReportPdf
         {
             col.Item().Text($"”{quote.Text}”").Italic();
             col.Item().Text(quote.Source).FontSize(7.5f).FontColor(Colors.Grey700);
+        });
+
+    private static void Callbacks(IContainer container, MonthlyReportView view) =>
+        container.Column(col =>
+        {
+            col.Spacing(6);
+            col.Item().Element(c => Heading(c, "Återringning av missnöjda kunder"));
+            col.Item().Text(view.CallbacksLead).FontColor(Colors.Grey700);
+            col.Item().Row(row =>
+            {
+                row.Spacing(6);
+                foreach (var tile in view.CallbackTiles)
+                    row.Relative().Element(c => Tile(c, tile));
+            });
+            col.Item().Row(row =>
+            {
+                row.Spacing(14);
+                row.Relative().Element(c => Table(c, view.CallbackOutcomes));
+                row.Relative().Element(c => Table(c, view.CallbackRootCauses));
+            });
         });
 
     private static void Engagement(IContainer container, MonthlyReportView view) =>

@@ -1,6 +1,7 @@
 using System.Text;
 using CxDashboard.Web.Data;
 using CxDashboard.Web.Data.Entities;
+using CxDashboard.Web.Features.Callbacks;
 using CxDashboard.Web.Features.Engagement;
 using CxDashboard.Web.Features.Maturity.Actions;
 using CxDashboard.Web.Features.Maturity.Results;
@@ -20,6 +21,7 @@ public sealed class MonthlyReportService(
     KpiTargetService targets,
     EngagementQueryService engagement,
     MaturityResultsService maturity,
+    CallbackKpiService callbacks,
     ImprovementActionService actions,
     OrganisationSettingsService organisation,
     ReportOptions options,
@@ -83,6 +85,9 @@ public sealed class MonthlyReportService(
                 .ToList(),
             ReasonsByDissatisfaction = reasons.ByDissatisfaction,
             ReasonsByRepeats = reasons.ByRepeats,
+            Callbacks = new CallbackMonth(
+                await callbacks.GetAsync(new CallbackKpiRequest { From = month, To = lastDay, AsOfUtc = query.AsOfUtc }, ct),
+                await callbacks.GetAsync(new CallbackKpiRequest { From = previousQuery.From, To = previousQuery.To, AsOfUtc = query.AsOfUtc }, ct)),
             Engagement = await EngagementAsync(query, ct),
             Maturity = await MaturityAsync(lastDay, ct),
         };

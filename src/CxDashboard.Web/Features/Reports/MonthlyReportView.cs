@@ -1,4 +1,5 @@
 using CxDashboard.Web.Data.Entities;
+using CxDashboard.Web.Features.Callbacks;
 using CxDashboard.Web.Features.Engagement;
 using CxDashboard.Web.Features.Maturity.Results;
 using CxDashboard.Web.Features.Metrics;
@@ -7,9 +8,12 @@ using ScottPlot;
 
 namespace CxDashboard.Web.Features.Reports;
 
-/// <summary>A KPI tile on the first page, every line already worded and formatted.</summary>
+/// <summary>
+/// A KPI tile, every line already worded and formatted: name, value, n, target status, the change against last
+/// month, and one more line (the same month last year for the headline KPIs, a note elsewhere).
+/// </summary>
 public sealed record ReportTile(string Name, string Value, string Sample, bool SmallSample, TargetStatus Status, string StatusText,
-    string VersusPrevious, string VersusLastYear);
+    string VersusPrevious, string Detail);
 
 public sealed record ReportColumn(string Title, bool Numeric = false, float Weight = 1);
 
@@ -55,6 +59,10 @@ public sealed record MonthlyReportView
     public required string RepeatsLead { get; init; }
     public required ReportTable Repeats { get; init; }
     public required IReadOnlyList<ReportQuote> RepeatsQuotes { get; init; }
+    public required string CallbacksLead { get; init; }
+    public required IReadOnlyList<ReportTile> CallbackTiles { get; init; }
+    public required ReportTable CallbackOutcomes { get; init; }
+    public required ReportTable CallbackRootCauses { get; init; }
     public required string EngagementLead { get; init; }
     public required ReportTable Engagement { get; init; }
     public required string MaturityLead { get; init; }
@@ -93,6 +101,10 @@ public sealed record MonthlyReportView
             RepeatsLead = $"Kontaktorsaker med flest återkontakter (kunden hörde av sig igen inom {report.WindowDays} dagar), med kommentarer från kunder som fått kontakta oss igen.",
             Repeats = RepeatsTable(report.ReasonsByRepeats, previousName),
             RepeatsQuotes = Quotes(report.ReasonsByRepeats),
+            CallbacksLead = CallbacksLeadOf(report),
+            CallbackTiles = CallbackTilesOf(report, previousName),
+            CallbackOutcomes = CallbackOutcomesOf(report.Callbacks.Current),
+            CallbackRootCauses = CallbackRootCausesOf(report.Callbacks.Current),
             EngagementLead = EngagementLeadOf(report.Engagement),
             Engagement = EngagementTable(report.Engagement),
             MaturityLead = MaturityLeadOf(report),
@@ -244,6 +256,65 @@ public sealed record MonthlyReportView
                 $"{r.Name} · {ReportText.Channel(c.Channel).ToLowerInvariant()} · CSAT {c.Csat} · {ReportText.DayAndMonth(c.Date)}")))
             .ToList();
 
+    private static string CallbacksLeadOf(MonthlyReport report)
+    {
+        var kpis = report.Callbacks.Current;
+        var lead = "Missnöjda kunder flaggas för återringning. SLA: första kontaktförsöket före förfallotiden; återvinning: kunder som ger CSAT 4–5 i uppföljningsenkäten efter samtalet.";
+        if (kpis.Flagged == 0 && kpis.Closed == 0 && kpis.SlaDue == 0)
+            return lead + $" Inga ärenden flaggades, avslutades eller förföll i {ReportText.Month(report.Month)}.";
+        return lead + $" Per {ReportText.LocalTime(report.AsOfUtc, report.TimeZone)}: {Display.Count(kpis.Open)} öppna ärenden, varav {Display.Count(kpis.Overdue)} försenade och {Display.Count(kpis.Escalated)} eskalerade.";
+    }
+
+    private static IReadOnlyList<ReportTile> CallbackTilesOf(MonthlyReport report, string previousName)
+    {
+        var (now, before) = (report.Callbacks.Current, report.Callbacks.Previous);
+        ReportTile Rate(KpiKind kind, double? value, double? previous, long n, string sampleWord, string detail)
+        {
+            var target = report.TargetFor(kind);
+            var status = TargetEvaluator.Evaluate(value, target, higherIsBetter: true);
+            return new ReportTile(KpiDefinitions.Get(kind).Name, Display.Percent(value), $"{ReportText.N(n)} {sampleWord}",
+                n is > 0 and < Proportion.SmallSampleThreshold, status,
+                target is null ? ReportText.Status(TargetStatus.None) : $"{ReportText.Status(status)} ({ReportText.Target(kind, target)})",
+                Versus(previousName, ReportText.Change(value, previous, KpiUnit.Percent), previous is null ? null : Display.Percent(previous)), detail);
+        }
+
+        return
+        [
+            new ReportTile("Flaggade ärenden", Display.Count(now.Flagged), $"{Display.Count(now.Closed)} avslutade under månaden", false, TargetStatus.None,
+                "Volym, inget mål",
+                Versus(previousName, ReportText.CountChange(now.Flagged, before.Flagged), before.Flagged == 0 ? null : Display.Count(before.Flagged)),
+                now.MedianHoursToFirstAttempt is { } hours
+                    ? $"Median till första försök: {Display.Number(hours)} h ({ReportText.N(now.FirstAttempts)})"
+                    : "Inget kontaktförsök ännu"),
+            Rate(KpiKind.CallbackSlaMetPercent, now.SlaMetPercent, before.SlaMetPercent, now.SlaDue, "förfallna ärenden",
+                now.SlaNotYetDue > 0 ? $"{Display.Count(now.SlaNotYetDue)} ärenden förfaller senare och ingår inte" : "Alla månadens ärenden är avgjorda"),
+            Rate(KpiKind.RecoveryRate, now.RecoveryRatePercent, before.RecoveryRatePercent, now.FollowUpsAnswered, "uppföljningssvar",
+                $"{Display.Count(now.FollowUpsSent)} uppföljningsenkäter skickade"),
+        ];
+    }
+
+    private static ReportTable CallbackOutcomesOf(CallbackKpis kpis)
+    {
+        var rows = kpis.Outcomes.Select(o => new ReportRow([OutcomeName(o.Outcome), Display.Count(o.Cases), Display.Percent(kpis.Closed == 0 ? null : o.Percent)])).ToList();
+        if (kpis.Closed > 0) rows.Add(new ReportRow(["Avslutade ärenden", Display.Count(kpis.Closed), Display.Percent(100)], IsTotal: true));
+        return new ReportTable([new("Utfall", Weight: 2), new("Ärenden", true), new("Andel", true)], kpis.Closed == 0 ? [] : rows,
+            "Inga ärenden avslutades under månaden.");
+    }
+
+    private static ReportTable CallbackRootCausesOf(CallbackKpis kpis) => new(
+        [new("Grundorsak", Weight: 2), new("Ärenden", true), new("Andel", true)],
+        kpis.RootCauses.Take(5).Select(r => new ReportRow([r.Name, Display.Count(r.Cases), Display.Percent(r.Percent)])).ToList(),
+        "Ingen grundorsak registrerad under månaden.");
+
+    private static string OutcomeName(string code) => code switch
+    {
+        "reached-resolved" => "Nådd, problemet löst",
+        "reached-not-resolved" => "Nådd, inte löst",
+        "unreachable" => "Inte nådd",
+        "declined" => "Avböjde samtal",
+        _ => code,
+    };
+
     private static string EngagementLeadOf(EngagementMonth engagement)
     {
         var month = ReportText.Month(engagement.Month);
@@ -337,6 +408,8 @@ public sealed record MonthlyReportView
         new("Contact-based FCR", $"Andel kontakter som inte följs av en ny kontakt från samma kund inom {windowDays} dagar, av kontakter vars {windowDays}-dagarsfönster har passerat."),
         new("Repeat-contact rate", $"Andel kontakter från en kund som hade en annan kontakt de föregående {windowDays} dagarna."),
         new("NPS", "Andel som ger 9–10 minus andel som ger 0–6 på frågan om de skulle rekommendera oss (−100 till 100)."),
+        new("Callback SLA met", "Andel återringningsärenden med ett första kontaktförsök före förfallotiden, av ärenden som förföll under månaden (ärenden som ännu inte förfallit ingår inte)."),
+        new("Recovery rate", "Andel återringda kunder som ger CSAT 4–5 i uppföljningsenkäten, av dem som svarade under månaden."),
         new("Engagement index", $"Medelvärdet av pulsmätningens påståenden (1–5) omräknat till 0–100; visas för ett team först vid minst {EngagementCalculator.AnonymityThreshold} svar."),
         new("eNPS", "Andel medarbetare som ger 9–10 minus andel som ger 0–6."),
         new("Litet underlag", $"n < {Proportion.SmallSampleThreshold}. Siffran visas men kan variera mycket av en slump; tolka med försiktighet."),

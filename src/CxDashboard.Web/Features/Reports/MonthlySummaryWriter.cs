@@ -51,6 +51,7 @@ public static class MonthlySummaryWriter
 
         sentences.Add(VolumeSentence(report, previousName));
         if (ReasonSentence(report) is { } reasons) sentences.Add(reasons);
+        if (CallbackSentence(report) is { } callbacks) sentences.Add(callbacks);
         if (EngagementSentence(report.Engagement) is { } engagement) sentences.Add(engagement);
         if (MaturitySentence(report) is { } maturity) sentences.Add(maturity);
 
@@ -124,6 +125,24 @@ public static class MonthlySummaryWriter
             parts.Add($"flest missnöjda kunder gällde ”{mostDissatisfied.Name}”: {Display.Count(mostDissatisfied.Current.CsatNegative)} av {Display.Count(mostDissatisfied.Current.Responses)} svar ({Display.Percent(mostDissatisfied.Current.Dissatisfied.Percent)}{(mostDissatisfied.Current.Responses < Proportion.SmallSampleThreshold ? ", " + ReportText.SmallSample : "")})");
 
         return parts.Count == 0 ? null : ReportText.Capitalise(string.Join("; ", parts)) + ".";
+    }
+
+    /// <summary>"Återringning: 120 ärenden flaggades; Callback SLA met 87,5 % (n = 96), under målet ≥ 90,0 %; Recovery rate 62,0 % (n = 50)."</summary>
+    private static string? CallbackSentence(MonthlyReport report)
+    {
+        var kpis = report.Callbacks.Current;
+        if (kpis.Flagged == 0 && kpis.SlaDue == 0 && kpis.FollowUpsAnswered == 0) return null;
+        string Rate(KpiKind kind, double? percent, long n)
+        {
+            var text = $"{KpiDefinitions.Get(kind).Name} {ReportText.PercentWithN(percent, n)}";
+            var status = TargetEvaluator.Evaluate(percent, report.TargetFor(kind), true);
+            if (n < Proportion.SmallSampleThreshold || status is TargetStatus.None or TargetStatus.Green) return text;
+            return $"{text}, {(status == TargetStatus.Amber ? "nära" : "under")} målet {ReportText.Target(kind, report.TargetFor(kind))}";
+        }
+        var parts = new List<string> { $"Återringning: {Display.Count(kpis.Flagged)} ärenden flaggades" };
+        if (kpis.SlaDue > 0) parts.Add(Rate(KpiKind.CallbackSlaMetPercent, kpis.SlaMetPercent, kpis.SlaDue));
+        if (kpis.FollowUpsAnswered > 0) parts.Add(Rate(KpiKind.RecoveryRate, kpis.RecoveryRatePercent, kpis.FollowUpsAnswered));
+        return string.Join("; ", parts) + ".";
     }
 
     private static string? EngagementSentence(EngagementMonth engagement)
