@@ -130,7 +130,7 @@ public sealed record MonthlyReportView
                 $"{ReportText.N(kpi.SampleOf(report.Current))} {kpi.SampleWord}",
                 kpi.IsSmallSample(report.Current),
                 status,
-                target is null ? ReportText.Status(TargetStatus.None) : $"{ReportText.Status(status)} ({ReportText.Target(kpi.Kind, target)})",
+                ReportText.StatusWithTarget(kpi.Kind, value, target, status),
                 Versus(previousName, ReportText.Change(value, previous, unit), previous is null ? null : Display.Value(previous, unit)),
                 Versus(lastYearName, ReportText.Change(value, lastYear, unit), lastYear is null ? null : Display.Value(lastYear, unit)));
         }).ToList();
@@ -156,7 +156,7 @@ public sealed record MonthlyReportView
     {
         var notes = new List<string>();
         if (report.Current.FcrNotYetDecidable > 0)
-            notes.Add($"Contact-based FCR: {Display.Count(report.Current.FcrNotYetDecidable)} kontakter från månadens sista {report.WindowDays} dagar kan ännu inte avgöras " +
+            notes.Add($"Contact-based FCR: {ReportText.Counted(report.Current.FcrNotYetDecidable, "kontakt", "kontakter")} från månadens sista {report.WindowDays} dagar kan ännu inte avgöras " +
                       $"(kundens {report.WindowDays}-dagarsfönster har inte passerat) och ingår inte; siffran kan ändras något när rapporten körs om.");
         notes.Add($"Förändringar i procent anges i procentenheter (p.e.). Litet underlag: n < {Proportion.SmallSampleThreshold}. Målen är organisationens.");
         return notes;
@@ -262,7 +262,8 @@ public sealed record MonthlyReportView
         var lead = "Missnöjda kunder flaggas för återringning. SLA: första kontaktförsöket före förfallotiden; återvinning: kunder som ger CSAT 4–5 i uppföljningsenkäten efter samtalet.";
         if (kpis.Flagged == 0 && kpis.Closed == 0 && kpis.SlaDue == 0)
             return lead + $" Inga ärenden flaggades, avslutades eller förföll i {ReportText.Month(report.Month)}.";
-        return lead + $" Per {ReportText.LocalTime(report.AsOfUtc, report.TimeZone)}: {Display.Count(kpis.Open)} öppna ärenden, varav {Display.Count(kpis.Overdue)} försenade och {Display.Count(kpis.Escalated)} eskalerade.";
+        return lead + $" Per {ReportText.LocalTime(report.AsOfUtc, report.TimeZone)}: {ReportText.Counted(kpis.Open, "öppet ärende", "öppna ärenden")}, " +
+               $"varav {ReportText.Counted(kpis.Overdue, "försenat", "försenade")} och {ReportText.Counted(kpis.Escalated, "eskalerat", "eskalerade")}.";
     }
 
     private static IReadOnlyList<ReportTile> CallbackTilesOf(MonthlyReport report, string previousName)
@@ -274,22 +275,22 @@ public sealed record MonthlyReportView
             var status = TargetEvaluator.Evaluate(value, target, higherIsBetter: true);
             return new ReportTile(KpiDefinitions.Get(kind).Name, Display.Percent(value), $"{ReportText.N(n)} {sampleWord}",
                 n is > 0 and < Proportion.SmallSampleThreshold, status,
-                target is null ? ReportText.Status(TargetStatus.None) : $"{ReportText.Status(status)} ({ReportText.Target(kind, target)})",
+                ReportText.StatusWithTarget(kind, value, target, status),
                 Versus(previousName, ReportText.Change(value, previous, KpiUnit.Percent), previous is null ? null : Display.Percent(previous)), detail);
         }
 
         return
         [
-            new ReportTile("Flaggade ärenden", Display.Count(now.Flagged), $"{Display.Count(now.Closed)} avslutade under månaden", false, TargetStatus.None,
+            new ReportTile("Flaggade ärenden", Display.Count(now.Flagged), $"{ReportText.Counted(now.Closed, "avslutat", "avslutade")} under månaden", false, TargetStatus.None,
                 "Volym, inget mål",
-                Versus(previousName, ReportText.CountChange(now.Flagged, before.Flagged), before.Flagged == 0 ? null : Display.Count(before.Flagged)),
+                Versus(previousName, ReportText.CountChange(now.Flagged, before.Flagged), Display.Count(before.Flagged)),
                 now.MedianHoursToFirstAttempt is { } hours
                     ? $"Median till första försök: {Display.Number(hours)} h ({ReportText.N(now.FirstAttempts)})"
                     : "Inget kontaktförsök ännu"),
             Rate(KpiKind.CallbackSlaMetPercent, now.SlaMetPercent, before.SlaMetPercent, now.SlaDue, "förfallna ärenden",
-                now.SlaNotYetDue > 0 ? $"{Display.Count(now.SlaNotYetDue)} ärenden förfaller senare och ingår inte" : "Alla månadens ärenden är avgjorda"),
+                now.SlaNotYetDue > 0 ? $"{ReportText.Counted(now.SlaNotYetDue, "ärende förfaller", "ärenden förfaller")} senare och ingår inte" : "Alla månadens ärenden är avgjorda"),
             Rate(KpiKind.RecoveryRate, now.RecoveryRatePercent, before.RecoveryRatePercent, now.FollowUpsAnswered, "uppföljningssvar",
-                $"{Display.Count(now.FollowUpsSent)} uppföljningsenkäter skickade"),
+                $"{ReportText.Counted(now.FollowUpsSent, "uppföljningsenkät skickad", "uppföljningsenkäter skickade")}"),
         ];
     }
 

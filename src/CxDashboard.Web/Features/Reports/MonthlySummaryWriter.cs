@@ -139,7 +139,7 @@ public static class MonthlySummaryWriter
             if (n < Proportion.SmallSampleThreshold || status is TargetStatus.None or TargetStatus.Green) return text;
             return $"{text}, {(status == TargetStatus.Amber ? "nära" : "under")} målet {ReportText.Target(kind, report.TargetFor(kind))}";
         }
-        var parts = new List<string> { $"Återringning: {Display.Count(kpis.Flagged)} ärenden flaggades" };
+        var parts = new List<string> { $"Återringning: {ReportText.Counted(kpis.Flagged, "ärende", "ärenden")} flaggades" };
         if (kpis.SlaDue > 0) parts.Add(Rate(KpiKind.CallbackSlaMetPercent, kpis.SlaMetPercent, kpis.SlaDue));
         if (kpis.FollowUpsAnswered > 0) parts.Add(Rate(KpiKind.RecoveryRate, kpis.RecoveryRatePercent, kpis.FollowUpsAnswered));
         return string.Join("; ", parts) + ".";

@@ -56,6 +56,15 @@ public static class ReportText
 
     public const string Hidden = "färre än 5 svar";
 
+    /// <summary>"Når målet (≥ 80,0 %)", "Inget värde (mål ≥ 60,0 %)" without a value, "Inget mål" without a target.</summary>
+    public static string StatusWithTarget(KpiKind kind, double? value, TargetThresholds? target, TargetStatus status) =>
+        target is null ? Status(TargetStatus.None)
+        : value is null ? $"Inget värde (mål {Target(kind, target)})"
+        : $"{Status(status)} ({Target(kind, target)})";
+
+    /// <summary>"1 öppet ärende", "3 öppna ärenden": a count with the word in singular or plural.</summary>
+    public static string Counted(long count, string singular, string plural) => $"{Display.Count(count)} {(count == 1 ? singular : plural)}";
+
     /// <summary>"≥ 80,0 %" or "≤ 15,0 %": the green threshold with its direction.</summary>
     public static string Target(KpiKind kind, TargetThresholds? target)
     {
