@@ -2,6 +2,7 @@ using System.Globalization;
 using CxDashboard.Web.Data.Entities;
 using CxDashboard.Web.Features.Accounts;
 using CxDashboard.Web.Features.Api;
+using CxDashboard.Web.Features.Imports;
 using CxDashboard.Web.Features.Reports;
 using Hangfire;
 using Hangfire.InMemory;
@@ -21,6 +22,7 @@ public static class WebServices
     {
         var services = builder.Services;
         services.AddCxCore(builder.Configuration, builder.Environment.ContentRootPath);
+        services.AddImports(builder.Configuration);
 
         services.AddRazorPages(options =>
         {

@@ -20,6 +20,7 @@ public class CxAppFactory : WebApplicationFactory<Program>
     public const string Password = "Test!2026pw";
 
     private readonly string _databasePath = Path.Combine(Path.GetTempPath(), $"cxdashboard-test-{Guid.NewGuid():N}.db");
+    private readonly string _uploadFolder = Path.Combine(Path.GetTempPath(), $"cxdashboard-test-uploads-{Guid.NewGuid():N}");
 
     public FakeTimeProvider Clock { get; } = new(DefaultNow);
     public string ConnectionString => $"Data Source={_databasePath}";
@@ -32,6 +33,7 @@ public class CxAppFactory : WebApplicationFactory<Program>
         builder.UseSetting("Demo:SeedOnStart", "false");
         builder.UseSetting("Jobs:RunServer", RunJobServer ? "true" : "false");
         builder.UseSetting("Localization:DefaultCulture", "sv-SE");
+        builder.UseSetting("Imports:UploadFolder", _uploadFolder);
         builder.ConfigureServices(services => services.AddSingleton<TimeProvider>(Clock));
     }
 
@@ -80,6 +82,7 @@ public class CxAppFactory : WebApplicationFactory<Program>
     {
         base.Dispose(disposing);
         SqliteConnection.ClearAllPools();
+        try { if (Directory.Exists(_uploadFolder)) Directory.Delete(_uploadFolder, recursive: true); } catch (IOException) { }
         foreach (var suffix in new[] { "", "-wal", "-shm" })
         {
             try { File.Delete(_databasePath + suffix); } catch (IOException) { }

@@ -27,13 +27,17 @@ public static class Channels
         _ => channel.ToString(),
     };
 
+    // Codes computed once: imports parse a channel on every row.
+    private static readonly (Channel Channel, string Code)[] Codes = [.. All.Select(c => (c, c.Code()))];
+
     public static bool TryParse(string? text, out Channel channel)
     {
         channel = default;
         if (string.IsNullOrWhiteSpace(text)) return false;
-        foreach (var candidate in All)
+        var trimmed = text.AsSpan().Trim();
+        foreach (var (candidate, code) in Codes)
         {
-            if (string.Equals(candidate.Code(), text.Trim(), StringComparison.OrdinalIgnoreCase))
+            if (trimmed.Equals(code, StringComparison.OrdinalIgnoreCase))
             {
                 channel = candidate;
                 return true;

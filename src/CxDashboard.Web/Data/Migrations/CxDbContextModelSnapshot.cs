@@ -668,6 +668,110 @@ namespace CxDashboard.Web.Data.Migrations
                     b.ToTable("EngagementAnswers");
                 });
 
+            modelBuilder.Entity("CxDashboard.Web.Data.Entities.ImportRun", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AllowedTeamIds")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAtUtc")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("FinishedAtUtc")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Message")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("StartedAtUtc")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UploadKey")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("ValidRowsOnly")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CreatedAtUtc");
+
+                    b.ToTable("ImportRuns");
+                });
+
+            modelBuilder.Entity("CxDashboard.Web.Data.Entities.ImportRunFile", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ErrorCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FileError")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(260)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ImportRunId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Inserted")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Rejected")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Rows")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("SizeBytes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Unchanged")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Updated")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ImportRunId");
+
+                    b.ToTable("ImportRunFiles");
+                });
+
             modelBuilder.Entity("CxDashboard.Web.Data.Entities.ImprovementAction", b =>
                 {
                     b.Property<int>("Id")
@@ -1561,6 +1665,15 @@ namespace CxDashboard.Web.Data.Migrations
                     b.Navigation("Team");
                 });
 
+            modelBuilder.Entity("CxDashboard.Web.Data.Entities.ImportRunFile", b =>
+                {
+                    b.HasOne("CxDashboard.Web.Data.Entities.ImportRun", null)
+                        .WithMany("Files")
+                        .HasForeignKey("ImportRunId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("CxDashboard.Web.Data.Entities.ImprovementAction", b =>
                 {
                     b.HasOne("CxDashboard.Web.Data.Entities.AppUser", "Owner")
@@ -1767,6 +1880,11 @@ namespace CxDashboard.Web.Data.Migrations
                     b.Navigation("Events");
 
                     b.Navigation("Triggers");
+                });
+
+            modelBuilder.Entity("CxDashboard.Web.Data.Entities.ImportRun", b =>
+                {
+                    b.Navigation("Files");
                 });
 
             modelBuilder.Entity("CxDashboard.Web.Data.Entities.MaturityRound", b =>

@@ -1,7 +1,8 @@
 namespace CxDashboard.Web.Features.Ingestion;
 
 /// <summary>agents: names agents and places them in teams (teams are created when new); an e-mail links a login.</summary>
-public sealed class AgentRowProcessor(ImportSession session, MasterData masterData) : RowProcessor(session, masterData)
+public sealed class AgentRowProcessor(ImportSession session, MasterData masterData, IReadOnlySet<int>? allowedTeams)
+    : RowProcessor(session, masterData, allowedTeams)
 {
     public override RowOutcome Process(RowReader row)
     {
@@ -11,6 +12,12 @@ public sealed class AgentRowProcessor(ImportSession session, MasterData masterDa
         var email = row.Text("email", 256);
         if (email is not null && !email.Contains('@')) row.AddError("email", $"'{email}' is not an e-mail address");
 
+        // A manager limited to teams places agents in their teams only, and creates no team.
+        if (AllowedTeams is not null && teamName is not null && !row.HasErrors)
+        {
+            if (MasterData.FindTeam(teamName) is { } teamOfRow) IsTeamAllowed(row, "team", teamOfRow, "the agent");
+            else row.AddError("team", $"no team named '{teamName}'; you may place agents in your own teams only");
+        }
         if (agentId is not null && IsDuplicateInFile(row, "agent_id", agentId)) return RowOutcome.Rejected;
         if (row.HasErrors) return RowOutcome.Rejected;
 

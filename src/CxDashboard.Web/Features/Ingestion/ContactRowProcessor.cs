@@ -5,10 +5,14 @@ using CxDashboard.Web.Features.Organisation;
 namespace CxDashboard.Web.Features.Ingestion;
 
 /// <summary>contacts: upserts the customer, resolves agent/team/reason, and inserts or updates the contact by contact_id.</summary>
-public sealed class ContactRowProcessor(ImportSession session, MasterData masterData, OrganisationTime time, bool tableWasEmpty)
-    : RowProcessor(session, masterData)
+public sealed class ContactRowProcessor(ImportSession session, MasterData masterData, OrganisationTime time, IReadOnlySet<int>? allowedTeams, long expectedRows)
+    : RowProcessor(session, masterData, allowedTeams)
 {
     private readonly CustomerWriter _customers = new(session);
+
+    // Into an empty table every row is new: no lookup, and duplicates in the file are found among the rows inserted.
+    private readonly bool _tableWasEmpty = session.Scalar("""SELECT NOT EXISTS (SELECT 1 FROM "Contacts")""") == 1;
+    private readonly InsertedIds _inserted = new(expectedRows);
 
     public override RowOutcome Process(RowReader row)
     {
@@ -35,13 +39,18 @@ public sealed class ContactRowProcessor(ImportSession session, MasterData master
             teamId = MasterData.FindTeam(teamText);
             if (teamId is null) row.AddError("team", $"no team named '{teamText}' (create it under Admin → Teams or import the agents file first)");
         }
-        if (contactId is not null && IsDuplicateInFile(row, "contact_id", contactId)) return RowOutcome.Rejected;
+        // The contact's team: the file's, else the agent's (an agent new to the system has none yet).
+        var knownAgent = agentExternalId is null ? null : MasterData.FindAgent(agentExternalId);
+        if (!row.HasErrors)
+            IsTeamAllowed(row, teamText is null && agentExternalId is not null ? "agent_id" : "team", teamId ?? knownAgent?.TeamId, "the contact");
+        if (contactId is not null && (_tableWasEmpty ? IsDuplicateOfInserted(row, contactId) : IsDuplicateInFile(row, "contact_id", contactId)))
+            return RowOutcome.Rejected;
         if (row.HasErrors) return RowOutcome.Rejected;
 
         int? agentId = null;
         if (agentExternalId is not null)
         {
-            var agent = MasterData.FindOrCreateAgent(agentExternalId, teamId);
+            var agent = knownAgent ?? MasterData.FindOrCreateAgent(agentExternalId, teamId);
             agentId = agent.Id;
             teamId ??= agent.TeamId;
         }
@@ -50,76 +59,70 @@ public sealed class ContactRowProcessor(ImportSession session, MasterData master
 
         var contact = new ContactValues(customerKey, agentId, teamId, channel, reasonId, startedAt!.Value,
             time.LocalDateOf(startedAt.Value), handleSeconds, escalated);
-        return Write(contactId!, contact);
+        return Write(contactId!, contact, row.Line);
     }
 
-    private RowOutcome Write(string externalId, ContactValues values)
+    private bool IsDuplicateOfInserted(RowReader row, string contactId)
     {
-        var existing = tableWasEmpty ? null : Find(externalId);
+        if (!_inserted.MaybeSeen(contactId)) return false;
+        var select = Session.Statement("""SELECT "Id" FROM "Contacts" WHERE "ExternalId" = ?1""");
+        if (!select.Bind(1, contactId).ReadFirst()) return false;
+        var rowId = select.Int64(0);
+        select.Reset();
+        row.AddError("contact_id", $"duplicate id '{contactId}' (first on line {_inserted.LineOf(rowId)})");
+        return true;
+    }
+
+    private const string ValueColumns = """
+        "CustomerId", "AgentId", "TeamId", "Channel", "ReasonId", "StartedAtUtc", "LocalDate", "HandleSeconds", "EscalatedFromBot"
+        """;
+
+    private RowOutcome Write(string externalId, ContactValues values, long line)
+    {
+        var existing = _tableWasEmpty ? null : Find(externalId);
         if (existing is { } current)
         {
             if (current.Values == values) return RowOutcome.Unchanged;
-            var update = Session.Command("""
-                UPDATE "Contacts" SET "CustomerId" = @customer, "AgentId" = @agent, "TeamId" = @team, "Channel" = @channel,
-                    "ReasonId" = @reason, "StartedAtUtc" = @started, "LocalDate" = @localDate, "HandleSeconds" = @handle,
-                    "EscalatedFromBot" = @escalated
-                WHERE "Id" = @id
-                """, "@customer", "@agent", "@team", "@channel", "@reason", "@started", "@localDate", "@handle", "@escalated", "@id");
-            Bind(update, values);
-            update.Parameters["@id"].Value = current.Id;
-            update.ExecuteNonQuery();
+            var update = Session.Statement($"""UPDATE "Contacts" SET ({ValueColumns}) = (?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10) WHERE "Id" = ?1""");
+            Bind(update.Bind(1, current.Id), values).Execute();
             Session.MarkCustomerChanged(current.Values.CustomerId);
             Session.MarkCustomerChanged(values.CustomerId);
-            Session.ChangedDates.Add(current.Values.LocalDate);
-            Session.ChangedDates.Add(values.LocalDate);
+            Session.MarkDateChanged(IsoDate(current.Values.LocalDate));
+            Session.MarkDateChanged(IsoDate(values.LocalDate));
             return RowOutcome.Updated;
         }
 
-        var insert = Session.Command("""
-            INSERT INTO "Contacts" ("ExternalId", "CustomerId", "AgentId", "TeamId", "Channel", "ReasonId", "StartedAtUtc",
-                "LocalDate", "HandleSeconds", "EscalatedFromBot")
-            VALUES (@externalId, @customer, @agent, @team, @channel, @reason, @started, @localDate, @handle, @escalated)
-            """, "@externalId", "@customer", "@agent", "@team", "@channel", "@reason", "@started", "@localDate", "@handle", "@escalated");
-        insert.Parameters["@externalId"].Value = externalId;
-        Bind(insert, values);
-        insert.ExecuteNonQuery();
-        Session.MarkCustomerChanged(values.CustomerId);
-        Session.ChangedDates.Add(values.LocalDate);
+        // New contacts need no marks: the timeline refresh and the changed dates find them by their ids.
+        var insert = Session.Statement($"""INSERT INTO "Contacts" ("ExternalId", {ValueColumns}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)""");
+        Bind(insert.Bind(1, externalId), values).Execute();
+        if (_tableWasEmpty) _inserted.Inserted(insert.LastInsertRowId, line);
         return RowOutcome.Inserted;
     }
 
-    private static void Bind(Microsoft.Data.Sqlite.SqliteCommand command, ContactValues values)
-    {
-        command.Parameters["@customer"].Value = values.CustomerId;
-        command.Parameters["@agent"].Value = ImportSession.Db(values.AgentId);
-        command.Parameters["@team"].Value = ImportSession.Db(values.TeamId);
-        command.Parameters["@channel"].Value = (int)values.Channel;
-        command.Parameters["@reason"].Value = values.ReasonId;
-        command.Parameters["@started"].Value = values.StartedAtUtc.Ticks;
-        command.Parameters["@localDate"].Value = values.LocalDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-        command.Parameters["@handle"].Value = ImportSession.Db(values.HandleSeconds);
-        command.Parameters["@escalated"].Value = values.EscalatedFromBot ? 1 : 0;
-    }
+    /// <summary>Binds the values to ?2…?10, in the order of <see cref="ValueColumns"/>.</summary>
+    private static FastStatement Bind(FastStatement statement, ContactValues values) => statement
+        .Bind(2, values.CustomerId).Bind(3, values.AgentId).Bind(4, values.TeamId).Bind(5, (long)values.Channel)
+        .Bind(6, values.ReasonId).Bind(7, values.StartedAtUtc.Ticks).Bind(8, IsoDate(values.LocalDate))
+        .Bind(9, values.HandleSeconds).Bind(10, values.EscalatedFromBot);
+
+    private static string IsoDate(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     private (long Id, ContactValues Values)? Find(string externalId)
     {
-        var select = Session.Command("""
-            SELECT "Id", "CustomerId", "AgentId", "TeamId", "Channel", "ReasonId", "StartedAtUtc", "LocalDate", "HandleSeconds", "EscalatedFromBot"
-            FROM "Contacts" WHERE "ExternalId" = @id
-            """, "@id");
-        select.Parameters["@id"].Value = externalId;
-        using var reader = select.ExecuteReader();
-        if (!reader.Read()) return null;
-        return (reader.GetInt64(0), new ContactValues(
-            reader.GetInt64(1),
-            reader.IsDBNull(2) ? null : reader.GetInt32(2),
-            reader.IsDBNull(3) ? null : reader.GetInt32(3),
-            (Channel)reader.GetInt32(4),
-            reader.GetInt32(5),
-            new DateTime(reader.GetInt64(6), DateTimeKind.Utc),
-            DateOnly.ParseExact(reader.GetString(7), "yyyy-MM-dd", CultureInfo.InvariantCulture),
-            reader.IsDBNull(8) ? null : reader.GetInt32(8),
-            reader.GetInt64(9) != 0));
+        var select = Session.Statement($"""SELECT "Id", {ValueColumns} FROM "Contacts" WHERE "ExternalId" = ?1""");
+        if (!select.Bind(1, externalId).ReadFirst()) return null;
+        var found = (select.Int64(0), new ContactValues(
+            select.Int64(1),
+            (int?)select.NullableInt64(2),
+            (int?)select.NullableInt64(3),
+            (Channel)select.Int64(4),
+            (int)select.Int64(5),
+            new DateTime(select.Int64(6), DateTimeKind.Utc),
+            DateOnly.ParseExact(select.Text(7)!, "yyyy-MM-dd", CultureInfo.InvariantCulture),
+            (int?)select.NullableInt64(8),
+            select.Int64(9) != 0));
+        select.Reset();
+        return found;
     }
 
     private readonly record struct ContactValues(

@@ -8,69 +8,41 @@ public sealed record CustomerDetails(string? Name, string? Phone, string? Email,
 /// </summary>
 public sealed class CustomerWriter(ImportSession session)
 {
-    // Files usually repeat a customer on nearby rows; a bounded cache saves the lookup without growing with the file.
+    // Files usually repeat a customer on nearby rows; a bounded cache saves the round trip without growing with the file.
+    // It remembers the details the file last gave: the same details again cannot change the stored customer.
     private const int CacheLimit = 50_000;
-    private readonly Dictionary<string, (long Id, CustomerDetails Stored)> _cache = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (long Id, CustomerDetails FromFile)> _cache = new(StringComparer.Ordinal);
 
     public long Upsert(string externalId, CustomerDetails fromFile)
     {
-        var current = _cache.TryGetValue(externalId, out var cached) ? cached : Find(externalId);
-        if (current is null)
+        if (_cache.TryGetValue(externalId, out var cached) && (cached.FromFile == fromFile || IsNothingNew(fromFile, cached.FromFile))) return cached.Id;
+
+        // One statement whether the customer is new or known: the merge happens in SQL. (No RETURNING: SQLite collects
+        // its rows in a temporary table per execution; a new row's id is the connection's last rowid.)
+        var upsert = session.Statement("""
+            INSERT INTO "Customers" ("ExternalId", "Name", "Phone", "Email", "DoNotContact") VALUES (?1, ?2, ?3, ?4, ?5)
+            ON CONFLICT ("ExternalId") DO UPDATE SET
+                "Name" = COALESCE(excluded."Name", "Name"), "Phone" = COALESCE(excluded."Phone", "Phone"),
+                "Email" = COALESCE(excluded."Email", "Email"), "DoNotContact" = "DoNotContact" OR excluded."DoNotContact"
+            """);
+        var rowIdBefore = upsert.LastInsertRowId;
+        upsert.Bind(1, externalId).Bind(2, fromFile.Name).Bind(3, fromFile.Phone).Bind(4, fromFile.Email).Bind(5, fromFile.DoNotContact).Execute();
+        var id = upsert.LastInsertRowId;
+        if (id == rowIdBefore)
         {
-            var insert = session.Command("""
-                INSERT INTO "Customers" ("ExternalId", "Name", "Phone", "Email", "DoNotContact")
-                VALUES (@id, @name, @phone, @email, @dnc) RETURNING "Id"
-                """, "@id", "@name", "@phone", "@email", "@dnc");
-            insert.Parameters["@id"].Value = externalId;
-            Bind(insert, fromFile);
-            var id = (long)insert.ExecuteScalar()!;
-            Remember(externalId, id, fromFile);
-            return id;
+            // Not inserted (updated): an UPSERT's update leaves the last rowid as it was.
+            var select = session.Statement("""SELECT "Id" FROM "Customers" WHERE "ExternalId" = ?1""");
+            select.Bind(1, externalId).ReadFirst();
+            id = select.Int64(0);
+            select.Reset();
         }
-
-        var (customerId, stored) = current.Value;
-        var merged = new CustomerDetails(
-            fromFile.Name ?? stored.Name, fromFile.Phone ?? stored.Phone, fromFile.Email ?? stored.Email,
-            stored.DoNotContact || fromFile.DoNotContact);
-        if (merged != stored)
-        {
-            var update = session.Command("""
-                UPDATE "Customers" SET "Name" = @name, "Phone" = @phone, "Email" = @email, "DoNotContact" = @dnc WHERE "Id" = @key
-                """, "@name", "@phone", "@email", "@dnc", "@key");
-            Bind(update, merged);
-            update.Parameters["@key"].Value = customerId;
-            update.ExecuteNonQuery();
-        }
-        Remember(externalId, customerId, merged);
-        return customerId;
-    }
-
-    private (long Id, CustomerDetails Stored)? Find(string externalId)
-    {
-        var select = session.Command("""
-            SELECT "Id", "Name", "Phone", "Email", "DoNotContact" FROM "Customers" WHERE "ExternalId" = @id
-            """, "@id");
-        select.Parameters["@id"].Value = externalId;
-        using var reader = select.ExecuteReader();
-        if (!reader.Read()) return null;
-        return (reader.GetInt64(0), new CustomerDetails(
-            reader.IsDBNull(1) ? null : reader.GetString(1),
-            reader.IsDBNull(2) ? null : reader.GetString(2),
-            reader.IsDBNull(3) ? null : reader.GetString(3),
-            reader.GetInt64(4) != 0));
-    }
-
-    private void Remember(string externalId, long id, CustomerDetails details)
-    {
         if (_cache.Count >= CacheLimit) _cache.Clear();
-        _cache[externalId] = (id, details);
+        _cache[externalId] = (id, fromFile);
+        return id;
     }
 
-    private static void Bind(Microsoft.Data.Sqlite.SqliteCommand command, CustomerDetails details)
-    {
-        command.Parameters["@name"].Value = ImportSession.Db(details.Name);
-        command.Parameters["@phone"].Value = ImportSession.Db(details.Phone);
-        command.Parameters["@email"].Value = ImportSession.Db(details.Email);
-        command.Parameters["@dnc"].Value = details.DoNotContact ? 1 : 0;
-    }
+    /// <summary>Details that only leave out what an earlier row gave (empty cells keep what is stored) change nothing.</summary>
+    private static bool IsNothingNew(CustomerDetails fromFile, CustomerDetails earlier) =>
+        (fromFile.Name is null || fromFile.Name == earlier.Name) && (fromFile.Phone is null || fromFile.Phone == earlier.Phone) &&
+        (fromFile.Email is null || fromFile.Email == earlier.Email) && (!fromFile.DoNotContact || earlier.DoNotContact);
 }

@@ -8,7 +8,8 @@ namespace CxDashboard.Web.Features.Ingestion;
 /// contains. A team-month whose answers are the same as stored is unchanged; otherwise its imported answers are
 /// replaced (answers given on the product's own pulse page are kept).
 /// </summary>
-public sealed class EngagementRowProcessor(ImportSession session, MasterData masterData) : RowProcessor(session, masterData)
+public sealed class EngagementRowProcessor(ImportSession session, MasterData masterData, IReadOnlySet<int>? allowedTeams)
+    : RowProcessor(session, masterData, allowedTeams)
 {
     private readonly Dictionary<(int TeamId, DateOnly Period), List<Answer>> _answers = [];
     private long _replaced;
@@ -26,6 +27,7 @@ public sealed class EngagementRowProcessor(ImportSession session, MasterData mas
         {
             teamId = MasterData.FindTeam(teamText);
             if (teamId is null) row.AddError("team", $"no team named '{teamText}'");
+            else IsTeamAllowed(row, "team", teamId, "the answer");
         }
         if (!row.HasErrors && items.All(i => i is null)) row.AddError("q1", "at least one of q1…q10 must be answered");
         if (row.HasErrors) return RowOutcome.Rejected;

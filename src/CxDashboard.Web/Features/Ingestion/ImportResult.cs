@@ -22,7 +22,22 @@ public sealed record ImportOptions
 
     /// <summary>How many row errors are kept in detail; the rest are only counted.</summary>
     public int MaxErrorsKept { get; init; } = 10_000;
+
+    /// <summary>How many of the first rows to return as read (<see cref="ImportResult.Preview"/>), for a preview page.</summary>
+    public int PreviewRows { get; init; }
+
+    /// <summary>
+    /// The teams whose rows may be imported (a manager limited to teams); null for all. Rows of other teams, and
+    /// rows of no team, are row errors naming the team; no team is created.
+    /// </summary>
+    public IReadOnlySet<int>? AllowedTeamIds { get; init; }
 }
+
+/// <summary>The first rows of a file as read: its header and each row's cells, with the line they came from.</summary>
+public sealed record ImportPreview(string Format, IReadOnlyList<string> Header, IReadOnlyList<string> RecognisedColumns,
+    IReadOnlyList<ImportPreviewRow> Rows);
+
+public sealed record ImportPreviewRow(long Line, IReadOnlyList<string?> Cells);
 
 public sealed record ImportProgress(long RowsDone, long? BytesRead, long? BytesTotal, long Errors);
 
@@ -42,6 +57,9 @@ public enum ImportOutcome
 
     /// <summary>A preview: validated and counted, nothing written.</summary>
     Previewed,
+
+    /// <summary>This file was fine, but another file imported with it had errors, so nothing was written.</summary>
+    BlockedByOtherFile,
 }
 
 public sealed record ImportResult
@@ -57,8 +75,30 @@ public sealed record ImportResult
     public IReadOnlyList<ImportError> Errors { get; init; } = [];
     public IReadOnlyList<string> Warnings { get; init; } = [];
     public string? FileError { get; init; }
+    /// <summary>The time to read and write the file; for a file imported alone, everything until the commit.</summary>
     public TimeSpan Duration { get; init; }
+
+    /// <summary>The first rows as read, when <see cref="ImportOptions.PreviewRows"/> asked for them.</summary>
+    public ImportPreview? Preview { get; init; }
+
+    /// <summary>
+    /// The organisation-local dates whose contacts or responses this import changed (new, updated, or with new
+    /// repeat/FCR gaps), for anything kept per day. Filled for the whole batch on a written import.
+    /// </summary>
+    public IReadOnlyList<DateOnly> ChangedDates { get; init; } = [];
 
     public bool WroteData => Outcome is ImportOutcome.Imported or ImportOutcome.ImportedValidRows;
     public double RowsPerSecond => Duration.TotalSeconds > 0 ? Rows / Duration.TotalSeconds : 0;
+}
+
+/// <summary>One file of a batch: its kind, its content (seekable: a temp file for uploads) and the name users know it by.</summary>
+public sealed record ImportBatchFile(ImportKind Kind, Stream Content, string? Name = null);
+
+/// <summary>The files of a batch, imported in one transaction: all written, or none.</summary>
+public sealed record ImportBatchResult(IReadOnlyList<ImportResult> Files, TimeSpan Duration)
+{
+    public bool WroteData => Files.Count > 0 && Files.All(f => f.WroteData);
+    public long Rows => Files.Sum(f => f.Rows);
+    public long ErrorCount => Files.Sum(f => f.ErrorCount);
+    public bool HasFileErrors => Files.Any(f => f.Outcome == ImportOutcome.FileRejected);
 }

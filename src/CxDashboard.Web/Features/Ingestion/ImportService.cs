@@ -25,39 +25,150 @@ public sealed class ImportService(
 {
     private const int ProgressEvery = 5000;
 
+    // Files of a batch are imported in this order, so a responses file finds the contacts of a contacts file with it.
+    private static readonly ImportKind[] BatchOrder = [ImportKind.Agents, ImportKind.Contacts, ImportKind.SurveyResponses, ImportKind.Engagement];
+
     /// <summary>Imports a CSV or XLSX file. The stream must be seekable (buffer uploads to a temp file).</summary>
-    public async Task<ImportResult> ImportFileAsync(ImportKind kind, Stream stream, ImportOptions options, CancellationToken ct = default)
+    public async Task<ImportResult> ImportFileAsync(ImportKind kind, Stream stream, ImportOptions options, CancellationToken ct = default) =>
+        (await ImportBatchAsync([new ImportBatchFile(kind, stream)], options, ct)).Files[0];
+
+    /// <summary>Imports rows that are not a file, such as an API batch.</summary>
+    public async Task<ImportResult> ImportAsync(ImportKind kind, ITabularReader reader, ImportOptions options, CancellationToken ct = default) =>
+        (await ImportReadersAsync([new OpenedFile(kind, null, reader, null)], options, ct)).Files[0];
+
+    /// <summary>
+    /// Imports several files in one transaction (e.g. contacts and the responses that rate them): agents first, then
+    /// contacts, responses and engagement. Everything is written, or, when any file has a problem, nothing.
+    /// Results come back in the order of <paramref name="files"/>.
+    /// </summary>
+    public async Task<ImportBatchResult> ImportBatchAsync(IReadOnlyList<ImportBatchFile> files, ImportOptions options, CancellationToken ct = default)
     {
-        ITabularReader reader;
+        var opened = new List<OpenedFile>();
         try
         {
-            reader = OpenFile(stream);
+            foreach (var file in files)
+            {
+                try
+                {
+                    opened.Add(new OpenedFile(file.Kind, file.Name, OpenFile(file.Content), null));
+                }
+                catch (ImportFileException e)
+                {
+                    opened.Add(new OpenedFile(file.Kind, file.Name, null, e.Message));
+                }
+            }
+            return await ImportReadersAsync(opened, options, ct);
         }
-        catch (ImportFileException e)
+        finally
         {
-            return FileRejected(kind, e.Message);
+            foreach (var file in opened) file.Reader?.Dispose();
         }
-        using (reader) return await ImportAsync(kind, reader, options, ct);
     }
 
     public static ITabularReader OpenFile(Stream stream) => FileSniffer.Detect(stream) switch
     {
-        FileFormat.Xlsx => throw new ImportFileException("XLSX files are not supported yet: save the sheet as \"CSV UTF-8\" and import that."),
+        FileFormat.Xlsx => new XlsxTabularReader(stream),
         _ => new CsvTabularReader(stream),
     };
 
-    public async Task<ImportResult> ImportAsync(ImportKind kind, ITabularReader reader, ImportOptions options, CancellationToken ct = default)
+    private sealed record OpenedFile(ImportKind Kind, string? Name, ITabularReader? Reader, string? OpenError);
+
+    private async Task<ImportBatchResult> ImportReadersAsync(IReadOnlyList<OpenedFile> files, ImportOptions options, CancellationToken ct)
+    {
+        var stopwatch = Stopwatch.StartNew();
+        var time = await organisation.GetTimeAsync(ct);
+        var results = new ImportResult[files.Count];
+        var progress = new BatchProgress(options.Progress, files.Sum(f => f.Reader?.BytesTotal ?? 0));
+
+        await using var session = await ImportSession.BeginAsync(db.Database.GetDbConnection(), ct);
+        var masterData = MasterData.Load(session);
+        foreach (var index in Enumerable.Range(0, files.Count).OrderBy(i => Array.IndexOf(BatchOrder, files[i].Kind)))
+        {
+            var file = files[index];
+            results[index] = file.Reader is null
+                ? FileRejected(file.Kind, file.OpenError!)
+                : ReadFile(file.Kind, file.Reader, session, masterData, time, options, progress, ct);
+        }
+
+        var fileProblem = results.Any(r => r.Outcome == ImportOutcome.FileRejected);
+        var rowErrors = results.Any(r => r.ErrorCount > 0);
+        var anyValidRow = results.Any(r => r.Rows > r.Rejected);
+        var write = !options.DryRun && !fileProblem && (!rowErrors || (options.ValidRowsOnly && anyValidRow));
+
+        IReadOnlyList<DateOnly> changedDates = [];
+        var readSeconds = stopwatch.Elapsed.TotalSeconds;
+        if (write)
+        {
+            changedDates = WriteDerivedData(session, ct);
+            var derivedSeconds = stopwatch.Elapsed.TotalSeconds;
+            await session.Transaction.CommitAsync(ct);
+            logger.LogDebug("Import batch: rows read and written in {Read:0.00} s, derived data in {Derived:0.00} s, commit in {Commit:0.00} s",
+                readSeconds, derivedSeconds - readSeconds, stopwatch.Elapsed.TotalSeconds - derivedSeconds);
+        }
+        else
+        {
+            await session.Transaction.RollbackAsync(ct);
+        }
+        progress.Finish();
+
+        for (var i = 0; i < results.Length; i++)
+        {
+            var r = results[i];
+            if (r.Outcome == ImportOutcome.FileRejected) continue;
+            var outcome = options.DryRun ? ImportOutcome.Previewed
+                : write ? (r.ErrorCount == 0 ? ImportOutcome.Imported : ImportOutcome.ImportedValidRows)
+                : r.ErrorCount > 0 ? ImportOutcome.RejectedWithErrors
+                : ImportOutcome.BlockedByOtherFile;
+            // A file imported alone took the whole batch's time (derived data and commit included).
+            results[i] = r with { Outcome = outcome, ChangedDates = changedDates, Duration = results.Length == 1 ? stopwatch.Elapsed : r.Duration };
+            logger.LogInformation("Import of {Kind}: {Outcome}, {Rows} rows ({Inserted} inserted, {Updated} updated, {Unchanged} unchanged, {Rejected} rejected) in {Seconds:0.0} s",
+                r.Kind.Code(), outcome, r.Rows, r.Inserted, r.Updated, r.Unchanged, r.Rejected, r.Duration.TotalSeconds);
+        }
+
+        var batch = new ImportBatchResult(results, stopwatch.Elapsed);
+        if (batch.WroteData)
+        {
+            foreach (var result in results)
+                foreach (var listener in listeners) await listener.OnImportedAsync(result, ct);
+        }
+        return batch;
+    }
+
+    /// <summary>
+    /// What is derived from the imported rows, written in the same transaction just before it commits: the contacts'
+    /// repeat/FCR gaps, the organisation-local dates whose figures changed, and the KPI rollups of those dates — so
+    /// the dashboard's numbers change together with the rows, or not at all.
+    /// </summary>
+    private static IReadOnlyList<DateOnly> WriteDerivedData(ImportSession session, CancellationToken ct)
+    {
+        TimelineRefresher.Refresh(session, ct);
+        var dates = ChangedDates.Collect(session);
+        RefreshRollups(session, dates);
+        return dates;
+    }
+
+    private static void RefreshRollups(ImportSession session, IReadOnlyList<DateOnly> dates)
+    {
+        using var state = session.Connection.CreateCommand();
+        state.Transaction = session.Transaction;
+        state.CommandText = """SELECT "WindowDays" FROM "KpiRollupStates" WHERE "IsComplete" = 1""";
+        if (state.ExecuteScalar() is not long windowDays || dates.Count == 0) return;
+        Metrics.Rollups.KpiRollupWriter.StageDates(session.Connection, session.Transaction, dates);
+        Metrics.Rollups.KpiRollupWriter.RefreshStagedDates(session.Connection, session.Transaction, (int)windowDays);
+    }
+
+    private static ImportResult ReadFile(ImportKind kind, ITabularReader reader, ImportSession session, MasterData masterData,
+        OrganisationTime time, ImportOptions options, BatchProgress progress, CancellationToken ct)
     {
         var stopwatch = Stopwatch.StartNew();
         var schema = ImportSchemas.For(kind);
         var warnings = new List<string>();
         if (CheckHeader(kind, reader.Header, warnings) is { } headerError) return FileRejected(kind, headerError);
 
-        var time = await organisation.GetTimeAsync(ct);
-        await using var session = await ImportSession.BeginAsync(db.Database.GetDbConnection(), ct);
-        var masterData = MasterData.Load(session);
-        var processor = CreateProcessor(kind, session, masterData, time);
+        session.StartFile();
+        var processor = CreateProcessor(kind, session, masterData, time, options.AllowedTeamIds, reader.BytesTotal);
         var row = new RowReader(reader, schema, time);
+        var preview = new List<ImportPreviewRow>();
 
         long rows = 0, inserted = 0, updated = 0, unchanged = 0, rejected = 0, errorCount = 0;
         var errors = new List<ImportError>();
@@ -67,6 +178,8 @@ public sealed class ImportService(
             {
                 rows++;
                 ct.ThrowIfCancellationRequested();
+                if (preview.Count < options.PreviewRows)
+                    preview.Add(new ImportPreviewRow(reader.Line, [.. Enumerable.Range(0, reader.Header.Count).Select(reader.Get)]));
                 row.StartRow();
                 switch (processor.Process(row))
                 {
@@ -78,74 +191,36 @@ public sealed class ImportService(
                 errorCount += row.Errors.Count;
                 foreach (var error in row.Errors)
                     if (errors.Count < options.MaxErrorsKept) errors.Add(error);
-                if (rows % ProgressEvery == 0)
-                    options.Progress?.Report(new ImportProgress(rows, reader.BytesRead, reader.BytesTotal, errorCount));
+                if (rows % ProgressEvery == 0) progress.Report(rows, reader, errorCount);
             }
         }
         catch (ImportFileException e)
         {
             return FileRejected(kind, e.Message);
         }
+        progress.EndFile(rows, reader, errorCount);
 
         if (rows == 0) return FileRejected(kind, "The file has a header row but no data rows.");
 
         var (deferredInserted, deferredUpdated, deferredUnchanged) = processor.Complete();
-        inserted += deferredInserted;
-        updated += deferredUpdated;
-        unchanged += deferredUnchanged;
         warnings.AddRange(processor.Warnings());
-
-        var hasErrors = errorCount > 0;
-        var outcome = options.DryRun ? ImportOutcome.Previewed
-            : !hasErrors ? ImportOutcome.Imported
-            : options.ValidRowsOnly && rows > rejected ? ImportOutcome.ImportedValidRows
-            : ImportOutcome.RejectedWithErrors;
-
-        if (outcome is ImportOutcome.Imported or ImportOutcome.ImportedValidRows)
-        {
-            TimelineRefresher.Refresh(session, ct);
-            RefreshRollups(session);
-            await session.Transaction.CommitAsync(ct);
-        }
-        else
-        {
-            await session.Transaction.RollbackAsync(ct);
-        }
-        options.Progress?.Report(new ImportProgress(rows, reader.BytesTotal, reader.BytesTotal, errorCount));
-
-        var result = new ImportResult
+        return new ImportResult
         {
             Kind = kind,
-            Outcome = outcome,
+            Outcome = ImportOutcome.Previewed, // decided for the whole batch once every file is read
             Rows = rows,
-            Inserted = inserted,
-            Updated = updated,
-            Unchanged = unchanged,
+            Inserted = inserted + deferredInserted,
+            Updated = updated + deferredUpdated,
+            Unchanged = unchanged + deferredUnchanged,
             Rejected = rejected,
             ErrorCount = errorCount,
             Errors = errors,
             Warnings = warnings,
             Duration = stopwatch.Elapsed,
+            Preview = options.PreviewRows > 0
+                ? new ImportPreview(reader.Description, reader.Header, [.. reader.Header.Where(h => schema.Any(c => c.Name.Equals(h.Trim(), StringComparison.OrdinalIgnoreCase)))], preview)
+                : null,
         };
-        logger.LogInformation("Import of {Kind}: {Outcome}, {Rows} rows ({Inserted} inserted, {Updated} updated, {Unchanged} unchanged, {Rejected} rejected) in {Seconds:0.0} s",
-            kind.Code(), outcome, rows, inserted, updated, unchanged, rejected, stopwatch.Elapsed.TotalSeconds);
-
-        if (result.WroteData)
-        {
-            foreach (var listener in listeners) await listener.OnImportedAsync(result, ct);
-        }
-        return result;
-    }
-
-    /// <summary>Rebuilds the KPI rollups of the dates this import changed, in the same transaction as the rows.</summary>
-    private static void RefreshRollups(ImportSession session)
-    {
-        using var state = session.Connection.CreateCommand();
-        state.Transaction = session.Transaction;
-        state.CommandText = """SELECT "WindowDays" FROM "KpiRollupStates" WHERE "IsComplete" = 1""";
-        if (state.ExecuteScalar() is not long windowDays || session.ChangedDates.Count == 0) return;
-        Metrics.Rollups.KpiRollupWriter.StageDates(session.Connection, session.Transaction, session.ChangedDates);
-        Metrics.Rollups.KpiRollupWriter.RefreshStagedDates(session.Connection, session.Transaction, (int)windowDays);
     }
 
     /// <summary>A file-level problem with the header, or null; unknown columns become warnings.</summary>
@@ -172,22 +247,16 @@ public sealed class ImportService(
         return null;
     }
 
-    private static RowProcessor CreateProcessor(ImportKind kind, ImportSession session, MasterData masterData, OrganisationTime time) => kind switch
+    private static RowProcessor CreateProcessor(ImportKind kind, ImportSession session, MasterData masterData, OrganisationTime time,
+        IReadOnlySet<int>? allowedTeams, long? bytesTotal) => kind switch
     {
-        ImportKind.Contacts => new ContactRowProcessor(session, masterData, time, TableIsEmpty(session, "Contacts")),
-        ImportKind.SurveyResponses => new SurveyResponseRowProcessor(session, masterData),
-        ImportKind.Agents => new AgentRowProcessor(session, masterData),
-        ImportKind.Engagement => new EngagementRowProcessor(session, masterData),
+        // A contact row is about 100 bytes: enough to size the duplicate filter without counting rows first.
+        ImportKind.Contacts => new ContactRowProcessor(session, masterData, time, allowedTeams, (bytesTotal ?? 100_000) / 100),
+        ImportKind.SurveyResponses => new SurveyResponseRowProcessor(session, masterData, allowedTeams),
+        ImportKind.Agents => new AgentRowProcessor(session, masterData, allowedTeams),
+        ImportKind.Engagement => new EngagementRowProcessor(session, masterData, allowedTeams),
         _ => throw new ArgumentOutOfRangeException(nameof(kind)),
     };
-
-    private static bool TableIsEmpty(ImportSession session, string table)
-    {
-        using var command = session.Connection.CreateCommand();
-        command.Transaction = session.Transaction;
-        command.CommandText = $"""SELECT NOT EXISTS (SELECT 1 FROM "{table}")""";
-        return Convert.ToInt64(command.ExecuteScalar()) == 1;
-    }
 
     private static ImportResult FileRejected(ImportKind kind, string message) => new()
     {
@@ -195,4 +264,23 @@ public sealed class ImportService(
         Outcome = ImportOutcome.FileRejected,
         FileError = message,
     };
+}
+
+/// <summary>Progress over all files of a batch: rows and bytes so far, against the bytes of every file.</summary>
+internal sealed class BatchProgress(IProgress<ImportProgress>? progress, long bytesTotal)
+{
+    private long _rowsBefore, _bytesBefore, _errorsBefore;
+
+    public void Report(long rows, ITabularReader reader, long errors) =>
+        progress?.Report(new ImportProgress(_rowsBefore + rows, _bytesBefore + (reader.BytesRead ?? 0), bytesTotal, _errorsBefore + errors));
+
+    public void EndFile(long rows, ITabularReader reader, long errors)
+    {
+        _rowsBefore += rows;
+        _bytesBefore += reader.BytesTotal ?? 0;
+        _errorsBefore += errors;
+        progress?.Report(new ImportProgress(_rowsBefore, _bytesBefore, bytesTotal, _errorsBefore));
+    }
+
+    public void Finish() => progress?.Report(new ImportProgress(_rowsBefore, bytesTotal, bytesTotal, _errorsBefore));
 }

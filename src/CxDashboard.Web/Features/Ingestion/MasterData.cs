@@ -11,7 +11,7 @@ public sealed class MasterData
 {
     private readonly ImportSession _session;
     private readonly Dictionary<string, int> _teamsByName = new(StringComparer.OrdinalIgnoreCase);
-    private readonly HashSet<int> _teamIds = [];
+    private readonly Dictionary<int, string> _teamNames = [];
     private readonly Dictionary<string, (int Id, int? TeamId)> _agents = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int> _reasons = new(StringComparer.OrdinalIgnoreCase);
 
@@ -35,10 +35,12 @@ public sealed class MasterData
     public int? FindTeam(string nameOrId)
     {
         if (_teamsByName.TryGetValue(nameOrId, out var id)) return id;
-        return int.TryParse(nameOrId, NumberStyles.None, CultureInfo.InvariantCulture, out var numeric) && _teamIds.Contains(numeric)
+        return int.TryParse(nameOrId, NumberStyles.None, CultureInfo.InvariantCulture, out var numeric) && _teamNames.ContainsKey(numeric)
             ? numeric
             : null;
     }
+
+    public string TeamName(int id) => _teamNames.TryGetValue(id, out var name) ? name : $"#{id}";
 
     public int FindOrCreateTeam(string name)
     {
@@ -95,7 +97,7 @@ public sealed class MasterData
     private void AddTeam(int id, string name)
     {
         _teamsByName[name] = id;
-        _teamIds.Add(id);
+        _teamNames[id] = name;
     }
 
     private static void ForEachRow(ImportSession session, string sql, Action<SqliteDataReader> read)

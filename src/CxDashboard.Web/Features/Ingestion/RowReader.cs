@@ -10,18 +10,6 @@ namespace CxDashboard.Web.Features.Ingestion;
 /// </summary>
 public sealed class RowReader
 {
-    private static readonly string[] TimestampsWithOffset =
-    [
-        "yyyy-MM-dd'T'HH:mm:ssK", "yyyy-MM-dd'T'HH:mm:ss.FFFFFFFK", "yyyy-MM-dd'T'HH:mmK",
-        "yyyy-MM-dd HH:mm:ssK", "yyyy-MM-dd HH:mm:ss.FFFFFFFK", "yyyy-MM-dd HH:mmK",
-    ];
-
-    private static readonly string[] LocalTimestamps =
-    [
-        "yyyy-MM-dd'T'HH:mm:ss", "yyyy-MM-dd'T'HH:mm:ss.FFFFFFF", "yyyy-MM-dd'T'HH:mm",
-        "yyyy-MM-dd HH:mm:ss", "yyyy-MM-dd HH:mm:ss.FFFFFFF", "yyyy-MM-dd HH:mm",
-    ];
-
     private readonly ITabularReader _reader;
     private readonly Dictionary<string, int> _columns;
     private readonly OrganisationTime _time;
@@ -130,14 +118,9 @@ public sealed class RowReader
 
     public static bool TryParseTimestamp(string text, OrganisationTime time, out DateTime utc)
     {
-        if (DateTime.TryParseExact(text, LocalTimestamps, CultureInfo.InvariantCulture, DateTimeStyles.None, out var local))
+        if (IsoTimestamp.TryParse(text, out var written, out var offset))
         {
-            utc = time.ToUtc(local);
-            return true;
-        }
-        if (DateTimeOffset.TryParseExact(text, TimestampsWithOffset, CultureInfo.InvariantCulture, DateTimeStyles.None, out var withOffset))
-        {
-            utc = withOffset.UtcDateTime;
+            utc = offset is { } o ? DateTime.SpecifyKind(written - o, DateTimeKind.Utc) : time.ToUtc(written);
             return true;
         }
         utc = default;

@@ -1,9 +1,8 @@
-using CxDashboard.Web.Features.Organisation;
-
 namespace CxDashboard.Web.Features.Ingestion;
 
 /// <summary>survey_responses: each response rates a contact that exists already or earlier in the same batch.</summary>
-public sealed class SurveyResponseRowProcessor(ImportSession session, MasterData masterData) : RowProcessor(session, masterData)
+public sealed class SurveyResponseRowProcessor(ImportSession session, MasterData masterData, IReadOnlySet<int>? allowedTeams)
+    : RowProcessor(session, masterData, allowedTeams)
 {
     public override RowOutcome Process(RowReader row)
     {
@@ -15,88 +14,74 @@ public sealed class SurveyResponseRowProcessor(ImportSession session, MasterData
         var nps = row.Integer("nps", 0, 10, "NPS is 0–10");
         var comment = row.Text("comment", 4000);
 
-        (long Id, DateOnly LocalDate)? contact = null;
+        RatedContact? contact = null;
         if (contactExternalId is not null)
         {
             contact = FindContact(contactExternalId);
             if (contact is null)
                 row.AddError("contact_id", $"no contact with id '{contactExternalId}' (import the contacts first, or in the same batch)");
+            else if (!row.HasErrors)
+                IsTeamAllowed(row, "contact_id", contact.Value.TeamId, $"contact '{contactExternalId}'");
         }
         if (responseId is not null && IsDuplicateInFile(row, "response_id", responseId)) return RowOutcome.Rejected;
         if (row.HasErrors) return RowOutcome.Rejected;
 
         var values = new ResponseValues(contact!.Value.Id, receivedAt!.Value, csat!.Value, resolved, nps, comment);
-        var outcome = Write(responseId!, values, out var previousContactId);
-        if (outcome is RowOutcome.Inserted or RowOutcome.Updated)
-        {
-            Session.ChangedDates.Add(contact.Value.LocalDate);
-            if (previousContactId is { } previous && previous != values.ContactId && FindContactDate(previous) is { } previousDate)
-                Session.ChangedDates.Add(previousDate);
-        }
-        return outcome;
+        return Write(responseId!, values, contact.Value.LocalDate);
     }
 
-    private RowOutcome Write(string externalId, ResponseValues values, out long? previousContactId)
+    private RowOutcome Write(string externalId, ResponseValues values, string localDate)
     {
         var existing = Find(externalId);
-        previousContactId = existing?.Values.ContactId;
         if (existing is { } current && current.Values == values) return RowOutcome.Unchanged;
 
-        var sql = existing is null
-            ? """
+        var statement = existing is null
+            ? Session.Statement("""
               INSERT INTO "SurveyResponses" ("ExternalId", "ContactId", "ReceivedAtUtc", "Csat", "Resolved", "Nps", "Comment", "Kind")
-              VALUES (@externalId, @contact, @received, @csat, @resolved, @nps, @comment, 1)
-              """
-            : """
-              UPDATE "SurveyResponses" SET "ContactId" = @contact, "ReceivedAtUtc" = @received, "Csat" = @csat,
-                  "Resolved" = @resolved, "Nps" = @nps, "Comment" = @comment
-              WHERE "ExternalId" = @externalId
-              """;
-        var command = Session.Command(sql, "@externalId", "@contact", "@received", "@csat", "@resolved", "@nps", "@comment");
-        command.Parameters["@externalId"].Value = externalId;
-        command.Parameters["@contact"].Value = values.ContactId;
-        command.Parameters["@received"].Value = values.ReceivedAtUtc.Ticks;
-        command.Parameters["@csat"].Value = values.Csat;
-        command.Parameters["@resolved"].Value = values.Resolved is { } r ? (r ? 1 : 0) : DBNull.Value;
-        command.Parameters["@nps"].Value = ImportSession.Db(values.Nps);
-        command.Parameters["@comment"].Value = ImportSession.Db(values.Comment);
-        command.ExecuteNonQuery();
+              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, 1)
+              """)
+            : Session.Statement("""
+              UPDATE "SurveyResponses" SET "ContactId" = ?2, "ReceivedAtUtc" = ?3, "Csat" = ?4, "Resolved" = ?5, "Nps" = ?6, "Comment" = ?7
+              WHERE "ExternalId" = ?1
+              """);
+        statement.Bind(1, externalId).Bind(2, values.ContactId).Bind(3, values.ReceivedAtUtc.Ticks).Bind(4, values.Csat)
+            .Bind(5, values.Resolved is { } r ? (r ? 1 : 0) : null).Bind(6, values.Nps).Bind(7, values.Comment).Execute();
+        if (existing is { } updated)
+        {
+            // New responses are found by their ids; an update may move a response between contacts, so both dates change.
+            Session.MarkDateChanged(updated.ContactLocalDate);
+            Session.MarkDateChanged(localDate);
+        }
         return existing is null ? RowOutcome.Inserted : RowOutcome.Updated;
     }
 
-    private (long Id, DateOnly LocalDate)? FindContact(string externalId)
+    private readonly record struct RatedContact(long Id, int? TeamId, string LocalDate);
+
+    private RatedContact? FindContact(string externalId)
     {
-        var select = Session.Command("""SELECT "Id", "LocalDate" FROM "Contacts" WHERE "ExternalId" = @id""", "@id");
-        select.Parameters["@id"].Value = externalId;
-        using var reader = select.ExecuteReader();
-        return reader.Read() ? (reader.GetInt64(0), ParseDate(reader.GetString(1))) : null;
+        var select = Session.Statement("""SELECT "Id", "TeamId", "LocalDate" FROM "Contacts" WHERE "ExternalId" = ?1""");
+        if (!select.Bind(1, externalId).ReadFirst()) return null;
+        var contact = new RatedContact(select.Int64(0), (int?)select.NullableInt64(1), select.Text(2)!);
+        select.Reset();
+        return contact;
     }
 
-    private DateOnly? FindContactDate(long contactId)
+    private (long Id, ResponseValues Values, string ContactLocalDate)? Find(string externalId)
     {
-        var select = Session.Command("""SELECT "LocalDate" FROM "Contacts" WHERE "Id" = @id""", "@id");
-        select.Parameters["@id"].Value = contactId;
-        return select.ExecuteScalar() is string text ? ParseDate(text) : null;
-    }
-
-    private static DateOnly ParseDate(string text) =>
-        DateOnly.ParseExact(text, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
-
-    private (long Id, ResponseValues Values)? Find(string externalId)
-    {
-        var select = Session.Command("""
-            SELECT "Id", "ContactId", "ReceivedAtUtc", "Csat", "Resolved", "Nps", "Comment" FROM "SurveyResponses" WHERE "ExternalId" = @id
-            """, "@id");
-        select.Parameters["@id"].Value = externalId;
-        using var reader = select.ExecuteReader();
-        if (!reader.Read()) return null;
-        return (reader.GetInt64(0), new ResponseValues(
-            reader.GetInt64(1),
-            new DateTime(reader.GetInt64(2), DateTimeKind.Utc),
-            reader.GetInt32(3),
-            reader.IsDBNull(4) ? null : reader.GetInt64(4) != 0,
-            reader.IsDBNull(5) ? null : reader.GetInt32(5),
-            reader.IsDBNull(6) ? null : reader.GetString(6)));
+        var select = Session.Statement("""
+            SELECT r."Id", r."ContactId", r."ReceivedAtUtc", r."Csat", r."Resolved", r."Nps", r."Comment", c."LocalDate"
+            FROM "SurveyResponses" r JOIN "Contacts" c ON c."Id" = r."ContactId" WHERE r."ExternalId" = ?1
+            """);
+        if (!select.Bind(1, externalId).ReadFirst()) return null;
+        var found = (select.Int64(0), new ResponseValues(
+            select.Int64(1),
+            new DateTime(select.Int64(2), DateTimeKind.Utc),
+            (int)select.Int64(3),
+            select.NullableInt64(4) is { } resolved ? resolved != 0 : null,
+            (int?)select.NullableInt64(5),
+            select.Text(6)), select.Text(7)!);
+        select.Reset();
+        return found;
     }
 
     private readonly record struct ResponseValues(

@@ -4,82 +4,74 @@ namespace CxDashboard.Web.Features.Ingestion;
 
 /// <summary>
 /// Recomputes the stored gaps (<see cref="Data.Entities.Contact.PrevGapTicks"/> and friends) of every contact of
-/// the customers an import touched, a chunk of customers at a time, writing only the rows whose gaps changed.
+/// the customers an import touched. One ordered pass over their contacts (the CustomerId/StartedAtUtc index gives
+/// the order) feeds <see cref="ContactTimeline"/> a customer at a time; only gaps that changed are collected in a
+/// temp table and written by one set-based UPDATE, so a million new contacts cost one scan and one update.
 /// </summary>
 public static class TimelineRefresher
 {
-    private const int CustomersPerChunk = 2000;
-
     public static long Refresh(ImportSession session, CancellationToken ct)
     {
-        var select = session.Command("""
-            SELECT c."Id", c."CustomerId", c."StartedAtUtc", c."ReasonId", c."PrevGapTicks", c."PrevSameReasonGapTicks", c."NextGapTicks", c."LocalDate"
-            FROM "Contacts" c
-            WHERE c."CustomerId" IN (SELECT customer_id FROM temp.import_customers WHERE customer_id > @after ORDER BY customer_id LIMIT @take)
-            ORDER BY c."CustomerId"
-            """, "@after", "@take");
-        var lastCustomer = session.Command("SELECT MAX(customer_id) FROM (SELECT customer_id FROM temp.import_customers WHERE customer_id > @after ORDER BY customer_id LIMIT @take)", "@after", "@take");
-        var update = session.Command("""
-            UPDATE "Contacts" SET "PrevGapTicks" = @prev, "PrevSameReasonGapTicks" = @prevSame, "NextGapTicks" = @next WHERE "Id" = @id
-            """, "@prev", "@prevSame", "@next", "@id");
+        // Customers of new contacts; updated contacts marked theirs (old and new customer) while importing.
+        session.Execute($"""
+            INSERT OR IGNORE INTO temp.import_customers (customer_id)
+            SELECT DISTINCT "CustomerId" FROM "Contacts" WHERE "Id" > {session.ContactsMaxIdAtStart} ORDER BY 1
+            """);
+        if (session.Scalar("SELECT COUNT(*) FROM temp.import_customers") == 0) return 0;
 
-        long updated = 0, after = 0;
+        const string columns = """c."Id", c."CustomerId", c."StartedAtUtc", c."ReasonId", c."PrevGapTicks", c."PrevSameReasonGapTicks", c."NextGapTicks" """;
+        var select = session.ContactsWereEmpty
+            ? $"""SELECT {columns} FROM "Contacts" c ORDER BY c."CustomerId", c."StartedAtUtc" """
+            : $"""
+               SELECT {columns} FROM temp.import_customers i JOIN "Contacts" c ON c."CustomerId" = i.customer_id
+               ORDER BY c."CustomerId", c."StartedAtUtc"
+               """;
+        var insertGap = session.Statement("INSERT INTO temp.import_gaps (contact_id, prev, prev_same, next) VALUES (?1, ?2, ?3, ?4)");
+
         var points = new List<TimelinePoint>();
         var stored = new List<TimelineGaps>();
-        var dates = new List<DateOnly>();
-        while (true)
+        long changed = 0;
+        using (var reader = new FastStatement(session.Connection, select))
         {
-            ct.ThrowIfCancellationRequested();
-            lastCustomer.Parameters["@after"].Value = after;
-            lastCustomer.Parameters["@take"].Value = CustomersPerChunk;
-            if (lastCustomer.ExecuteScalar() is not long chunkEnd) break;
-
-            select.Parameters["@after"].Value = after;
-            select.Parameters["@take"].Value = CustomersPerChunk;
-            using (var reader = select.ExecuteReader())
+            long currentCustomer = -1;
+            while (reader.ReadNext())
             {
-                long currentCustomer = -1;
-                while (reader.Read())
+                var customer = reader.Int64(1);
+                if (customer != currentCustomer && points.Count > 0)
                 {
-                    var customer = reader.GetInt64(1);
-                    if (customer != currentCustomer && points.Count > 0)
-                    {
-                        updated += WriteChanged(update, points, stored, dates, session.ChangedDates);
-                    }
-                    currentCustomer = customer;
-                    points.Add(new TimelinePoint(reader.GetInt64(0), reader.GetInt64(2), reader.GetInt32(3)));
-                    stored.Add(new TimelineGaps(NullableLong(reader, 4), NullableLong(reader, 5), NullableLong(reader, 6)));
-                    dates.Add(DateOnly.ParseExact(reader.GetString(7), "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+                    changed += CollectChanged(insertGap, points, stored);
+                    if (changed % 1024 == 0) ct.ThrowIfCancellationRequested();
                 }
+                currentCustomer = customer;
+                points.Add(new TimelinePoint(reader.Int64(0), reader.Int64(2), (int)reader.Int64(3)));
+                stored.Add(new TimelineGaps(reader.NullableInt64(4), reader.NullableInt64(5), reader.NullableInt64(6)));
             }
-            if (points.Count > 0) updated += WriteChanged(update, points, stored, dates, session.ChangedDates);
-            after = chunkEnd;
         }
-        return updated;
+        if (points.Count > 0) changed += CollectChanged(insertGap, points, stored);
+        ct.ThrowIfCancellationRequested();
+
+        session.Execute("""
+            UPDATE "Contacts" SET "PrevGapTicks" = g.prev, "PrevSameReasonGapTicks" = g.prev_same, "NextGapTicks" = g.next
+            FROM temp.import_gaps g WHERE "Contacts"."Id" = g.contact_id
+            """);
+        return changed;
     }
 
-    private static long WriteChanged(Microsoft.Data.Sqlite.SqliteCommand update, List<TimelinePoint> points, List<TimelineGaps> stored,
-        List<DateOnly> dates, HashSet<DateOnly> changedDates)
+    private static readonly TimelineGaps None = new(null, null, null);
+
+    private static long CollectChanged(FastStatement insertGap, List<TimelinePoint> points, List<TimelineGaps> stored)
     {
-        long written = 0;
-        var computed = ContactTimeline.Compute(points);
+        long collected = 0;
+        // A customer's only contact has no neighbours: the common case, without the timeline's sorting.
+        var computed = points.Count == 1 ? [None] : ContactTimeline.Compute(points);
         for (var i = 0; i < points.Count; i++)
         {
             if (computed[i] == stored[i]) continue;
-            update.Parameters["@prev"].Value = ImportSession.Db(computed[i].Previous);
-            update.Parameters["@prevSame"].Value = ImportSession.Db(computed[i].PreviousSameReason);
-            update.Parameters["@next"].Value = ImportSession.Db(computed[i].Next);
-            update.Parameters["@id"].Value = points[i].ContactId;
-            update.ExecuteNonQuery();
-            changedDates.Add(dates[i]);
-            written++;
+            insertGap.Bind(1, points[i].ContactId).Bind(2, computed[i].Previous).Bind(3, computed[i].PreviousSameReason).Bind(4, computed[i].Next).Execute();
+            collected++;
         }
         points.Clear();
         stored.Clear();
-        dates.Clear();
-        return written;
+        return collected;
     }
-
-    private static long? NullableLong(System.Data.Common.DbDataReader reader, int ordinal) =>
-        reader.IsDBNull(ordinal) ? null : reader.GetInt64(ordinal);
 }

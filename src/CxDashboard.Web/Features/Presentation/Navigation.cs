@@ -10,10 +10,11 @@ public static class Navigation
     public static readonly IReadOnlyList<NavigationSection> Sections =
     [
         new("Dashboard", "/", Policies.ViewKpis),
-        new("Engagement", "/Engagement", Policies.ViewEngagement),
-        new("Maturity", "/Maturity", Policies.ViewMaturity),
         new("Callbacks", "/Callbacks", Policies.WorkCallbacks),
+        new("Maturity", "/Maturity", Policies.ViewMaturity),
+        new("Engagement", "/Engagement", Policies.ViewEngagement),
         new("Reports", "/Reports", Policies.ReadReports),
+        new("Import", "/Import", Policies.ManageData),
         new("Admin", "/Admin", Policies.Admin),
     ];
 }

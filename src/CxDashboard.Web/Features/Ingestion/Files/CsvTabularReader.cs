@@ -17,6 +17,8 @@ public sealed class CsvTabularReader : ITabularReader
         _stream = stream;
         _length = stream.CanSeek ? stream.Length : null;
         var separator = DetectSeparator(stream);
+        var hasBom = HasUtf8Bom(stream);
+        Description = $"CSV, {(separator == ';' ? "semicolon" : "comma")}-separated, UTF-8{(hasBom ? " with byte-order mark" : "")}";
         _reader = CsvReader.Create(stream, CsvReaderOptions.Default with
         {
             Separator = separator,
@@ -35,6 +37,7 @@ public sealed class CsvTabularReader : ITabularReader
     public long Line { get; private set; }
     public long? BytesRead => _reader.ByteOffset;
     public long? BytesTotal => _length;
+    public string Description { get; }
 
     public bool Read()
     {
@@ -46,6 +49,16 @@ public sealed class CsvTabularReader : ITabularReader
     public string? Get(int column) => column < _reader.FieldCount ? _reader.GetString(column) : null;
 
     public void Dispose() => _reader.Dispose();
+
+    private static bool HasUtf8Bom(Stream stream)
+    {
+        if (!stream.CanSeek) return false;
+        var start = stream.Position;
+        Span<byte> head = stackalloc byte[3];
+        var read = stream.ReadAtLeast(head, 3, throwOnEndOfStream: false);
+        stream.Position = start;
+        return read == 3 && head.SequenceEqual((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]);
+    }
 
     /// <summary>Comma or semicolon, whichever occurs more often outside quotes in the header line (Swedish Excel writes semicolons).</summary>
     private static char DetectSeparator(Stream stream)

@@ -17,4 +17,7 @@ public interface ITabularReader : IDisposable
     /// <summary>Progress through the input, when known.</summary>
     long? BytesRead { get; }
     long? BytesTotal { get; }
+
+    /// <summary>How the input was read, for a preview (e.g. "CSV, semicolon-separated, UTF-8 with BOM").</summary>
+    string Description => "";
 }

@@ -1,0 +1,10 @@
+using CxDashboard.Web.Data.Entities;
+using Microsoft.EntityFrameworkCore;
+
+namespace CxDashboard.Web.Data;
+
+public partial class CxDbContext
+{
+    public DbSet<ImportRun> ImportRuns => Set<ImportRun>();
+    public DbSet<ImportRunFile> ImportRunFiles => Set<ImportRunFile>();
+}

@@ -1,0 +1,286 @@
+using System.Globalization;
+using System.Security.Claims;
+using System.Text.Json;
+using CxDashboard.Web.Data;
+using CxDashboard.Web.Data.Entities;
+using CxDashboard.Web.Features.Accounts;
+using CxDashboard.Web.Features.Ingestion;
+using Hangfire;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace CxDashboard.Web.Features.Imports;
+
+/// <summary>A file the user uploaded, as the page hands it over.</summary>
+public sealed record UploadedFile(ImportKind Kind, string FileName, Stream Content);
+
+/// <summary>What the preview found in each file of a run, kept beside the uploads until the run ends.</summary>
+public sealed record RunPreview(IReadOnlyList<FilePreview> Files);
+
+public sealed record FilePreview(
+    string FileName, ImportKind Kind, string? FileError, long Rows, long Inserted, long Updated, long Unchanged, long Rejected,
+    long ErrorCount, IReadOnlyList<ImportError> Errors, IReadOnlyList<string> Warnings, ImportPreview? Preview);
+
+public sealed class ImportRunException(string message) : Exception(message);
+
+/// <summary>
+/// The Import page's workflow: upload (streamed to files under <see cref="ImportsOptions.UploadFolder"/>), a dry run
+/// that checks every row and keeps the first rows and all errors, then the import itself, of everything or of the
+/// valid rows only. Large uploads run both steps as background jobs (Hangfire) with progress; small ones inline.
+/// Each run is a row of the import history.
+/// </summary>
+public sealed class ImportRunService(
+    CxDbContext db,
+    ImportService importer,
+    UserScopeService scopes,
+    ImportProgressStore progress,
+    IBackgroundJobClient jobs,
+    IOptions<ImportsOptions> options,
+    IHostEnvironment environment,
+    TimeProvider clock,
+    ILogger<ImportRunService> logger)
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+    private ImportsOptions Settings => options.Value;
+
+    private string UploadRoot => Path.GetFullPath(Settings.UploadFolder, environment.ContentRootPath);
+
+    public string RunFolder(ImportRun run) => Path.Combine(UploadRoot, run.UploadKey);
+
+    /// <summary>Saves the files and starts their check; returns the run, checked already unless it went to the background.</summary>
+    public async Task<ImportRun> UploadAsync(ClaimsPrincipal user, IReadOnlyList<UploadedFile> files, CancellationToken ct)
+    {
+        if (files.Count == 0) throw new ImportRunException("Choose at least one file.");
+        if (files.GroupBy(f => f.Kind).FirstOrDefault(g => g.Count() > 1) is { } twice)
+            throw new ImportRunException($"Two {twice.Key.DisplayName()} files: upload one file of each kind at a time.");
+        var tooLarge = $"The upload is larger than {ImportRunDisplay.Size(Settings.MaxUploadBytes)}, the most this installation accepts (Imports:MaxUploadBytes).";
+        if (files.All(f => f.Content.CanSeek) && files.Sum(f => f.Content.Length) > Settings.MaxUploadBytes) throw new ImportRunException(tooLarge);
+        await DiscardAbandonedAsync(ct);
+
+        var scope = await scopes.ScopeForAsync(user, ct);
+        if (scope.SeesNothing || scope.AgentId is not null) throw new ImportRunException("Your role may not import data.");
+        var run = new ImportRun
+        {
+            UserId = user.FindFirstValue(ClaimTypes.NameIdentifier)!,
+            UserName = user.DisplayName(),
+            CreatedAtUtc = Now,
+            StartedAtUtc = Now,
+            Status = ImportRunStatus.Previewing,
+            AllowedTeamIds = scope.TeamIds is { } teams ? string.Join(',', teams.Order()) : null,
+        };
+        db.ImportRuns.Add(run);
+        await db.SaveChangesAsync(ct);
+
+        var folder = Directory.CreateDirectory(RunFolder(run)).FullName;
+        try
+        {
+            for (var i = 0; i < files.Count; i++)
+            {
+                var path = Path.Combine(folder, StoredName(i));
+                await using (var target = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16, FileOptions.Asynchronous))
+                {
+                    await files[i].Content.CopyToAsync(target, ct);
+                }
+                run.Files.Add(new ImportRunFile
+                {
+                    FileName = Path.GetFileName(files[i].FileName),
+                    Kind = files[i].Kind.Code(),
+                    SizeBytes = new FileInfo(path).Length,
+                });
+            }
+            if (run.Files.Sum(f => f.SizeBytes) > Settings.MaxUploadBytes) throw new ImportRunException(tooLarge);
+            await db.SaveChangesAsync(ct);
+        }
+        catch
+        {
+            DeleteFolder(run);
+            db.ImportRuns.Remove(run);
+            await db.SaveChangesAsync(CancellationToken.None);
+            throw;
+        }
+
+        if (RunsInBackground(run)) jobs.Enqueue<ImportJob>(job => job.PreviewAsync(run.Id, CancellationToken.None));
+        else await PreviewAsync(run.Id, ct);
+        return run;
+    }
+
+    /// <summary>Imports a previewed run: everything, or only the valid rows.</summary>
+    public async Task<ImportRun> StartImportAsync(ClaimsPrincipal user, long runId, bool validRowsOnly, CancellationToken ct)
+    {
+        var run = await FindForAsync(user, runId, ct) ?? throw new ImportRunException("No such import.");
+        if (run.Status != ImportRunStatus.Previewed) throw new ImportRunException("This upload has been imported or discarded already.");
+        if (run.Files.Any(f => f.FileError is not null)) throw new ImportRunException("A file cannot be read: fix it and upload again.");
+        if (!validRowsOnly && run.Files.Any(f => f.ErrorCount > 0)) throw new ImportRunException("Some rows have errors: fix them and upload again, or import the valid rows only.");
+        run.Status = ImportRunStatus.Importing;
+        run.ValidRowsOnly = validRowsOnly;
+        run.StartedAtUtc = Now;
+        run.FinishedAtUtc = null;
+        await db.SaveChangesAsync(ct);
+
+        if (RunsInBackground(run)) jobs.Enqueue<ImportJob>(job => job.ImportAsync(run.Id, CancellationToken.None));
+        else await ImportAsync(run.Id, ct);
+        return run;
+    }
+
+    public async Task DiscardAsync(ClaimsPrincipal user, long runId, CancellationToken ct)
+    {
+        var run = await FindForAsync(user, runId, ct) ?? throw new ImportRunException("No such import.");
+        if (run.Status != ImportRunStatus.Previewed) throw new ImportRunException("Only a checked upload that is not imported can be discarded.");
+        run.Status = ImportRunStatus.Discarded;
+        run.FinishedAtUtc = Now;
+        await db.SaveChangesAsync(ct);
+        DeleteFolder(run);
+    }
+
+    /// <summary>The check: a dry run of the whole batch, keeping the first rows and the row errors.</summary>
+    public Task PreviewAsync(long runId, CancellationToken ct) => RunAsync(runId, ImportRunStatus.Previewing, async (run, files, allowed) =>
+    {
+        var batch = await importer.ImportBatchAsync(files, new ImportOptions
+        {
+            DryRun = true,
+            PreviewRows = Settings.PreviewRows,
+            MaxErrorsKept = Settings.MaxErrorsListed,
+            AllowedTeamIds = allowed,
+            Progress = progress.Track(run.Id, null, run.Files.Sum(f => f.SizeBytes)),
+        }, ct);
+        var preview = new RunPreview([.. batch.Files.Select((r, i) => new FilePreview(run.Files[i].FileName, r.Kind, r.FileError, r.Rows,
+            r.Inserted, r.Updated, r.Unchanged, r.Rejected, r.ErrorCount, r.Errors, r.Warnings, r.Preview))]);
+        await File.WriteAllTextAsync(Path.Combine(RunFolder(run), "preview.json"), JsonSerializer.Serialize(preview, Json), ct);
+        Record(run, batch);
+        run.Status = ImportRunStatus.Previewed;
+        run.Message = null;
+    });
+
+    public Task ImportAsync(long runId, CancellationToken ct) => RunAsync(runId, ImportRunStatus.Importing, async (run, files, allowed) =>
+    {
+        var batch = await importer.ImportBatchAsync(files, new ImportOptions
+        {
+            ValidRowsOnly = run.ValidRowsOnly,
+            MaxErrorsKept = Settings.MaxErrorsListed,
+            AllowedTeamIds = allowed,
+            Progress = progress.Track(run.Id, run.Files.Sum(f => f.Rows), run.Files.Sum(f => f.SizeBytes)),
+        }, ct);
+        Record(run, batch);
+        run.Status = !batch.WroteData ? ImportRunStatus.Rejected
+            : batch.ErrorCount > 0 ? ImportRunStatus.ImportedValidRows
+            : ImportRunStatus.Imported;
+        run.Message = batch.WroteData ? null : "The files changed since the check, or another import came first: nothing was written. Upload them again.";
+        DeleteFolder(run);
+    });
+
+    private async Task RunAsync(long runId, ImportRunStatus expected, Func<ImportRun, IReadOnlyList<ImportBatchFile>, IReadOnlySet<int>?, Task> work)
+    {
+        var run = await db.ImportRuns.Include(r => r.Files.OrderBy(f => f.Id)).SingleOrDefaultAsync(r => r.Id == runId, CancellationToken.None);
+        if (run is null || run.Status != expected) return; // discarded, or done by an earlier attempt of the job
+        var streams = new List<FileStream>();
+        try
+        {
+            var files = new List<ImportBatchFile>();
+            for (var i = 0; i < run.Files.Count; i++)
+            {
+                var stream = File.OpenRead(Path.Combine(RunFolder(run), StoredName(i)));
+                streams.Add(stream);
+                files.Add(new ImportBatchFile(ImportSchemas.TryParseKind(run.Files[i].Kind, out var kind) ? kind : throw new InvalidOperationException(run.Files[i].Kind), stream, run.Files[i].FileName));
+            }
+            IReadOnlySet<int>? allowed = run.AllowedTeamIds is { } ids
+                ? ids.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(id => int.Parse(id, CultureInfo.InvariantCulture)).ToHashSet()
+                : null;
+            await work(run, files, allowed);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            logger.LogError(e, "Import run {RunId} failed", runId);
+            run.Status = ImportRunStatus.Failed;
+            run.Message = $"The import stopped on an unexpected error and nothing was written: {e.Message}";
+            DeleteFolder(run);
+        }
+        finally
+        {
+            foreach (var stream in streams) await stream.DisposeAsync();
+            run.FinishedAtUtc = Now;
+            await db.SaveChangesAsync(CancellationToken.None);
+            progress.Forget(runId);
+        }
+    }
+
+    private static void Record(ImportRun run, ImportBatchResult batch)
+    {
+        for (var i = 0; i < run.Files.Count; i++)
+        {
+            var (file, result) = (run.Files[i], batch.Files[i]);
+            file.Rows = result.Rows;
+            file.Inserted = result.Inserted;
+            file.Updated = result.Updated;
+            file.Unchanged = result.Unchanged;
+            file.Rejected = result.Rejected;
+            file.ErrorCount = result.ErrorCount;
+            file.FileError = result.FileError;
+        }
+    }
+
+    public async Task<RunPreview?> LoadPreviewAsync(ImportRun run, CancellationToken ct)
+    {
+        var path = Path.Combine(RunFolder(run), "preview.json");
+        if (!File.Exists(path)) return null;
+        await using var stream = File.OpenRead(path);
+        return await JsonSerializer.DeserializeAsync<RunPreview>(stream, Json, ct);
+    }
+
+    /// <summary>A run the user may see: their own, or any for an administrator.</summary>
+    public Task<ImportRun?> FindForAsync(ClaimsPrincipal user, long runId, CancellationToken ct)
+    {
+        var isAdmin = user.IsInRole(Roles.Admin);
+        var userId = user.FindFirstValue(ClaimTypes.NameIdentifier);
+        return db.ImportRuns.Include(r => r.Files.OrderBy(f => f.Id))
+            .SingleOrDefaultAsync(r => r.Id == runId && (isAdmin || r.UserId == userId), ct);
+    }
+
+    /// <summary>The latest runs: every run for administrators, a manager's own runs for a manager.</summary>
+    public async Task<IReadOnlyList<ImportRun>> HistoryAsync(ClaimsPrincipal user, int take, CancellationToken ct)
+    {
+        var isAdmin = user.IsInRole(Roles.Admin);
+        var userId = user.FindFirstValue(ClaimTypes.NameIdentifier);
+        return await db.ImportRuns.AsNoTracking().Include(r => r.Files.OrderBy(f => f.Id))
+            .Where(r => isAdmin || r.UserId == userId)
+            .OrderByDescending(r => r.Id).Take(take).ToListAsync(ct);
+    }
+
+    public async Task<string> TeamNamesAsync(IEnumerable<int> teamIds, CancellationToken ct)
+    {
+        var ids = teamIds.ToList();
+        var names = await db.Teams.Where(t => ids.Contains(t.Id)).OrderBy(t => t.Name).Select(t => t.Name).ToListAsync(ct);
+        return string.Join(", ", names);
+    }
+
+    public RunProgress? Progress(long runId) => progress.Get(runId);
+
+    public bool RunsInBackground(ImportRun run) => run.Files.Sum(f => f.SizeBytes) > Settings.BackgroundThresholdBytes;
+
+    private static string StoredName(int index) => $"file-{index}";
+
+    private DateTime Now => clock.GetUtcNow().UtcDateTime;
+
+    public void DeleteUploads(ImportRun run) => DeleteFolder(run);
+
+    private void DeleteFolder(ImportRun run)
+    {
+        var folder = RunFolder(run);
+        if (Directory.Exists(folder)) Directory.Delete(folder, recursive: true);
+    }
+
+    /// <summary>Uploads checked but not imported within <see cref="ImportsOptions.KeepUploadsHours"/> are discarded, files and all.</summary>
+    private async Task DiscardAbandonedAsync(CancellationToken ct)
+    {
+        var limit = Now.AddHours(-Settings.KeepUploadsHours);
+        var abandoned = await db.ImportRuns.Where(r => r.Status == ImportRunStatus.Previewed && r.CreatedAtUtc < limit).ToListAsync(ct);
+        foreach (var run in abandoned)
+        {
+            run.Status = ImportRunStatus.Discarded;
+            run.FinishedAtUtc = Now;
+            run.Message = $"Not imported within {Settings.KeepUploadsHours} hours of the check: the upload was discarded.";
+            try { DeleteFolder(run); }
+            catch (IOException e) { logger.LogWarning(e, "Could not delete the upload of import {RunId}", run.Id); }
+        }
+        if (abandoned.Count > 0) await db.SaveChangesAsync(ct);
+    }
+}

@@ -1,0 +1,67 @@
+namespace CxDashboard.Web.Features.Ingestion;
+
+/// <summary>
+/// Duplicate ids of a file imported into an empty table, without a write per row: a fixed-size Bloom filter answers
+/// "certainly new" for almost every id, and only a "maybe seen" is checked against the rows inserted so far, whose
+/// first line is known from the few points where the line and the row id stop moving in step.
+/// </summary>
+public sealed class InsertedIds(long expectedRows)
+{
+    private const int Hashes = 3;
+
+    // About 16 bits per expected id (under 0.5 % false "maybe"), capped so memory stays bounded for any file.
+    private readonly ulong[] _bits = new ulong[Math.Clamp(expectedRows / 4, 1024, 4 * 1024 * 1024)];
+    private readonly List<(long FromRowId, long LineOffset)> _lines = [];
+
+    /// <summary>Adds the id; false when it was certainly not added before, true when it may have been.</summary>
+    public bool MaybeSeen(string id)
+    {
+        var hash = Fnv1a(id);
+        var (h1, h2) = ((uint)hash, (uint)(hash >> 32) | 1);
+        var size = (ulong)_bits.Length * 64;
+        var seen = true;
+        for (uint k = 0; k < Hashes; k++)
+        {
+            var bit = (h1 + k * h2) % size;
+            ref var word = ref _bits[bit / 64];
+            var mask = 1UL << (int)(bit % 64);
+            if ((word & mask) == 0)
+            {
+                seen = false;
+                word |= mask;
+            }
+        }
+        return seen;
+    }
+
+    /// <summary>Remembers the line a row was inserted from (rows are inserted in file order, row ids increasing).</summary>
+    public void Inserted(long rowId, long line)
+    {
+        var offset = line - rowId;
+        if (_lines.Count == 0 || _lines[^1].LineOffset != offset) _lines.Add((rowId, offset));
+    }
+
+    /// <summary>The line an inserted row came from.</summary>
+    public long LineOf(long rowId)
+    {
+        int low = 0, high = _lines.Count - 1, found = 0;
+        while (low <= high)
+        {
+            var middle = (low + high) / 2;
+            if (_lines[middle].FromRowId <= rowId) { found = middle; low = middle + 1; }
+            else high = middle - 1;
+        }
+        return rowId + _lines[found].LineOffset;
+    }
+
+    private static ulong Fnv1a(string text)
+    {
+        var hash = 14695981039346656037UL;
+        foreach (var c in text)
+        {
+            hash ^= c;
+            hash *= 1099511628211UL;
+        }
+        return hash;
+    }
+}

@@ -1,0 +1,24 @@
+// The import progress bar: polls the run's progress once a second and reloads the page when the run has ended.
+(function () {
+  var box = document.querySelector('[data-progress-url]');
+  if (!box) return;
+  var bar = box.querySelector('[data-progress-bar]');
+  var text = box.querySelector('[data-progress-text]');
+  var format = new Intl.NumberFormat(document.documentElement.lang === 'sv' ? 'sv-SE' : 'en-GB', { maximumFractionDigits: 0 });
+
+  function poll() {
+    fetch(box.getAttribute('data-progress-url'), { headers: { 'Accept': 'application/json' }, credentials: 'same-origin' })
+      .then(function (r) { return r.ok ? r.json() : Promise.reject(r.status); })
+      .then(function (p) {
+        if (p.done) { window.location.reload(); return; }
+        var percent = Math.round(p.percent);
+        bar.setAttribute('aria-valuenow', percent);
+        bar.firstElementChild.style.width = percent + '%';
+        text.textContent = format.format(p.rowsDone) + ' rows' + (p.rowsTotal ? ' of ' + format.format(p.rowsTotal) : '') +
+          ' · ' + format.format(p.rowsPerSecond) + ' rows/s · ' + format.format(p.errors) + ' errors so far';
+        setTimeout(poll, 1000);
+      })
+      .catch(function () { setTimeout(poll, 3000); });
+  }
+  setTimeout(poll, 1000);
+})();

@@ -1,0 +1,285 @@
+using System.Text;
+using CxDashboard.Tests.Infrastructure;
+using CxDashboard.Tests.Metrics;
+using CxDashboard.Web.Features.Ingestion;
+using Microsoft.Extensions.DependencyInjection;
+using static CxDashboard.Tests.Imports.ImportTestSupport;
+
+namespace CxDashboard.Tests.Imports;
+
+/// <summary>What a good import does: right instants, text kept as text, all-or-nothing, idempotent, batches, team limits.</summary>
+public sealed class ImportBehaviourTests
+{
+    private static Task<ImportResult> ImportStreamAsync(CxAppFactory app, ImportKind kind, Stream stream, ImportOptions? options = null) =>
+        app.WithScopeAsync(sp => sp.GetRequiredService<ImportService>().ImportFileAsync(kind, stream, options ?? new ImportOptions()));
+
+    [Fact]
+    public async Task A_semicolon_file_with_a_bom_and_local_times_across_both_dst_changes_gets_the_right_instants()
+    {
+        using var app = new CxAppFactory();
+        await app.ImportOkAsync(ImportKind.Agents, BoundaryDataset.Agents);
+        var csv = """
+            contact_id;customer_id;agent_id;team;channel;reason;started_at;customer_name
+            D1;DST;A1;T1;phone;FAKTURA;2026-03-29 01:30;"Berg; Anna"
+            D2;DST;A1;T1;phone;FAKTURA;2026-03-29 03:30;
+            D3;DST;A1;T1;phone;FAKTURA;2026-10-25 01:30;
+            D4;DST;A1;T1;phone;FAKTURA;2026-10-25 03:30;
+            """;
+        var path = WriteTemp(csv, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true));
+        var run = await ImportCliAsync(app, "contacts", path);
+        Assert.True(run.ExitCode == 0, run.Error);
+        Assert.Contains("Imported contacts. 4 rows: 4 inserted", run.Out);
+
+        long Ticks(string id) => Scalar(app, $"""SELECT "StartedAtUtc" FROM "Contacts" WHERE "ExternalId" = '{id}'""");
+        // 01:30 CET = 00:30Z; 03:30 CEST = 01:30Z: one hour apart though the clock moved two.
+        Assert.Equal(new DateTime(2026, 3, 29, 0, 30, 0, DateTimeKind.Utc).Ticks, Ticks("D1"));
+        Assert.Equal(new DateTime(2026, 3, 29, 1, 30, 0, DateTimeKind.Utc).Ticks, Ticks("D2"));
+        Assert.Equal(TimeSpan.FromHours(1).Ticks, Scalar(app, """SELECT "PrevGapTicks" FROM "Contacts" WHERE "ExternalId" = 'D2'"""));
+        // 01:30 CEST = 23:30Z the day before; 03:30 CET = 02:30Z: four hours apart in October.
+        Assert.Equal(new DateTime(2026, 10, 24, 23, 30, 0, DateTimeKind.Utc).Ticks, Ticks("D3"));
+        Assert.Equal(new DateTime(2026, 10, 25, 2, 30, 0, DateTimeKind.Utc).Ticks, Ticks("D4"));
+        Assert.Equal("2026-10-25", Text(app, """SELECT "LocalDate" FROM "Contacts" WHERE "ExternalId" = 'D3'"""));
+        Assert.Equal("Berg; Anna", Text(app, """SELECT "Name" FROM "Customers" WHERE "ExternalId" = 'DST'"""));
+    }
+
+    [Fact]
+    public async Task Formula_looking_cells_are_stored_as_the_text_they_are()
+    {
+        using var app = new CxAppFactory();
+        await BoundaryDataset.LoadAsync(app);
+        await app.ImportOkAsync(ImportKind.Contacts, """
+            contact_id,customer_id,channel,reason,started_at,customer_name,customer_phone
+            F1,FORMULA,chat,FAKTURA,2026-03-10 10:00,"=HYPERLINK(""http://x.test"",""click"")",+46 70 123 45 67
+            """);
+        Assert.Equal("=cmd|' /C calc'!A0", Text(app, """SELECT "Comment" FROM "SurveyResponses" WHERE "ExternalId" = 'R6'"""));
+        Assert.Equal("=HYPERLINK(\"http://x.test\",\"click\")", Text(app, """SELECT "Name" FROM "Customers" WHERE "ExternalId" = 'FORMULA'"""));
+        Assert.Equal("+46 70 123 45 67", Text(app, """SELECT "Phone" FROM "Customers" WHERE "ExternalId" = 'FORMULA'"""));
+    }
+
+    [Fact]
+    public async Task An_exception_in_the_middle_of_a_file_leaves_the_database_unchanged()
+    {
+        using var app = new CxAppFactory();
+        await BoundaryDataset.LoadAsync(app);
+        var before = Fingerprint(app);
+        var bytes = Encoding.UTF8.GetBytes(ManyContacts(20_000, "INT"));
+        await using var failing = new FailingStream(new MemoryStream(bytes), failAfterBytes: bytes.Length / 2);
+        await Assert.ThrowsAsync<IOException>(() => ImportStreamAsync(app, ImportKind.Contacts, failing));
+        Assert.Equal(before, Fingerprint(app));
+        Assert.True(failing.Position > 64 * 1024, "the import had written rows before it failed");
+    }
+
+    [Fact]
+    public async Task A_cancelled_import_leaves_the_database_unchanged()
+    {
+        using var app = new CxAppFactory();
+        await BoundaryDataset.LoadAsync(app);
+        var before = Fingerprint(app);
+        using var cancel = new CancellationTokenSource();
+        var options = new ImportOptions { Progress = new CancelAt(10_000, cancel) };
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => app.WithScopeAsync(sp => sp.GetRequiredService<ImportService>()
+            .ImportFileAsync(ImportKind.Contacts, new MemoryStream(Encoding.UTF8.GetBytes(ManyContacts(20_000, "CAN"))), options, cancel.Token)));
+        Assert.Equal(before, Fingerprint(app));
+    }
+
+    [Fact]
+    public async Task Re_importing_changes_nothing_and_a_changed_row_updates()
+    {
+        using var app = new CxAppFactory();
+        await BoundaryDataset.LoadAsync(app);
+        var before = Fingerprint(app);
+        var again = await app.ImportOkAsync(ImportKind.Contacts, BoundaryDataset.Contacts);
+        Assert.Equal((11L, 0L, 0L), (again.Unchanged, again.Inserted, again.Updated));
+        var responses = await app.ImportOkAsync(ImportKind.SurveyResponses, BoundaryDataset.Responses);
+        Assert.Equal(6, responses.Unchanged);
+        Assert.Empty(again.ChangedDates);
+        Assert.Equal(before, Fingerprint(app));
+
+        // K3 moves from 12 March to 6 March: one row updated, and the gaps of its neighbours follow.
+        var changed = await app.ImportOkAsync(ImportKind.Contacts, BoundaryDataset.Contacts.Replace("2026-03-12T10:00:01+01:00", "2026-03-06T10:00:00+01:00"));
+        Assert.Equal((1L, 10L), (changed.Updated, changed.Unchanged));
+        Assert.Equal(TimeSpan.FromDays(1).Ticks, Scalar(app, """SELECT "PrevGapTicks" FROM "Contacts" WHERE "ExternalId" = 'K3'"""));
+        Assert.Equal(TimeSpan.FromDays(1).Ticks, Scalar(app, """SELECT "NextGapTicks" FROM "Contacts" WHERE "ExternalId" = 'K2'"""));
+        Assert.Equal([new DateOnly(2026, 3, 5), new DateOnly(2026, 3, 6), new DateOnly(2026, 3, 12)], changed.ChangedDates);
+    }
+
+    [Fact]
+    public async Task Duplicate_ids_in_a_first_import_name_the_line_of_the_first_even_after_multi_line_and_rejected_rows()
+    {
+        using var app = new CxAppFactory();
+        var before = Fingerprint(app);
+        var result = await app.ImportAsync(ImportKind.Contacts, """
+            contact_id,customer_id,channel,reason,started_at,customer_name
+            E1,C1,chat,FAKTURA,2026-03-10 10:00,"Two
+            lines"
+            E2,C2,fax,FAKTURA,2026-03-10 11:00,
+            E3,C3,chat,FAKTURA,2026-03-10 12:00,
+
+            E4,C4,chat,FAKTURA,2026-03-10 13:00,
+            E3,C5,chat,FAKTURA,2026-03-10 14:00,
+            E1,C6,chat,FAKTURA,2026-03-10 15:00,
+            """);
+        Assert.Equal(
+            [
+                "line 4, column channel: 'fax' is not a channel (use one of: phone, chat, email, messaging, social, selfservice)",
+                "line 8, column contact_id: duplicate id 'E3' (first on line 5)",
+                "line 9, column contact_id: duplicate id 'E1' (first on line 2)",
+            ],
+            result.Errors.Select(e => e.ToString()));
+        Assert.Equal(before, Fingerprint(app));
+    }
+
+    [Fact]
+    public async Task Contacts_arriving_in_two_files_out_of_order_give_the_same_kpis_as_one_file()
+    {
+        using var app = new CxAppFactory();
+        await app.ImportOkAsync(ImportKind.Agents, BoundaryDataset.Agents);
+        var lines = BoundaryDataset.Contacts.Split('\n');
+        string[] later = ["K2,", "K4,", "K6,", "K9,", "K11,"];
+        var first = lines.Where(l => !later.Any(l.StartsWith));
+        var second = lines.Take(1).Concat(lines.Where(l => later.Any(l.StartsWith)));
+        await app.ImportOkAsync(ImportKind.Contacts, string.Join('\n', first));
+        var secondResult = await app.ImportOkAsync(ImportKind.Contacts, string.Join('\n', second));
+        Assert.Equal(5, secondResult.Inserted);
+        await app.ImportOkAsync(ImportKind.SurveyResponses, BoundaryDataset.Responses);
+
+        var json = (await CliRunner.RunAsync(app.ConnectionString, BoundaryDataset.AsOf, "kpis", "--from", "2026-03-01", "--to", "2026-03-31", "--format", "json")).Json;
+        Assert.Equal(9, json.GetProperty("contacts").GetInt32());
+        Assert.Equal(4, json.GetProperty("repeatContacts").GetInt32());
+        Assert.Equal(7, json.GetProperty("fcrDecidable").GetInt32());
+        Assert.Equal(6, json.GetProperty("fcrResolved").GetInt32());
+        var sameReason = (await CliRunner.RunAsync(app.ConnectionString, BoundaryDataset.AsOf, "kpis", "--from", "2026-03-01", "--to", "2026-03-31", "--same-reason", "--format", "json")).Json;
+        Assert.Equal(2, sameReason.GetProperty("repeatContacts").GetInt32());
+    }
+
+    [Fact]
+    public async Task A_response_may_rate_a_contact_imported_with_it_in_one_batch()
+    {
+        using var app = new CxAppFactory();
+        await BoundaryDataset.LoadAsync(app);
+        var contacts = WriteTemp("contact_id,customer_id,agent_id,channel,reason,started_at\nB1,NEWCUST,A1,phone,FAKTURA,2026-03-20 10:00\n");
+        var responses = WriteTemp("response_id,contact_id,received_at,csat,resolved\nBR1,B1,2026-03-20 12:00,2,nej\n");
+        // Responses named first: the batch still imports the contacts first.
+        var run = await ImportCliAsync(app, "survey-responses", responses, "--also", $"contacts={contacts}");
+        Assert.True(run.ExitCode == 0, run.Error + run.Out);
+        Assert.Contains("Imported survey responses. 1 rows: 1 inserted", run.Out);
+        Assert.Equal(2, Scalar(app, """SELECT "Csat" FROM "SurveyResponses" WHERE "ExternalId" = 'BR1'"""));
+    }
+
+    [Fact]
+    public async Task Valid_rows_only_writes_the_good_rows_and_reports_the_bad_ones()
+    {
+        using var app = new CxAppFactory();
+        await BoundaryDataset.LoadAsync(app);
+        var path = WriteTemp("contact_id,customer_id,channel,reason,started_at\nV1,C1,chat,FAKTURA,2026-03-20 10:00\nV2,C1,pigeon,FAKTURA,2026-03-20 11:00\nV3,C2,email,FEL,2026-03-20 12:00\n");
+        var run = await ImportCliAsync(app, "contacts", path, "--valid-rows-only");
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains("line 3, column channel: 'pigeon' is not a channel", run.Error);
+        Assert.Contains("Imported the valid contacts rows. 3 rows: 2 inserted, 0 updated, 0 unchanged, 1 rejected.", run.Out);
+        Assert.Equal(2, Scalar(app, """SELECT COUNT(*) FROM "Contacts" WHERE "ExternalId" IN ('V1', 'V2', 'V3')"""));
+    }
+
+    [Fact]
+    public async Task A_manager_limited_to_a_team_may_import_only_rows_of_that_team()
+    {
+        using var app = new CxAppFactory();
+        await BoundaryDataset.LoadAsync(app);
+        var t1 = (int)Scalar(app, """SELECT "Id" FROM "Teams" WHERE "Name" = 'T1'""");
+        var before = Fingerprint(app);
+        var result = await app.ImportAsync(ImportKind.Contacts, """
+            contact_id,customer_id,agent_id,team,channel,reason,started_at
+            M1,C1,A1,T1,phone,FAKTURA,2026-03-20 10:00
+            M2,C1,A2,,phone,FAKTURA,2026-03-20 11:00
+            M3,C1,,T2,phone,FAKTURA,2026-03-20 12:00
+            M4,C1,,,selfservice,FAKTURA,2026-03-20 13:00
+            """, new ImportOptions { AllowedTeamIds = new HashSet<int> { t1 } });
+        Assert.Equal(ImportOutcome.RejectedWithErrors, result.Outcome);
+        Assert.Equal(
+            [
+                "line 3, column agent_id: the contact belongs to team 'T2', which is not one of your teams (T1)",
+                "line 4, column team: the contact belongs to team 'T2', which is not one of your teams (T1)",
+                "line 5, column team: the contact has no team; you may import rows of your teams only (T1)",
+            ],
+            result.Errors.Select(e => e.ToString()));
+        Assert.Equal(before, Fingerprint(app));
+
+        var responses = await app.ImportAsync(ImportKind.SurveyResponses, "response_id,contact_id,received_at,csat\nMR1,K4,2026-03-29 08:00,3\n",
+            new ImportOptions { AllowedTeamIds = new HashSet<int> { t1 } });
+        Assert.Equal("line 2, column contact_id: contact 'K4' belongs to team 'T2', which is not one of your teams (T1)", responses.Errors.Single().ToString());
+        var agents = await app.ImportAsync(ImportKind.Agents, "agent_id,name,team\nA7,New Person,T9\n", new ImportOptions { AllowedTeamIds = new HashSet<int> { t1 } });
+        Assert.Equal("line 2, column team: no team named 'T9'; you may place agents in your own teams only", agents.Errors.Single().ToString());
+        Assert.Equal(before, Fingerprint(app));
+    }
+
+    [Fact]
+    public async Task The_csv_reader_streams_the_file_rather_than_loading_it()
+    {
+        // A 200 MB file is too big to leave in a test run; the same reader on ~10 MB shows it never reads far ahead
+        // of the rows it has handed over (the benchmark measures memory at a million rows).
+        using var app = new CxAppFactory();
+        await app.ImportOkAsync(ImportKind.Agents, BoundaryDataset.Agents);
+        var path = WriteTemp(ManyContacts(150_000, "BIG") + "BAD,C1,A1,T1,phone,FAKTURA,yesterday\n");
+        try
+        {
+            await using var file = File.OpenRead(path);
+            Assert.True(file.Length > 8_000_000, $"{file.Length} bytes");
+            var aheads = new List<long>();
+            var progress = new Inline(p => aheads.Add(file.Position - (p.BytesRead ?? 0)));
+            var result = await ImportStreamAsync(app, ImportKind.Contacts, file, new ImportOptions { DryRun = true, Progress = progress });
+            Assert.Equal("line 150002, column started_at: 'yesterday' is not a timestamp (use ISO 8601, e.g. 2026-03-04T09:15:00+01:00 or 2026-03-04 09:15)", result.Errors.Single().ToString());
+            Assert.True(aheads.Count >= 30);
+            Assert.All(aheads, ahead => Assert.InRange(ahead, 0, 1024 * 1024));
+            Assert.Equal(0, Scalar(app, """SELECT COUNT(*) FROM "Contacts" """));
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    internal static string ManyContacts(int rows, string prefix)
+    {
+        var text = new StringBuilder("contact_id,customer_id,agent_id,team,channel,reason,started_at,customer_name\n");
+        var start = new DateTime(2026, 1, 1, 8, 0, 0);
+        for (var i = 0; i < rows; i++)
+            text.Append($"{prefix}{i},{prefix}C{i % 5000},A{i % 3 + 1},,chat,FAKTURA,{start.AddMinutes(i):yyyy-MM-dd HH:mm},Customer {i % 5000}\n");
+        return text.ToString();
+    }
+
+    private sealed class Inline(Action<ImportProgress> report) : IProgress<ImportProgress>
+    {
+        public void Report(ImportProgress value) => report(value);
+    }
+
+    private sealed class CancelAt(long rows, CancellationTokenSource cancel) : IProgress<ImportProgress>
+    {
+        public void Report(ImportProgress value)
+        {
+            if (value.RowsDone >= rows) cancel.Cancel();
+        }
+    }
+
+    /// <summary>A stream whose reads fail past a point, like a network share that goes away mid-file.</summary>
+    private sealed class FailingStream(Stream inner, long failAfterBytes) : Stream
+    {
+        public override bool CanRead => true;
+        public override bool CanSeek => inner.CanSeek;
+        public override bool CanWrite => false;
+        public override long Length => inner.Length;
+        public override long Position { get => inner.Position; set => inner.Position = value; }
+        public override int Read(byte[] buffer, int offset, int count)
+        {
+            if (inner.Position >= failAfterBytes) throw new IOException("The network share went away.");
+            return inner.Read(buffer, offset, (int)Math.Min(count, failAfterBytes - inner.Position));
+        }
+        public override long Seek(long offset, SeekOrigin origin) => inner.Seek(offset, origin);
+        public override void Flush() { }
+        public override void SetLength(long value) => throw new NotSupportedException();
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+        protected override void Dispose(bool disposing)
+        {
+            if (disposing) inner.Dispose();
+            base.Dispose(disposing);
+        }
+    }
+}
