@@ -21,9 +21,15 @@ public sealed class BenchDatabase : IDisposable
     public string Path { get; }
     public IHost Host { get; }
 
-    public static async Task<BenchDatabase> CreateAsync(string path)
+    public static Task<BenchDatabase> CreateAsync(string path)
     {
         DeleteFiles(path);
+        return OpenAsync(path);
+    }
+
+    /// <summary>An existing database (e.g. the demo's), migrated if it needs to be; nothing is deleted.</summary>
+    public static async Task<BenchDatabase> OpenAsync(string path)
+    {
         var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
         {
             ContentRootPath = AppContext.BaseDirectory,
