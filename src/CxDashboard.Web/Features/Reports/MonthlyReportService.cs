@@ -109,56 +109,58 @@ public sealed class MonthlyReportService(
             .OrderByDescending(r => r.Value.RepeatContacts).ThenByDescending(r => r.Value.RepeatRate.Percent).ThenBy(r => r.Key)
             .Take(TopReasons).ToList();
 
-        var dissatisfied = new List<ReasonHighlight>();
-        foreach (var (reasonId, counts) in byDissatisfaction)
-        {
-            var comments = dissatisfied.Count < MonthlyReportView.CommentedReasons
-                ? await CommentsAsync(query, reasonId, repeatsOnly: false, ct) : [];
-            dissatisfied.Add(Highlight(reasonId, counts, before, names, comments));
-        }
+        var commented = byDissatisfaction.Take(MonthlyReportView.CommentedReasons).Select(r => r.Key)
+            .Concat(byRepeats.Take(MonthlyReportView.CommentedReasons).Select(r => r.Key)).ToHashSet();
+        var candidates = await CommentCandidatesAsync(query, commented, ct);
+        var windowTicks = ContactRules.WindowTicks(query.WindowDays);
 
-        var repeats = new List<ReasonHighlight>();
-        foreach (var (reasonId, counts) in byRepeats)
-        {
-            var comments = repeats.Count < MonthlyReportView.CommentedReasons
-                ? await CommentsAsync(query, reasonId, repeatsOnly: true, ct) : [];
-            repeats.Add(Highlight(reasonId, counts, before, names, comments));
-        }
-        return (dissatisfied, repeats);
+        return (
+            byDissatisfaction.Select((r, i) => Highlight(r.Key, r.Value, before, names,
+                i < MonthlyReportView.CommentedReasons ? PickComments(candidates, r.Key, c => c.Csat <= 2) : [])).ToList(),
+            byRepeats.Select((r, i) => Highlight(r.Key, r.Value, before, names,
+                i < MonthlyReportView.CommentedReasons ? PickComments(candidates, r.Key, c => c.PrevGapTicks <= windowTicks) : [])).ToList());
     }
+
+    /// <summary>A response with a comment from a customer who was not satisfied (CSAT 1–3), with what it rates.</summary>
+    private sealed record CommentCandidate(int ReasonId, string Comment, int Csat, DateTime ReceivedAtUtc, long Id, DateOnly Date, Channel Channel, long? PrevGapTicks);
+
+    /// <summary>
+    /// The month's survey responses with a comment and CSAT 1–3 on contacts of these reasons. One query that walks the
+    /// month's contacts by their date index (a reason filter in SQL would lead SQLite to the reason index and all
+    /// history), so its cost follows the month; the reasons are picked in memory.
+    /// </summary>
+    private async Task<IReadOnlyList<CommentCandidate>> CommentCandidatesAsync(MetricQuery query, IReadOnlySet<int> reasonIds, CancellationToken ct)
+    {
+        if (reasonIds.Count == 0) return [];
+        var rows = await (
+                from contact in db.Contacts.AsNoTracking()
+                where contact.LocalDate >= query.From && contact.LocalDate <= query.To
+                join response in db.SurveyResponses.AsNoTracking() on contact.Id equals response.ContactId
+                where response.Kind == SurveyResponseKind.PostContact && response.Csat <= 3 && response.Comment != null && response.Comment != ""
+                select new CommentCandidate(contact.ReasonId, response.Comment!, response.Csat, response.ReceivedAtUtc, response.Id,
+                    contact.LocalDate, contact.Channel, contact.PrevGapTicks))
+            .ToListAsync(ct);
+        return rows.Where(r => reasonIds.Contains(r.ReasonId)).ToList();
+    }
+
+    /// <summary>
+    /// Real comments of one reason that show the problem: from dissatisfied customers (CSAT 1–2), or for repeats from
+    /// customers who had to get in touch again (CSAT 1–3); lowest score first, newest first, no two alike.
+    /// </summary>
+    private static IReadOnlyList<CustomerComment> PickComments(IReadOnlyList<CommentCandidate> candidates, int reasonId, Func<CommentCandidate, bool> shows) =>
+        candidates.Where(c => c.ReasonId == reasonId && shows(c))
+            .OrderBy(c => c.Csat).ThenByDescending(c => c.ReceivedAtUtc).ThenByDescending(c => c.Id)
+            .Select(c => new CustomerComment(CleanComment(c.Comment), c.Csat, c.Date, c.Channel))
+            .Where(c => c.Text.Length > 0)
+            .DistinctBy(c => c.Text, StringComparer.OrdinalIgnoreCase)
+            .Take(CommentsPerReason)
+            .ToList();
 
     private static ReasonHighlight Highlight(int reasonId, KpiCounts counts, IReadOnlyDictionary<int, KpiCounts> before,
         IReadOnlyDictionary<int, (string Code, string Name)> names, IReadOnlyList<CustomerComment> comments)
     {
         var (code, name) = names.TryGetValue(reasonId, out var known) ? known : ($"#{reasonId}", $"Kontaktorsak {reasonId}");
         return new ReasonHighlight(code, name, counts, before.GetValueOrDefault(reasonId) ?? KpiCounts.Empty, comments);
-    }
-
-    /// <summary>
-    /// Real comments from the month's survey responses on contacts of this reason: from dissatisfied customers (CSAT
-    /// 1–2), or for repeats from customers who had to get in touch again, lowest score first, newest first.
-    /// </summary>
-    private async Task<IReadOnlyList<CustomerComment>> CommentsAsync(MetricQuery query, int reasonId, bool repeatsOnly, CancellationToken ct)
-    {
-        var windowTicks = ContactRules.WindowTicks(query.WindowDays);
-        var responses = db.SurveyResponses.AsNoTracking()
-            .Where(r => r.Kind == SurveyResponseKind.PostContact && r.Comment != null && r.Comment != "")
-            .Where(r => r.Contact!.LocalDate >= query.From && r.Contact.LocalDate <= query.To && r.Contact.ReasonId == reasonId);
-        responses = repeatsOnly
-            ? responses.Where(r => r.Contact!.PrevGapTicks <= windowTicks && r.Csat <= 3)
-            : responses.Where(r => r.Csat <= 2);
-
-        var candidates = await responses
-            .OrderBy(r => r.Csat).ThenByDescending(r => r.ReceivedAtUtc).ThenByDescending(r => r.Id)
-            .Select(r => new { r.Comment, r.Csat, r.Contact!.LocalDate, r.Contact.Channel })
-            .Take(CommentsPerReason * 5)
-            .ToListAsync(ct);
-        return candidates
-            .Select(c => new CustomerComment(CleanComment(c.Comment!), c.Csat, c.LocalDate, c.Channel))
-            .Where(c => c.Text.Length > 0)
-            .DistinctBy(c => c.Text, StringComparer.OrdinalIgnoreCase)
-            .Take(CommentsPerReason)
-            .ToList();
     }
 
     /// <summary>One line of plain text: control characters and runs of whitespace become single spaces; long text is shortened.</summary>
