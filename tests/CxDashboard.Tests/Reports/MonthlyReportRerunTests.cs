@@ -1,3 +1,4 @@
+using CxDashboard.Tests.Infrastructure;
 using CxDashboard.Web.Data;
 using CxDashboard.Web.Features.Reports;
 using Microsoft.EntityFrameworkCore;
@@ -11,7 +12,7 @@ public sealed class MonthlyReportRerunTests
     [Fact]
     public async Task Running_a_month_again_later_replaces_its_file_and_entry_with_the_figures_of_then()
     {
-        using var app = new ReportsAppFactory();
+        using var app = new CxAppFactory();
         app.Clock.SetUtcNow(ReportDataset.JobTime);
         await ReportDataset.LoadAsync(app);
         var first = await app.WithScopeAsync(sp => sp.GetRequiredService<MonthlyReportJob>().RunAsync(null, null, CancellationToken.None));
@@ -33,5 +34,19 @@ public sealed class MonthlyReportRerunTests
         // Nine days on, every March contact is decidable: the note is gone and FCR counts all 60.
         Assert.DoesNotContain("kan ännu inte avgöras", pdf.Pages[0]);
         Assert.Contains("Contact-based FCR 83,3 % n = 60 avgörbara kontakter", pdf.Pages[0]);
+    }
+
+    [Fact]
+    public async Task The_demo_library_holds_the_last_three_months_that_have_ended()
+    {
+        using var app = new CxAppFactory();
+        app.Clock.SetUtcNow(ReportDataset.JobTime);
+        await ReportDataset.LoadAsync(app);
+        await app.WithScopeAsync(sp => sp.GetRequiredService<MonthlyReportJob>().CreateDemoLibraryAsync(CancellationToken.None));
+
+        var rows = await app.WithScopeAsync(sp => sp.GetRequiredService<CxDbContext>().ReportLibrary.OrderBy(e => e.Month).ToListAsync());
+        Assert.Equal([new DateOnly(2026, 1, 1), new DateOnly(2026, 2, 1), new DateOnly(2026, 3, 1)], rows.Select(e => e.Month));
+        Assert.All(rows, e => Assert.Equal(MonthlyReportJob.ScheduledBy, e.CreatedBy));
+        Assert.StartsWith("Kundupplevelse – januari 2026", PdfText.Read(app.MonthlyFile("2026-01")).Pages[0]);
     }
 }

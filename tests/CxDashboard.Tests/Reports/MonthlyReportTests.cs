@@ -1,7 +1,7 @@
 using System.Globalization;
 using CxDashboard.Tests.Infrastructure;
-using CxDashboard.Web.Data;
 using CxDashboard.Web.Data.Entities;
+using CxDashboard.Web.Data;
 using CxDashboard.Web.Features.Accounts;
 using CxDashboard.Web.Features.Reports;
 using Microsoft.EntityFrameworkCore;
@@ -17,7 +17,7 @@ public sealed class MonthlyReportTests(MonthlyReportTests.Fixture fixture) : ICl
 {
     public sealed class Fixture : IAsyncLifetime
     {
-        public ReportsAppFactory App { get; } = new();
+        public CxAppFactory App { get; } = new();
         public ReportLibraryEntry Entry { get; private set; } = null!;
         public PdfText Pdf { get; private set; } = null!;
 

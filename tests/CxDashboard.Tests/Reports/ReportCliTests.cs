@@ -1,7 +1,7 @@
 using CxDashboard.Tests.Infrastructure;
 using CxDashboard.Web.Cli;
-using CxDashboard.Web.Data;
 using CxDashboard.Web.Data.Entities;
+using CxDashboard.Web.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -12,7 +12,7 @@ public sealed class ReportCliTests(ReportCliTests.Fixture fixture) : IClassFixtu
 {
     public sealed class Fixture : IAsyncLifetime
     {
-        public ReportsAppFactory App { get; } = new();
+        public CxAppFactory App { get; } = new();
         public string OutputDirectory { get; } = Path.Combine(Path.GetTempPath(), $"cxdashboard-report-cli-{Guid.NewGuid():N}");
 
         public async Task InitializeAsync()

@@ -4,8 +4,8 @@ using CxDashboard.Tests.Infrastructure;
 using CxDashboard.Web.Data;
 using CxDashboard.Web.Features.Accounts;
 using CxDashboard.Web.Features.Reports;
-using Hangfire;
 using Hangfire.Storage;
+using Hangfire;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -18,7 +18,7 @@ public sealed class ReportJobWiringTests(ReportJobWiringTests.Fixture fixture) :
     /// <summary>One host with a job server for the class: Hangfire keeps some state in statics.</summary>
     public sealed class Fixture : IAsyncLifetime
     {
-        public ReportsAppWithJobServerFactory App { get; } = new();
+        public CxAppWithJobServerFactory App { get; } = new();
 
         public async Task InitializeAsync()
         {
@@ -75,7 +75,7 @@ public sealed class ReportJobWiringTests(ReportJobWiringTests.Fixture fixture) :
 /// <summary>The schedule is a setting (Jobs:MonthlyReport:Cron).</summary>
 public sealed class ReportScheduleConfigurationTests
 {
-    private sealed class ScheduledApp : ReportsAppFactory
+    private sealed class ScheduledApp : CxAppFactory
     {
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {

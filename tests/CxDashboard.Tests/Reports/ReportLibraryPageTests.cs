@@ -12,7 +12,7 @@ public sealed class ReportLibraryPageTests(ReportLibraryPageTests.Fixture fixtur
 {
     public sealed class Fixture : IAsyncLifetime
     {
-        public ReportsAppFactory App { get; } = new();
+        public CxAppFactory App { get; } = new();
 
         public async Task InitializeAsync()
         {
@@ -30,7 +30,7 @@ public sealed class ReportLibraryPageTests(ReportLibraryPageTests.Fixture fixtur
         }
     }
 
-    private ReportsAppFactory App => fixture.App;
+    private CxAppFactory App => fixture.App;
 
     [Theory]
     [InlineData("leader@library.test", Roles.Leadership)]
@@ -114,7 +114,7 @@ public sealed class ReportLibraryPageTests(ReportLibraryPageTests.Fixture fixtur
     [Fact]
     public async Task A_listed_report_whose_file_is_gone_is_not_found_rather_than_an_error()
     {
-        using var app = new ReportsAppFactory();
+        using var app = new CxAppFactory();
         app.Clock.SetUtcNow(ReportDataset.JobTime);
         await app.WithScopeAsync(sp => sp.GetRequiredService<MonthlyReportJob>().RunAsync("2026-02", null, CancellationToken.None));
         File.Delete(app.MonthlyFile("2026-02"));
@@ -176,7 +176,7 @@ public sealed class ReportLibraryPageTests(ReportLibraryPageTests.Fixture fixtur
     [Fact]
     public async Task An_empty_library_says_when_reports_come_and_links_the_web_version()
     {
-        using var app = new ReportsAppFactory();
+        using var app = new CxAppFactory();
         app.Clock.SetUtcNow(ReportDataset.JobTime);
         var client = await app.SignedInClientAsync("leader@empty.test", Roles.Leadership);
         var page = await Html.GetDocumentAsync(client, "/Reports");

@@ -1,37 +1,16 @@
 using System.Text.RegularExpressions;
 using CxDashboard.Tests.Infrastructure;
 using CxDashboard.Web.Cli;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Time.Testing;
-using UglyToad.PdfPig;
 using UglyToad.PdfPig.DocumentLayoutAnalysis.TextExtractor;
+using UglyToad.PdfPig;
 
 namespace CxDashboard.Tests.Reports;
 
-/// <summary>The app with its own reports folder (deleted afterwards), so tests never write into the repository's reports/.</summary>
-public class ReportsAppFactory : CxAppFactory
+public static class ReportFiles
 {
-    public string ReportsDirectory { get; } = Path.Combine(Path.GetTempPath(), $"cxdashboard-reports-{Guid.NewGuid():N}");
-
-    protected override void ConfigureWebHost(IWebHostBuilder builder)
-    {
-        base.ConfigureWebHost(builder);
-        builder.UseSetting("Reports:Directory", ReportsDirectory);
-    }
-
-    public string MonthlyFile(string month) => Path.Combine(ReportsDirectory, "monthly", $"cx-report-{month}.pdf");
-
-    protected override void Dispose(bool disposing)
-    {
-        base.Dispose(disposing);
-        try { Directory.Delete(ReportsDirectory, recursive: true); } catch (DirectoryNotFoundException) { }
-    }
-}
-
-/// <summary>The same, with Hangfire's job server running, for tests of the job's wiring.</summary>
-public sealed class ReportsAppWithJobServerFactory : ReportsAppFactory
-{
-    protected override bool RunJobServer => true;
+    /// <summary>Where the library keeps a month's report in this test app's reports folder.</summary>
+    public static string MonthlyFile(this CxAppFactory app, string month) => Path.Combine(app.ReportsDirectory, "monthly", $"cx-report-{month}.pdf");
 }
 
 /// <summary>A generated PDF read back: its text per page in drawing order, spaces (incl. no-break spaces and line breaks) collapsed.</summary>
@@ -73,7 +52,7 @@ public sealed class PdfText
 public static class ReportCli
 {
     /// <summary>Runs the CLI in-process against the app's database and reports folder.</summary>
-    public static async Task<CliRun> RunAsync(ReportsAppFactory app, DateTimeOffset now, params string[] args)
+    public static async Task<CliRun> RunAsync(CxAppFactory app, DateTimeOffset now, params string[] args)
     {
         var output = new StringWriter();
         var error = new StringWriter();

@@ -43,5 +43,13 @@ public sealed class MonthlyReportJob(
         return entry;
     }
 
+    /// <summary>The demo's library: the reports of the last three months that have ended, as if the schedule had made them.</summary>
+    public async Task CreateDemoLibraryAsync(CancellationToken ct)
+    {
+        var latest = PreviousMonth((await organisation.GetTimeAsync(ct)).Today(clock));
+        for (var month = latest.AddMonths(-2); month <= latest; month = month.AddMonths(1))
+            await RunAsync(month.ToString("yyyy-MM", CultureInfo.InvariantCulture), ScheduledBy, ct);
+    }
+
     public static DateOnly PreviousMonth(DateOnly today) => new DateOnly(today.Year, today.Month, 1).AddMonths(-1);
 }
