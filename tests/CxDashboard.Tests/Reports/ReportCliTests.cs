@@ -37,7 +37,7 @@ public sealed class ReportCliTests(ReportCliTests.Fixture fixture) : IClassFixtu
     {
         var before = await LibraryAsync();
         var path = Path.Combine(fixture.OutputDirectory, "board", "mars.pdf");
-        var run = await ReportCli.RunAsync(fixture.App, ReportDataset.JobTime, "report", "monthly", "--month", "2026-03", "--out", path);
+        var run = await CliRunner.RunAsync(fixture.App, ReportDataset.JobTime, "report", "monthly", "--month", "2026-03", "--out", path);
 
         Assert.Equal(0, run.ExitCode);
         Assert.StartsWith($"Wrote {path}: 2026-03, ", run.Out);
@@ -51,7 +51,7 @@ public sealed class ReportCliTests(ReportCliTests.Fixture fixture) : IClassFixtu
     [Fact]
     public async Task Without_out_it_goes_into_the_library_like_the_job()
     {
-        var run = await ReportCli.RunAsync(fixture.App, ReportDataset.JobTime.AddHours(3), "report", "monthly", "--month", "2026-02");
+        var run = await CliRunner.RunAsync(fixture.App, ReportDataset.JobTime.AddHours(3), "report", "monthly", "--month", "2026-02");
 
         Assert.Equal(0, run.ExitCode);
         var entry = Assert.Single(await LibraryAsync(), e => e.Month == new DateOnly(2026, 2, 1));
@@ -65,7 +65,7 @@ public sealed class ReportCliTests(ReportCliTests.Fixture fixture) : IClassFixtu
     public async Task The_web_version_goes_to_an_html_file()
     {
         var path = Path.Combine(fixture.OutputDirectory, "mars.html");
-        var run = await ReportCli.RunAsync(fixture.App, ReportDataset.JobTime, "report", "monthly", "--month", "2026-03", "--format", "html", "--out", path);
+        var run = await CliRunner.RunAsync(fixture.App, ReportDataset.JobTime, "report", "monthly", "--month", "2026-03", "--format", "html", "--out", path);
 
         Assert.Equal(0, run.ExitCode);
         var page = Html.Parse(await File.ReadAllTextAsync(path));
@@ -81,7 +81,7 @@ public sealed class ReportCliTests(ReportCliTests.Fixture fixture) : IClassFixtu
     public async Task A_bad_month_is_a_usage_error_that_writes_nothing(string month, string message)
     {
         var before = await LibraryAsync();
-        var run = await ReportCli.RunAsync(fixture.App, ReportDataset.JobTime, "report", "monthly", "--month", month);
+        var run = await CliRunner.RunAsync(fixture.App, ReportDataset.JobTime, "report", "monthly", "--month", month);
         Assert.Equal(CliApp.UsageError, run.ExitCode);
         Assert.Equal($"error: {message}", run.Error.Trim());
         Assert.Equal(before.Count, (await LibraryAsync()).Count);
@@ -90,7 +90,7 @@ public sealed class ReportCliTests(ReportCliTests.Fixture fixture) : IClassFixtu
     [Fact]
     public async Task The_web_version_needs_a_file_to_go_to()
     {
-        var run = await ReportCli.RunAsync(fixture.App, ReportDataset.JobTime, "report", "monthly", "--month", "2026-03", "--format", "html");
+        var run = await CliRunner.RunAsync(fixture.App, ReportDataset.JobTime, "report", "monthly", "--month", "2026-03", "--format", "html");
         Assert.Equal(CliApp.UsageError, run.ExitCode);
         Assert.Equal("error: --format html needs --out FILE.html (the library keeps PDFs)", run.Error.Trim());
     }

@@ -1,7 +1,5 @@
 using System.Text.RegularExpressions;
 using CxDashboard.Tests.Infrastructure;
-using CxDashboard.Web.Cli;
-using Microsoft.Extensions.Time.Testing;
 using UglyToad.PdfPig.DocumentLayoutAnalysis.TextExtractor;
 using UglyToad.PdfPig;
 
@@ -47,26 +45,4 @@ public sealed class PdfText
     }
 
     public static string Normalise(string text) => Regex.Replace(text.Replace('\u00a0', ' '), @"\s+", " ").Trim();
-}
-
-public static class ReportCli
-{
-    /// <summary>Runs the CLI in-process against the app's database and reports folder.</summary>
-    public static async Task<CliRun> RunAsync(CxAppFactory app, DateTimeOffset now, params string[] args)
-    {
-        var output = new StringWriter();
-        var error = new StringWriter();
-        var exit = await CliApp.RunAsync(args, new CliContext
-        {
-            Out = output,
-            Error = error,
-            Clock = new FakeTimeProvider(now),
-            ConfigurationOverrides = new Dictionary<string, string?>
-            {
-                ["ConnectionStrings:Cx"] = app.ConnectionString,
-                ["Reports:Directory"] = app.ReportsDirectory,
-            },
-        });
-        return new CliRun(exit, output.ToString(), error.ToString());
-    }
 }

@@ -224,31 +224,34 @@ public sealed record MonthlyReportView
             rows, "Inga kontakter under månaden.");
     }
 
-    private static ReportTable DissatisfactionTable(IReadOnlyList<ReasonHighlight> reasons, string previousName) => new(
-        [new("Kontaktorsak", Weight: 2.2f), new("Missnöjda", true), new("Svar", true), new("Andel missnöjda", true, 1.2f), new($"Mot {previousName}", true, 1.1f), new("CSAT", true)],
-        reasons.Select(r => new ReportRow(
+    private static ReportTable DissatisfactionTable(IReadOnlyList<ReasonHighlight> reasons, string previousName) => ReasonTable(reasons,
+        [new("Missnöjda", true), new("Svar", true), new("Andel missnöjda", true, 1.2f), new($"Mot {previousName}", true, 1.1f), new("CSAT", true)],
+        r =>
         [
-            r.Name,
             Display.Count(r.Current.CsatNegative),
             Display.Count(r.Current.Responses),
             Marked(r.Current.Dissatisfied.Percent, r.Current.Responses),
             ReportText.Change(r.Current.Dissatisfied.Percent, r.Previous.Dissatisfied.Percent, KpiUnit.Percent),
             Marked(r.Current.Csat.Percent, r.Current.Responses),
-        ])).ToList(),
+        ],
         "Inga missnöjda kunder (CSAT 1–2) under månaden.");
 
-    private static ReportTable RepeatsTable(IReadOnlyList<ReasonHighlight> reasons, string previousName) => new(
-        [new("Kontaktorsak", Weight: 2.2f), new("Återkontakter", true, 1.2f), new("Kontakter", true), new("Repeat-contact rate", true, 1.3f), new($"Mot {previousName}", true, 1.1f), new("Contact-based FCR", true, 1.3f)],
-        reasons.Select(r => new ReportRow(
+    private static ReportTable RepeatsTable(IReadOnlyList<ReasonHighlight> reasons, string previousName) => ReasonTable(reasons,
+        [new("Återkontakter", true, 1.2f), new("Kontakter", true), new("Repeat-contact rate", true, 1.3f), new($"Mot {previousName}", true, 1.1f), new("Contact-based FCR", true, 1.3f)],
+        r =>
         [
-            r.Name,
             Display.Count(r.Current.RepeatContacts),
             Display.Count(r.Current.Contacts),
             Marked(r.Current.RepeatRate.Percent, r.Current.Contacts),
             ReportText.Change(r.Current.RepeatRate.Percent, r.Previous.RepeatRate.Percent, KpiUnit.Percent),
             Marked(r.Current.ContactFcr.Percent, r.Current.FcrDecidable),
-        ])).ToList(),
+        ],
         "Inga återkontakter under månaden.");
+
+    /// <summary>A table of contact reasons: the reason's name, then the given figures.</summary>
+    private static ReportTable ReasonTable(IReadOnlyList<ReasonHighlight> reasons, IReadOnlyList<ReportColumn> figures,
+        Func<ReasonHighlight, IReadOnlyList<string>> cells, string emptyText) =>
+        new([new("Kontaktorsak", Weight: 2.2f), .. figures], reasons.Select(r => new ReportRow([r.Name, .. cells(r)])).ToList(), emptyText);
 
     private static IReadOnlyList<ReportQuote> Quotes(IReadOnlyList<ReasonHighlight> reasons) =>
         reasons.Take(CommentedReasons)
