@@ -27,7 +27,7 @@ public sealed class BenchDatabase : IDisposable
         return OpenAsync(path);
     }
 
-    /// <summary>An existing database (e.g. the demo's), migrated if it needs to be; nothing is deleted.</summary>
+    /// <summary>An existing database file (migrated if needed), e.g. a reference load built by an earlier run.</summary>
     public static async Task<BenchDatabase> OpenAsync(string path)
     {
         var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder(new HostApplicationBuilderSettings

@@ -13,6 +13,7 @@ public static class Benchmarks
     public static readonly IReadOnlyList<IBenchmark> All =
     [
         new ImportBenchmark(),
+        new DashboardBenchmark(),
         new ReportBenchmark(),
     ];
 }

@@ -37,10 +37,17 @@ public partial class CxDbContext
         await RefreshRollupsAsync(dates, ct);
     }
 
+    /// <summary>The window W of the stored rollups when they are complete and of this app's layout, else null (read raw rows).</summary>
+    internal Task<int?> UsableRollupWindowAsync(CancellationToken ct) =>
+        KpiRollupStates.AsNoTracking()
+            .Where(s => s.IsComplete && s.FormatVersion == KpiRollupWriter.FormatVersion)
+            .Select(s => (int?)s.WindowDays)
+            .SingleOrDefaultAsync(ct);
+
     /// <summary>Rebuilds the rollup rows of these local dates, inside the current transaction if there is one.</summary>
     internal async Task RefreshRollupsAsync(IReadOnlyCollection<DateOnly> dates, CancellationToken ct)
     {
-        var window = await KpiRollupStates.AsNoTracking().Where(s => s.IsComplete).Select(s => (int?)s.WindowDays).SingleOrDefaultAsync(ct);
+        var window = await UsableRollupWindowAsync(ct);
         if (window is null || dates.Count == 0) return;
         await Database.OpenConnectionAsync(ct);
         var connection = (SqliteConnection)Database.GetDbConnection();

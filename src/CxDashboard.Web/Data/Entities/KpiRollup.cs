@@ -14,6 +14,9 @@ public enum RollupGrain
 
     /// <summary>Day × team: team tables and team totals.</summary>
     Team = 4,
+
+    /// <summary>Day × team × agent × channel × reason: built from the raw rows; every other grain is summed from it.</summary>
+    All = 5,
 }
 
 /// <summary>
@@ -66,4 +69,7 @@ public class KpiRollupState
     public int WindowDays { get; set; }
     public bool IsComplete { get; set; }
     public DateTime? BuiltAtUtc { get; set; }
+
+    /// <summary>The layout of the rollups (grains, measures) they were built with; a newer app rebuilds older ones.</summary>
+    public int FormatVersion { get; set; }
 }

@@ -932,6 +932,9 @@ namespace CxDashboard.Web.Data.Migrations
                     b.Property<long?>("BuiltAtUtc")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("FormatVersion")
+                        .HasColumnType("INTEGER");
+
                     b.Property<bool>("IsComplete")
                         .HasColumnType("INTEGER");
 

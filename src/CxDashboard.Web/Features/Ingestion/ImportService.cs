@@ -149,12 +149,9 @@ public sealed class ImportService(
 
     private static void RefreshRollups(ImportSession session, IReadOnlyList<DateOnly> dates)
     {
-        using var state = session.Connection.CreateCommand();
-        state.Transaction = session.Transaction;
-        state.CommandText = """SELECT "WindowDays" FROM "KpiRollupStates" WHERE "IsComplete" = 1""";
-        if (state.ExecuteScalar() is not long windowDays || dates.Count == 0) return;
+        if (dates.Count == 0 || Metrics.Rollups.KpiRollupWriter.UsableWindow(session.Connection, session.Transaction) is not { } windowDays) return;
         Metrics.Rollups.KpiRollupWriter.StageDates(session.Connection, session.Transaction, dates);
-        Metrics.Rollups.KpiRollupWriter.RefreshStagedDates(session.Connection, session.Transaction, (int)windowDays);
+        Metrics.Rollups.KpiRollupWriter.RefreshStagedDates(session.Connection, session.Transaction, windowDays);
     }
 
     private static ImportResult ReadFile(ImportKind kind, ITabularReader reader, ImportSession session, MasterData masterData,

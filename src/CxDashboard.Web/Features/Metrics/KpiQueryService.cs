@@ -44,7 +44,7 @@ public sealed class KpiQueryService(CxDbContext db, OrganisationSettingsService 
     {
         if (scope.SeesNothing || query.To < query.From) return [];
         var grain = RollupPlanner.ChooseGrain(query, scope, key);
-        _rollupWindow ??= await db.KpiRollupStates.AsNoTracking().Where(s => s.IsComplete).Select(s => (int?)s.WindowDays).SingleOrDefaultAsync(ct) ?? 0;
+        _rollupWindow ??= await db.UsableRollupWindowAsync(ct) ?? 0;
         return UseRollups && grain is { } g && _rollupWindow == query.WindowDays
             ? await RollupAggregateAsync(query, scope, g, key, contactKey, rollupKey, ct)
             : await RawAggregateAsync(query, scope, contactKey, ct);

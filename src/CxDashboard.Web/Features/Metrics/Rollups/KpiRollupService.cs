@@ -10,8 +10,7 @@ namespace CxDashboard.Web.Features.Metrics.Rollups;
 public sealed class KpiRollupService(CxDbContext db, TimeProvider clock, ILogger<KpiRollupService> logger)
 {
     /// <summary>The window the rollups were built for, when they are complete; null means "read the raw rows".</summary>
-    public async Task<int?> UsableWindowAsync(CancellationToken ct = default) =>
-        await db.KpiRollupStates.AsNoTracking().Where(s => s.IsComplete).Select(s => (int?)s.WindowDays).SingleOrDefaultAsync(ct);
+    public Task<int?> UsableWindowAsync(CancellationToken ct = default) => db.UsableRollupWindowAsync(ct);
 
     /// <summary>Rebuilds everything for window W (after a change of W or time zone, or when missing or stale).</summary>
     public async Task RebuildAllAsync(int windowDays, CancellationToken ct = default)

@@ -6,11 +6,27 @@ namespace CxDashboard.Web.Features.Metrics.Rollups;
 
 /// <summary>
 /// Rebuilds rollup rows from the raw contacts and responses, for chosen local dates or for everything, inside the
-/// caller's transaction. The comparisons are those of <see cref="ContactRules"/>, applied to the stored gaps.
+/// caller's transaction. One pass over the raw rows builds the finest grain (every dimension); the other grains and
+/// the month rows are sums of it. The comparisons are those of <see cref="ContactRules"/>, applied to the stored gaps.
 /// </summary>
 public static class KpiRollupWriter
 {
-    private static readonly (RollupGrain Grain, string[] Dimensions)[] Grains =
+    /// <summary>Raised whenever grains or measures change, so existing rollups are rebuilt at the next start.</summary>
+    public const int FormatVersion = 2;
+
+    /// <summary>The window W of the stored rollups when they may be read and kept current, else null.</summary>
+    public static int? UsableWindow(SqliteConnection connection, SqliteTransaction? transaction)
+    {
+        using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = $"""SELECT "WindowDays" FROM "KpiRollupStates" WHERE "IsComplete" = 1 AND "FormatVersion" = {FormatVersion}""";
+        return command.ExecuteScalar() is long windowDays ? (int)windowDays : null;
+    }
+
+    private static readonly string[] AllDimensions = ["TeamId", "AgentId", "Channel", "ReasonId"];
+
+    /// <summary>The grains summed from the finest one, with the dimensions each keeps.</summary>
+    private static readonly (RollupGrain Grain, string[] Dimensions)[] CoarserGrains =
     [
         (RollupGrain.ChannelReason, ["Channel", "ReasonId"]),
         (RollupGrain.TeamAgent, ["TeamId", "AgentId"]),
@@ -18,48 +34,38 @@ public static class KpiRollupWriter
         (RollupGrain.Team, ["TeamId"]),
     ];
 
-    private static readonly string[] Measures =
-    [
-        "Contacts", "Repeats", "SameReasonRepeats", "NotFollowed", "WithHandleTime", "HandleSeconds", "BotEscalations", "SelfService",
-        "Responses", "CsatPositive", "CsatNegative", "CsatTotal", "FcrAnswered", "FcrYes", "NpsAnswered", "Promoters", "Detractors", "WithComment",
-    ];
+    private static readonly string[] ContactMeasures =
+        ["Contacts", "Repeats", "SameReasonRepeats", "NotFollowed", "WithHandleTime", "HandleSeconds", "BotEscalations", "SelfService"];
 
-    private static readonly string[] AllDimensions = ["TeamId", "AgentId", "Channel", "ReasonId"];
+    private static readonly string[] ResponseMeasures =
+        ["Responses", "CsatPositive", "CsatNegative", "CsatTotal", "FcrAnswered", "FcrYes", "NpsAnswered", "Promoters", "Detractors", "WithComment"];
+
+    private static readonly string[] Measures = [.. ContactMeasures, .. ResponseMeasures];
+
+    private const string StagedDates = "(SELECT local_date FROM temp.rollup_dates)";
 
     /// <summary>Rebuilds the rows of the dates in temp.rollup_dates (see <see cref="StageDates"/>).</summary>
     public static void RefreshStagedDates(SqliteConnection connection, SqliteTransaction? transaction, int windowDays)
     {
-        Execute(connection, transaction, """DELETE FROM "KpiRollups" WHERE NOT "IsMonth" AND "LocalDate" IN (SELECT local_date FROM temp.rollup_dates)""");
-        foreach (var (grain, dimensions) in Grains)
-            Execute(connection, transaction, InsertSql(grain, dimensions, """ c."LocalDate" IN (SELECT local_date FROM temp.rollup_dates) """), windowDays);
-        RefreshMonths(connection, transaction, """ IN (SELECT DISTINCT substr(local_date, 1, 7) || '-01' FROM temp.rollup_dates) """);
+        Execute(connection, transaction, $"""DELETE FROM "KpiRollups" WHERE NOT "IsMonth" AND "LocalDate" IN {StagedDates}""");
+        Execute(connection, transaction, FinestGrainSql($"""c."LocalDate" IN {StagedDates}"""), windowDays);
+        foreach (var (grain, dimensions) in CoarserGrains)
+            Execute(connection, transaction, CoarserGrainSql(grain, dimensions, $"""AND "LocalDate" IN {StagedDates}"""));
+        RefreshMonths(connection, transaction, $""" IN (SELECT DISTINCT substr(local_date, 1, 7) || '-01' FROM temp.rollup_dates) """);
         Execute(connection, transaction, "DELETE FROM temp.rollup_dates");
-    }
-
-    /// <summary>Sums the day rows of the given months (a SQL condition on the month's first day) into month rows.</summary>
-    private static void RefreshMonths(SqliteConnection connection, SqliteTransaction? transaction, string monthCondition)
-    {
-        Execute(connection, transaction, $"""DELETE FROM "KpiRollups" WHERE "IsMonth" AND "LocalDate" {monthCondition}""");
-        var measures = string.Join(", ", Measures.Select(m => $"\"{m}\""));
-        var sums = string.Join(", ", Measures.Select(m => $"SUM(\"{m}\")"));
-        Execute(connection, transaction, $"""
-            INSERT INTO "KpiRollups" ("Grain", "LocalDate", "IsMonth", "TeamId", "AgentId", "Channel", "ReasonId", "WindowDays", {measures})
-            SELECT "Grain", substr("LocalDate", 1, 7) || '-01', 1, "TeamId", "AgentId", "Channel", "ReasonId", "WindowDays", {sums}
-            FROM "KpiRollups"
-            WHERE NOT "IsMonth" AND substr("LocalDate", 1, 7) || '-01' {monthCondition}
-            GROUP BY "Grain", substr("LocalDate", 1, 7), "TeamId", "AgentId", "Channel", "ReasonId", "WindowDays"
-            """);
     }
 
     /// <summary>Rebuilds every row and records the window they were built with.</summary>
     public static void RebuildAll(SqliteConnection connection, SqliteTransaction? transaction, int windowDays, DateTime nowUtc)
     {
         Execute(connection, transaction, """DELETE FROM "KpiRollups" """);
-        foreach (var (grain, dimensions) in Grains) Execute(connection, transaction, InsertSql(grain, dimensions, "1 = 1"), windowDays);
+        Execute(connection, transaction, FinestGrainSql("1 = 1"), windowDays);
+        foreach (var (grain, dimensions) in CoarserGrains) Execute(connection, transaction, CoarserGrainSql(grain, dimensions, ""));
         RefreshMonths(connection, transaction, "IS NOT NULL");
-        Execute(connection, transaction, """
-            INSERT INTO "KpiRollupStates" ("Id", "WindowDays", "IsComplete", "BuiltAtUtc") VALUES (1, @w, 1, @now)
-            ON CONFLICT ("Id") DO UPDATE SET "WindowDays" = excluded."WindowDays", "IsComplete" = 1, "BuiltAtUtc" = excluded."BuiltAtUtc"
+        Execute(connection, transaction, $"""
+            INSERT INTO "KpiRollupStates" ("Id", "WindowDays", "IsComplete", "BuiltAtUtc", "FormatVersion") VALUES (1, @w, 1, @now, {FormatVersion})
+            ON CONFLICT ("Id") DO UPDATE SET "WindowDays" = excluded."WindowDays", "IsComplete" = 1, "BuiltAtUtc" = excluded."BuiltAtUtc",
+                "FormatVersion" = excluded."FormatVersion"
             """, windowDays, nowUtc.Ticks);
     }
 
@@ -84,49 +90,80 @@ public static class KpiRollupWriter
         }
     }
 
-    private static string InsertSql(RollupGrain grain, string[] dimensions, string contactFilter)
+    /// <summary>
+    /// Day rows of the finest grain, straight from the raw rows: the contacts' sums and the sums of the responses that
+    /// rate them (attributed to the contact's day and dimensions), each grouped on its own and then added up.
+    /// </summary>
+    private static string FinestGrainSql(string contactFilter)
     {
-        var columns = AllDimensions.Select(d => dimensions.Contains(d) ? $"c.\"{d}\"" : "NULL").ToArray();
-        var groupBy = string.Join(", ", new[] { "c.\"LocalDate\"" }.Concat(dimensions.Select(d => $"c.\"{d}\"")));
+        var dimensions = string.Join(", ", AllDimensions.Select(d => $"c.\"{d}\""));
+        var zeros = (IEnumerable<string> names) => string.Join(", ", names.Select(n => $"0 AS \"{n}\""));
         return $"""
-            WITH measured AS (
-                SELECT * FROM "Contacts" c WHERE {contactFilter}
-            ),
-            responses AS (
-                SELECT r."ContactId",
-                       COUNT(*) AS n,
-                       SUM(r."Csat" >= 4) AS positive,
-                       SUM(r."Csat" <= 2) AS negative,
-                       SUM(r."Csat") AS total,
-                       SUM(r."Resolved" IS NOT NULL) AS fcr_answered,
-                       SUM(r."Resolved" = 1) AS fcr_yes,
-                       SUM(r."Nps" IS NOT NULL) AS nps_answered,
-                       SUM(r."Nps" >= 9) AS promoters,
-                       SUM(r."Nps" <= 6) AS detractors,
-                       SUM(r."Comment" IS NOT NULL AND r."Comment" <> '') AS with_comment
-                FROM "SurveyResponses" r
-                WHERE r."Kind" = {(int)SurveyResponseKind.PostContact} AND r."ContactId" IN (SELECT "Id" FROM measured)
-                GROUP BY r."ContactId"
+            INSERT INTO "KpiRollups" ("Grain", "LocalDate", "IsMonth", "TeamId", "AgentId", "Channel", "ReasonId", "WindowDays", {Columns(Measures)})
+            SELECT {(int)RollupGrain.All}, "LocalDate", 0, "TeamId", "AgentId", "Channel", "ReasonId", @w, {Sums(Measures)}
+            FROM (
+                SELECT c."LocalDate", {dimensions},
+                    COUNT(*) AS "Contacts",
+                    SUM(COALESCE(c."PrevGapTicks" <= @wt, 0)) AS "Repeats",
+                    SUM(COALESCE(c."PrevSameReasonGapTicks" <= @wt, 0)) AS "SameReasonRepeats",
+                    SUM(c."NextGapTicks" IS NULL OR c."NextGapTicks" > @wt) AS "NotFollowed",
+                    SUM(c."HandleSeconds" IS NOT NULL) AS "WithHandleTime",
+                    SUM(COALESCE(c."HandleSeconds", 0)) AS "HandleSeconds",
+                    SUM(c."EscalatedFromBot") AS "BotEscalations",
+                    SUM(c."Channel" = {(int)Channel.SelfService}) AS "SelfService",
+                    {zeros(ResponseMeasures)}
+                FROM "Contacts" c
+                WHERE {contactFilter}
+                GROUP BY c."LocalDate", {dimensions}
+                UNION ALL
+                SELECT c."LocalDate", {dimensions},
+                    {zeros(ContactMeasures)},
+                    COUNT(*) AS "Responses",
+                    SUM(r."Csat" >= 4) AS "CsatPositive",
+                    SUM(r."Csat" <= 2) AS "CsatNegative",
+                    SUM(r."Csat") AS "CsatTotal",
+                    SUM(r."Resolved" IS NOT NULL) AS "FcrAnswered",
+                    SUM(COALESCE(r."Resolved" = 1, 0)) AS "FcrYes",
+                    SUM(r."Nps" IS NOT NULL) AS "NpsAnswered",
+                    SUM(COALESCE(r."Nps" >= 9, 0)) AS "Promoters",
+                    SUM(COALESCE(r."Nps" <= 6, 0)) AS "Detractors",
+                    SUM(r."Comment" IS NOT NULL AND r."Comment" <> '') AS "WithComment"
+                FROM "SurveyResponses" r JOIN "Contacts" c ON c."Id" = r."ContactId"
+                WHERE r."Kind" = {(int)SurveyResponseKind.PostContact} AND {contactFilter}
+                GROUP BY c."LocalDate", {dimensions}
             )
-            INSERT INTO "KpiRollups" ("Grain", "LocalDate", "IsMonth", "TeamId", "AgentId", "Channel", "ReasonId", "WindowDays",
-                "Contacts", "Repeats", "SameReasonRepeats", "NotFollowed", "WithHandleTime", "HandleSeconds", "BotEscalations", "SelfService",
-                "Responses", "CsatPositive", "CsatNegative", "CsatTotal", "FcrAnswered", "FcrYes", "NpsAnswered", "Promoters", "Detractors", "WithComment")
-            SELECT {(int)grain}, c."LocalDate", 0, {string.Join(", ", columns)}, @w,
-                COUNT(*),
-                SUM(COALESCE(c."PrevGapTicks" <= @wt, 0)),
-                SUM(COALESCE(c."PrevSameReasonGapTicks" <= @wt, 0)),
-                SUM(c."NextGapTicks" IS NULL OR c."NextGapTicks" > @wt),
-                SUM(c."HandleSeconds" IS NOT NULL),
-                SUM(COALESCE(c."HandleSeconds", 0)),
-                SUM(c."EscalatedFromBot"),
-                SUM(c."Channel" = {(int)Channel.SelfService}),
-                SUM(COALESCE(r.n, 0)), SUM(COALESCE(r.positive, 0)), SUM(COALESCE(r.negative, 0)), SUM(COALESCE(r.total, 0)),
-                SUM(COALESCE(r.fcr_answered, 0)), SUM(COALESCE(r.fcr_yes, 0)), SUM(COALESCE(r.nps_answered, 0)),
-                SUM(COALESCE(r.promoters, 0)), SUM(COALESCE(r.detractors, 0)), SUM(COALESCE(r.with_comment, 0))
-            FROM measured c LEFT JOIN responses r ON r."ContactId" = c."Id"
-            GROUP BY {groupBy}
+            GROUP BY "LocalDate", "TeamId", "AgentId", "Channel", "ReasonId"
             """;
     }
+
+    private static string CoarserGrainSql(RollupGrain grain, string[] dimensions, string dateFilter)
+    {
+        var columns = AllDimensions.Select(d => dimensions.Contains(d) ? $"\"{d}\"" : "NULL");
+        var groupBy = string.Join(", ", new[] { "\"LocalDate\"" }.Concat(dimensions.Select(d => $"\"{d}\"")));
+        return $"""
+            INSERT INTO "KpiRollups" ("Grain", "LocalDate", "IsMonth", "TeamId", "AgentId", "Channel", "ReasonId", "WindowDays", {Columns(Measures)})
+            SELECT {(int)grain}, "LocalDate", 0, {string.Join(", ", columns)}, "WindowDays", {Sums(Measures)}
+            FROM "KpiRollups"
+            WHERE "Grain" = {(int)RollupGrain.All} AND NOT "IsMonth" {dateFilter}
+            GROUP BY {groupBy}, "WindowDays"
+            """;
+    }
+
+    /// <summary>Sums the day rows of the given months (a SQL condition on the month's first day) into month rows.</summary>
+    private static void RefreshMonths(SqliteConnection connection, SqliteTransaction? transaction, string monthCondition)
+    {
+        Execute(connection, transaction, $"""DELETE FROM "KpiRollups" WHERE "IsMonth" AND "LocalDate" {monthCondition}""");
+        Execute(connection, transaction, $"""
+            INSERT INTO "KpiRollups" ("Grain", "LocalDate", "IsMonth", "TeamId", "AgentId", "Channel", "ReasonId", "WindowDays", {Columns(Measures)})
+            SELECT "Grain", substr("LocalDate", 1, 7) || '-01', 1, "TeamId", "AgentId", "Channel", "ReasonId", "WindowDays", {Sums(Measures)}
+            FROM "KpiRollups"
+            WHERE NOT "IsMonth" AND substr("LocalDate", 1, 7) || '-01' {monthCondition}
+            GROUP BY "Grain", substr("LocalDate", 1, 7), "TeamId", "AgentId", "Channel", "ReasonId", "WindowDays"
+            """);
+    }
+
+    private static string Columns(IEnumerable<string> names) => string.Join(", ", names.Select(n => $"\"{n}\""));
+    private static string Sums(IEnumerable<string> names) => string.Join(", ", names.Select(n => $"SUM(\"{n}\")"));
 
     private static void Execute(SqliteConnection connection, SqliteTransaction? transaction, string sql, int? windowDays = null, long? nowTicks = null)
     {

@@ -15,8 +15,7 @@ public enum KeyDimension
 }
 
 /// <summary>
-/// Chooses the smallest rollup grain that holds every dimension a query filters, groups or is scoped by
-/// (null: none does, e.g. an agent filter with a channel filter, and the raw rows are read instead), and says
+/// Chooses the smallest rollup grain that holds every dimension a query filters, groups or is scoped by, and says
 /// which rollup rows a query reads.
 /// </summary>
 public static class RollupPlanner
@@ -37,6 +36,7 @@ public static class RollupPlanner
         (RollupGrain.ChannelReason, Dims.Channel | Dims.Reason),
         (RollupGrain.TeamAgent, Dims.Team | Dims.Agent),
         (RollupGrain.TeamChannelReason, Dims.Team | Dims.Channel | Dims.Reason),
+        (RollupGrain.All, Dims.Team | Dims.Agent | Dims.Channel | Dims.Reason),
     ];
 
     public static RollupGrain? ChooseGrain(MetricQuery query, DataScope scope, KeyDimension key)

@@ -11,8 +11,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace CxDashboard.Web.Data.Migrations
 {
     [DbContext(typeof(CxDbContext))]
-    [Migration("20261123180237_InitialCreate")]
-    partial class InitialCreate
+    [Migration("20261123184224_Reports")]
+    partial class Reports
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -935,6 +935,9 @@ namespace CxDashboard.Web.Data.Migrations
                     b.Property<long?>("BuiltAtUtc")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("FormatVersion")
+                        .HasColumnType("INTEGER");
+
                     b.Property<bool>("IsComplete")
                         .HasColumnType("INTEGER");
 
@@ -1175,6 +1178,48 @@ namespace CxDashboard.Web.Data.Migrations
                     b.HasKey("Id");
 
                     b.ToTable("OrganisationSettings");
+                });
+
+            modelBuilder.Entity("CxDashboard.Web.Data.Entities.ReportLibraryEntry", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("BuildMilliseconds")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAtUtc")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("Month")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PageCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RelativePath")
+                        .IsRequired()
+                        .HasMaxLength(260)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("SizeBytes")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Kind", "Month")
+                        .IsUnique();
+
+                    b.ToTable("ReportLibrary", (string)null);
                 });
 
             modelBuilder.Entity("CxDashboard.Web.Data.Entities.SurveyInvitation", b =>

@@ -11,8 +11,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace CxDashboard.Web.Data.Migrations
 {
     [DbContext(typeof(CxDbContext))]
-    [Migration("20261123181743_Reports")]
-    partial class Reports
+    [Migration("20261123181602_InitialCreate")]
+    partial class InitialCreate
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -935,6 +935,9 @@ namespace CxDashboard.Web.Data.Migrations
                     b.Property<long?>("BuiltAtUtc")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("FormatVersion")
+                        .HasColumnType("INTEGER");
+
                     b.Property<bool>("IsComplete")
                         .HasColumnType("INTEGER");
 
@@ -1175,48 +1178,6 @@ namespace CxDashboard.Web.Data.Migrations
                     b.HasKey("Id");
 
                     b.ToTable("OrganisationSettings");
-                });
-
-            modelBuilder.Entity("CxDashboard.Web.Data.Entities.ReportLibraryEntry", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("BuildMilliseconds")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long>("CreatedAtUtc")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("CreatedBy")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("Kind")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateOnly>("Month")
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("PageCount")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("RelativePath")
-                        .IsRequired()
-                        .HasMaxLength(260)
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("SizeBytes")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("Kind", "Month")
-                        .IsUnique();
-
-                    b.ToTable("ReportLibrary", (string)null);
                 });
 
             modelBuilder.Entity("CxDashboard.Web.Data.Entities.SurveyInvitation", b =>

@@ -234,7 +234,8 @@ namespace CxDashboard.Web.Data.Migrations
                     Id = table.Column<int>(type: "INTEGER", nullable: false),
                     WindowDays = table.Column<int>(type: "INTEGER", nullable: false),
                     IsComplete = table.Column<bool>(type: "INTEGER", nullable: false),
-                    BuiltAtUtc = table.Column<long>(type: "INTEGER", nullable: true)
+                    BuiltAtUtc = table.Column<long>(type: "INTEGER", nullable: true),
+                    FormatVersion = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
