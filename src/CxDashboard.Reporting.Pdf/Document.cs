@@ -37,17 +37,17 @@ public sealed class Document
     }
 
     /// <summary>
-    /// Lays the document out and writes the PDF. Layout problems (content that can never fit) throw
-    /// <see cref="PdfLayoutException"/> before anything is written to <paramref name="stream"/>.
+    /// Lays the document out and writes the PDF; returns the number of pages written. Layout problems (content that
+    /// can never fit) throw <see cref="PdfLayoutException"/> before anything is written to <paramref name="stream"/>.
     /// </summary>
-    public void GeneratePdf(Stream stream)
+    public int GeneratePdf(Stream stream)
     {
         ArgumentNullException.ThrowIfNull(stream);
         var descriptor = new DocumentDescriptor();
         compose(descriptor);
         try
         {
-            DocumentRenderer.Render(descriptor.Info, descriptor.Pages, stream);
+            return DocumentRenderer.Render(descriptor.Info, descriptor.Pages, stream);
         }
         finally
         {

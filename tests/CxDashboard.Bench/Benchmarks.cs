@@ -15,6 +15,7 @@ public static class Benchmarks
         new ImportBenchmark(),
         new DashboardBenchmark(),
         new ExportBenchmark(),
+        new ReportBenchmark(),
     ];
 }
 

@@ -11,9 +11,12 @@ namespace CxDashboard.Reporting.Pdf.Elements;
 internal sealed class ChartElement : Element
 {
     private readonly Action<Plot>? configure;
+    private readonly Func<Plot>? create;
     private readonly Plot? plot;
 
     public ChartElement(Action<Plot> configure) => this.configure = configure;
+
+    public ChartElement(Func<Plot> create) => this.create = create;
 
     public ChartElement(Plot plot) => this.plot = plot;
 
@@ -29,8 +32,8 @@ internal sealed class ChartElement : Element
         if (context.IsLayoutPass)
             return;
 
-        // A plot built here from the configure callback is ours to dispose; one handed in belongs to the caller.
-        using var ownPlot = plot is null ? new Plot() : null;
+        // A plot built here (empty and configured, or from the factory) is ours to dispose; one handed in belongs to the caller.
+        using var ownPlot = plot is not null ? null : create is not null ? create() : new Plot();
         var target = plot ?? ownPlot!;
         configure?.Invoke(target);
 

@@ -1,3 +1,5 @@
+using System.Collections;
+using System.Reflection;
 using CxDashboard.Reporting.Pdf.Text;
 using ScottPlot;
 using SkiaSharp;
@@ -42,20 +44,93 @@ internal static class ChartFonts
     });
 
     /// <summary>
-    /// Points the plot's title, axis labels, tick labels and legend at the bundled family. Not plot.Font.Set(...):
-    /// that also changes ScottPlot's global default font, which the web app's charts share.
+    /// Points every label of the plot (title, axis labels, tick labels, legend, and the labels plottables carry such
+    /// as a radar's spokes and rings or a line's label) at the bundled family. Not plot.Font.Set(...): that also
+    /// changes ScottPlot's global default font, which the web app's charts share. A label holds a typeface as well as
+    /// a font name, and after any plot.Font.Set(...) in the process new labels hold the host's typeface, so both are set.
     /// </summary>
     public static void Apply(Plot plot)
     {
         _ = Registered.Value;
-        plot.Axes.Title.Label.FontName = FamilyName;
+        Point(plot.Axes.Title.Label);
         foreach (var axis in plot.Axes.GetAxes())
         {
-            axis.Label.FontName = FamilyName;
-            axis.TickLabelStyle.FontName = FamilyName;
+            Point(axis.Label);
+            Point(axis.TickLabelStyle);
         }
 
         plot.Legend.FontName = FamilyName;
+        PointLegendItems(plot.Legend);
+        var visited = new HashSet<object>(ReferenceEqualityComparer.Instance);
+        foreach (var plottable in plot.GetPlottables())
+            PointLabelsOf(plottable, visited, depth: 0);
+    }
+
+    /// <summary>
+    /// Legend items are made from the plottables anew on every render, each with a label holding the default typeface.
+    /// Made once here, pointed at the bundled font and kept as the legend's own items, they draw with it.
+    /// </summary>
+    private static void PointLegendItems(Legend legend)
+    {
+        if (!legend.DisplayPlottableLegendItems)
+            return;
+        var items = legend.GetItems().ToList();
+        foreach (var item in items)
+            Point(item.LabelStyle);
+        legend.ManualItems.InsertRange(0, items.Where(item => !legend.ManualItems.Contains(item)));
+        legend.DisplayPlottableLegendItems = false;
+    }
+
+    private static void Point(LabelStyle label)
+    {
+        label.FontName = FamilyName;
+        label.Font = Face(label.Bold, italic: false);
+    }
+
+    /// <summary>Finds the labels a plottable carries, also in its parts (a radar's polar axis, its spokes and circles).</summary>
+    private static void PointLabelsOf(object part, HashSet<object> visited, int depth)
+    {
+        if (depth > 3 || !visited.Add(part))
+            return;
+        foreach (var property in part.GetType().GetProperties(BindingFlags.Public | BindingFlags.Instance))
+        {
+            if (property.GetIndexParameters().Length > 0 || !property.CanRead)
+                continue;
+            var type = property.PropertyType;
+            var isLabel = type == typeof(LabelStyle);
+            var isScottPlotPart = !type.IsValueType && type != typeof(string) && type.Namespace?.StartsWith("ScottPlot", StringComparison.Ordinal) == true;
+            var isCollection = type != typeof(string) && typeof(IEnumerable).IsAssignableFrom(type) && !type.IsArray;
+            if (!isLabel && !isScottPlotPart && !isCollection)
+                continue;
+
+            object? value;
+            try
+            {
+                value = property.GetValue(part);
+            }
+            catch (TargetInvocationException)
+            {
+                continue;
+            }
+
+            switch (value)
+            {
+                case LabelStyle label:
+                    Point(label);
+                    break;
+                case IEnumerable items when isCollection:
+                    foreach (var item in items)
+                    {
+                        if (item is LabelStyle itemLabel) Point(itemLabel);
+                        else if (item is not null && item.GetType().Namespace?.StartsWith("ScottPlot", StringComparison.Ordinal) == true && !item.GetType().IsValueType)
+                            PointLabelsOf(item, visited, depth + 1);
+                    }
+                    break;
+                case not null when isScottPlotPart:
+                    PointLabelsOf(value, visited, depth + 1);
+                    break;
+            }
+        }
     }
 
     private static SKTypeface CreateFace(bool bold, bool italic)

@@ -80,6 +80,16 @@ public static partial class ContainerExtensions
         container.Attach(new ChartElement(configure));
     }
 
+    /// <summary>
+    /// A chart from a method that builds a whole plot (e.g. one shared with web pages), drawn as vectors. The factory
+    /// runs when the page is drawn and its plot is disposed after it. Set a Height() first.
+    /// </summary>
+    public static void Chart(this IContainer container, Func<Plot> create)
+    {
+        ArgumentNullException.ThrowIfNull(create);
+        container.Attach(new ChartElement(create));
+    }
+
     /// <summary>An existing plot drawn as vectors (its label fonts are set to the bundled font); the caller disposes it.</summary>
     public static void Chart(this IContainer container, Plot plot)
     {

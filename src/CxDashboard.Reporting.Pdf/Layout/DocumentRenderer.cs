@@ -16,7 +16,8 @@ internal static class DocumentRenderer
 
     private const int MaxSettlingPasses = 4;
 
-    public static void Render(DocumentInfo info, IReadOnlyList<PageTemplate> templates, Stream output)
+    /// <summary>Writes the document to <paramref name="output"/> and returns its page count.</summary>
+    public static int Render(DocumentInfo info, IReadOnlyList<PageTemplate> templates, Stream output)
     {
         if (templates.Count == 0)
             throw new InvalidOperationException("The document has no pages: add one with doc.Page(page => ...).");
@@ -50,8 +51,9 @@ internal static class DocumentRenderer
             ?? throw new InvalidOperationException("SkiaSharp could not create a PDF document on the given stream.");
         try
         {
-            RunPass(templates, new PdfPages(document), fonts, totalPages);
+            var written = RunPass(templates, new PdfPages(document), fonts, totalPages).PageCount;
             document.Close();
+            return written;
         }
         catch
         {

@@ -32,6 +32,7 @@ public static class CliApp
         CallbackVerbs.RunJob(context),
         CallbackVerbs.Callbacks(context),
         ExportVerbs.Export(context),
+        ReportVerbs.Report(context),
     };
 
     public static bool IsVerb(string[] args) =>

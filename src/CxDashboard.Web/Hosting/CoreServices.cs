@@ -11,6 +11,7 @@ using CxDashboard.Web.Features.Ingestion;
 using CxDashboard.Web.Features.Maturity;
 using CxDashboard.Web.Features.Metrics;
 using CxDashboard.Web.Features.Organisation;
+using CxDashboard.Web.Features.Reports;
 using CxDashboard.Web.Features.Surveys;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
@@ -68,6 +69,7 @@ public static class CoreServices
         services.AddMaturity();
         services.AddExports();
         services.AddCoaching(configuration);
+        services.AddReports();
         services.AddScoped<DatabaseInitializer>();
         services.AddScoped<DemoSeeder>();
         services.AddCallbacks();

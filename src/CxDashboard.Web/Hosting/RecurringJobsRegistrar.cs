@@ -1,5 +1,6 @@
 using CxDashboard.Web.Features.Callbacks;
 using CxDashboard.Web.Features.Organisation;
+using CxDashboard.Web.Features.Reports;
 using Hangfire;
 
 namespace CxDashboard.Web.Hosting;
@@ -22,6 +23,8 @@ public static class RecurringJobsRegistrar
             job => job.RunAsync(null, CancellationToken.None));
         AddOrUpdate<CallbackEscalationJob>(manager, configuration, "EscalateOverdue", CallbackEscalationJob.RecurringJobId, "*/15 * * * *", options,
             job => job.RunAsync(null, CancellationToken.None));
+        AddOrUpdate<MonthlyReportJob>(manager, configuration, MonthlyReportJob.JobName, MonthlyReportJob.RecurringJobId, MonthlyReportJob.DefaultCron, options,
+            job => job.RunAsync(null, null, CancellationToken.None));
     }
 
     /// <summary>Schedules a job by Jobs:&lt;name&gt;:Cron (or the default); a bad expression stops the start with a clear message.</summary>

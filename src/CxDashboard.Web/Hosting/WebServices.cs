@@ -3,6 +3,7 @@ using CxDashboard.Web.Data.Entities;
 using CxDashboard.Web.Features.Accounts;
 using CxDashboard.Web.Features.Api;
 using CxDashboard.Web.Features.Imports;
+using CxDashboard.Web.Features.Reports;
 using Hangfire;
 using Hangfire.InMemory;
 using Microsoft.AspNetCore.Authentication;
@@ -86,6 +87,7 @@ public static class WebServices
         services.AddProblemDetails();
         services.AddOpenApi("v1", options => options.AddDocumentTransformer(ApiKeyAuthenticationHandler.DescribeInOpenApi));
         services.AddApi(builder.Configuration);
+        services.AddReportsWeb();
         return builder;
     }
 

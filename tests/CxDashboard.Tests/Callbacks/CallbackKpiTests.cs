@@ -31,59 +31,66 @@ public sealed class CallbackKpiTests(CallbackKpiTests.Fixture fixture) : IClassF
         public JobDrivenAppFactory App { get; } = new();
         public long Cu1, Cu3, Cu9;
 
-        public async Task InitializeAsync()
-        {
-            await CallbackDataset.LoadAsync(App, At(5, 5, 14, 30));
-            await App.CreateUserAsync("kpi-caller@test.local", Roles.Callback);
-            var actor = new CallbackActor(await CallbackPages.UserIdAsync(App, "kpi-caller@test.local"), "kpi-caller", false, null);
-            var reasons = await App.WithScopeAsync(sp => sp.GetRequiredService<CxDbContext>().ContactReasons.ToDictionaryAsync(r => r.Code, r => r.Id));
-
-            await CallbackDataset.FlagAsync(App, At(5, 5, 14, 30));
-            Cu1 = await CallbackDataset.CaseIdAsync(App, "CU1");
-            await ActAsync(At(5, 6, 8), s => s.LogAttemptAsync(Cu1, Attempt(CallbackAttemptResult.Reached), actor));
-            await ActAsync(At(5, 6, 8, 10), s => s.CloseAsync(Cu1, new CloseInput(CallbackOutcome.ReachedResolved, reasons["FAKTURA"], null, true), actor));
-
-            await CallbackDataset.LoadAsync(App, At(5, 8, 9));
-            await CallbackDataset.FlagAsync(App, At(5, 8, 9));
-            Cu3 = await CallbackDataset.CaseIdAsync(App, "CU3");
-            Cu9 = await CallbackDataset.CaseIdAsync(App, "CU9");
-            await ActAsync(At(5, 8, 11), s => s.LogAttemptAsync(Cu9, Attempt(CallbackAttemptResult.NoAnswer), actor));
-            await ActAsync(At(5, 8, 11, 30), s => s.LogAttemptAsync(Cu3, Attempt(CallbackAttemptResult.Reached), actor));
-            await ActAsync(At(5, 8, 11, 40), s => s.CloseAsync(Cu3, new CloseInput(CallbackOutcome.Declined, reasons["FEL"], null, false), actor));
-            await ActAsync(At(5, 8, 14), s => s.LogAttemptAsync(Cu9, Attempt(CallbackAttemptResult.Reached), actor));
-            await ActAsync(At(5, 8, 14, 5), s => s.CloseAsync(Cu9, new CloseInput(CallbackOutcome.ReachedNotResolved, reasons["FAKTURA"], null, true), actor));
-
-            await AnswerFollowUpAsync(Cu1, 5, At(5, 7, 9));
-            await AnswerFollowUpAsync(Cu9, 2, At(5, 9, 9));
-            await CallbackDataset.LoadAsync(App);
-            await CallbackDataset.FlagAsync(App, CallbackDataset.Now);
-            await CallbackDataset.EscalateAsync(App, CallbackDataset.Now);
-        }
+        public async Task InitializeAsync() => (Cu1, Cu3, Cu9) = await PlayMayAsync(App);
 
         public Task DisposeAsync() { App.Dispose(); return Task.CompletedTask; }
-
-        private static AttemptInput Attempt(CallbackAttemptResult result) => new(null, CallbackChannel.Phone, result, null);
-
-        private async Task ActAsync(DateTimeOffset at, Func<CallbackCaseService, Task<CaseCommandResult>> action)
-        {
-            App.Clock.SetUtcNow(at);
-            var result = await App.WithScopeAsync(sp => action(sp.GetRequiredService<CallbackCaseService>()));
-            Assert.True(result.Succeeded, result.Message + " " + string.Join("; ", result.Errors));
-        }
-
-        /// <summary>The customer answers the follow-up link (as the hosted survey records it).</summary>
-        private Task AnswerFollowUpAsync(long caseId, int csat, DateTimeOffset at) => App.WithScopeAsync(async sp =>
-        {
-            var db = sp.GetRequiredService<CxDbContext>();
-            var invitation = await db.SurveyInvitations.SingleAsync(i => i.CallbackCaseId == caseId);
-            db.SurveyResponses.Add(new SurveyResponse
-            {
-                ExternalId = "answer-" + invitation.Token, ContactId = invitation.ContactId, ReceivedAtUtc = at.UtcDateTime, Csat = csat,
-                Kind = SurveyResponseKind.CallbackFollowUp, CallbackCaseId = caseId,
-            });
-            await db.SaveChangesAsync();
-        });
     }
+
+    /// <summary>
+    /// Plays the history in the table above into <paramref name="app"/> (also used by the monthly report's tests) and
+    /// returns the ids of CU1's, CU3's and CU9's cases. Ends with the clock at <see cref="CallbackDataset.Now"/>.
+    /// </summary>
+    public static async Task<(long Cu1, long Cu3, long Cu9)> PlayMayAsync(JobDrivenAppFactory app)
+    {
+        await CallbackDataset.LoadAsync(app, At(5, 5, 14, 30));
+        await app.CreateUserAsync("kpi-caller@test.local", Roles.Callback);
+        var actor = new CallbackActor(await CallbackPages.UserIdAsync(app, "kpi-caller@test.local"), "kpi-caller", false, null);
+        var reasons = await app.WithScopeAsync(sp => sp.GetRequiredService<CxDbContext>().ContactReasons.ToDictionaryAsync(r => r.Code, r => r.Id));
+
+        await CallbackDataset.FlagAsync(app, At(5, 5, 14, 30));
+        var cu1 = await CallbackDataset.CaseIdAsync(app, "CU1");
+        await ActAsync(app, At(5, 6, 8), s => s.LogAttemptAsync(cu1, Attempt(CallbackAttemptResult.Reached), actor));
+        await ActAsync(app, At(5, 6, 8, 10), s => s.CloseAsync(cu1, new CloseInput(CallbackOutcome.ReachedResolved, reasons["FAKTURA"], null, true), actor));
+
+        await CallbackDataset.LoadAsync(app, At(5, 8, 9));
+        await CallbackDataset.FlagAsync(app, At(5, 8, 9));
+        var cu3 = await CallbackDataset.CaseIdAsync(app, "CU3");
+        var cu9 = await CallbackDataset.CaseIdAsync(app, "CU9");
+        await ActAsync(app, At(5, 8, 11), s => s.LogAttemptAsync(cu9, Attempt(CallbackAttemptResult.NoAnswer), actor));
+        await ActAsync(app, At(5, 8, 11, 30), s => s.LogAttemptAsync(cu3, Attempt(CallbackAttemptResult.Reached), actor));
+        await ActAsync(app, At(5, 8, 11, 40), s => s.CloseAsync(cu3, new CloseInput(CallbackOutcome.Declined, reasons["FEL"], null, false), actor));
+        await ActAsync(app, At(5, 8, 14), s => s.LogAttemptAsync(cu9, Attempt(CallbackAttemptResult.Reached), actor));
+        await ActAsync(app, At(5, 8, 14, 5), s => s.CloseAsync(cu9, new CloseInput(CallbackOutcome.ReachedNotResolved, reasons["FAKTURA"], null, true), actor));
+
+        await AnswerFollowUpAsync(app, cu1, 5, At(5, 7, 9));
+        await AnswerFollowUpAsync(app, cu9, 2, At(5, 9, 9));
+        await CallbackDataset.LoadAsync(app);
+        await CallbackDataset.FlagAsync(app, CallbackDataset.Now);
+        await CallbackDataset.EscalateAsync(app, CallbackDataset.Now);
+        return (cu1, cu3, cu9);
+    }
+
+    private static AttemptInput Attempt(CallbackAttemptResult result) => new(null, CallbackChannel.Phone, result, null);
+
+    private static async Task ActAsync(CxAppFactory app, DateTimeOffset at, Func<CallbackCaseService, Task<CaseCommandResult>> action)
+    {
+        app.Clock.SetUtcNow(at);
+        var result = await app.WithScopeAsync(sp => action(sp.GetRequiredService<CallbackCaseService>()));
+        Assert.True(result.Succeeded, result.Message + " " + string.Join("; ", result.Errors));
+    }
+
+    /// <summary>The customer answers the follow-up link (as the hosted survey records it).</summary>
+    private static Task AnswerFollowUpAsync(CxAppFactory app, long caseId, int csat, DateTimeOffset at) => app.WithScopeAsync(async sp =>
+    {
+        var db = sp.GetRequiredService<CxDbContext>();
+        var invitation = await db.SurveyInvitations.SingleAsync(i => i.CallbackCaseId == caseId);
+        db.SurveyResponses.Add(new SurveyResponse
+        {
+            ExternalId = "answer-" + invitation.Token, ContactId = invitation.ContactId, ReceivedAtUtc = at.UtcDateTime, Csat = csat,
+            Kind = SurveyResponseKind.CallbackFollowUp, CallbackCaseId = caseId,
+        });
+        await db.SaveChangesAsync();
+    });
 
     private static DateTimeOffset At(int month, int day, int hour, int minute = 0) => new(2026, month, day, hour, minute, 0, TimeSpan.Zero);
 

@@ -12,7 +12,14 @@ public sealed record CliRun(int ExitCode, string Out, string Error)
 /// <summary>Runs the real CLI in-process against a test database, capturing what it prints.</summary>
 public static class CliRunner
 {
-    public static async Task<CliRun> RunAsync(string connectionString, DateTimeOffset now, params string[] args)
+    public static Task<CliRun> RunAsync(string connectionString, DateTimeOffset now, params string[] args) =>
+        RunAsync(new Dictionary<string, string?> { ["ConnectionStrings:Cx"] = connectionString }, now, args);
+
+    /// <summary>Against a test app's database and reports folder.</summary>
+    public static Task<CliRun> RunAsync(CxAppFactory app, DateTimeOffset now, params string[] args) =>
+        RunAsync(new Dictionary<string, string?> { ["ConnectionStrings:Cx"] = app.ConnectionString, ["Reports:Directory"] = app.ReportsDirectory }, now, args);
+
+    private static async Task<CliRun> RunAsync(IReadOnlyDictionary<string, string?> configuration, DateTimeOffset now, string[] args)
     {
         var output = new StringWriter();
         var error = new StringWriter();
@@ -21,7 +28,7 @@ public static class CliRunner
             Out = output,
             Error = error,
             Clock = new FakeTimeProvider(now),
-            ConfigurationOverrides = new Dictionary<string, string?> { ["ConnectionStrings:Cx"] = connectionString },
+            ConfigurationOverrides = configuration,
         });
         return new CliRun(exit, output.ToString(), error.ToString());
     }

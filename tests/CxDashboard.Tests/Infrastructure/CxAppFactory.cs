@@ -23,6 +23,9 @@ public class CxAppFactory : WebApplicationFactory<Program>
     private readonly string _uploadFolder = Path.Combine(Path.GetTempPath(), $"cxdashboard-test-uploads-{Guid.NewGuid():N}");
 
     public FakeTimeProvider Clock { get; } = new(DefaultNow);
+
+    /// <summary>Generated reports go here (deleted with the app), never into the repository's reports/ folder.</summary>
+    public string ReportsDirectory { get; } = Path.Combine(Path.GetTempPath(), $"cxdashboard-test-reports-{Guid.NewGuid():N}");
     public string ConnectionString => $"Data Source={_databasePath}";
     protected virtual bool RunJobServer => false;
 
@@ -32,6 +35,7 @@ public class CxAppFactory : WebApplicationFactory<Program>
         builder.UseSetting("ConnectionStrings:Cx", ConnectionString);
         builder.UseSetting("Demo:SeedOnStart", "false");
         builder.UseSetting("Jobs:RunServer", RunJobServer ? "true" : "false");
+        builder.UseSetting("Reports:Directory", ReportsDirectory);
         builder.UseSetting("Localization:DefaultCulture", "sv-SE");
         builder.UseSetting("Imports:UploadFolder", _uploadFolder);
         builder.ConfigureServices(services => services.AddSingleton<TimeProvider>(Clock));

@@ -1234,6 +1234,48 @@ namespace CxDashboard.Web.Data.Migrations
                     b.ToTable("OrganisationSettings");
                 });
 
+            modelBuilder.Entity("CxDashboard.Web.Data.Entities.ReportLibraryEntry", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("BuildMilliseconds")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAtUtc")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("Month")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PageCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RelativePath")
+                        .IsRequired()
+                        .HasMaxLength(260)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("SizeBytes")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Kind", "Month")
+                        .IsUnique();
+
+                    b.ToTable("ReportLibrary", (string)null);
+                });
+
             modelBuilder.Entity("CxDashboard.Web.Data.Entities.SurveyInvitation", b =>
                 {
                     b.Property<long>("Id")

@@ -26,6 +26,7 @@ public sealed class DemoSeeder(
     TimeProvider clock,
     MaturityDemoSeeder maturity,
     Features.Callbacks.CallbackDemoHistory callbackHistory,
+    Features.Reports.MonthlyReportJob monthlyReports,
     ILogger<DemoSeeder> logger)
 {
     public const string DemoPassword = "Demo!2026";
@@ -90,6 +91,7 @@ public sealed class DemoSeeder(
             await CreateLoginsAsync(ct);
             await maturity.SeedAsync(DemoPassword, ct);
             await callbackHistory.CreateAsync(ct);
+            await monthlyReports.CreateDemoLibraryAsync(ct);
             logger.LogInformation("Demo organisation seeded: {Contacts} contacts, {Responses} responses from {First} to {Last}.",
                 summary.Contacts, summary.SurveyResponses, summary.FirstDay, summary.LastDay);
         }

@@ -240,35 +240,19 @@ public sealed class DashboardService(
         var counts = buckets.Select(b => KpiCounts.Sum(byDay.Where(kv => kv.Key >= b.From && kv.Key <= b.To).Select(kv => kv.Value))).ToList();
         var labels = buckets.Select(b => b.Label).ToList();
 
-        TrendChart Chart(string title, string yLabel, KpiKind? targetKind, params (string Name, string Color, Func<KpiCounts, double?> Value, Func<KpiCounts, long> N)[] series)
+        TrendChart Chart(string title, string yLabel, KpiKind? targetKind, params KpiTrendSeries[] series)
         {
-            var plotSeries = series.Select(s => new ChartSeries(s.Name, counts.Select(s.Value).ToList(), s.Color)).ToList();
             var target = targetKind is { } kind ? targets.For(kind, teamId)?.Green : null;
-            var plot = Charts.TrendPlot(title, yLabel, labels, plotSeries, target);
-            var described = string.Join("; ", series.Select(s =>
-            {
-                var values = counts.Select(s.Value).Where(v => v is not null).Select(v => v!.Value).ToList();
-                return values.Count == 0 ? $"{s.Name}: no data" :
-                    $"{s.Name} from {values[0].ToString("0.0", CultureInfo.CurrentCulture)} to {values[^1].ToString("0.0", CultureInfo.CurrentCulture)}, lowest {values.Min().ToString("0.0", CultureInfo.CurrentCulture)}, highest {values.Max().ToString("0.0", CultureInfo.CurrentCulture)}";
-            }));
-            var aria = $"{title} by {(labels.Count > 0 ? $"{labels.Count} periods from {labels[0]} to {labels[^1]}" : "period")}: {described}." +
-                       (target is { } t ? $" Target {t.ToString("0.0", CultureInfo.CurrentCulture)}." : "");
-            var rows = buckets.Select((b, i) => (b.Label, (IReadOnlyList<string>)series
-                .SelectMany(s => new[] { Display.Number(s.Value(counts[i])), Display.Count(s.N(counts[i])) }).ToList())).ToList();
-            var columns = series.SelectMany(s => new[] { s.Name, "n" }).ToList();
-            return new TrendChart(title, Charts.ToSvg(plot, 640, 300, aria), columns, rows);
+            var trend = KpiTrendCharts.Build(title, yLabel, labels, counts, series, target, TrendWords.English);
+            return new TrendChart(title, Charts.ToSvg(trend.CreatePlot(), 640, 300, trend.Description), trend.Columns, trend.Rows);
         }
 
         return
         [
             Chart("CSAT and FCR", "%", KpiKind.CsatPercent,
-                ("CSAT %", Charts.Blue, c => c.Csat.Percent, c => c.Responses),
-                ("Survey FCR %", Charts.Green, c => c.SurveyFcr.Percent, c => c.SurveyFcrAnswered),
-                ("Contact-based FCR %", Charts.Purple, c => c.ContactFcr.Percent, c => c.FcrDecidable)),
-            Chart("Repeat-contact rate", "% of contacts", KpiKind.RepeatContactRate,
-                ("Repeat-contact rate %", Charts.Orange, c => c.RepeatRate.Percent, c => c.Contacts)),
-            Chart("NPS", "NPS (−100 to 100)", KpiKind.Nps,
-                ("NPS", Charts.Blue, c => c.Nps, c => c.NpsAnswered)),
+                KpiTrendSeries.Csat("CSAT %"), KpiTrendSeries.SurveyFcr("Survey FCR %"), KpiTrendSeries.ContactFcr("Contact-based FCR %")),
+            Chart("Repeat-contact rate", "% of contacts", KpiKind.RepeatContactRate, KpiTrendSeries.RepeatRate("Repeat-contact rate %")),
+            Chart("NPS", "NPS (−100 to 100)", KpiKind.Nps, KpiTrendSeries.Nps("NPS")),
         ];
     }
 

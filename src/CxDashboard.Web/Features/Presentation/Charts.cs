@@ -25,8 +25,9 @@ public static class Charts
     /// <summary>A line chart of one or more series over labelled buckets (days, weeks or months), with an optional target line.</summary>
     /// <param name="yMin">A fixed bottom of the value axis (e.g. 0 for an index); fitted to the data when null.</param>
     /// <param name="yMax">A fixed top of the value axis; fitted to the data when null.</param>
+    /// <param name="targetLabel">The target line's name in the legend, in the reader's language.</param>
     public static Plot TrendPlot(string title, string yLabel, IReadOnlyList<string> bucketLabels,
-        IReadOnlyList<ChartSeries> series, double? target = null, double? yMin = null, double? yMax = null)
+        IReadOnlyList<ChartSeries> series, double? target = null, double? yMin = null, double? yMax = null, string targetLabel = "Target")
     {
         var plot = new Plot();
         Style(plot, title);
@@ -49,7 +50,7 @@ public static class Charts
             targetLine.Color = Color.FromHex(Grey);
             targetLine.LinePattern = LinePattern.Dashed;
             targetLine.LineWidth = 1.5f;
-            targetLine.LegendText = "Target";
+            targetLine.LegendText = targetLabel;
         }
         SetBucketTicks(plot, bucketLabels);
         FitValueAxis(plot, series.SelectMany(s => s.Values).Where(v => v is not null).Select(v => v!.Value).Append(target ?? double.NaN));

@@ -14,6 +14,7 @@ public static class Navigation
         new("Coaching", "/Coaching", Policies.Coach),
         new("Maturity", "/Maturity", Policies.ViewMaturity),
         new("Engagement", "/Engagement", Policies.ViewEngagement),
+        new("Reports", "/Reports", Policies.ReadReports),
         new("Import", "/Import", Policies.ManageData),
         new("Admin", "/Admin", Policies.Admin),
     ];

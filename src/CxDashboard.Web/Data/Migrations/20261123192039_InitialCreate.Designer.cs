@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace CxDashboard.Web.Data.Migrations
 {
     [DbContext(typeof(CxDbContext))]
-    [Migration("20261123181602_InitialCreate")]
+    [Migration("20261123192039_InitialCreate")]
     partial class InitialCreate
     {
         /// <inheritdoc />
@@ -480,6 +480,63 @@ namespace CxDashboard.Web.Data.Migrations
                         {
                             t.HasCheckConstraint("CK_CallbackWorkingDays_Hours", "\"OpensMinute\" >= 0 AND \"ClosesMinute\" <= 1440 AND \"OpensMinute\" < \"ClosesMinute\"");
                         });
+                });
+
+            modelBuilder.Entity("CxDashboard.Web.Data.Entities.CoachingAction", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AgentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("CompletedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAtUtc")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CreatedByUserId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("DueDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FocusKpi")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Notes")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("ReasonId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAtUtc")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CreatedByUserId");
+
+                    b.HasIndex("ReasonId");
+
+                    b.HasIndex("AgentId", "Status");
+
+                    b.ToTable("CoachingActions");
                 });
 
             modelBuilder.Entity("CxDashboard.Web.Data.Entities.Contact", b =>
@@ -1180,6 +1237,48 @@ namespace CxDashboard.Web.Data.Migrations
                     b.ToTable("OrganisationSettings");
                 });
 
+            modelBuilder.Entity("CxDashboard.Web.Data.Entities.ReportLibraryEntry", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("BuildMilliseconds")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAtUtc")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("Month")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PageCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RelativePath")
+                        .IsRequired()
+                        .HasMaxLength(260)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("SizeBytes")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Kind", "Month")
+                        .IsUnique();
+
+                    b.ToTable("ReportLibrary", (string)null);
+                });
+
             modelBuilder.Entity("CxDashboard.Web.Data.Entities.SurveyInvitation", b =>
                 {
                     b.Property<long>("Id")
@@ -1583,6 +1682,32 @@ namespace CxDashboard.Web.Data.Migrations
                     b.Navigation("Contact");
 
                     b.Navigation("SurveyResponse");
+                });
+
+            modelBuilder.Entity("CxDashboard.Web.Data.Entities.CoachingAction", b =>
+                {
+                    b.HasOne("CxDashboard.Web.Data.Entities.Agent", "Agent")
+                        .WithMany()
+                        .HasForeignKey("AgentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("CxDashboard.Web.Data.Entities.AppUser", "CreatedBy")
+                        .WithMany()
+                        .HasForeignKey("CreatedByUserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("CxDashboard.Web.Data.Entities.ContactReason", "Reason")
+                        .WithMany()
+                        .HasForeignKey("ReasonId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.Navigation("Agent");
+
+                    b.Navigation("CreatedBy");
+
+                    b.Navigation("Reason");
                 });
 
             modelBuilder.Entity("CxDashboard.Web.Data.Entities.Contact", b =>

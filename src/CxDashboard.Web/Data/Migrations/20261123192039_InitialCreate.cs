@@ -257,6 +257,26 @@ namespace CxDashboard.Web.Data.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "ReportLibrary",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Kind = table.Column<int>(type: "INTEGER", nullable: false),
+                    Month = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    RelativePath = table.Column<string>(type: "TEXT", maxLength: 260, nullable: false),
+                    SizeBytes = table.Column<long>(type: "INTEGER", nullable: false),
+                    PageCount = table.Column<int>(type: "INTEGER", nullable: false),
+                    CreatedAtUtc = table.Column<long>(type: "INTEGER", nullable: false),
+                    CreatedBy = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    BuildMilliseconds = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ReportLibrary", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Teams",
                 columns: table => new
                 {
@@ -640,6 +660,47 @@ namespace CxDashboard.Web.Data.Migrations
                         principalTable: "MaturityModelVersions",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "CoachingActions",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    AgentId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    Notes = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    FocusKpi = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
+                    ReasonId = table.Column<int>(type: "INTEGER", nullable: true),
+                    DueDate = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    CreatedByUserId = table.Column<string>(type: "TEXT", nullable: false),
+                    CreatedAtUtc = table.Column<long>(type: "INTEGER", nullable: false),
+                    UpdatedAtUtc = table.Column<long>(type: "INTEGER", nullable: false),
+                    CompletedOn = table.Column<DateOnly>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CoachingActions", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_CoachingActions_Agents_AgentId",
+                        column: x => x.AgentId,
+                        principalTable: "Agents",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_CoachingActions_AspNetUsers_CreatedByUserId",
+                        column: x => x.CreatedByUserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_CoachingActions_ContactReasons_ReasonId",
+                        column: x => x.ReasonId,
+                        principalTable: "ContactReasons",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.SetNull);
                 });
 
             migrationBuilder.CreateTable(
@@ -1120,6 +1181,21 @@ namespace CxDashboard.Web.Data.Migrations
                 filter: "\"SurveyResponseId\" IS NOT NULL");
 
             migrationBuilder.CreateIndex(
+                name: "IX_CoachingActions_AgentId_Status",
+                table: "CoachingActions",
+                columns: new[] { "AgentId", "Status" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CoachingActions_CreatedByUserId",
+                table: "CoachingActions",
+                column: "CreatedByUserId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CoachingActions_ReasonId",
+                table: "CoachingActions",
+                column: "ReasonId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_ContactReasons_Code",
                 table: "ContactReasons",
                 column: "Code",
@@ -1267,6 +1343,12 @@ namespace CxDashboard.Web.Data.Migrations
                 columns: new[] { "Status", "AssessedOn" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_ReportLibrary_Kind_Month",
+                table: "ReportLibrary",
+                columns: new[] { "Kind", "Month" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_SurveyInvitations_CallbackCaseId",
                 table: "SurveyInvitations",
                 column: "CallbackCaseId");
@@ -1364,6 +1446,9 @@ namespace CxDashboard.Web.Data.Migrations
                 name: "CallbackWorkingDays");
 
             migrationBuilder.DropTable(
+                name: "CoachingActions");
+
+            migrationBuilder.DropTable(
                 name: "EngagementAnswers");
 
             migrationBuilder.DropTable(
@@ -1392,6 +1477,9 @@ namespace CxDashboard.Web.Data.Migrations
 
             migrationBuilder.DropTable(
                 name: "OrganisationSettings");
+
+            migrationBuilder.DropTable(
+                name: "ReportLibrary");
 
             migrationBuilder.DropTable(
                 name: "SurveyInvitations");

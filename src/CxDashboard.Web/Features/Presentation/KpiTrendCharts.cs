@@ -1,0 +1,66 @@
+using System.Globalization;
+using CxDashboard.Web.Features.Metrics;
+using ScottPlot;
+
+namespace CxDashboard.Web.Features.Presentation;
+
+/// <summary>One line of a KPI trend: its name, colour, and how to read its value and n from a bucket's counts.</summary>
+public sealed record KpiTrendSeries(string Name, string ColorHex, Func<KpiCounts, double?> Value, Func<KpiCounts, long> N)
+{
+    public static KpiTrendSeries Csat(string name) => new(name, Charts.Blue, c => c.Csat.Percent, c => c.Responses);
+    public static KpiTrendSeries SurveyFcr(string name) => new(name, Charts.Green, c => c.SurveyFcr.Percent, c => c.SurveyFcrAnswered);
+    public static KpiTrendSeries ContactFcr(string name) => new(name, Charts.Purple, c => c.ContactFcr.Percent, c => c.FcrDecidable);
+    public static KpiTrendSeries RepeatRate(string name) => new(name, Charts.Orange, c => c.RepeatRate.Percent, c => c.Contacts);
+    public static KpiTrendSeries Nps(string name) => new(name, Charts.Blue, c => c.Nps, c => c.NpsAnswered);
+}
+
+/// <summary>The words around a trend's numbers in its accessible description, in one language.</summary>
+public sealed record TrendWords(string Heading, string EmptyHeading, string SeriesLine, string NoData, string Target, string TargetLegend)
+{
+    /// <summary>{0} title, {1} buckets, {2} first bucket, {3} last bucket; {0}–{4} of a series: name, first, last, lowest, highest.</summary>
+    public static readonly TrendWords English = new(
+        "{0} by {1} periods from {2} to {3}", "{0} by period", "{0} from {1} to {2}, lowest {3}, highest {4}", "{0}: no data", " Target {0}.", "Target");
+
+    public static readonly TrendWords Swedish = new(
+        "{0} för {1} perioder från {2} till {3}", "{0} per period", "{0} från {1} till {2}, lägst {3}, högst {4}", "{0}: inga data", " Mål {0}.", "Mål");
+}
+
+/// <summary>
+/// A KPI trend ready to draw: a description in words for screen readers, its numbers as a table, and the plot (made
+/// anew on each call, so a page and a PDF can each draw and dispose their own).
+/// </summary>
+public sealed record KpiTrend(string Title, string Description, IReadOnlyList<string> Columns,
+    IReadOnlyList<(string Bucket, IReadOnlyList<string> Values)> Rows, Func<Plot> CreatePlot);
+
+/// <summary>
+/// Trend charts of KPIs over buckets (days, weeks, months) from the counts of each bucket: the dashboard draws them as
+/// SVG, the monthly report as vectors in its PDF and as SVG in its web version. Numbers in the current culture.
+/// </summary>
+public static class KpiTrendCharts
+{
+    public static KpiTrend Build(string title, string yLabel, IReadOnlyList<string> labels, IReadOnlyList<KpiCounts> counts,
+        IReadOnlyList<KpiTrendSeries> series, double? target, TrendWords words)
+    {
+        var plotSeries = series.Select(s => new ChartSeries(s.Name, counts.Select(s.Value).ToList(), s.ColorHex)).ToList();
+
+        var culture = CultureInfo.CurrentCulture;
+        string Format(double value) => value.ToString("0.0", culture);
+        var described = string.Join("; ", series.Select(s =>
+        {
+            var values = counts.Select(s.Value).Where(v => v is not null).Select(v => v!.Value).ToList();
+            return values.Count == 0
+                ? string.Format(culture, words.NoData, s.Name)
+                : string.Format(culture, words.SeriesLine, s.Name, Format(values[0]), Format(values[^1]), Format(values.Min()), Format(values.Max()));
+        }));
+        var heading = labels.Count > 0
+            ? string.Format(culture, words.Heading, title, labels.Count, labels[0], labels[^1])
+            : string.Format(culture, words.EmptyHeading, title);
+        var description = $"{heading}: {described}." + (target is { } t ? string.Format(culture, words.Target, Format(t)) : "");
+
+        var rows = labels.Select((label, i) => (label, (IReadOnlyList<string>)series
+            .SelectMany(s => new[] { Display.Number(s.Value(counts[i])), Display.Count(s.N(counts[i])) }).ToList())).ToList();
+        var columns = series.SelectMany(s => new[] { s.Name, "n" }).ToList();
+        return new KpiTrend(title, description, columns, rows,
+            () => Charts.TrendPlot(title, yLabel, labels, plotSeries, target, targetLabel: words.TargetLegend));
+    }
+}

@@ -1,0 +1,183 @@
+using System.Globalization;
+using CxDashboard.Web.Features.Engagement;
+using CxDashboard.Web.Features.Metrics;
+using CxDashboard.Web.Features.Presentation;
+
+namespace CxDashboard.Web.Features.Reports;
+
+/// <summary>
+/// Writes the report's short summary, in Swedish, from the figures alone. Honest by construction: a KPI is said to
+/// have risen or fallen only when the change is clear (<see cref="ChangeSignificance"/>); the largest clear movements
+/// come first; small samples are named and never read as movements. Numbers in the current culture.
+/// </summary>
+public static class MonthlySummaryWriter
+{
+    /// <summary>Besides CSAT, at most this many KPIs' movements are told.</summary>
+    public const int MaxMovements = 2;
+
+    public static IReadOnlyList<string> Write(MonthlyReport report)
+    {
+        var sentences = new List<string>();
+        var previousName = ComparedMonth(report.Month, report.PreviousMonth);
+        var (now, before) = (report.Current, report.Previous);
+
+        if (now.Contacts == 0 && now.Responses == 0)
+        {
+            sentences.Add($"Inga kontakter eller enkätsvar registrerades i {ReportText.Month(report.Month)}.");
+            return sentences;
+        }
+
+        var csat = HeadlineKpis.All[0];
+        sentences.Add(now.Responses == 0
+            ? $"Inga enkätsvar i {ReportText.Month(report.Month)}, så CSAT kan inte beräknas."
+            : KpiSentence(csat, report, previousName, withLastYear: true));
+
+        var movements = HeadlineKpis.All.Skip(1)
+            .Where(k => ChangeSignificance.IsClear(k.Kind, now, before))
+            .OrderByDescending(k => Math.Abs(ChangeSignificance.Z(k.Kind, now, before) ?? 0))
+            .Take(MaxMovements)
+            .Select(k => KpiSentence(k, report, previousName, withLastYear: false))
+            .ToList();
+        sentences.AddRange(movements);
+        if (movements.Count == 0 && before.Contacts > 0)
+            sentences.Add($"Övriga nyckeltal förändrades inte tydligt jämfört med {previousName}.");
+
+        var belowTarget = HeadlineKpis.All
+            .Where(k => !k.IsSmallSample(now) && k.ValueOf(now) is not null)
+            .Where(k => TargetEvaluator.Evaluate(k.ValueOf(now), report.TargetFor(k.Kind), k.Definition.HigherIsBetter) == TargetStatus.Red)
+            .Select(k => $"{k.Name} ({Display.Value(k.ValueOf(now), k.Definition.Unit)}, mål {ReportText.Target(k.Kind, report.TargetFor(k.Kind))})")
+            .ToList();
+        if (belowTarget.Count > 0) sentences.Add($"Under målet: {Join(belowTarget)}.");
+
+        sentences.Add(VolumeSentence(report, previousName));
+        if (ReasonSentence(report) is { } reasons) sentences.Add(reasons);
+        if (CallbackSentence(report) is { } callbacks) sentences.Add(callbacks);
+        if (EngagementSentence(report.Engagement) is { } engagement) sentences.Add(engagement);
+        if (MaturitySentence(report) is { } maturity) sentences.Add(maturity);
+
+        var small = HeadlineKpis.All.Where(k => k.IsSmallSample(now)).Select(k => $"{k.Name} ({ReportText.N(k.SampleOf(now))})").ToList();
+        if (small.Count > 0) sentences.Add($"Litet underlag (n < {Proportion.SmallSampleThreshold}) för {Join(small)}: tolka med försiktighet.");
+        return sentences;
+    }
+
+    /// <summary>"CSAT steg 2,1 procentenheter till 81,4 % (n = 3 904) och når målet ≥ 80,0 %. Mars 2025: 79,0 %."</summary>
+    private static string KpiSentence(HeadlineKpi kpi, MonthlyReport report, string previousName, bool withLastYear)
+    {
+        var (now, before) = (report.Current, report.Previous);
+        var unit = kpi.Definition.Unit;
+        var value = Display.Value(kpi.ValueOf(now), unit);
+        var n = ReportText.N(kpi.SampleOf(now));
+        string sentence;
+        if (kpi.IsSmallSample(now))
+            sentence = $"{kpi.Name} var {value} ({n}, {ReportText.SmallSample})";
+        else if (ChangeSignificance.IsClear(kpi.Kind, now, before))
+        {
+            var delta = kpi.ValueOf(now)!.Value - kpi.ValueOf(before)!.Value;
+            var points = Math.Abs(delta).ToString("0.0", CultureInfo.CurrentCulture) + (unit == KpiUnit.Percent ? " procentenheter" : " enheter");
+            sentence = $"{kpi.Name} {(delta > 0 ? "steg" : "sjönk")} {points} till {value} ({n})";
+        }
+        else if (kpi.ValueOf(before) is { } earlier)
+            sentence = $"{kpi.Name} var i stort sett oförändrad på {value} ({n}; {previousName} {Display.Value(earlier, unit)})";
+        else
+            sentence = $"{kpi.Name} var {value} ({n})";
+
+        var status = TargetEvaluator.Evaluate(kpi.ValueOf(now), report.TargetFor(kpi.Kind), kpi.Definition.HigherIsBetter);
+        if (status != TargetStatus.None && !kpi.IsSmallSample(now))
+            sentence += status switch
+            {
+                TargetStatus.Green => $" och når målet {ReportText.Target(kpi.Kind, report.TargetFor(kpi.Kind))}",
+                TargetStatus.Amber => $", nära målet {ReportText.Target(kpi.Kind, report.TargetFor(kpi.Kind))}",
+                _ => $", under målet {ReportText.Target(kpi.Kind, report.TargetFor(kpi.Kind))}",
+            };
+        sentence += ".";
+        if (withLastYear && kpi.ValueOf(report.LastYear) is { } lastYear)
+            sentence += $" {ReportText.Capitalise(ReportText.Month(report.SameMonthLastYear))}: {Display.Value(lastYear, unit)}.";
+        return sentence;
+    }
+
+    private static string VolumeSentence(MonthlyReport report, string previousName)
+    {
+        var (now, before) = (report.Current, report.Previous);
+        var change = before.Contacts > 0 ? $" ({ReportText.CountChange(now.Contacts, before.Contacts)} mot {previousName})" : "";
+        var selfService = now.Contacts > 0 ? $", varav {Display.Percent(now.SelfServiceShare.Percent)} via självservice/bot" : "";
+        return $"{Display.Count(now.Contacts)} kontakter{change}{selfService}.";
+    }
+
+    /// <summary>The contact reason whose repeats or dissatisfaction rose most clearly; else the ones with the most of each.</summary>
+    private static string? ReasonSentence(MonthlyReport report)
+    {
+        var repeatRise = report.ReasonsByRepeats
+            .Where(r => ChangeSignificance.IsClear(KpiKind.RepeatContactRate, r.Current, r.Previous) && r.Current.RepeatRate.Percent > r.Previous.RepeatRate.Percent)
+            .MaxBy(r => ChangeSignificance.Z(KpiKind.RepeatContactRate, r.Current, r.Previous));
+        var dissatisfactionRise = report.ReasonsByDissatisfaction
+            .Where(r => ChangeSignificance.IsClear(r.Current.Dissatisfied, r.Previous.Dissatisfied) && r.Current.Dissatisfied.Percent > r.Previous.Dissatisfied.Percent)
+            .MaxBy(r => ChangeSignificance.ProportionZ(r.Current.Dissatisfied, r.Previous.Dissatisfied));
+
+        var parts = new List<string>();
+        if (repeatRise is not null)
+            parts.Add($"Repeat-contact rate för ”{repeatRise.Name}” steg från {Display.Percent(repeatRise.Previous.RepeatRate.Percent)} till {Display.Percent(repeatRise.Current.RepeatRate.Percent)} ({ReportText.N(repeatRise.Current.Contacts)} kontakter)");
+        else if (report.ReasonsByRepeats.FirstOrDefault() is { } mostRepeats)
+            parts.Add($"Flest återkontakter gällde ”{mostRepeats.Name}”: {Display.Count(mostRepeats.Current.RepeatContacts)} av {Display.Count(mostRepeats.Current.Contacts)} kontakter ({Display.Percent(mostRepeats.Current.RepeatRate.Percent)})");
+
+        if (dissatisfactionRise is not null)
+            parts.Add($"andelen missnöjda (CSAT 1–2) för ”{dissatisfactionRise.Name}” steg från {Display.Percent(dissatisfactionRise.Previous.Dissatisfied.Percent)} till {Display.Percent(dissatisfactionRise.Current.Dissatisfied.Percent)} ({ReportText.N(dissatisfactionRise.Current.Responses)} svar)");
+        else if (report.ReasonsByDissatisfaction.FirstOrDefault() is { } mostDissatisfied)
+            parts.Add($"flest missnöjda kunder gällde ”{mostDissatisfied.Name}”: {Display.Count(mostDissatisfied.Current.CsatNegative)} av {Display.Count(mostDissatisfied.Current.Responses)} svar ({Display.Percent(mostDissatisfied.Current.Dissatisfied.Percent)}{(mostDissatisfied.Current.Responses < Proportion.SmallSampleThreshold ? ", " + ReportText.SmallSample : "")})");
+
+        return parts.Count == 0 ? null : ReportText.Capitalise(string.Join("; ", parts)) + ".";
+    }
+
+    /// <summary>"Återringning: 120 ärenden flaggades; Callback SLA met 87,5 % (n = 96), under målet ≥ 90,0 %; Recovery rate 62,0 % (n = 50)."</summary>
+    private static string? CallbackSentence(MonthlyReport report)
+    {
+        var kpis = report.Callbacks.Current;
+        if (kpis.Flagged == 0 && kpis.SlaDue == 0 && kpis.FollowUpsAnswered == 0) return null;
+        string Rate(KpiKind kind, double? percent, long n)
+        {
+            var text = $"{KpiDefinitions.Get(kind).Name} {ReportText.PercentWithN(percent, n)}";
+            var status = TargetEvaluator.Evaluate(percent, report.TargetFor(kind), true);
+            if (n < Proportion.SmallSampleThreshold || status is TargetStatus.None or TargetStatus.Green) return text;
+            return $"{text}, {(status == TargetStatus.Amber ? "nära" : "under")} målet {ReportText.Target(kind, report.TargetFor(kind))}";
+        }
+        var parts = new List<string> { $"Återringning: {ReportText.Counted(kpis.Flagged, "ärende", "ärenden")} flaggades" };
+        if (kpis.SlaDue > 0) parts.Add(Rate(KpiKind.CallbackSlaMetPercent, kpis.SlaMetPercent, kpis.SlaDue));
+        if (kpis.FollowUpsAnswered > 0) parts.Add(Rate(KpiKind.RecoveryRate, kpis.RecoveryRatePercent, kpis.FollowUpsAnswered));
+        return string.Join("; ", parts) + ".";
+    }
+
+    private static string? EngagementSentence(EngagementMonth engagement)
+    {
+        var month = ReportText.Month(engagement.Month);
+        var shown = engagement.Teams.Where(t => !t.Engagement.Suppressed).ToList();
+        var hidden = engagement.Teams.Count - shown.Count;
+        if (!engagement.AnyAnswers) return $"Ingen pulsmätning av engagemanget i {month}.";
+        if (shown.Count == 0)
+            return $"Inget team nådde {EngagementCalculator.AnonymityThreshold} svar i pulsmätningen i {month}, så inga engagemangssiffror visas.";
+
+        var total = engagement.Total.Result;
+        var sentence = $"Engagemangsindex {Display.Number(total.EngagementIndex)} (eNPS {Display.Score(total.Enps)}) för {shown.Count} team med minst {EngagementCalculator.AnonymityThreshold} svar";
+        if (shown.Count >= 2 && shown.Where(t => t.Engagement.EngagementIndex is not null).MinBy(t => t.Engagement.EngagementIndex) is { } lowest)
+            sentence += $"; lägst {lowest.Team} ({Display.Number(lowest.Engagement.EngagementIndex)})";
+        if (hidden > 0) sentence += $"; {hidden} team hade för få svar för att visas";
+        return sentence + ".";
+    }
+
+    private static string? MaturitySentence(MonthlyReport report)
+    {
+        if (report.Maturity is not { } maturity) return null;
+        var current = maturity.Current;
+        var sentence = $"Senaste mognadsmätningen (”{current.Round.Name}”, {Display.Date(current.Round.AssessedOn)}): nivå {Display.Number(current.OverallMean)} av 5";
+        if (current.OverallTarget is { } target) sentence += $" mot målet {Display.Number(target)}";
+        if (maturity.TopGaps(1).FirstOrDefault() is { Capability: var widest })
+            sentence += $"; störst gap för {widest.Capability.Name.In("sv")} ({Display.Number(widest.Score.Gap)} nivåer)";
+        return sentence + ".";
+    }
+
+    /// <summary>"februari" in the same year, "december 2025" across a year end.</summary>
+    public static string ComparedMonth(DateOnly month, DateOnly other) =>
+        other.Year == month.Year ? ReportText.MonthName(other) : ReportText.Month(other);
+
+    private static string Join(IReadOnlyList<string> items) =>
+        items.Count <= 1 ? string.Concat(items) : string.Join(", ", items.Take(items.Count - 1)) + " och " + items[^1];
+
+}

@@ -1,0 +1,24 @@
+using CxDashboard.Web.Features.Accounts;
+using CxDashboard.Web.Features.Reports;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace CxDashboard.Web.Pages.Reports;
+
+/// <summary>
+/// The monthly report as a web page, with today's figures, from the same worded report as the PDF: for screen readers,
+/// for reading on a phone, and printable from the browser. Defaults to the last month that has ended.
+/// </summary>
+[Authorize(Policy = Policies.ReadReports)]
+public class MonthlyModel(MonthlyReportGenerator generator, ReportSchedule schedule) : PageModel
+{
+    public async Task<IActionResult> OnGetAsync(string? month, CancellationToken ct)
+    {
+        var latest = await schedule.LatestReportableMonthAsync(ct);
+        var target = latest;
+        if (month is not null && (!ReportLibrary.TryParseMonth(month, out target) || target > latest)) return NotFound();
+        var view = await generator.ViewAsync(target, ct);
+        return Content(MonthlyReportHtml.Write(view), "text/html; charset=utf-8");
+    }
+}

@@ -1,0 +1,201 @@
+using System.Globalization;
+using CxDashboard.Tests.Infrastructure;
+using CxDashboard.Web.Data.Entities;
+using CxDashboard.Web.Data;
+using CxDashboard.Web.Features.Accounts;
+using CxDashboard.Web.Features.Reports;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CxDashboard.Tests.Reports;
+
+/// <summary>
+/// The monthly job on the hand-computed March 2026 (see <see cref="ReportDataset"/>), run as the schedule would on
+/// 1 April at 06:00; the PDF it writes is opened and read like a reader would.
+/// </summary>
+public sealed class MonthlyReportTests(MonthlyReportTests.Fixture fixture) : IClassFixture<MonthlyReportTests.Fixture>
+{
+    public sealed class Fixture : IAsyncLifetime
+    {
+        public CxAppFactory App { get; } = new();
+        public ReportLibraryEntry Entry { get; private set; } = null!;
+        public PdfText Pdf { get; private set; } = null!;
+
+        public async Task InitializeAsync()
+        {
+            App.Clock.SetUtcNow(ReportDataset.JobTime);
+            await ReportDataset.LoadAsync(App);
+            Entry = await App.WithScopeAsync(sp => sp.GetRequiredService<MonthlyReportJob>().RunAsync(null, null, CancellationToken.None));
+            Pdf = PdfText.Read(App.MonthlyFile("2026-03"));
+        }
+
+        public Task DisposeAsync()
+        {
+            App.Dispose();
+            return Task.CompletedTask;
+        }
+    }
+
+    private PdfText Pdf => fixture.Pdf;
+
+    [Fact]
+    public async Task The_scheduled_run_writes_the_previous_month_to_the_library()
+    {
+        var entry = fixture.Entry;
+        Assert.Equal(new DateOnly(2026, 3, 1), entry.Month);
+        Assert.Equal("monthly/cx-report-2026-03.pdf", entry.RelativePath);
+        Assert.Equal(MonthlyReportJob.ScheduledBy, entry.CreatedBy);
+        Assert.Equal(ReportDataset.JobTime.UtcDateTime, entry.CreatedAtUtc);
+
+        var file = new FileInfo(fixture.App.MonthlyFile("2026-03"));
+        Assert.True(file.Exists);
+        Assert.Equal(file.Length, entry.SizeBytes);
+        Assert.Equal(Pdf.Pages.Count, entry.PageCount);
+        Assert.InRange(Pdf.Pages.Count, 2, 6);
+
+        var rows = await fixture.App.WithScopeAsync(sp => sp.GetRequiredService<CxDbContext>().ReportLibrary.ToListAsync());
+        Assert.Equal(entry.Id, Assert.Single(rows).Id);
+    }
+
+    [Fact]
+    public void It_reads_as_a_Swedish_report_with_its_title_and_page_numbers()
+    {
+        Assert.Equal("Kundupplevelse – mars 2026", Pdf.Title);
+        Assert.StartsWith("Kundupplevelse – mars 2026", Pdf.Pages[0]);
+        Assert.Contains("Sammanfattning", Pdf.Pages[0]);
+        for (var page = 1; page <= Pdf.Pages.Count; page++)
+            Assert.Contains($"Sida {page} av {Pdf.Pages.Count}", Pdf.Pages[page - 1]);
+        Assert.Contains("1–31 mars 2026, alla team och kanaler, jämfört med februari 2026 och mars 2025", Pdf.Pages[0]);
+        Assert.Contains("Siffror per 2026-04-01 06:00 (Europe/Stockholm)", Pdf.Pages[0]);
+    }
+
+    [Fact]
+    public async Task The_headline_CSAT_is_the_kpis_verb_figure_rounded_as_shown()
+    {
+        var kpis = await CliRunner.RunAsync(fixture.App.ConnectionString, ReportDataset.JobTime, "kpis", "--from", "2026-03-01", "--to", "2026-03-31", "--format", "json");
+        Assert.Equal(0, kpis.ExitCode);
+        var csat = kpis.Json.GetProperty("csatPercent").GetDouble();
+        Assert.Equal(ReportDataset.MarchCsatPercent, csat, 9);
+        Assert.Equal(47, kpis.Json.GetProperty("responses").GetInt64());
+        var shown = csat.ToString("0.0", CultureInfo.GetCultureInfo("sv-SE")) + " %";
+        Assert.Equal(ReportDataset.MarchCsatShown, shown);
+
+        // The CSAT tile: name, value, n, target status, against February and March 2025.
+        Assert.Contains($"CSAT {shown} n = 47 svar Når målet (≥ 80,0 %) Mot februari: ▲ 10,9 p.e. (70,0 %) Mot mars 2025: ▲ 0,9 p.e. (80,0 %)", Pdf.Pages[0]);
+    }
+
+    [Fact]
+    public void Every_headline_KPI_shows_its_value_n_and_comparisons()
+    {
+        var first = Pdf.Pages[0];
+        Assert.Contains("Survey FCR 80,9 % n = 47 svar Når målet (≥ 75,0 %)", first);
+        Assert.Contains("Contact-based FCR 75,0 % n = 40 avgörbara kontakter Nära målet (≥ 80,0 %)", first);
+        Assert.Contains("Repeat-contact rate 16,7 % n = 60 kontakter Nära målet (≤ 15,0 %)", first);
+        Assert.Contains("NPS +29,8 n = 47 svar", first);
+        Assert.Contains("Kontakter 60 0,0 % via självservice/bot Volym, inget mål Mot februari: ▲ 50,0 % (40) Mot mars 2025: ▲ 100,0 % (30)", first);
+        // Contact-based FCR leaves out the month's last days and says so.
+        Assert.Contains("Contact-based FCR: 20 kontakter från månadens sista 7 dagar kan ännu inte avgöras", first);
+    }
+
+    [Fact]
+    public void The_summary_claims_only_clear_changes_and_names_the_reasons()
+    {
+        var first = Pdf.Pages[0];
+        // 38/47 against 28/40 is not a clear change at these sample sizes (z ≈ 1.2), so the summary does not say "rose".
+        Assert.Contains("CSAT var i stort sett oförändrad på 80,9 % (n = 47; februari 70,0 %) och når målet ≥ 80,0 %. Mars 2025: 80,0 %.", first);
+        Assert.DoesNotContain("CSAT steg", first);
+        Assert.Contains("60 kontakter (▲ 50,0 % mot februari), varav 0,0 % via självservice/bot.", first);
+        // Clear movements, largest first (z ≈ −3.4 and 2.7); NPS (z ≈ 2.6) is third and left out.
+        Assert.Contains("Contact-based FCR sjönk 25,0 procentenheter till 75,0 % (n = 40), nära målet ≥ 80,0 %.", first);
+        Assert.Contains("Repeat-contact rate steg 16,7 procentenheter till 16,7 % (n = 60), nära målet ≤ 15,0 %.", first);
+        Assert.DoesNotContain("NPS steg", first);
+        // Invoices' repeats rose clearly (0 of 40 in February); their dissatisfaction fell, so the most dissatisfied reason is named instead.
+        Assert.Contains("Repeat-contact rate för ”Fråga om faktura” steg från 0,0 % till 25,0 % (n = 40 kontakter); " +
+                        "flest missnöjda kunder gällde ”Fråga om faktura”: 8 av 30 svar (26,7 %).", first);
+        Assert.Contains("Engagemangsindex 75,0 (eNPS +50,0) för 1 team med minst 5 svar; 1 team hade för få svar för att visas.", first);
+    }
+
+    [Fact]
+    public void Contact_reasons_are_ranked_with_real_customer_comments_as_plain_text()
+    {
+        var text = Pdf.All;
+        Assert.Contains("Kontaktorsaker som ger missnöjda kunder", text);
+        Assert.Contains("Fråga om faktura 8 30 26,7 % ▼ 3,3 p.e. 73,3 %", text);
+        // 1 of 17 is a small sample and is marked.
+        Assert.Contains("Teknisk felanmälan 1 17 5,9 % †", text);
+        Assert.Contains($"”{ReportDataset.DissatisfiedComment}”", text);
+        // A comment that looks like a spreadsheet formula is printed as the customer wrote it.
+        Assert.Contains(PdfText.Normalise($"”{ReportDataset.FormulaComment}”"), text);
+        Assert.Contains("Fråga om faktura · telefon · CSAT 1 · 15 mars", text);
+
+        Assert.Contains("Kontaktorsaker som ger återkontakter", text);
+        Assert.Contains("Fråga om faktura 10 40 25,0 % ▲ 25,0 p.e. 75,0 %", text);
+        Assert.Contains($"”{ReportDataset.RepeatComment}”", text);
+        Assert.Contains("Fråga om faktura · chatt · CSAT 2 · 5 mars", text);
+    }
+
+    [Fact]
+    public void Channel_mix_gives_each_channels_share()
+    {
+        var text = Pdf.All;
+        Assert.Contains("Kanalmix", text);
+        Assert.Contains("Telefon 30 50,0 %", text);
+        Assert.Contains("Chatt 10 16,7 %", text);
+        Assert.Contains("E-post 20 33,3 %", text);
+        Assert.Contains("Totalt 60 100,0 %", text);
+    }
+
+    [Fact]
+    public void Engagement_is_shown_only_for_teams_with_five_answers()
+    {
+        var text = Pdf.All;
+        Assert.Contains("Engagemang och kundupplevelse per team", text);
+        Assert.Contains("T1 6 75,0 +50,0 73,3 % 30 75,0 %", text);
+        Assert.Contains("Alla team som visas (utan 1 med färre än 5 svar) 6 75,0 +50,0", text);
+        Assert.Contains("T2 < 5 färre än 5 svar –", text);
+        // T2's three answers would give an index of 66,7 and eNPS +33,3: neither may appear anywhere.
+        Assert.DoesNotContain("66,7", text);
+        Assert.DoesNotContain("+33,3", text);
+    }
+
+    [Fact]
+    public void Without_a_closed_maturity_round_the_section_says_so()
+    {
+        Assert.Contains("Ingen mognadsmätning har avslutats före slutet av mars 2026.", Pdf.All);
+    }
+
+    [Fact]
+    public void The_trend_charts_are_vectors_with_their_text()
+    {
+        var text = Pdf.All;
+        Assert.Contains("Utveckling de senaste 12 månaderna", text);
+        Assert.Contains("April 2025 – mars 2026, per kalendermånad.", text);
+        // Chart titles and the target legend are drawn as text, not pictures.
+        Assert.Contains("Repeat-contact rate %", text);
+        Assert.Contains("Mål", text);
+    }
+
+    [Fact]
+    public async Task The_web_version_shows_the_same_report()
+    {
+        var client = await fixture.App.SignedInClientAsync("leader@reports.test", Roles.Leadership);
+        var page = await Html.GetDocumentAsync(client, "/Reports/Monthly?month=2026-03");
+        Assert.Equal("Kundupplevelse – mars 2026", Assert.Single(page.QuerySelectorAll("h1")).Text());
+        Assert.Equal("sv", page.DocumentElement.GetAttribute("lang"));
+        var csat = Assert.Single(page.QuerySelectorAll(".tile"), t => t.QuerySelector(".name").Text() == "CSAT");
+        Assert.Equal(ReportDataset.MarchCsatShown, csat.QuerySelector(".value").Text());
+        Assert.Equal(["n = 47 svar", "Når målet (≥ 80,0 %)", "Mot februari: ▲ 10,9 p.e. (70,0 %)", "Mot mars 2025: ▲ 0,9 p.e. (80,0 %)"],
+            csat.QuerySelectorAll(".line").Select(line => line.Text()));
+
+        // Every summary sentence of the web version is in the PDF, word for word.
+        var sentences = page.QuerySelectorAll("section.summary li").Select(li => li.Text()).ToList();
+        Assert.True(sentences.Count >= 4, string.Join(" | ", sentences));
+        Assert.All(sentences, sentence => Assert.Contains(PdfText.Normalise(sentence), Pdf.Pages[0]));
+
+        // Charts carry a description in words and their numbers as a table.
+        var chart = page.QuerySelector("svg[role=img][aria-label^='CSAT för 12 perioder från apr till mar']");
+        Assert.NotNull(chart);
+        Assert.Contains("Mål 80,0.", chart!.GetAttribute("aria-label"));
+        Assert.Contains($"{ReportDataset.DissatisfiedComment}", page.QuerySelector("#missnojda")!.ParentElement!.Text());
+    }
+}

@@ -1,0 +1,97 @@
+using CxDashboard.Tests.Infrastructure;
+using CxDashboard.Web.Cli;
+using CxDashboard.Web.Data.Entities;
+using CxDashboard.Web.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CxDashboard.Tests.Reports;
+
+/// <summary>`report monthly`: into the library, into a file of one's own (PDF or the web version), and bad arguments.</summary>
+public sealed class ReportCliTests(ReportCliTests.Fixture fixture) : IClassFixture<ReportCliTests.Fixture>
+{
+    public sealed class Fixture : IAsyncLifetime
+    {
+        public CxAppFactory App { get; } = new();
+        public string OutputDirectory { get; } = Path.Combine(Path.GetTempPath(), $"cxdashboard-report-cli-{Guid.NewGuid():N}");
+
+        public async Task InitializeAsync()
+        {
+            App.Clock.SetUtcNow(ReportDataset.JobTime);
+            await ReportDataset.LoadAsync(App);
+        }
+
+        public Task DisposeAsync()
+        {
+            App.Dispose();
+            if (Directory.Exists(OutputDirectory)) Directory.Delete(OutputDirectory, recursive: true);
+            return Task.CompletedTask;
+        }
+    }
+
+    private Task<IReadOnlyList<ReportLibraryEntry>> LibraryAsync() =>
+        fixture.App.WithScopeAsync<IReadOnlyList<ReportLibraryEntry>>(async sp => await sp.GetRequiredService<CxDbContext>().ReportLibrary.AsNoTracking().ToListAsync());
+
+    [Fact]
+    public async Task With_out_it_writes_the_pdf_where_asked_and_leaves_the_library_alone()
+    {
+        var before = await LibraryAsync();
+        var path = Path.Combine(fixture.OutputDirectory, "board", "mars.pdf");
+        var run = await CliRunner.RunAsync(fixture.App, ReportDataset.JobTime, "report", "monthly", "--month", "2026-03", "--out", path);
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.StartsWith($"Wrote {path}: 2026-03, ", run.Out);
+        var pdf = PdfText.Read(path);
+        Assert.Contains($"pages, {new FileInfo(path).Length:N0} bytes", run.Out);
+        Assert.Contains($"{pdf.Pages.Count} pages", run.Out);
+        Assert.Contains($"CSAT {ReportDataset.MarchCsatShown} n = 47 svar", pdf.Pages[0]);
+        Assert.Equal(before.Count, (await LibraryAsync()).Count);
+    }
+
+    [Fact]
+    public async Task Without_out_it_goes_into_the_library_like_the_job()
+    {
+        var run = await CliRunner.RunAsync(fixture.App, ReportDataset.JobTime.AddHours(3), "report", "monthly", "--month", "2026-02");
+
+        Assert.Equal(0, run.ExitCode);
+        var entry = Assert.Single(await LibraryAsync(), e => e.Month == new DateOnly(2026, 2, 1));
+        Assert.Equal(ReportVerbs.CreatedBy, entry.CreatedBy);
+        var file = fixture.App.MonthlyFile("2026-02");
+        Assert.Equal($"Wrote {file}: 2026-02, {entry.PageCount} pages, {entry.SizeBytes:N0} bytes in {entry.BuildMilliseconds} ms (report library updated).", run.Out.Trim());
+        Assert.StartsWith("Kundupplevelse – februari 2026", PdfText.Read(file).Pages[0]);
+    }
+
+    [Fact]
+    public async Task The_web_version_goes_to_an_html_file()
+    {
+        var path = Path.Combine(fixture.OutputDirectory, "mars.html");
+        var run = await CliRunner.RunAsync(fixture.App, ReportDataset.JobTime, "report", "monthly", "--month", "2026-03", "--format", "html", "--out", path);
+
+        Assert.Equal(0, run.ExitCode);
+        var page = Html.Parse(await File.ReadAllTextAsync(path));
+        Assert.Equal("Kundupplevelse – mars 2026", page.QuerySelector("h1").Text());
+        Assert.Equal(5, page.QuerySelectorAll("svg[role=img]").Length); // four trends and the channel mix (no maturity round)
+        Assert.Contains(ReportDataset.DissatisfiedComment, page.Body.Text());
+    }
+
+    [Theory]
+    [InlineData("2026-3", "--month: '2026-3' is not a month (use YYYY-MM, e.g. 2026-03)")]
+    [InlineData("mars", "--month: 'mars' is not a month (use YYYY-MM, e.g. 2026-03)")]
+    [InlineData("../2026-03", "--month: '../2026-03' is not a month (use YYYY-MM, e.g. 2026-03)")]
+    public async Task A_bad_month_is_a_usage_error_that_writes_nothing(string month, string message)
+    {
+        var before = await LibraryAsync();
+        var run = await CliRunner.RunAsync(fixture.App, ReportDataset.JobTime, "report", "monthly", "--month", month);
+        Assert.Equal(CliApp.UsageError, run.ExitCode);
+        Assert.Equal($"error: {message}", run.Error.Trim());
+        Assert.Equal(before.Count, (await LibraryAsync()).Count);
+    }
+
+    [Fact]
+    public async Task The_web_version_needs_a_file_to_go_to()
+    {
+        var run = await CliRunner.RunAsync(fixture.App, ReportDataset.JobTime, "report", "monthly", "--month", "2026-03", "--format", "html");
+        Assert.Equal(CliApp.UsageError, run.ExitCode);
+        Assert.Equal("error: --format html needs --out FILE.html (the library keeps PDFs)", run.Error.Trim());
+    }
+}
