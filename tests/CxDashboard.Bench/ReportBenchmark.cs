@@ -101,15 +101,15 @@ public sealed partial class ReportBenchmark : IBenchmark
         var profile = Path.Combine(Path.GetTempPath(), $"cxdashboard-bench-chromium-{Guid.NewGuid():N}");
         var watch = Stopwatch.StartNew();
         using (var process = Process.Start(new ProcessStartInfo(executable)
-               {
-                   ArgumentList =
+        {
+            ArgumentList =
                    {
                        "--headless", "--no-sandbox", "--disable-gpu", "--no-pdf-header-footer", $"--user-data-dir={profile}",
                        $"--print-to-pdf={pdfFile}", new Uri(Path.GetFullPath(htmlFile)).AbsoluteUri,
                    },
-                   RedirectStandardError = true,
-                   RedirectStandardOutput = true,
-               })!)
+            RedirectStandardError = true,
+            RedirectStandardOutput = true,
+        })!)
         {
             process.StandardError.ReadToEnd();
             process.WaitForExit();

@@ -80,7 +80,8 @@ internal static class DocumentRenderer
                 if (pageNumber > MaxPages)
                 {
                     throw new PdfLayoutException(
-                        $"The document passed {MaxPages} pages; some content never finishes laying out.") { PageNumber = pageNumber };
+                        $"The document passed {MaxPages} pages; some content never finishes laying out.")
+                    { PageNumber = pageNumber };
                 }
 
                 context.PageNumber = pageNumber;

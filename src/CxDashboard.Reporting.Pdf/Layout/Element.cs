@@ -54,8 +54,8 @@ internal abstract class Element
     {
         yield return this;
         foreach (var child in Children)
-        foreach (var descendant in child.DescendantsAndSelf())
-            yield return descendant;
+            foreach (var descendant in child.DescendantsAndSelf())
+                yield return descendant;
     }
 
     /// <summary>The chain from the page down to this element, for exception messages.</summary>

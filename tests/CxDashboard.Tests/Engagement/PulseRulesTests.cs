@@ -31,7 +31,7 @@ public sealed class PulseRulesTests
     public void A_statements_file_with_reused_or_out_of_range_items_or_a_missing_language_is_rejected_with_every_reason()
     {
         var error = Assert.Throws<InvalidDataException>(() => PulseStatements.Parse(
-            [new(1, "a", "Ett", "One"), new(1, "b", "Två", "Two"), new(11, "c", "Elva", ""), ], "test.json"));
+            [new(1, "a", "Ett", "One"), new(1, "b", "Två", "Two"), new(11, "c", "Elva", ""),], "test.json"));
         Assert.Contains("item 11 is not 1–10", error.Message);
         Assert.Contains("item 11 needs its wording in both sv and en", error.Message);
         Assert.Contains("item 1 is used 2 times", error.Message);

@@ -13,34 +13,34 @@ public class MonthlySummaryWriterTests
 
     private static KpiCounts Counts(long responses = 0, long positive = 0, long contacts = 0, long repeats = 0, long decidable = 0, long resolved = 0,
         long npsAnswered = 0, long promoters = 0, long detractors = 0, long negative = 0, long selfService = 0, long? surveyYes = null) => new()
-    {
-        // Survey FCR follows CSAT unless a test sets it: every response answered the question.
-        Responses = responses, CsatPositive = positive, CsatNegative = negative, SurveyFcrAnswered = responses, SurveyFcrYes = surveyYes ?? positive,
-        Contacts = contacts, RepeatContacts = repeats, FcrDecidable = decidable, FcrResolved = resolved,
-        NpsAnswered = npsAnswered, NpsPromoters = promoters, NpsDetractors = detractors, SelfServiceContacts = selfService,
-    };
+        {
+            // Survey FCR follows CSAT unless a test sets it: every response answered the question.
+            Responses = responses, CsatPositive = positive, CsatNegative = negative, SurveyFcrAnswered = responses, SurveyFcrYes = surveyYes ?? positive,
+            Contacts = contacts, RepeatContacts = repeats, FcrDecidable = decidable, FcrResolved = resolved,
+            NpsAnswered = npsAnswered, NpsPromoters = promoters, NpsDetractors = detractors, SelfServiceContacts = selfService,
+        };
 
     private static MonthlyReport Report(KpiCounts now, KpiCounts before, KpiCounts? lastYear = null,
         IReadOnlyList<ReasonHighlight>? byRepeats = null, IReadOnlyList<ReasonHighlight>? byDissatisfaction = null, EngagementMonth? engagement = null,
         CallbackMonth? callbacks = null) => new()
-    {
-        Month = March,
-        OrganisationName = "Test AB",
-        CultureName = "sv-SE",
-        TimeZone = TimeZoneInfo.FindSystemTimeZoneById("Europe/Stockholm"),
-        AsOfUtc = new DateTime(2026, 4, 1, 4, 0, 0, DateTimeKind.Utc),
-        WindowDays = 7,
-        Current = now,
-        Previous = before,
-        LastYear = lastYear ?? KpiCounts.Empty,
-        Targets = KpiDefinitions.All.ToDictionary(d => d.Kind, d => new TargetThresholds(d.DefaultGreen, d.DefaultAmber)),
-        Trend = [],
-        Channels = [],
-        ReasonsByDissatisfaction = byDissatisfaction ?? [],
-        ReasonsByRepeats = byRepeats ?? [],
-        Callbacks = callbacks ?? new CallbackMonth(CallbackKpisOf(), CallbackKpisOf()),
-        Engagement = engagement ?? new EngagementMonth(March, [], new CombinedEngagement(March, EngagementResult.Hidden, 0, 0), AnyAnswers: false),
-    };
+        {
+            Month = March,
+            OrganisationName = "Test AB",
+            CultureName = "sv-SE",
+            TimeZone = TimeZoneInfo.FindSystemTimeZoneById("Europe/Stockholm"),
+            AsOfUtc = new DateTime(2026, 4, 1, 4, 0, 0, DateTimeKind.Utc),
+            WindowDays = 7,
+            Current = now,
+            Previous = before,
+            LastYear = lastYear ?? KpiCounts.Empty,
+            Targets = KpiDefinitions.All.ToDictionary(d => d.Kind, d => new TargetThresholds(d.DefaultGreen, d.DefaultAmber)),
+            Trend = [],
+            Channels = [],
+            ReasonsByDissatisfaction = byDissatisfaction ?? [],
+            ReasonsByRepeats = byRepeats ?? [],
+            Callbacks = callbacks ?? new CallbackMonth(CallbackKpisOf(), CallbackKpisOf()),
+            Engagement = engagement ?? new EngagementMonth(March, [], new CombinedEngagement(March, EngagementResult.Hidden, 0, 0), AnyAnswers: false),
+        };
 
     private static CallbackKpis CallbackKpisOf(long flagged = 0, long slaDue = 0, long slaMet = 0, long answered = 0, long recovered = 0) => new()
     {

@@ -105,8 +105,11 @@ public sealed class CallbackDemoHistory(
             if (users.Count < 2) continue;
             var newCases = await db.CallbackCases.AsNoTracking()
                 .Where(c => c.Status == CallbackCaseStatus.Open && !plans.Keys.Contains(c.Id))
-                .Select(c => new { c.Id, c.CreatedAtUtc, c.FirstTriggeredAtUtc, Customer = c.Customer!.ExternalId,
-                    Reason = c.Triggers.OrderBy(t => t.TriggeredAtUtc).Select(t => t.Contact!.ReasonId).First() })
+                .Select(c => new
+                {
+                    c.Id, c.CreatedAtUtc, c.FirstTriggeredAtUtc, Customer = c.Customer!.ExternalId,
+                    Reason = c.Triggers.OrderBy(t => t.TriggeredAtUtc).Select(t => t.Contact!.ReasonId).First()
+                })
                 .ToListAsync(ct);
             foreach (var c in newCases)
             {
