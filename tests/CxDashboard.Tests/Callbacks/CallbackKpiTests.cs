@@ -194,6 +194,11 @@ public sealed class CallbackKpiTests(CallbackKpiTests.Fixture fixture) : IClassF
         Assert.Equal("23,0 h", Tile("CallbackTimeToFirstAttempt"));
         Assert.Equal("50,0 %", Tile("CallbackRecoveryRate"));
         Assert.Equal("follow-ups answered: 2", section.QuerySelector("[data-kpi=CallbackRecoveryRate] [data-testid=kpi-n]").Text());
+        // Against the default targets (SLA met ≥ 90 % green, ≥ 80 % amber; recovery ≥ 60 % green, ≥ 40 % amber), in words.
+        Assert.Equal("■ Off target", section.QuerySelector("[data-kpi=CallbackSlaMet] [data-testid=kpi-status]").Text());
+        Assert.Contains("target ≥ 90,0 %", section.QuerySelector("[data-kpi=CallbackSlaMet] .kpi-meta").Text());
+        Assert.Equal("▲ Near target", section.QuerySelector("[data-kpi=CallbackRecoveryRate] [data-testid=kpi-status]").Text());
+        Assert.Contains("target ≥ 60,0 %", section.QuerySelector("[data-kpi=CallbackRecoveryRate] .kpi-meta").Text());
         Assert.Equal(["Per Två", "Sex Upprepad"], section.QuerySelectorAll("[data-testid=escalated-cases] tbody tr td:first-child").Select(td => td.Text()));
         Assert.NotNull(section.QuerySelector("[data-testid=escalated-cases] a[href^='/Callbacks/Case/']"));
         Assert.Equal(["FAKTURA FAKTURA 2 66,7 %", "FEL FEL 1 33,3 %"], section.QuerySelectorAll("[data-testid=callback-root-causes] tbody tr").Select(Html.RowText));

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using CxDashboard.Web.Data;
 using CxDashboard.Web.Data.Entities;
 using CxDashboard.Web.Features.Accounts;
+using CxDashboard.Web.Features.Metrics;
 using Microsoft.EntityFrameworkCore;
 
 namespace CxDashboard.Web.Features.Callbacks;
@@ -12,12 +13,26 @@ public sealed record CallbackSummaryRequest(DateOnly From, DateOnly To, int? Tea
 public sealed record EscalatedCase(long CaseId, string Customer, DateTime DueAtUtc, DateTime EscalatedAtUtc, string? Assignee, string? Team);
 
 /// <summary>The dashboard's callback section: the KPIs for the period and the escalated cases still without an attempt, which need a manager.</summary>
-public sealed record CallbackSummary(CallbackKpis Kpis, IReadOnlyList<EscalatedCase> Escalated, TimeZoneInfo TimeZone, bool CanOpenCases, DateTime NowUtc);
+public sealed record CallbackSummary(CallbackKpis Kpis, IReadOnlyList<EscalatedCase> Escalated, TimeZoneInfo TimeZone, bool CanOpenCases, DateTime NowUtc,
+    CallbackTargetView SlaMet, CallbackTargetView Recovery);
+
+/// <summary>A callback KPI's status against its target (the team's where the dashboard shows one team), and the target in words ("≥ 90,0 %").</summary>
+public sealed record CallbackTargetView(TargetStatus Status, string? Target)
+{
+    public static CallbackTargetView For(KpiTargets targets, KpiKind kpi, double? value, int? teamId)
+    {
+        var target = targets.For(kpi, teamId);
+        var definition = KpiDefinitions.Get(kpi);
+        return new CallbackTargetView(targets.Evaluate(kpi, value, teamId),
+            target is null ? null : $"{(definition.HigherIsBetter ? "≥" : "≤")} {Presentation.Display.Value(target.Green, definition.Unit)}");
+    }
+}
 
 public sealed class CallbackSummaryService(
     CxDbContext db,
     CallbackKpiService kpis,
     UserScopeService scopes,
+    KpiTargetService targetService,
     Organisation.OrganisationSettingsService organisation,
     TimeProvider clock)
 {
@@ -41,6 +56,9 @@ public sealed class CallbackSummaryService(
                 c.AssignedTo != null ? c.AssignedTo.DisplayName : null, c.Team != null ? c.Team.Name : null))
             .ToListAsync(ct);
         var canOpen = user.IsInRole(Roles.Admin) || user.IsInRole(Roles.Manager) || user.IsInRole(Roles.Callback);
-        return new CallbackSummary(numbers, rows, (await organisation.GetTimeAsync(ct)).TimeZone, canOpen, clock.GetUtcNow().UtcDateTime);
+        var targets = await targetService.LoadAsync(ct);
+        return new CallbackSummary(numbers, rows, (await organisation.GetTimeAsync(ct)).TimeZone, canOpen, clock.GetUtcNow().UtcDateTime,
+            CallbackTargetView.For(targets, KpiKind.CallbackSlaMetPercent, numbers.SlaMetPercent, request.Team),
+            CallbackTargetView.For(targets, KpiKind.RecoveryRate, numbers.RecoveryRatePercent, request.Team));
     }
 }

@@ -155,6 +155,12 @@ public static class Charts
         plot.Font.Set("DejaVu Sans");
         plot.Title(title, 14);
         plot.Axes.Title.Label.Bold = true;
+        // Axis names are secondary to the title and the data: smaller and regular weight.
+        foreach (var axis in new IAxis[] { plot.Axes.Left, plot.Axes.Bottom })
+        {
+            axis.Label.FontSize = 12;
+            axis.Label.Bold = false;
+        }
         plot.Grid.MajorLineColor = Color.FromHex("#e5e5e5");
         plot.FigureBackground.Color = Colors.White;
         plot.DataBackground.Color = Colors.White;
