@@ -52,3 +52,39 @@ public sealed class OrganisationSettingsTests : IAsyncLifetime
         Assert.Contains("Unknown time zone", page.QuerySelector(".validation-summary-errors").Text());
     }
 }
+
+/// <summary>A new database takes its organisation settings from configuration (Organisation:*); Admin → Settings owns them afterwards.</summary>
+public sealed class InitialOrganisationSettingsTests
+{
+    private sealed class ConfiguredApp(string timeZone, string windowDays) : CxAppFactory
+    {
+        protected override void ConfigureWebHost(Microsoft.AspNetCore.Hosting.IWebHostBuilder builder)
+        {
+            base.ConfigureWebHost(builder);
+            builder.UseSetting("Organisation:Name", "Fjordline Support");
+            builder.UseSetting("Organisation:TimeZone", timeZone);
+            builder.UseSetting("Organisation:RepeatWindowDays", windowDays);
+        }
+    }
+
+    [Fact]
+    public async Task The_settings_page_shows_the_configured_name_time_zone_and_window()
+    {
+        using var app = new ConfiguredApp("Europe/Oslo", "10");
+        var admin = await app.SignedInClientAsync("admin@test.local", Roles.Admin);
+        var page = await Html.GetDocumentAsync(admin, "/Admin/Settings");
+        Assert.Equal("Fjordline Support", page.QuerySelector("input[name=Name]")!.GetAttribute("value"));
+        Assert.Equal("Europe/Oslo", page.QuerySelector("select[name=TimeZoneId] option[selected]")!.GetAttribute("value"));
+        Assert.Equal("10", page.QuerySelector("input[name=RepeatWindowDays]")!.GetAttribute("value"));
+        var dashboard = await Html.GetDocumentAsync(admin, "/");
+        Assert.Contains("W = 10 days", dashboard.QuerySelector("[data-testid=scope-line]").Text());
+    }
+
+    [Fact]
+    public void An_unknown_configured_time_zone_stops_the_start_with_a_message()
+    {
+        using var app = new ConfiguredApp("Mars/Olympus", "7");
+        var error = Assert.ThrowsAny<Exception>(() => app.NewClient());
+        Assert.Contains("Organisation:TimeZone: 'Mars/Olympus' is not a time zone", error.ToString());
+    }
+}
