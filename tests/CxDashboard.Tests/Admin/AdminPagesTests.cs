@@ -29,6 +29,22 @@ public sealed class AdminPagesTests(AdminPagesTests.Fixture fixture) : IClassFix
     }
 
     [Fact]
+    public async Task Every_section_on_the_admin_page_opens_for_an_administrator()
+    {
+        var admin = await Admin();
+        var page = await Html.GetDocumentAsync(admin, "/Admin");
+        var links = page.QuerySelectorAll("main a.card-cx").Select(a => a.GetAttribute("href")!).ToList();
+        Assert.Contains("/Callbacks/Settings", links);
+        Assert.Contains("/Maturity/Model", links);
+        Assert.Contains("/hangfire", links);
+        foreach (var link in links)
+        {
+            var response = await admin.GetAsync(link);
+            Assert.True(response.StatusCode == HttpStatusCode.OK, $"{link} answered {(int)response.StatusCode}");
+        }
+    }
+
+    [Fact]
     public async Task Only_admins_reach_the_admin_pages()
     {
         var manager = await fixture.App.SignedInClientAsync("manager-admin-test@test.local", Roles.Manager);
