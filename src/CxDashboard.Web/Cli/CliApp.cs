@@ -101,7 +101,7 @@ public sealed class CliContext
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
         {
-            ContentRootPath = ContentRoot(),
+            ContentRootPath = AppContentRoot.Resolve(),
             EnvironmentName = Environment.GetEnvironmentVariable("ASPNETCORE_ENVIRONMENT")
                               ?? Environment.GetEnvironmentVariable("DOTNET_ENVIRONMENT") ?? "Production",
         });
@@ -115,13 +115,6 @@ public sealed class CliContext
         builder.Services.AddCxCore(builder.Configuration, builder.Environment.ContentRootPath);
         if (Clock is not null) builder.Services.AddSingleton(Clock);
         return builder.Build();
-    }
-
-    /// <summary>The project folder when run from source (where the web app keeps its database), else the app's folder.</summary>
-    private static string ContentRoot()
-    {
-        var current = Directory.GetCurrentDirectory();
-        return File.Exists(Path.Combine(current, "appsettings.json")) ? current : AppContext.BaseDirectory;
     }
 }
 
