@@ -1,4 +1,5 @@
 using System.CommandLine;
+using CxDashboard.Web.Features.Imports;
 using CxDashboard.Web.Features.Ingestion;
 
 namespace CxDashboard.Web.Cli;
@@ -51,6 +52,10 @@ public static class ImportVerb
             {
                 foreach (var stream in streams) await stream.DisposeAsync();
             }
+
+            await services.GetRequiredService<ImportHistoryRecorder>().RecordAsync(
+                ImportHistoryRecorder.CommandLineUserId, "Command line (import)",
+                [.. inputs.Select(i => (i.File.Name, i.File.Length))], batch, parse.GetValue(validRowsOnly), token);
 
             var named = inputs.Count > 1;
             if (parse.GetValue(format) == "json")

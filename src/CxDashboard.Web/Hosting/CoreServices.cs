@@ -63,6 +63,7 @@ public static class CoreServices
         services.AddScoped<UserAdminService>();
         services.AddScoped<Features.Admin.MasterDataAdminService>();
         services.AddScoped<ImportService>();
+        services.AddScoped<Features.Imports.ImportHistoryRecorder>();
         services.AddScoped<ApiKeyService>();
         services.AddScoped<Features.Surveys.SurveyInvitationService>();
         services.AddSurveys();

@@ -1,6 +1,7 @@
 using CxDashboard.DemoData;
 using CxDashboard.Web.Data.Entities;
 using CxDashboard.Web.Features.Accounts;
+using CxDashboard.Web.Features.Imports;
 using CxDashboard.Web.Features.Ingestion;
 using CxDashboard.Web.Features.Maturity.Demo;
 using CxDashboard.Web.Features.Organisation;
@@ -19,6 +20,7 @@ public sealed record DemoLogin(string Email, string Role, string What);
 public sealed class DemoSeeder(
     CxDbContext db,
     ImportService importer,
+    ImportHistoryRecorder importHistory,
     UserAdminService userAdmin,
     OrganisationSettingsService organisation,
     IOptions<DemoOptions> options,
@@ -82,10 +84,13 @@ public sealed class DemoSeeder(
             await SeedReasonsAsync(config, ct);
             foreach (var (kind, file) in DemoFiles)
             {
-                await using var stream = File.OpenRead(Path.Combine(directory.FullName, file));
+                var path = Path.Combine(directory.FullName, file);
+                await using var stream = File.OpenRead(path);
                 var result = await importer.ImportFileAsync(kind, stream, new ImportOptions(), ct);
                 if (!result.WroteData)
                     throw new InvalidOperationException($"The demo {kind.Code()} file did not import: {result.FileError ?? string.Join("; ", result.Errors.Take(5))}");
+                await importHistory.RecordAsync(ImportHistoryRecorder.DemoSeedUserId, "Demo seed", [(file, new FileInfo(path).Length)],
+                    new ImportBatchResult([result], result.Duration), validRowsOnly: false, ct);
                 logger.LogInformation("Demo {Kind}: {Rows} rows imported in {Seconds:0.0} s", kind.Code(), result.Rows, result.Duration.TotalSeconds);
             }
             await CreateLoginsAsync(ct);
