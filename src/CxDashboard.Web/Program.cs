@@ -5,7 +5,7 @@ using CxDashboard.Web.Hosting;
 // without one it runs the web app.
 if (CliApp.IsVerb(args)) return await CliApp.RunAsync(args);
 
-var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContentRoot.Resolve() });
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContentRoot.WhenStartedElsewhere() });
 builder.AddCxWeb();
 var app = builder.Build();
 app.UseCxPipeline();

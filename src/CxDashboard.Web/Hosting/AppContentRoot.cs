@@ -7,9 +7,12 @@ public static class AppContentRoot
     /// app's settings (the project folder under <c>dotnet run</c>), else the app's own folder, so a published app finds
     /// its files from wherever it is started.
     /// </summary>
-    public static string Resolve()
-    {
-        var current = Directory.GetCurrentDirectory();
-        return File.Exists(Path.Combine(current, "appsettings.json")) ? current : AppContext.BaseDirectory;
-    }
+    public static string Resolve() => WhenStartedElsewhere() ?? Directory.GetCurrentDirectory();
+
+    /// <summary>
+    /// The app's own folder when the current folder does not hold its settings; null otherwise, so the host's default
+    /// (the current folder, or what a test host sets) stays in force.
+    /// </summary>
+    public static string? WhenStartedElsewhere() =>
+        File.Exists(Path.Combine(Directory.GetCurrentDirectory(), "appsettings.json")) ? null : AppContext.BaseDirectory;
 }

@@ -1,10 +1,6 @@
 using CxDashboard.Tests.Infrastructure;
 using CxDashboard.Web.Data;
 using CxDashboard.Web.Features.Accounts;
-using Deque.AxeCore.Commons;
-using Deque.AxeCore.Playwright;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
@@ -17,56 +13,21 @@ namespace CxDashboard.Tests.Coaching;
 /// </summary>
 public sealed class CoachingBrowserTests(CoachingBrowserTests.Fixture fixture) : IClassFixture<CoachingBrowserTests.Fixture>
 {
-    public sealed class Fixture : IAsyncLifetime
+    public sealed class Fixture : BrowserApp
     {
-        public CxAppFactory App { get; } = new();
-        public string BaseUrl { get; private set; } = "";
-        public IBrowser Browser { get; private set; } = null!;
         public int TeamId { get; private set; }
-        private IPlaywright? _playwright;
 
-        public async Task InitializeAsync()
+        protected override async Task SeedAsync()
         {
-            App.UseKestrel(0);
-            App.StartServer();
-            BaseUrl = App.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First().TrimEnd('/');
             App.Clock.SetUtcNow(CoachingDataset.Now);
             await new CoachingDataset().LoadAsync(App);
-            await App.CreateUserAsync("coach@browser.test", Roles.Manager);
             TeamId = await App.WithScopeAsync(sp => sp.GetRequiredService<CxDbContext>().Teams.Where(t => t.Name == "T1").Select(t => t.Id).SingleAsync());
-            _playwright = await Playwright.CreateAsync();
-            Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-            {
-                ExecutablePath = "/usr/bin/chromium",
-                Args = ["--no-sandbox", "--disable-gpu"],
-            });
-        }
-
-        public async Task DisposeAsync()
-        {
-            if (Browser is not null) await Browser.CloseAsync();
-            _playwright?.Dispose();
-            App.Dispose();
         }
     }
 
-    private async Task<IPage> SignedInAsync()
-    {
-        var page = await (await fixture.Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 900 } })).NewPageAsync();
-        await page.GotoAsync(fixture.BaseUrl + "/Account/Login");
-        await page.FillAsync("#Email", "coach@browser.test");
-        await page.FillAsync("#Password", CxAppFactory.Password);
-        await page.ClickAsync("button[type=submit]");
-        await page.WaitForURLAsync(fixture.BaseUrl + "/");
-        return page;
-    }
+    private Task<IPage> SignedInAsync() => fixture.SignInAsync("coach@browser.test", Roles.Manager);
 
-    private static async Task AssertAccessibleAsync(IPage page)
-    {
-        var result = await page.RunAxe(new AxeRunOptions { RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] } });
-        Assert.True(result.Violations.Length == 0,
-            $"{page.Url}\n" + string.Join("\n", result.Violations.Select(v => $"{v.Id}: {v.Help} ({string.Join(", ", v.Nodes.Select(n => string.Join(" ", n.Target)))})")));
-    }
+    private static Task AssertAccessibleAsync(IPage page) => BrowserApp.AssertAccessibleAsync(page);
 
     [Fact]
     public async Task The_coaching_pages_pass_axe()

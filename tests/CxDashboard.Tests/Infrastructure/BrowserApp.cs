@@ -11,11 +11,13 @@ namespace CxDashboard.Tests.Infrastructure;
 /// The app on a real Kestrel port with Debian's Chromium driven by Playwright (never a downloaded browser), for
 /// tests of what people do in the browser: sign in, click, and an axe check of WCAG 2.1 A/AA on each page.
 /// </summary>
-public sealed class BrowserApp : IAsyncLifetime
+public class BrowserApp(CxAppFactory app) : IAsyncLifetime
 {
     private IPlaywright? _playwright;
 
-    public CxAppFactory App { get; } = new();
+    public BrowserApp() : this(new CxAppFactory()) { }
+
+    public CxAppFactory App { get; } = app;
     public string BaseUrl { get; private set; } = "";
     public IBrowser Browser { get; private set; } = null!;
 
@@ -27,7 +29,7 @@ public sealed class BrowserApp : IAsyncLifetime
         App.UseKestrel(0);
         App.StartServer();
         BaseUrl = App.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First().TrimEnd('/');
-        if (Seed is not null) await Seed(App);
+        await SeedAsync();
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
@@ -35,6 +37,13 @@ public sealed class BrowserApp : IAsyncLifetime
             Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
         });
     }
+
+    /// <summary>Loads the test's data once the server runs (the <see cref="Seed"/> function unless overridden).</summary>
+    protected virtual Task SeedAsync() => Seed?.Invoke(App) ?? Task.CompletedTask;
+
+    /// <summary>A new page in its own browser context (no cookies), of the given viewport size.</summary>
+    public async Task<IPage> NewPageAsync(int width = 1366, int height = 900) =>
+        await (await Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = width, Height = height } })).NewPageAsync();
 
     public async Task DisposeAsync()
     {
@@ -48,8 +57,7 @@ public sealed class BrowserApp : IAsyncLifetime
     {
         var exists = await App.WithScopeAsync(sp => Task.FromResult(sp.GetRequiredService<CxDashboard.Web.Data.CxDbContext>().Users.Any(u => u.Email == email)));
         if (!exists) await App.CreateUserAsync(email, role, teamIds);
-        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1366, Height = 900 } });
-        var page = await context.NewPageAsync();
+        var page = await NewPageAsync();
         await page.GotoAsync(BaseUrl + "/Account/Login");
         await page.GetByLabel("E-mail").FillAsync(email);
         await page.GetByLabel("Password").FillAsync(CxAppFactory.Password);

@@ -1,13 +1,10 @@
 using CxDashboard.Tests.Api;
+using CxDashboard.Tests.Infrastructure;
 using CxDashboard.Tests.Metrics;
 using CxDashboard.Web.Data;
 using CxDashboard.Web.Data.Entities;
 using CxDashboard.Web.Features.Engagement;
 using CxDashboard.Web.Features.Surveys;
-using Deque.AxeCore.Commons;
-using Deque.AxeCore.Playwright;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
@@ -20,37 +17,12 @@ namespace CxDashboard.Tests.Surveys;
 /// </summary>
 public sealed class PublicPagesBrowserTests(PublicPagesBrowserTests.Fixture fixture) : IClassFixture<PublicPagesBrowserTests.Fixture>
 {
-    public sealed class Fixture : IAsyncLifetime
+    public sealed class Fixture() : BrowserApp(new ApiAppFactory())
     {
-        public ApiAppFactory App { get; } = new();
-        public string BaseUrl { get; private set; } = "";
-        public IBrowser Browser { get; private set; } = null!;
-        private IPlaywright? _playwright;
-
-        public async Task InitializeAsync()
-        {
-            App.UseKestrel(0);
-            App.StartServer();
-            BaseUrl = App.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First().TrimEnd('/');
-            await BoundaryDataset.LoadAsync(App);
-            _playwright = await Playwright.CreateAsync();
-            Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-            {
-                ExecutablePath = "/usr/bin/chromium",
-                Args = ["--no-sandbox", "--disable-gpu"],
-            });
-        }
-
-        public async Task DisposeAsync()
-        {
-            if (Browser is not null) await Browser.CloseAsync();
-            _playwright?.Dispose();
-            App.Dispose();
-        }
+        protected override Task SeedAsync() => BoundaryDataset.LoadAsync(App);
     }
 
-    private async Task<IPage> PhoneAsync() =>
-        await (await fixture.Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 360, Height = 740 } })).NewPageAsync();
+    private Task<IPage> PhoneAsync() => fixture.NewPageAsync(360, 740);
 
     private Task<string> SurveyLinkAsync(string contact) => fixture.App.WithScopeAsync(async sp =>
     {
@@ -58,11 +30,10 @@ public sealed class PublicPagesBrowserTests(PublicPagesBrowserTests.Fixture fixt
         return fixture.BaseUrl + (await sp.GetRequiredService<SurveyInvitationService>().CreateAsync(id)).Path;
     });
 
+    /// <summary>Axe finds nothing, and the page does not scroll sideways on a phone.</summary>
     private static async Task AssertAccessibleAsync(IPage page)
     {
-        var result = await page.RunAxe(new AxeRunOptions { RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] } });
-        Assert.True(result.Violations.Length == 0,
-            string.Join("\n", result.Violations.Select(v => $"{v.Id}: {v.Help} ({string.Join(", ", v.Nodes.Select(n => string.Join(" ", n.Target)))})")));
+        await BrowserApp.AssertAccessibleAsync(page);
         var sideways = await page.EvaluateAsync<bool>("() => document.scrollingElement.scrollWidth > window.innerWidth");
         Assert.False(sideways, $"{page.Url} scrolls sideways at 360 px");
     }
