@@ -145,9 +145,15 @@ public sealed class ImportService(
     /// </summary>
     private static IReadOnlyList<DateOnly> WriteDerivedData(ImportSession session, CancellationToken ct)
     {
+        var sw = Stopwatch.StartNew();
+        session.RestoreIndexes();
+        Console.Error.WriteLine($"TMP restore {sw.Elapsed.TotalSeconds:0.00}");
         TimelineRefresher.Refresh(session, ct);
+        var t1 = sw.Elapsed.TotalSeconds;
         var dates = ChangedDates.Collect(session);
+        var t2 = sw.Elapsed.TotalSeconds;
         RefreshRollups(session, dates);
+        Console.Error.WriteLine($"TMP timeline {t1:0.00} dates {t2 - t1:0.00} rollups {sw.Elapsed.TotalSeconds - t2:0.00}");
         return dates;
     }
 

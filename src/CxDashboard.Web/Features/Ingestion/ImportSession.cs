@@ -1,4 +1,5 @@
 using System.Data.Common;
+using CxDashboard.Web.Data;
 using Microsoft.Data.Sqlite;
 
 namespace CxDashboard.Web.Features.Ingestion;
@@ -17,6 +18,7 @@ public sealed class ImportSession : IAsyncDisposable
 
     private readonly Dictionary<string, SqliteCommand> _commands = [];
     private readonly Dictionary<string, FastStatement> _statements = [];
+    private readonly List<string> _suspendedIndexes = [];
     private readonly long _previousCacheSize;
     private readonly long _previousForeignKeys;
 
@@ -141,6 +143,16 @@ public sealed class ImportSession : IAsyncDisposable
         var command = Command("INSERT INTO temp.import_changed_dates (local_date) VALUES (@date) ON CONFLICT DO NOTHING", "@date");
         command.Parameters["@date"].Value = localDate;
         command.ExecuteNonQuery();
+    }
+
+    /// <summary>Drops a table's non-unique indexes for a bulk load (see <see cref="SecondaryIndexes"/>) until <see cref="RestoreIndexes"/>.</summary>
+    public void SuspendIndexes(string table) => _suspendedIndexes.AddRange(SecondaryIndexes.Drop(Connection, Transaction, table));
+
+    /// <summary>Builds the suspended indexes again, before anything reads through them; a rollback restores them too.</summary>
+    public void RestoreIndexes()
+    {
+        SecondaryIndexes.Create(Connection, Transaction, _suspendedIndexes);
+        _suspendedIndexes.Clear();
     }
 
     public static object Db(object? value) => value ?? DBNull.Value;
