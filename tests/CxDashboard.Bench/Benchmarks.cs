@@ -14,6 +14,7 @@ public static class Benchmarks
     [
         new ImportBenchmark(),
         new DashboardBenchmark(),
+        new ExportBenchmark(),
     ];
 }
 

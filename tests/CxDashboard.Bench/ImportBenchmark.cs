@@ -78,7 +78,7 @@ public sealed class ImportBenchmark : IBenchmark
         return (result, memory);
     }
 
-    private static async Task<ImportResult> ImportAsync(BenchDatabase database, ImportKind kind, string file)
+    internal static async Task<ImportResult> ImportAsync(BenchDatabase database, ImportKind kind, string file)
     {
         var result = await database.WithScopeAsync(async services =>
         {

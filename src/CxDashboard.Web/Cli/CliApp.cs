@@ -31,6 +31,7 @@ public static class CliApp
         MaturityVerbs.Maturity(context),
         CallbackVerbs.RunJob(context),
         CallbackVerbs.Callbacks(context),
+        ExportVerbs.Export(context),
     };
 
     public static bool IsVerb(string[] args) =>

@@ -9,35 +9,15 @@ public static class KpiVerbs
 {
     public static Command Kpis(CliContext context)
     {
-        var from = CliOptions.RequiredDate("--from", "First day of the period (YYYY-MM-DD), organisation time zone");
-        var to = CliOptions.RequiredDate("--to", "Last day of the period, included");
-        var team = new Option<string?>("--team") { Description = "Team name or id" };
-        var agent = new Option<string?>("--agent") { Description = "Agent id, as agent_id in contact files" };
-        var channel = new Option<string?>("--channel") { Description = "phone, chat, email, messaging, social or selfservice" };
-        var reason = new Option<string?>("--reason") { Description = "Contact reason code" };
-        var window = new Option<int?>("--window-days") { Description = "Repeat window W in days (default: the organisation's setting)" };
-        var sameReason = new Option<bool>("--same-reason") { Description = "Count only earlier contacts with the same reason as repeats" };
-        var asOf = CliOptions.OptionalTime("--as-of", "When FCR decidability is judged (default: now)");
+        var filters = new KpiFilterOptions();
         var format = CliOptions.Format("json", "table");
 
-        var command = new Command("kpis", "KPIs for a period and filters (the JSON is the contract of GET /api/v1/kpis)")
-        {
-            from, to, team, agent, channel, reason, window, sameReason, asOf, format,
-        };
+        var command = new Command("kpis", "KPIs for a period and filters (the JSON is the contract of GET /api/v1/kpis)");
+        filters.AddTo(command);
+        command.Options.Add(format);
         command.SetAction((parse, ct) => context.WithServicesAsync(async (services, token) =>
         {
-            var request = new KpiRequest
-            {
-                From = parse.GetValue(from),
-                To = parse.GetValue(to),
-                Team = parse.GetValue(team),
-                Agent = parse.GetValue(agent),
-                Channel = parse.GetValue(channel),
-                Reason = parse.GetValue(reason),
-                WindowDays = parse.GetValue(window),
-                SameReasonOnly = parse.GetValue(sameReason),
-                AsOfUtc = parse.GetValue(asOf),
-            };
+            var request = filters.ToRequest(parse);
             KpiReport report;
             try
             {

@@ -479,6 +479,63 @@ namespace CxDashboard.Web.Data.Migrations
                         });
                 });
 
+            modelBuilder.Entity("CxDashboard.Web.Data.Entities.CoachingAction", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AgentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("CompletedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAtUtc")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CreatedByUserId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("DueDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FocusKpi")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Notes")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("ReasonId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAtUtc")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CreatedByUserId");
+
+                    b.HasIndex("ReasonId");
+
+                    b.HasIndex("AgentId", "Status");
+
+                    b.ToTable("CoachingActions");
+                });
+
             modelBuilder.Entity("CxDashboard.Web.Data.Entities.Contact", b =>
                 {
                     b.Property<long>("Id")
@@ -1580,6 +1637,32 @@ namespace CxDashboard.Web.Data.Migrations
                     b.Navigation("Contact");
 
                     b.Navigation("SurveyResponse");
+                });
+
+            modelBuilder.Entity("CxDashboard.Web.Data.Entities.CoachingAction", b =>
+                {
+                    b.HasOne("CxDashboard.Web.Data.Entities.Agent", "Agent")
+                        .WithMany()
+                        .HasForeignKey("AgentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("CxDashboard.Web.Data.Entities.AppUser", "CreatedBy")
+                        .WithMany()
+                        .HasForeignKey("CreatedByUserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("CxDashboard.Web.Data.Entities.ContactReason", "Reason")
+                        .WithMany()
+                        .HasForeignKey("ReasonId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.Navigation("Agent");
+
+                    b.Navigation("CreatedBy");
+
+                    b.Navigation("Reason");
                 });
 
             modelBuilder.Entity("CxDashboard.Web.Data.Entities.Contact", b =>

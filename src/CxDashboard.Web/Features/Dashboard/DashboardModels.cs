@@ -73,3 +73,6 @@ public static class ChannelChoices
 {
     public static IReadOnlyList<Choice> All { get; } = Channels.All.Select(c => new Choice(c.Code(), c.DisplayName())).ToList();
 }
+
+/// <summary>What a dashboard filter asks for: the metric query, the user's scope, the period and its preset.</summary>
+public sealed record DashboardQuery(MetricQuery Query, DataScope Scope, DatePeriod Period, string PresetKey);

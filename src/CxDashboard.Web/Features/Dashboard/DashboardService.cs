@@ -21,31 +21,10 @@ public sealed class DashboardService(
 {
     public async Task<DashboardView> BuildAsync(DashboardFilter filter, ClaimsPrincipal user, CancellationToken ct = default)
     {
-        var scope = await scopes.ScopeForAsync(user, ct);
-        var settings = await organisation.GetAsync(ct);
+        var (query, scope, period, presetKey) = await ResolveAsync(filter, user, ct);
         var time = await organisation.GetTimeAsync(ct);
-        var today = time.Today(clock);
-
-        var presetKey = filter.From is not null && filter.To is not null ? PeriodPresets.Custom
-            : PeriodPresets.IsKnown(filter.Period) && filter.Period != PeriodPresets.Custom ? filter.Period! : PeriodPresets.Default;
-        var period = presetKey == PeriodPresets.Custom
-            ? new DatePeriod(Min(filter.From!.Value, filter.To!.Value), Max(filter.From!.Value, filter.To!.Value))
-            : PeriodPresets.Resolve(presetKey, today);
-
-        Channels.TryParse(filter.Channel, out var parsedChannel);
-        var channel = filter.Channel is not null && Channels.TryParse(filter.Channel, out _) ? parsedChannel : (Channel?)null;
+        Channel? channel = query.Channel;
         var isAgentView = scope.AgentId is not null;
-        var query = new MetricQuery
-        {
-            From = period.From,
-            To = period.To,
-            TeamId = isAgentView ? null : filter.Team,
-            AgentId = isAgentView ? null : filter.Agent,
-            Channel = channel,
-            ReasonId = filter.Reason,
-            WindowDays = settings.RepeatWindowDays,
-            AsOfUtc = clock.GetUtcNow().UtcDateTime,
-        };
         var previousQuery = query.PreviousPeriod();
 
         var byDay = await queries.ByDayAsync(query, scope, ct);
@@ -108,6 +87,35 @@ public sealed class DashboardService(
             ChannelChoices = ChannelChoices.All,
             ActiveFilters = ActiveFilters(filter, teams, agents.Select(a => (a.Id, a.Name)).ToList(), reasons, channel, isAgentView),
         };
+    }
+
+    /// <summary>
+    /// The metric query a dashboard filter stands for, within the user's scope: the period preset or custom dates
+    /// resolved against today, and the team and agent filters dropped for an agent (who only sees their own contacts).
+    /// The dashboard and its Excel export both start here, so the workbook holds what the page shows.
+    /// </summary>
+    public async Task<DashboardQuery> ResolveAsync(DashboardFilter filter, ClaimsPrincipal user, CancellationToken ct = default)
+    {
+        var scope = await scopes.ScopeForAsync(user, ct);
+        var settings = await organisation.GetAsync(ct);
+        var today = (await organisation.GetTimeAsync(ct)).Today(clock);
+
+        var (period, presetKey) = PeriodPresets.Choose(filter.Period, filter.From, filter.To, today);
+
+        var channel = Channels.TryParse(filter.Channel, out var parsedChannel) ? parsedChannel : (Channel?)null;
+        var isAgentView = scope.AgentId is not null;
+        var query = new MetricQuery
+        {
+            From = period.From,
+            To = period.To,
+            TeamId = isAgentView ? null : filter.Team,
+            AgentId = isAgentView ? null : filter.Agent,
+            Channel = channel,
+            ReasonId = filter.Reason,
+            WindowDays = settings.RepeatWindowDays,
+            AsOfUtc = clock.GetUtcNow().UtcDateTime,
+        };
+        return new DashboardQuery(query, scope, period, presetKey);
     }
 
     private static IReadOnlyList<KpiTile> Tiles(KpiCounts now, KpiCounts before, KpiTargets targets, int? teamId, int windowDays)
@@ -300,7 +308,7 @@ public sealed class DashboardService(
         return "/?" + string.Join("&", parts);
     }
 
-    private static string DescribeScope(DataScope scope, IReadOnlyList<Team> visibleTeams, bool isAgentView) =>
+    public static string DescribeScope(DataScope scope, IReadOnlyList<Team> visibleTeams, bool isAgentView) =>
         isAgentView ? "your own contacts"
         : scope.TeamIds is not null ? $"your teams ({string.Join(", ", visibleTeams.Select(t => t.Name))})"
         : "all teams";
@@ -316,6 +324,4 @@ public sealed class DashboardService(
         return active;
     }
 
-    private static DateOnly Min(DateOnly a, DateOnly b) => a < b ? a : b;
-    private static DateOnly Max(DateOnly a, DateOnly b) => a > b ? a : b;
 }

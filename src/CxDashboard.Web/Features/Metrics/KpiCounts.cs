@@ -32,26 +32,31 @@ public sealed record KpiCounts
     public long NpsDetractors { get; init; }
     public long ResponsesWithComment { get; init; }
 
-    public static KpiCounts operator +(KpiCounts a, KpiCounts b) => new()
+    public static KpiCounts operator +(KpiCounts a, KpiCounts b) => Combine(a, b, (x, y) => x + y);
+
+    /// <summary>These counts without one of their parts, e.g. a team without one agent ("the rest of the team"). Never below 0.</summary>
+    public KpiCounts Without(KpiCounts part) => Combine(this, part, (whole, of) => Math.Max(0, whole - of));
+
+    private static KpiCounts Combine(KpiCounts a, KpiCounts b, Func<long, long, long> op) => new()
     {
-        Contacts = a.Contacts + b.Contacts,
-        RepeatContacts = a.RepeatContacts + b.RepeatContacts,
-        FcrDecidable = a.FcrDecidable + b.FcrDecidable,
-        FcrResolved = a.FcrResolved + b.FcrResolved,
-        ContactsWithHandleTime = a.ContactsWithHandleTime + b.ContactsWithHandleTime,
-        HandleSecondsTotal = a.HandleSecondsTotal + b.HandleSecondsTotal,
-        BotEscalations = a.BotEscalations + b.BotEscalations,
-        SelfServiceContacts = a.SelfServiceContacts + b.SelfServiceContacts,
-        Responses = a.Responses + b.Responses,
-        CsatPositive = a.CsatPositive + b.CsatPositive,
-        CsatNegative = a.CsatNegative + b.CsatNegative,
-        CsatScoreTotal = a.CsatScoreTotal + b.CsatScoreTotal,
-        SurveyFcrAnswered = a.SurveyFcrAnswered + b.SurveyFcrAnswered,
-        SurveyFcrYes = a.SurveyFcrYes + b.SurveyFcrYes,
-        NpsAnswered = a.NpsAnswered + b.NpsAnswered,
-        NpsPromoters = a.NpsPromoters + b.NpsPromoters,
-        NpsDetractors = a.NpsDetractors + b.NpsDetractors,
-        ResponsesWithComment = a.ResponsesWithComment + b.ResponsesWithComment,
+        Contacts = op(a.Contacts, b.Contacts),
+        RepeatContacts = op(a.RepeatContacts, b.RepeatContacts),
+        FcrDecidable = op(a.FcrDecidable, b.FcrDecidable),
+        FcrResolved = op(a.FcrResolved, b.FcrResolved),
+        ContactsWithHandleTime = op(a.ContactsWithHandleTime, b.ContactsWithHandleTime),
+        HandleSecondsTotal = op(a.HandleSecondsTotal, b.HandleSecondsTotal),
+        BotEscalations = op(a.BotEscalations, b.BotEscalations),
+        SelfServiceContacts = op(a.SelfServiceContacts, b.SelfServiceContacts),
+        Responses = op(a.Responses, b.Responses),
+        CsatPositive = op(a.CsatPositive, b.CsatPositive),
+        CsatNegative = op(a.CsatNegative, b.CsatNegative),
+        CsatScoreTotal = op(a.CsatScoreTotal, b.CsatScoreTotal),
+        SurveyFcrAnswered = op(a.SurveyFcrAnswered, b.SurveyFcrAnswered),
+        SurveyFcrYes = op(a.SurveyFcrYes, b.SurveyFcrYes),
+        NpsAnswered = op(a.NpsAnswered, b.NpsAnswered),
+        NpsPromoters = op(a.NpsPromoters, b.NpsPromoters),
+        NpsDetractors = op(a.NpsDetractors, b.NpsDetractors),
+        ResponsesWithComment = op(a.ResponsesWithComment, b.ResponsesWithComment),
     };
 
     public static KpiCounts Sum(IEnumerable<KpiCounts> counts) => counts.Aggregate(Empty, (total, c) => total + c);

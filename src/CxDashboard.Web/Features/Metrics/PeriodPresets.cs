@@ -45,6 +45,17 @@ public static class PeriodPresets
         _ => new(today.AddDays(-29), today),
     };
 
+    /// <summary>
+    /// The period a filter bar asks for: custom dates when both are given (in either order), else a known preset,
+    /// else the default; with the preset key it was resolved from.
+    /// </summary>
+    public static (DatePeriod Period, string PresetKey) Choose(string? preset, DateOnly? from, DateOnly? to, DateOnly today, string defaultKey = Default)
+    {
+        if (from is { } f && to is { } t) return (f <= t ? new DatePeriod(f, t) : new DatePeriod(t, f), Custom);
+        var key = IsKnown(preset) && preset != Custom ? preset! : defaultKey;
+        return (Resolve(key, today), key);
+    }
+
     public static DatePeriod MonthOf(DateOnly anyDay)
     {
         var first = new DateOnly(anyDay.Year, anyDay.Month, 1);

@@ -11,6 +11,7 @@ public static class Navigation
     [
         new("Dashboard", "/", Policies.ViewKpis),
         new("Callbacks", "/Callbacks", Policies.WorkCallbacks),
+        new("Coaching", "/Coaching", Policies.Coach),
         new("Maturity", "/Maturity", Policies.ViewMaturity),
         new("Engagement", "/Engagement", Policies.ViewEngagement),
         new("Import", "/Import", Policies.ManageData),

@@ -1,5 +1,8 @@
 using CxDashboard.Web.Features.Accounts;
 using CxDashboard.Web.Features.Dashboard;
+using CxDashboard.Web.Features.Exports;
+using CxDashboard.Web.Features.Metrics;
+using CxDashboard.Web.Features.Presentation;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -7,7 +10,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace CxDashboard.Web.Pages.Dashboard;
 
 [Authorize]
-public class IndexModel(DashboardService dashboard, IAuthorizationService authorization) : PageModel
+public class IndexModel(DashboardService dashboard, KpiExportService export, IAuthorizationService authorization) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string? Period { get; set; }
     [BindProperty(SupportsGet = true)] public DateOnly? From { get; set; }
@@ -26,10 +29,34 @@ public class IndexModel(DashboardService dashboard, IAuthorizationService author
             // Callback staff start on their worklist; anyone else without KPI access is told why.
             return User.IsInRole(Roles.Callback) ? Redirect("/Callbacks") : RedirectToPage("/Account/AccessDenied");
         }
-        View = await dashboard.BuildAsync(new DashboardFilter
-        {
-            Period = Period, From = From, To = To, Team = Team, Agent = Agent, Channel = Channel, Reason = Reason,
-        }, User, ct);
+        View = await dashboard.BuildAsync(Filter, User, ct);
         return Page();
+    }
+
+    /// <summary>The KPI workbook for the same filters, within the same scope as the page (a team-scoped manager gets their teams only).</summary>
+    public async Task<IActionResult> OnGetExportAsync(CancellationToken ct)
+    {
+        if (!(await authorization.AuthorizeAsync(User, Policies.ViewKpis)).Succeeded) return Forbid();
+        var file = await export.ForDashboardAsync(Filter, User, ct);
+        return File(file.Content, ExportFile.XlsxContentType, file.FileName);
+    }
+
+    private DashboardFilter Filter => new()
+    {
+        Period = Period, From = From, To = To, Team = Team, Agent = Agent, Channel = Channel, Reason = Reason,
+    };
+
+    /// <summary>The export link for the filters on screen (a preset stays a preset, so a bookmarked link follows today).</summary>
+    public string ExportLink()
+    {
+        var v = View;
+        var parts = new List<string> { "handler=Export" };
+        if (v.PresetKey == PeriodPresets.Custom) parts.Add($"from={Display.Date(v.Period.From)}&to={Display.Date(v.Period.To)}");
+        else parts.Add($"period={v.PresetKey}");
+        if (v.Filter.Team is { } team && !v.IsAgentView) parts.Add($"team={team}");
+        if (v.Filter.Agent is { } agent && !v.IsAgentView) parts.Add($"agent={agent}");
+        if (v.Filter.Channel is { Length: > 0 } channel) parts.Add($"channel={Uri.EscapeDataString(channel)}");
+        if (v.Filter.Reason is { } reason) parts.Add($"reason={reason}");
+        return "/?" + string.Join("&", parts);
     }
 }

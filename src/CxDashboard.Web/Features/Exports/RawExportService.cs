@@ -1,0 +1,250 @@
+using System.Globalization;
+using CxDashboard.Web.Data;
+using CxDashboard.Web.Data.Entities;
+using CxDashboard.Web.Features.Exports.Xlsx;
+using CxDashboard.Web.Features.Metrics;
+using CxDashboard.Web.Features.Organisation;
+using Microsoft.EntityFrameworkCore;
+
+namespace CxDashboard.Web.Features.Exports;
+
+public enum RawExportKind
+{
+    Contacts,
+    Responses,
+    Callbacks,
+}
+
+public static class RawExportKinds
+{
+    public static readonly IReadOnlyList<RawExportKind> All = Enum.GetValues<RawExportKind>();
+
+    public static string Code(this RawExportKind kind) => kind.ToString().ToLowerInvariant();
+
+    public static bool TryParse(string? text, out RawExportKind kind)
+    {
+        foreach (var candidate in All)
+        {
+            if (!string.Equals(candidate.Code(), text?.Trim(), StringComparison.OrdinalIgnoreCase)) continue;
+            kind = candidate;
+            return true;
+        }
+        kind = default;
+        return false;
+    }
+
+    public static string FileName(this RawExportKind kind, DateOnly from, DateOnly to) =>
+        $"cx-{kind.Code()}-{from.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}-{to.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}.xlsx";
+}
+
+/// <summary>A raw export that cannot be made as asked (bad period, too many rows); the message says why.</summary>
+public sealed class ExportRequestException(string message) : Exception(message);
+
+public sealed record RawExportResult(RawExportKind Kind, long Rows, string FileName);
+
+/// <summary>
+/// Raw rows for a period as a workbook: contacts, survey responses (by the date of the contact they rate, as the
+/// KPIs count them) or callback cases. Rows are read as a stream and written with <see cref="StreamingXlsxWriter"/>,
+/// so memory stays flat however many rows there are. The user's scope limits the rows as it limits every KPI.
+/// </summary>
+public sealed class RawExportService(CxDbContext db, OrganisationSettingsService organisation, TimeProvider clock, IEnumerable<IRawExportSource> extraSources)
+{
+    public const int MaxPeriodDays = 3 * 366;
+
+    public bool IsAvailable(RawExportKind kind) => kind is RawExportKind.Contacts or RawExportKind.Responses || extraSources.Any(s => s.Kind == kind);
+
+    /// <summary>Writes the export to <paramref name="output"/>; nothing is written when the request is refused.</summary>
+    public async Task<RawExportResult> WriteAsync(RawExportKind kind, DateOnly from, DateOnly to, DataScope scope, Stream output,
+        Func<Stream, ITableWorkbookWriter>? writerFactory = null, CancellationToken ct = default)
+    {
+        if (to < from) throw new ExportRequestException($"The period ends ({to:yyyy-MM-dd}) before it starts ({from:yyyy-MM-dd}).");
+        if (to.DayNumber - from.DayNumber + 1 > MaxPeriodDays) throw new ExportRequestException("The period is longer than three years; export a shorter one.");
+
+        var settings = await organisation.GetAsync(ct);
+        var time = OrganisationTime.For(settings.TimeZoneId);
+        var query = new MetricQuery { From = from, To = to, WindowDays = settings.RepeatWindowDays, AsOfUtc = clock.GetUtcNow().UtcDateTime };
+        var names = await RawExportNames.LoadAsync(db, ct);
+        var zone = settings.TimeZoneId;
+
+        var sheet = kind switch
+        {
+            RawExportKind.Contacts => ContactsSheet(query, scope, time, names, zone),
+            RawExportKind.Responses => ResponsesSheet(query, scope, time, names, zone),
+            _ => extraSources.FirstOrDefault(s => s.Kind == kind) is { } source
+                ? await source.SheetAsync(query, scope, time, names, ct)
+                : throw new ExportRequestException($"The {kind.Code()} export is not available."),
+        };
+
+        var rows = await sheet.CountAsync(ct);
+        if (rows > TableWorkbookLimits.MaxDataRows) throw new TooManyRowsException(sheet.Name, rows);
+
+        using var writer = (writerFactory ?? (s => new StreamingXlsxWriter(s)))(output);
+        var written = await sheet.WriteAsync(writer, ct);
+        var about = new List<(string Item, string Value)>
+        {
+            ("Export", $"{sheet.Name}, {Presentation.Display.Period(from, to)}"),
+            ("Organisation", settings.Name),
+            ("Period", $"{from:yyyy-MM-dd} to {to:yyyy-MM-dd}, both included, by the local date {sheet.PeriodRule}"),
+            ("Scope", scope.IsUnrestricted ? "all teams" : scope.AgentId is not null ? "one agent's own contacts" : "the exporting user's teams"),
+            ("Rows", written.ToString("N0", CultureInfo.InvariantCulture)),
+            ("Time zone", $"{zone}: every date and time in this workbook is local to it"),
+            ("Repeat window W", $"{settings.RepeatWindowDays} days"),
+            ("FCR decidable as of (UTC)", query.AsOfUtc.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)),
+            ("Exported (UTC)", clock.GetUtcNow().UtcDateTime.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)),
+        };
+        about.AddRange(sheet.Notes.Select(note => ("Column", note)));
+        await writer.AddSheetAsync("About", [
+            new XlColumn<(string Item, string Value)>("Item", 26, XlFormat.Text, a => a.Item),
+            new XlColumn<(string Item, string Value)>("Value", 110, XlFormat.Text, a => a.Value),
+        ], about.ToAsyncEnumerable(), ct);
+        writer.Complete();
+        return new RawExportResult(kind, written, kind.FileName(from, to));
+    }
+
+    private RawExportSheet ContactsSheet(MetricQuery query, DataScope scope, OrganisationTime time, RawExportNames names, string zone)
+    {
+        var contacts = db.Contacts.AsNoTracking().Where(KpiQueryService.MeasuredContacts(query, scope));
+        var window = query.WindowDays;
+        var cutoff = ContactRules.DecidableCutoff(window, query.AsOfUtc);
+        XlColumn<ContactRow>[] columns =
+        [
+            new("Contact id", 16, XlFormat.Text, c => c.ExternalId),
+            new("Customer id", 14, XlFormat.Text, c => c.CustomerExternalId),
+            new($"Started ({zone})", 17, XlFormat.DateTime, c => XlValue.FromDateTime(time.ToLocal(c.StartedAtUtc))),
+            new("Date", 11, XlFormat.Date, c => c.LocalDate),
+            .. names.ContactColumns<ContactRow>(),
+            new("Handle time (s)", 10, XlFormat.Integer, c => c.HandleSeconds),
+            new("Bot→human", 9, XlFormat.Boolean, c => c.EscalatedFromBot),
+            new($"Repeat (within {window} days)", 12, XlFormat.Boolean, c => ContactRules.IsRepeat(c.PrevGapTicks, window)),
+            new($"Same-reason repeat (within {window} days)", 14, XlFormat.Boolean, c => ContactRules.IsRepeat(c.PrevSameReasonGapTicks, window)),
+            new("FCR decidable", 10, XlFormat.Boolean, c => c.StartedAtUtc <= cutoff),
+            new("Resolved in first contact", 12, XlFormat.Boolean, c => c.StartedAtUtc <= cutoff ? ContactRules.IsResolved(c.NextGapTicks, window) : (bool?)null),
+            new("Days since customer's previous contact", 14, XlFormat.Decimal1, c => GapDays(c.PrevGapTicks)),
+            new("Days to customer's next contact", 14, XlFormat.Decimal1, c => GapDays(c.NextGapTicks)),
+        ];
+        return RawExportSheet.Create("Contacts", "the contact started", contacts.CountAsync, columns,
+            ct => contacts.OrderBy(c => c.LocalDate).ThenBy(c => c.StartedAtUtc).ThenBy(c => c.Id)
+                .Select(c => new ContactRow(c.ExternalId, c.Customer!.ExternalId, c.StartedAtUtc, c.LocalDate, c.AgentId, c.TeamId, c.Channel,
+                    c.ReasonId, c.HandleSeconds, c.EscalatedFromBot, c.PrevGapTicks, c.PrevSameReasonGapTicks, c.NextGapTicks))
+                .AsAsyncEnumerable(),
+            [
+                $"Repeat: the customer had another contact within the previous {window} × 24 h (any reason; the next column: the same reason only).",
+                $"FCR decidable: the contact's {window}-day window had fully passed at the as-of time; Resolved in first contact is empty until then.",
+                "Resolved in first contact: no other contact from the same customer within the window after this one.",
+                "Customer names, phone numbers and e-mail addresses are not exported.",
+            ]);
+    }
+
+    private RawExportSheet ResponsesSheet(MetricQuery query, DataScope scope, OrganisationTime time, RawExportNames names, string zone)
+    {
+        var contacts = KpiQueryService.MeasuredContacts(query, scope);
+        var responses = db.SurveyResponses.AsNoTracking().Where(r => db.Contacts.Where(contacts).Select(c => c.Id).Contains(r.ContactId));
+        XlColumn<ResponseRow>[] columns =
+        [
+            new("Response id", 16, XlFormat.Text, r => r.ExternalId),
+            new($"Received ({zone})", 17, XlFormat.DateTime, r => XlValue.FromDateTime(time.ToLocal(r.ReceivedAtUtc))),
+            new("Contact id", 16, XlFormat.Text, r => r.ContactExternalId),
+            new("Contact date", 11, XlFormat.Date, r => r.ContactDate),
+            .. names.ContactColumns<ResponseRow>(),
+            new("CSAT (1–5)", 9, XlFormat.Integer, r => r.Csat),
+            new("Resolved", 9, XlFormat.Boolean, r => r.Resolved),
+            new("NPS (0–10)", 9, XlFormat.Integer, r => r.Nps),
+            new("Comment", 70, XlFormat.Text, r => r.Comment),
+            new("Survey", 16, XlFormat.Text, r => r.Kind == SurveyResponseKind.PostContact ? "post-contact" : "callback follow-up"),
+            new("Counts in KPIs", 10, XlFormat.Boolean, r => r.Kind == SurveyResponseKind.PostContact),
+        ];
+        return RawExportSheet.Create("Responses", "of the contact each response rates (as the KPIs count them)", responses.CountAsync, columns,
+            ct => responses.OrderBy(r => r.Contact!.LocalDate).ThenBy(r => r.ReceivedAtUtc).ThenBy(r => r.Id)
+                .Select(r => new ResponseRow(r.ExternalId, r.ReceivedAtUtc, r.Contact!.ExternalId, r.Contact.LocalDate, r.Contact.AgentId, r.Contact.TeamId,
+                    r.Contact.Channel, r.Contact.ReasonId, r.Csat, r.Resolved, r.Nps, r.Comment, r.Kind))
+                .AsAsyncEnumerable(),
+            [
+                "A response belongs to the period, agent, team, channel and reason of the contact it rates, not to the day it was received.",
+                "Callback follow-up answers count in the recovery rate only, never in CSAT, survey FCR or NPS (Counts in KPIs = FALSE).",
+            ]);
+    }
+
+    private static double? GapDays(long? ticks) => ticks is { } t ? t / (double)TimeSpan.TicksPerDay : null;
+
+    private sealed record ContactRow(string ExternalId, string CustomerExternalId, DateTime StartedAtUtc, DateOnly LocalDate, int? AgentId, int? TeamId,
+        Channel Channel, int ReasonId, int? HandleSeconds, bool EscalatedFromBot, long? PrevGapTicks, long? PrevSameReasonGapTicks, long? NextGapTicks)
+        : IContactAttributes;
+
+    private sealed record ResponseRow(string ExternalId, DateTime ReceivedAtUtc, string ContactExternalId, DateOnly ContactDate, int? AgentId, int? TeamId,
+        Channel Channel, int ReasonId, int Csat, bool? Resolved, int? Nps, string? Comment, SurveyResponseKind Kind) : IContactAttributes;
+}
+
+/// <summary>One raw export's sheet: how to count its rows, and how to stream them into a workbook.</summary>
+public sealed class RawExportSheet
+{
+    private RawExportSheet(string name, string periodRule, Func<CancellationToken, Task<int>> count,
+        Func<ITableWorkbookWriter, CancellationToken, Task<long>> write, IReadOnlyList<string> notes)
+    {
+        Name = name;
+        PeriodRule = periodRule;
+        CountAsync = count;
+        WriteAsync = write;
+        Notes = notes;
+    }
+
+    public string Name { get; }
+
+    /// <summary>Which local date puts a row in the period, e.g. "the contact started".</summary>
+    public string PeriodRule { get; }
+    public Func<CancellationToken, Task<int>> CountAsync { get; }
+    public Func<ITableWorkbookWriter, CancellationToken, Task<long>> WriteAsync { get; }
+    public IReadOnlyList<string> Notes { get; }
+
+    public static RawExportSheet Create<T>(string name, string periodRule, Func<CancellationToken, Task<int>> count,
+        IReadOnlyList<XlColumn<T>> columns, Func<CancellationToken, IAsyncEnumerable<T>> rows, IReadOnlyList<string> notes) =>
+        new(name, periodRule, count, (writer, ct) => writer.AddSheetAsync(name, columns, rows(ct), ct), notes);
+}
+
+/// <summary>A raw export another feature offers (e.g. callback cases), registered in DI.</summary>
+public interface IRawExportSource
+{
+    RawExportKind Kind { get; }
+    Task<RawExportSheet> SheetAsync(MetricQuery query, DataScope scope, OrganisationTime time, RawExportNames names, CancellationToken ct);
+}
+
+/// <summary>Who handled a contact, in which team and channel, and why the customer got in touch.</summary>
+public interface IContactAttributes
+{
+    int? AgentId { get; }
+    int? TeamId { get; }
+    Channel Channel { get; }
+    int ReasonId { get; }
+}
+
+/// <summary>Names of agents, teams and reasons by id, loaded once per export instead of joined into every row.</summary>
+public sealed class RawExportNames
+{
+    private readonly Dictionary<int, (string ExternalId, string Name)> _agents;
+    private readonly Dictionary<int, string> _teams;
+    private readonly Dictionary<int, (string Code, string Name)> _reasons;
+
+    private RawExportNames(Dictionary<int, (string, string)> agents, Dictionary<int, string> teams, Dictionary<int, (string, string)> reasons) =>
+        (_agents, _teams, _reasons) = (agents, teams, reasons);
+
+    public static async Task<RawExportNames> LoadAsync(CxDbContext db, CancellationToken ct) => new(
+        await db.Agents.AsNoTracking().ToDictionaryAsync(a => a.Id, a => (a.ExternalId, a.Name), ct),
+        await db.Teams.AsNoTracking().ToDictionaryAsync(t => t.Id, t => t.Name, ct),
+        await db.ContactReasons.AsNoTracking().ToDictionaryAsync(r => r.Id, r => (r.Code, r.Name), ct));
+
+    /// <summary>The columns every row about a contact carries: agent id and name, team, channel, reason code and name.</summary>
+    public IReadOnlyList<XlColumn<T>> ContactColumns<T>() where T : IContactAttributes =>
+    [
+        new("Agent id", 10, XlFormat.Text, r => AgentId(r.AgentId)),
+        new("Agent", 22, XlFormat.Text, r => Agent(r.AgentId)),
+        new("Team", 18, XlFormat.Text, r => Team(r.TeamId)),
+        new("Channel", 12, XlFormat.Text, r => r.Channel.Code()),
+        new("Reason code", 13, XlFormat.Text, r => ReasonCode(r.ReasonId)),
+        new("Reason", 26, XlFormat.Text, r => Reason(r.ReasonId)),
+    ];
+
+    public string? AgentId(int? id) => id is { } i && _agents.TryGetValue(i, out var a) ? a.ExternalId : null;
+    public string? Agent(int? id) => id is { } i && _agents.TryGetValue(i, out var a) ? a.Name : null;
+    public string? Team(int? id) => id is { } i && _teams.TryGetValue(i, out var t) ? t : null;
+    public string? ReasonCode(int? id) => id is { } i && _reasons.TryGetValue(i, out var r) ? r.Code : null;
+    public string? Reason(int? id) => id is { } i && _reasons.TryGetValue(i, out var r) ? r.Name : null;
+}

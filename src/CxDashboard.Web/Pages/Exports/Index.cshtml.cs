@@ -1,0 +1,83 @@
+using CxDashboard.Web.Data;
+using CxDashboard.Web.Features.Accounts;
+using CxDashboard.Web.Features.Dashboard;
+using CxDashboard.Web.Features.Exports;
+using CxDashboard.Web.Features.Exports.Xlsx;
+using CxDashboard.Web.Features.Metrics;
+using CxDashboard.Web.Features.Organisation;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace CxDashboard.Web.Pages.Exports;
+
+/// <summary>Raw contacts, survey responses and callback cases for a period as workbooks, within the user's scope.</summary>
+[Authorize(Policy = Policies.ManageData)]
+public class IndexModel(RawExportService exports, UserScopeService scopes, CxDbContext db, OrganisationSettingsService organisation, TimeProvider clock) : PageModel
+{
+    [BindProperty(SupportsGet = true)] public string? Kind { get; set; }
+    [BindProperty(SupportsGet = true)] public DateOnly? From { get; set; }
+    [BindProperty(SupportsGet = true)] public DateOnly? To { get; set; }
+
+    public string? Error { get; private set; }
+    public string ScopeDescription { get; private set; } = "";
+    public IReadOnlyList<RawExportKind> Kinds { get; private set; } = [];
+
+    public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(ct);
+
+    public async Task<IActionResult> OnGetDownloadAsync(CancellationToken ct)
+    {
+        await LoadAsync(ct);
+        if (!RawExportKinds.TryParse(Kind, out var kind) || !exports.IsAvailable(kind))
+            return Refuse("Choose what to export: " + string.Join(", ", Kinds.Select(k => k.Code())) + ".");
+
+        var scope = await scopes.ScopeForAsync(User, ct);
+        // Written to a temporary file first, so a refused or failed export sends an explanation, never half a workbook.
+        var file = new FileStream(Path.GetTempFileName(), FileMode.Create, FileAccess.ReadWrite, FileShare.None, 1 << 16, FileOptions.DeleteOnClose);
+        try
+        {
+            var result = await exports.WriteAsync(kind, From!.Value, To!.Value, scope, file, ct: ct);
+            file.Position = 0;
+            return File(file, ExportFile.XlsxContentType, result.FileName);
+        }
+        catch (Exception e) when (e is ExportRequestException or TooManyRowsException)
+        {
+            await file.DisposeAsync();
+            return Refuse(e.Message);
+        }
+        catch
+        {
+            await file.DisposeAsync();
+            throw;
+        }
+    }
+
+    private IActionResult Refuse(string message)
+    {
+        Error = message;
+        Response.StatusCode = StatusCodes.Status400BadRequest;
+        return Page();
+    }
+
+    private async Task LoadAsync(CancellationToken ct)
+    {
+        Kinds = RawExportKinds.All.Where(exports.IsAvailable).ToList();
+        var scope = await scopes.ScopeForAsync(User, ct);
+        var teams = (await db.Teams.AsNoTracking().OrderBy(t => t.Name).ToListAsync(ct)).Where(t => scope.IsUnrestricted || scope.AllowsTeam(t.Id)).ToList();
+        ScopeDescription = DashboardService.DescribeScope(scope, teams, scope.AgentId is not null);
+        if (From is null || To is null)
+        {
+            var lastMonth = PeriodPresets.Resolve(PeriodPresets.LastMonth, (await organisation.GetTimeAsync(ct)).Today(clock));
+            From ??= lastMonth.From;
+            To ??= lastMonth.To;
+        }
+    }
+
+    public static string Describe(RawExportKind kind) => kind switch
+    {
+        RawExportKind.Contacts => "Contacts started in the period: customer, agent, team, channel, reason, handle time, and whether each was a repeat and resolved in the first contact.",
+        RawExportKind.Responses => "Survey responses to the period's contacts, with CSAT, resolved, NPS and the customer's comment.",
+        _ => "Callback cases opened in the period: why the customer was flagged, due time, attempts, whether the SLA was met, outcome and root cause.",
+    };
+}

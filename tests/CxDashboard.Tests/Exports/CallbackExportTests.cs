@@ -1,0 +1,153 @@
+using System.Net;
+using System.Text.Json;
+using ClosedXML.Excel;
+using CxDashboard.Tests.Callbacks;
+using CxDashboard.Tests.Infrastructure;
+using CxDashboard.Web.Data;
+using CxDashboard.Web.Features.Accounts;
+using CxDashboard.Web.Features.Callbacks;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CxDashboard.Tests.Exports;
+
+/// <summary>
+/// `export callbacks` and the raw export page on the callback dataset (<see cref="CallbackDataset"/>): one row per case
+/// flagged in the period with why, due time, attempts, SLA, outcome and root cause; a team-scoped manager gets their teams.
+/// </summary>
+public sealed class CallbackExportTests(CallbackExportTests.Fixture fixture) : IClassFixture<CallbackExportTests.Fixture>, IDisposable
+{
+    public sealed class Fixture : IAsyncLifetime
+    {
+        public CxAppFactory App { get; } = new();
+
+        public async Task InitializeAsync()
+        {
+            await CallbackDataset.LoadAsync(App);
+            // CU1 is called back on the day (after its due time) and closed; the note looks like a formula.
+            var worker = await App.SignedInClientAsync("worker@exports.test", Roles.Callback);
+            var url = CallbackPages.CaseUrl(await CallbackDataset.CaseIdAsync(App, "CU1"));
+            await CallbackPages.SubmitAndReadAsync(worker, url, "[data-testid=attempt-form]", new Dictionary<string, string>
+            {
+                ["Attempt.AttemptedAt"] = "2026-05-13T11:40", ["Attempt.Channel"] = "Phone", ["Attempt.Result"] = "Reached", ["Attempt.Note"] = "Pratade med kunden",
+            });
+            var faktura = await App.WithScopeAsync(sp => sp.GetRequiredService<CxDbContext>().ContactReasons.Where(r => r.Code == "FAKTURA").Select(r => r.Id).SingleAsync());
+            var closed = await CallbackPages.SubmitAndReadAsync(worker, url, "[data-testid=close-form]", new Dictionary<string, string>
+            {
+                ["Close.Outcome"] = "ReachedResolved", ["Close.RootCauseReasonId"] = faktura.ToString(), ["Close.Note"] = "=1+1 kreditering",
+            });
+            Assert.StartsWith("The case is closed", CallbackPages.Message(closed));
+        }
+
+        public Task DisposeAsync() { App.Dispose(); return Task.CompletedTask; }
+    }
+
+    private readonly string _directory = Directory.CreateTempSubdirectory("cx-callback-export-").FullName;
+
+    public void Dispose() => Directory.Delete(_directory, recursive: true);
+
+    private static Dictionary<string, IXLRow> RowsByCustomer(XLWorkbook workbook, out Dictionary<string, int> columns)
+    {
+        var sheet = workbook.Worksheet("Callback cases");
+        columns = sheet.Row(1).CellsUsed().ToDictionary(c => c.GetString(), c => c.Address.ColumnNumber);
+        var customer = columns["Customer id"];
+        return sheet.RowsUsed().Skip(1).ToDictionary(r => r.Cell(customer).GetString(), r => sheet.Row(r.RowNumber()));
+    }
+
+    [Fact]
+    public async Task The_cli_exports_every_case_flagged_in_the_period_with_its_sla_and_outcome()
+    {
+        var path = Path.Combine(_directory, "callbacks.xlsx");
+        var run = await CliRunner.RunAsync(fixture.App.ConnectionString, CallbackDataset.Now, "export", "callbacks", "--from", "2026-05-01", "--to", "2026-05-13", "--out", path);
+        Assert.True(run.ExitCode == 0, run.Error);
+        Assert.Contains("5 callbacks rows", run.Out);
+
+        using var workbook = new XLWorkbook(path);
+        var rows = RowsByCustomer(workbook, out var col);
+        Assert.Equal(["CU1", "CU3", "CU9", "CU2", "CU6"], rows.Keys);
+
+        var cu1 = rows["CU1"];
+        Assert.Equal("closed", cu1.Cell(col["Status"]).GetString());
+        Assert.Equal("T1", cu1.Cell(col["Team"]).GetString());
+        Assert.Equal("Low CSAT", cu1.Cell(col["Flagged by"]).GetString());
+        Assert.Equal("CSAT 1, not resolved", cu1.Cell(col["Why"]).GetString());
+        Assert.Equal("Ingen lyssnade på mig", cu1.Cell(col["Customer's comment"]).GetString());
+        Assert.Equal(new DateTime(2026, 5, 5, 16, 0, 0), cu1.Cell(col["First triggered (Europe/Stockholm)"]).GetDateTime());
+        Assert.Equal(new DateTime(2026, 5, 6, 16, 0, 0), cu1.Cell(col["Due (Europe/Stockholm)"]).GetDateTime());
+        Assert.Equal("yyyy-mm-dd hh:mm", cu1.Cell(col["Due (Europe/Stockholm)"]).Style.DateFormat.Format);
+        Assert.Equal(new DateTime(2026, 5, 13, 11, 40, 0), cu1.Cell(col["First attempt (Europe/Stockholm)"]).GetDateTime());
+        Assert.Equal(1, cu1.Cell(col["Attempts"]).GetDouble());
+        Assert.Equal(187.7, cu1.Cell(col["Hours to first attempt"]).GetDouble(), 1); // 05-05 16:00 to 05-13 11:40
+        Assert.Equal("missed", cu1.Cell(col["SLA"]).GetString());
+        Assert.False(cu1.Cell(col["SLA met"]).GetBoolean());
+        Assert.Equal("Reached, resolved", cu1.Cell(col["Outcome"]).GetString());
+        Assert.Equal("FAKTURA", cu1.Cell(col["Root cause code"]).GetString());
+        var note = cu1.Cell(col["Closing note"]);
+        Assert.Equal("=1+1 kreditering", note.GetString());
+        Assert.False(note.HasFormula);
+        Assert.True(note.Style.IncludeQuotePrefix);
+
+        var cu9 = rows["CU9"];
+        Assert.Equal(2, cu9.Cell(col["Triggers"]).GetDouble());
+        Assert.Equal(1, cu9.Cell(col["Lowest CSAT"]).GetDouble());
+        Assert.Equal("CSAT 2", cu9.Cell(col["Why"]).GetString());
+        Assert.Equal("open", cu9.Cell(col["Status"]).GetString());
+        Assert.True(cu9.Cell(col["Outcome"]).IsEmpty());
+
+        var cu6 = rows["CU6"];
+        Assert.Equal("3 contacts in 7 days", cu6.Cell(col["Why"]).GetString());
+        Assert.Equal("T2", cu6.Cell(col["Team"]).GetString());
+        Assert.True(cu6.Cell(col["Lowest CSAT"]).IsEmpty());
+        Assert.Equal("missed", cu6.Cell(col["SLA"]).GetString()); // due 05-12 09:00, no attempt by now
+        Assert.True(cu6.Cell(col["Recovered"]).IsEmpty());
+
+        var sheet = workbook.Worksheet("Callback cases");
+        Assert.Equal(1, sheet.SheetView.SplitRow);
+        Assert.True(sheet.AutoFilter.IsEnabled);
+        Assert.Equal("#,##0", cu1.Cell(col["Case"]).Style.NumberFormat.Format);
+    }
+
+    [Fact]
+    public async Task The_kpi_workbooks_callback_sheet_holds_the_callback_kpis_of_the_period()
+    {
+        var path = Path.Combine(_directory, "kpis.xlsx");
+        var run = await CliRunner.RunAsync(fixture.App.ConnectionString, CallbackDataset.Now, "export", "kpis", "--from", "2026-05-01", "--to", "2026-05-13", "--out", path);
+        Assert.True(run.ExitCode == 0, run.Error);
+        var expected = await fixture.App.WithScopeAsync(async sp => JsonSerializer.SerializeToElement(
+            await sp.GetRequiredService<CallbackKpiService>().GetAsync(new CallbackKpiRequest
+            {
+                From = new DateOnly(2026, 5, 1), To = new DateOnly(2026, 5, 13), AsOfUtc = CallbackDataset.Now.UtcDateTime,
+            }), new JsonSerializerOptions(JsonSerializerDefaults.Web)));
+
+        using var workbook = new XLWorkbook(path);
+        var sheet = workbook.Worksheet("Callbacks");
+        var compared = 0;
+        foreach (var row in sheet.RowsUsed().Skip(1).Where(r => !r.Cell(6).IsEmpty()))
+        {
+            var value = expected.GetProperty(row.Cell(6).GetString());
+            if (value.ValueKind == JsonValueKind.Null) Assert.True(row.Cell(2).IsEmpty());
+            else Assert.Equal(value.GetDouble(), row.Cell(2).GetDouble(), 9);
+            compared++;
+        }
+        Assert.Equal(10, compared);
+        Assert.Equal(5, expected.GetProperty("flagged").GetInt32());
+        var sla = sheet.RowsUsed().Single(r => r.Cell(6).GetString() == "slaMetPercent");
+        Assert.Equal(expected.GetProperty("slaDue").GetDouble(), sla.Cell(3).GetDouble());
+        Assert.Equal("0.0", sla.Cell(2).Style.NumberFormat.Format);
+        Assert.Contains(sheet.RowsUsed(), r => r.Cell(1).GetString() == "Outcome: Reached, resolved (% of closed)" && r.Cell(2).GetDouble() == 100);
+    }
+
+    [Fact]
+    public async Task A_team_scoped_manager_downloads_only_their_teams_cases()
+    {
+        var t1 = await fixture.App.WithScopeAsync(sp => sp.GetRequiredService<CxDbContext>().Teams.Where(t => t.Name == "T1").Select(t => t.Id).SingleAsync());
+        var client = await fixture.App.SignedInClientAsync("lead@callbacks-export.test", Roles.Manager, t1);
+        var page = await Html.GetDocumentAsync(client, "/Exports");
+        Assert.Contains("callbacks", page.QuerySelectorAll("input[name=kind]").Select(i => i.GetAttribute("value")));
+
+        var response = await client.GetAsync("/Exports?handler=Download&kind=callbacks&from=2026-05-01&to=2026-05-13");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        using var workbook = new XLWorkbook(new MemoryStream(await response.Content.ReadAsByteArrayAsync()));
+        Assert.Equal(["CU1", "CU3", "CU9"], RowsByCustomer(workbook, out _).Keys);
+    }
+}

@@ -1,0 +1,142 @@
+using System.Net;
+using ClosedXML.Excel;
+using CxDashboard.Tests.Infrastructure;
+using CxDashboard.Tests.Metrics;
+using CxDashboard.Web.Data;
+using CxDashboard.Web.Features.Accounts;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CxDashboard.Tests.Exports;
+
+/// <summary>
+/// Downloads through the real pipeline: the dashboard's "Export to Excel" link for the filters on screen, and the raw
+/// exports page, each within the signed-in user's scope (a team-scoped manager gets their teams only, also by URL).
+/// </summary>
+public sealed class ExportWebTests(ExportWebTests.Fixture fixture) : IClassFixture<ExportWebTests.Fixture>
+{
+    public sealed class Fixture : IAsyncLifetime
+    {
+        public CxAppFactory App { get; } = new();
+        public Task InitializeAsync() => BoundaryDataset.LoadAsync(App);
+        public Task DisposeAsync() { App.Dispose(); return Task.CompletedTask; }
+    }
+
+    private const string March = "/?period=custom&from=2026-03-01&to=2026-03-31";
+
+    private Task<int> TeamIdAsync(string name) => fixture.App.WithScopeAsync(sp =>
+        Task.FromResult(sp.GetRequiredService<CxDbContext>().Teams.Single(t => t.Name == name).Id));
+
+    private static async Task<XLWorkbook> DownloadAsync(HttpClient client, string url)
+    {
+        var response = await client.GetAsync(url);
+        Assert.True(response.StatusCode == HttpStatusCode.OK, $"GET {url} answered {(int)response.StatusCode}");
+        Assert.Equal("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", response.Content.Headers.ContentType?.MediaType);
+        Assert.EndsWith(".xlsx", response.Content.Headers.ContentDisposition?.FileName?.Trim('"'));
+        return new XLWorkbook(new MemoryStream(await response.Content.ReadAsByteArrayAsync()));
+    }
+
+    private static double SummaryValue(XLWorkbook workbook, string jsonField) =>
+        workbook.Worksheet("Summary").RowsUsed().Single(r => r.Cell(14).GetString() == jsonField).Cell(2).GetDouble();
+
+    private static List<string> Column(IXLWorksheet sheet, string header)
+    {
+        var index = sheet.Row(1).CellsUsed().Single(c => c.GetString() == header).Address.ColumnNumber;
+        return sheet.RowsUsed().Skip(1).Select(r => r.Cell(index).GetString()).ToList();
+    }
+
+    [Fact]
+    public async Task The_dashboard_links_to_an_export_of_the_filters_on_screen_and_the_workbook_holds_the_same_numbers()
+    {
+        var client = await fixture.App.SignedInClientAsync("manager@exports.test", Roles.Manager);
+        var page = await Html.GetDocumentAsync(client, March + "&channel=chat");
+        var link = page.QuerySelector("[data-testid=export-kpis]")!.GetAttribute("href")!;
+        Assert.Equal("/?handler=Export&from=2026-03-01&to=2026-03-31&channel=chat", link);
+
+        using var workbook = await DownloadAsync(client, link);
+        // Chat in March: K5, K6, K9; K5 and K6 repeat; responses R3 (K5) and R6 (K6), both 4.
+        Assert.Equal(3, SummaryValue(workbook, "contacts"));
+        Assert.Equal(2, SummaryValue(workbook, "repeatContacts"));
+        Assert.Equal(100, SummaryValue(workbook, "csatPercent"), 9);
+        Assert.Equal("3", page.QuerySelector("[data-kpi=Contacts] [data-testid=kpi-value]").Text());
+        Assert.Equal(["Chat"], Column(workbook.Worksheet("By channel"), "Channel"));
+    }
+
+    [Fact]
+    public async Task A_team_scoped_manager_exports_only_their_team_even_when_the_url_names_another()
+    {
+        var t1 = await TeamIdAsync("T1");
+        var t2 = await TeamIdAsync("T2");
+        var client = await fixture.App.SignedInClientAsync("teamlead@exports.test", Roles.Manager, t1);
+
+        using (var own = await DownloadAsync(client, "/?handler=Export&from=2026-03-01&to=2026-03-31"))
+        {
+            Assert.Equal(4, SummaryValue(own, "contacts"));
+            Assert.Equal(["T1"], Column(own.Worksheet("By team"), "Team"));
+            Assert.DoesNotContain("Bertil Berg", Column(own.Worksheet("By agent"), "Agent"));
+            Assert.Contains(own.Worksheet("Summary").CellsUsed(), c => c.GetString() == "your teams (T1)");
+        }
+        using var other = await DownloadAsync(client, $"/?handler=Export&from=2026-03-01&to=2026-03-31&team={t2}");
+        Assert.Equal(0, SummaryValue(other, "contacts"));
+        Assert.Empty(Column(other.Worksheet("By team"), "Team"));
+    }
+
+    [Fact]
+    public async Task An_agent_exports_only_their_own_contacts()
+    {
+        var client = await fixture.App.SignedInClientAsync("anna@example.test", Roles.Agent);
+        using var workbook = await DownloadAsync(client, "/?handler=Export&from=2026-03-01&to=2026-03-31");
+        // A1 in March: K2, K6, K9.
+        Assert.Equal(3, SummaryValue(workbook, "contacts"));
+        Assert.Equal(["Anna Andersson"], Column(workbook.Worksheet("By agent"), "Agent"));
+    }
+
+    [Fact]
+    public async Task Callback_staff_get_no_kpi_export()
+    {
+        var client = await fixture.App.SignedInClientAsync("callback@exports.test", Roles.Callback);
+        var response = await client.GetAsync("/?handler=Export&from=2026-03-01&to=2026-03-31");
+        Assert.NotEqual(HttpStatusCode.OK, response.StatusCode);
+        Assert.StartsWith("http://localhost/Account/AccessDenied", response.Headers.Location?.ToString());
+    }
+
+    [Fact]
+    public async Task Raw_exports_are_for_admins_and_managers_only()
+    {
+        foreach (var (email, role) in new[] { ("leader@exports.test", Roles.Leadership), ("agent2@exports.test", Roles.Agent) })
+        {
+            var client = await fixture.App.SignedInClientAsync(email, role);
+            var response = await client.GetAsync("/Exports?handler=Download&kind=contacts&from=2026-03-01&to=2026-03-31");
+            Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+            Assert.StartsWith("http://localhost/Account/AccessDenied", response.Headers.Location!.ToString());
+            var dashboard = await Html.GetDocumentAsync(client, March);
+            Assert.Null(dashboard.QuerySelector("[data-testid=raw-exports]"));
+        }
+        var manager = await fixture.App.SignedInClientAsync("manager@exports.test", Roles.Manager);
+        Assert.NotNull((await Html.GetDocumentAsync(manager, March)).QuerySelector("[data-testid=raw-exports]"));
+    }
+
+    [Fact]
+    public async Task The_raw_export_page_downloads_contacts_and_responses_within_the_managers_teams()
+    {
+        var client = await fixture.App.SignedInClientAsync("teamlead@exports.test", Roles.Manager, await TeamIdAsync("T1"));
+        var page = await Html.GetDocumentAsync(client, "/Exports");
+        Assert.Contains("your teams (T1)", page.QuerySelector("[data-testid=scope-line]").Text());
+        Assert.Equal(["contacts", "responses"], page.QuerySelectorAll("input[name=kind]").Select(i => i.GetAttribute("value")).Where(v => v != "callbacks"));
+
+        using var contacts = await DownloadAsync(client, "/Exports?handler=Download&kind=contacts&from=2026-03-01&to=2026-03-31");
+        Assert.Equal(["K6", "K2", "K9", "K5"], Column(contacts.Worksheet("Contacts"), "Contact id"));
+        using var responses = await DownloadAsync(client, "/Exports?handler=Download&kind=responses&from=2026-03-01&to=2026-03-31");
+        Assert.Equal(["R6", "R1", "R2", "R3"], Column(responses.Worksheet("Responses"), "Response id"));
+    }
+
+    [Fact]
+    public async Task A_backwards_period_is_refused_with_a_reason_and_no_file()
+    {
+        var client = await fixture.App.SignedInClientAsync("manager@exports.test", Roles.Manager);
+        var response = await client.GetAsync("/Exports?handler=Download&kind=contacts&from=2026-03-31&to=2026-03-01");
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("text/html", response.Content.Headers.ContentType?.MediaType);
+        var page = Html.Parse(await response.Content.ReadAsStringAsync());
+        Assert.Contains("ends (2026-03-01) before it starts (2026-03-31)", page.QuerySelector("[data-testid=export-error]").Text());
+    }
+}

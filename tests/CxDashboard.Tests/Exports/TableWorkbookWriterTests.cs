@@ -1,0 +1,134 @@
+using ClosedXML.Excel;
+using DocumentFormat.OpenXml;
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Validation;
+using CxDashboard.Web.Features.Exports.Xlsx;
+
+namespace CxDashboard.Tests.Exports;
+
+/// <summary>
+/// Both table writers (streaming Open XML and ClosedXML) produce the same workbook: typed cells with number formats,
+/// a frozen bold header, an autofilter, set widths, and formula-looking text stored as text. Read back with ClosedXML.
+/// </summary>
+public sealed class TableWorkbookWriterTests
+{
+    private sealed record Sample(string Name, long Count, double? Rate, double Mean, DateTime At, DateOnly Day, bool Flag, string? Comment);
+
+    private static readonly XlColumn<Sample>[] Columns =
+    [
+        new("Name", 20, XlFormat.Text, s => s.Name),
+        new("Count", 10, XlFormat.Integer, s => s.Count),
+        new("Rate %", 9, XlFormat.Percent, s => s.Rate),
+        new("Mean", 8, XlFormat.Decimal2, s => s.Mean),
+        new("At (Europe/Stockholm)", 18, XlFormat.DateTime, s => XlValue.FromDateTime(s.At)),
+        new("Day", 11, XlFormat.Date, s => s.Day),
+        new("Flag", 7, XlFormat.Boolean, s => s.Flag),
+        new("Comment", 60, XlFormat.Text, s => s.Comment),
+    ];
+
+    private static readonly Sample[] Rows =
+    [
+        new("Anna", 1234, 81.4285714, 4.125, new DateTime(2026, 3, 4, 9, 15, 0), new DateOnly(2026, 3, 4), true, "=cmd|' /C calc'!A0"),
+        new("Bertil", 0, null, 3, new DateTime(2026, 3, 5, 23, 59, 0), new DateOnly(2026, 3, 5), false, "Bra\u0001 service\u0007 – tack"),
+        new("-minus", 7, 100, 5, new DateTime(2026, 3, 6, 0, 0, 0), new DateOnly(2026, 3, 6), false, "@mention +46 70"),
+    ];
+
+    public static TheoryData<string> Writers => new() { "streaming", "closedxml" };
+
+    private static async Task<XLWorkbook> WriteAndOpenAsync(string writerKind) => new(new MemoryStream(await WriteAsync(writerKind)));
+
+    private static async Task<byte[]> WriteAsync(string writerKind)
+    {
+        var stream = new MemoryStream();
+        using (ITableWorkbookWriter writer = writerKind == "streaming" ? new StreamingXlsxWriter(stream) : new ClosedXmlTableWorkbookWriter(stream))
+        {
+            Assert.Equal(3, await writer.AddSheetAsync("Samples", Columns, Rows.ToAsyncEnumerable()));
+            Assert.Equal(0, await writer.AddSheetAsync("Empty", Columns, AsyncEnumerable.Empty<Sample>()));
+            writer.Complete();
+        }
+        return stream.ToArray();
+    }
+
+    [Theory]
+    [MemberData(nameof(Writers))]
+    public async Task The_package_is_valid_against_the_office_schema(string writerKind)
+    {
+        using var document = SpreadsheetDocument.Open(new MemoryStream(await WriteAsync(writerKind)), false);
+        var errors = new OpenXmlValidator(FileFormatVersions.Office2016).Validate(document)
+            .Select(e => $"{e.Part?.Uri} {e.Path?.XPath}: {e.Description}").ToList();
+        Assert.True(errors.Count == 0, string.Join("\n", errors));
+    }
+
+    [Theory]
+    [MemberData(nameof(Writers))]
+    public async Task Cells_are_typed_and_formatted(string writerKind)
+    {
+        using var workbook = await WriteAndOpenAsync(writerKind);
+        var sheet = workbook.Worksheet("Samples");
+
+        Assert.Equal("Name", sheet.Cell("A1").GetString());
+        Assert.True(sheet.Cell("A1").Style.Font.Bold);
+        Assert.Equal("Anna", sheet.Cell("A2").GetString());
+
+        Assert.Equal(XLDataType.Number, sheet.Cell("B2").DataType);
+        Assert.Equal(1234, sheet.Cell("B2").GetDouble());
+        Assert.Equal("#,##0", sheet.Cell("B2").Style.NumberFormat.Format);
+
+        Assert.Equal(XLDataType.Number, sheet.Cell("C2").DataType);
+        Assert.Equal(81.4285714, sheet.Cell("C2").GetDouble(), 9);
+        Assert.Equal("0.0", sheet.Cell("C2").Style.NumberFormat.Format);
+        Assert.True(sheet.Cell("C3").IsEmpty(), "a missing rate stays empty, never 0");
+
+        Assert.Equal("0.00", sheet.Cell("D2").Style.NumberFormat.Format);
+        Assert.Equal(XLDataType.DateTime, sheet.Cell("E2").DataType);
+        Assert.Equal(new DateTime(2026, 3, 4, 9, 15, 0), sheet.Cell("E2").GetDateTime());
+        Assert.Equal("yyyy-mm-dd hh:mm", sheet.Cell("E2").Style.DateFormat.Format);
+        Assert.Equal(new DateTime(2026, 3, 4), sheet.Cell("F2").GetDateTime());
+        Assert.Equal("yyyy-mm-dd", sheet.Cell("F2").Style.DateFormat.Format);
+        Assert.Equal(XLDataType.Boolean, sheet.Cell("G2").DataType);
+        Assert.True(sheet.Cell("G2").GetBoolean());
+        Assert.False(sheet.Cell("G3").GetBoolean());
+    }
+
+    [Theory]
+    [MemberData(nameof(Writers))]
+    public async Task Formula_looking_text_stays_text(string writerKind)
+    {
+        using var workbook = await WriteAndOpenAsync(writerKind);
+        var sheet = workbook.Worksheet("Samples");
+
+        var injected = sheet.Cell("H2");
+        Assert.False(injected.HasFormula);
+        Assert.Equal(XLDataType.Text, injected.DataType);
+        Assert.Equal("=cmd|' /C calc'!A0", injected.GetString());
+        Assert.True(injected.Style.IncludeQuotePrefix);
+
+        Assert.Equal("-minus", sheet.Cell("A4").GetString());
+        Assert.False(sheet.Cell("A4").HasFormula);
+        Assert.True(sheet.Cell("A4").Style.IncludeQuotePrefix);
+        Assert.Equal("@mention +46 70", sheet.Cell("H4").GetString());
+        Assert.True(sheet.Cell("H4").Style.IncludeQuotePrefix);
+
+        // Control characters XML cannot carry are dropped, the rest of the text is kept.
+        Assert.Equal("Bra service – tack", sheet.Cell("H3").GetString());
+        Assert.False(sheet.Cell("A2").Style.IncludeQuotePrefix);
+    }
+
+    [Theory]
+    [MemberData(nameof(Writers))]
+    public async Task Header_is_frozen_filtered_and_columns_have_widths(string writerKind)
+    {
+        using var workbook = await WriteAndOpenAsync(writerKind);
+        foreach (var sheet in workbook.Worksheets)
+        {
+            Assert.Equal(1, sheet.SheetView.SplitRow);
+            Assert.True(sheet.AutoFilter.IsEnabled, $"{sheet.Name} has an autofilter");
+            Assert.Equal(1, sheet.AutoFilter.Range.FirstRow().RowNumber());
+            Assert.Equal(Columns.Length, sheet.AutoFilter.Range.ColumnCount());
+            Assert.Equal(60, sheet.Column(8).Width, 1);
+            Assert.Equal(20, sheet.Column(1).Width, 1);
+        }
+        Assert.Equal(4, workbook.Worksheet("Samples").AutoFilter.Range.RowCount());
+        Assert.Equal(["Samples", "Empty"], workbook.Worksheets.Select(s => s.Name));
+    }
+}
