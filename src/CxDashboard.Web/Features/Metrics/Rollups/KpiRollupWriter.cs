@@ -114,9 +114,7 @@ public static class KpiRollupWriter
         // Written into an empty table, the rows are cheaper to index once at the end than one by one.
         var indexes = wholeTable && manyDays ? SecondaryIndexes.Drop(connection, transaction, "KpiRollups") : [];
         new RollupBuilder(connection, windowDays, sequentialScan: manyDays).Build(dates);
-        var swi = System.Diagnostics.Stopwatch.StartNew();
         SecondaryIndexes.Create(connection, transaction, indexes);
-        Console.Error.WriteLine($"TMP indexes {swi.Elapsed.TotalSeconds:0.00}");
         Execute(connection, transaction, "DELETE FROM temp.rollup_dates");
     }
 

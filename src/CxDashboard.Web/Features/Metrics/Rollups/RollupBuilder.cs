@@ -22,7 +22,6 @@ internal sealed class RollupBuilder(SqliteConnection connection, int windowDays,
     private readonly Dictionary<RollupKey, RollupMeasures> _day = [];
     private readonly Dictionary<RollupKey, RollupMeasures> _month = [];
     private readonly Dictionary<RollupKey, RollupMeasures> _coarser = [];
-    private double _agg, _write;
 
     private static readonly string StagedContactsSql = """
         SELECT c."LocalDate", c."TeamId", c."AgentId", c."Channel", c."ReasonId",
@@ -63,10 +62,8 @@ internal sealed class RollupBuilder(SqliteConnection connection, int windowDays,
         using var unstaged = new FastStatement(connection, UnstagedDaysOfMonthSql);
         using var insert = new FastStatement(connection, InsertSql);
 
-        var swq = System.Diagnostics.Stopwatch.StartNew();
         var hasContact = contacts.ReadNext();
         var hasResponse = responses.ReadNext();
-        Console.Error.WriteLine($"TMP first rows {swq.Elapsed.TotalSeconds:0.00}");
         var next = 0;
         while (next < dates.Count)
         {
@@ -90,14 +87,11 @@ internal sealed class RollupBuilder(SqliteConnection connection, int windowDays,
                     AddResponse(responses);
                     hasResponse = responses.ReadNext();
                 }
-                _agg += swq.Elapsed.TotalSeconds; swq.Restart();
                 WriteAllGrains(insert, day, isMonth: false, _day);
-                _write += swq.Elapsed.TotalSeconds; swq.Restart();
                 foreach (var (key, measures) in _day) CollectionsMarshal.GetValueRefOrAddDefault(_month, key, out _).Add(measures);
             }
             WriteAllGrains(insert, Encoding.UTF8.GetBytes(monthStart), isMonth: true, _month);
         }
-        Console.Error.WriteLine($"TMP agg {_agg:0.00} write {_write:0.00}");
         if (hasContact) contacts.Reset();
         if (hasResponse) responses.Reset();
     }
