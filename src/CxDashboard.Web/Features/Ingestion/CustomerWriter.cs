@@ -10,12 +10,16 @@ public sealed class CustomerWriter(ImportSession session)
 {
     // Files usually repeat a customer on nearby rows; a bounded cache saves the round trip without growing with the file.
     // It remembers the details the file last gave: the same details again cannot change the stored customer.
-    private const int CacheLimit = 50_000;
-    private readonly Dictionary<string, (long Id, CustomerDetails FromFile)> _cache = new(StringComparer.Ordinal);
+    // Two generations: when the newer one is full the older one is dropped, so the customers of the latest rows stay
+    // cached (emptying a single cache forgot them all at once).
+    private const int GenerationLimit = 50_000;
+    private Dictionary<string, (long Id, CustomerDetails FromFile)> _cache = new(StringComparer.Ordinal);
+    private Dictionary<string, (long Id, CustomerDetails FromFile)> _olderCache = new(StringComparer.Ordinal);
 
     public long Upsert(string externalId, CustomerDetails fromFile)
     {
-        if (_cache.TryGetValue(externalId, out var cached) && (cached.FromFile == fromFile || IsNothingNew(fromFile, cached.FromFile))) return cached.Id;
+        if ((_cache.TryGetValue(externalId, out var cached) || _olderCache.TryGetValue(externalId, out cached)) &&
+            (cached.FromFile == fromFile || IsNothingNew(fromFile, cached.FromFile))) return cached.Id;
 
         // One statement whether the customer is new or known: the merge happens in SQL. (No RETURNING: SQLite collects
         // its rows in a temporary table per execution; a new row's id is the connection's last rowid.)
@@ -36,7 +40,11 @@ public sealed class CustomerWriter(ImportSession session)
             id = select.Int64(0);
             select.Reset();
         }
-        if (_cache.Count >= CacheLimit) _cache.Clear();
+        if (_cache.Count >= GenerationLimit)
+        {
+            (_olderCache, _cache) = (_cache, _olderCache);
+            _cache.Clear();
+        }
         _cache[externalId] = (id, fromFile);
         return id;
     }

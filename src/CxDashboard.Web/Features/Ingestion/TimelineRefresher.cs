@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using CxDashboard.Web.Features.Metrics;
 
 namespace CxDashboard.Web.Features.Ingestion;
@@ -6,7 +7,8 @@ namespace CxDashboard.Web.Features.Ingestion;
 /// Recomputes the stored gaps (<see cref="Data.Entities.Contact.PrevGapTicks"/> and friends) of every contact of
 /// the customers an import touched. One ordered pass over their contacts (the CustomerId/StartedAtUtc index gives
 /// the order) feeds <see cref="ContactTimeline"/> a customer at a time; only gaps that changed are collected in a
-/// temp table and written by one set-based UPDATE, so a million new contacts cost one scan and one update.
+/// temp table and written by one set-based UPDATE, so a million new contacts cost one scan and one update. (The same gaps
+/// from SQL window functions, MAX(…) OVER a RANGE frame, took longer to select alone than this whole pass.)
 /// </summary>
 public static class TimelineRefresher
 {
@@ -30,6 +32,8 @@ public static class TimelineRefresher
 
         var points = new List<TimelinePoint>();
         var stored = new List<TimelineGaps>();
+        var computed = new TimelineGaps[16];
+        var scratch = new Dictionary<int, long>();
         long changed = 0;
         using (var reader = new FastStatement(session.Connection, select))
         {
@@ -39,7 +43,7 @@ public static class TimelineRefresher
                 var customer = reader.Int64(1);
                 if (customer != currentCustomer && points.Count > 0)
                 {
-                    changed += CollectChanged(insertGap, points, stored);
+                    changed += CollectChanged(insertGap, points, stored, ref computed, scratch);
                     if (changed % 1024 == 0) ct.ThrowIfCancellationRequested();
                 }
                 currentCustomer = customer;
@@ -47,7 +51,7 @@ public static class TimelineRefresher
                 stored.Add(new TimelineGaps(reader.NullableInt64(4), reader.NullableInt64(5), reader.NullableInt64(6)));
             }
         }
-        if (points.Count > 0) changed += CollectChanged(insertGap, points, stored);
+        if (points.Count > 0) changed += CollectChanged(insertGap, points, stored, ref computed, scratch);
         ct.ThrowIfCancellationRequested();
 
         session.Execute("""
@@ -57,13 +61,12 @@ public static class TimelineRefresher
         return changed;
     }
 
-    private static readonly TimelineGaps None = new(null, null, null);
-
-    private static long CollectChanged(FastStatement insertGap, List<TimelinePoint> points, List<TimelineGaps> stored)
+    private static long CollectChanged(FastStatement insertGap, List<TimelinePoint> points, List<TimelineGaps> stored, ref TimelineGaps[] computed,
+        Dictionary<int, long> scratch)
     {
         long collected = 0;
-        // A customer's only contact has no neighbours: the common case, without the timeline's sorting.
-        var computed = points.Count == 1 ? [None] : ContactTimeline.Compute(points);
+        if (computed.Length < points.Count) computed = new TimelineGaps[Math.Max(points.Count, computed.Length * 2)];
+        ContactTimeline.ComputeSorted(CollectionsMarshal.AsSpan(points), computed.AsSpan(0, points.Count), scratch);
         for (var i = 0; i < points.Count; i++)
         {
             if (computed[i] == stored[i]) continue;

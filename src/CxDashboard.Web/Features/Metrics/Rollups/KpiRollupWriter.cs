@@ -1,4 +1,5 @@
 using System.Globalization;
+using CxDashboard.Web.Data;
 using CxDashboard.Web.Data.Entities;
 using Microsoft.Data.Sqlite;
 
@@ -6,8 +7,9 @@ namespace CxDashboard.Web.Features.Metrics.Rollups;
 
 /// <summary>
 /// Rebuilds rollup rows from the raw contacts and responses, for chosen local dates or for everything, inside the
-/// caller's transaction. One pass over the raw rows builds the finest grain (every dimension); the other grains and
-/// the month rows are sums of it. The comparisons are those of <see cref="ContactRules"/>, applied to the stored gaps.
+/// caller's transaction (or one of its own). One ordered pass over the raw rows of the dates sums each day at the
+/// finest grain (every dimension); the other grains and the month rows are sums of it (see <see cref="RollupBuilder"/>).
+/// The comparisons are those of <see cref="ContactRules"/>, applied to the stored gaps (see <see cref="RollupMeasures"/>).
 /// </summary>
 public static class KpiRollupWriter
 {
@@ -25,53 +27,45 @@ public static class KpiRollupWriter
 
     private static readonly string[] AllDimensions = ["TeamId", "AgentId", "Channel", "ReasonId"];
 
-    /// <summary>The grains summed from the finest one, with the dimensions each keeps.</summary>
-    private static readonly (RollupGrain Grain, string[] Dimensions)[] CoarserGrains =
+    /// <summary>Every grain with the dimensions it keeps (the others are summed over), the finest first.</summary>
+    internal static readonly (RollupGrain Grain, string[] Dimensions)[] Grains =
     [
+        (RollupGrain.All, AllDimensions),
         (RollupGrain.ChannelReason, ["Channel", "ReasonId"]),
         (RollupGrain.TeamAgent, ["TeamId", "AgentId"]),
         (RollupGrain.TeamChannelReason, ["TeamId", "Channel", "ReasonId"]),
         (RollupGrain.Team, ["TeamId"]),
     ];
 
-    private static readonly string[] ContactMeasures =
-        ["Contacts", "Repeats", "SameReasonRepeats", "NotFollowed", "WithHandleTime", "HandleSeconds", "BotEscalations", "SelfService"];
-
-    private static readonly string[] ResponseMeasures =
-        ["Responses", "CsatPositive", "CsatNegative", "CsatTotal", "FcrAnswered", "FcrYes", "NpsAnswered", "Promoters", "Detractors", "WithComment"];
-
-    private static readonly string[] Measures = [.. ContactMeasures, .. ResponseMeasures];
+    /// <summary>The measure columns, in the order of <see cref="RollupMeasures"/>.</summary>
+    internal static readonly string[] Measures =
+    [
+        "Contacts", "Repeats", "SameReasonRepeats", "NotFollowed", "WithHandleTime", "HandleSeconds", "BotEscalations", "SelfService",
+        "Responses", "CsatPositive", "CsatNegative", "CsatTotal", "FcrAnswered", "FcrYes", "NpsAnswered", "Promoters", "Detractors", "WithComment",
+    ];
 
     private const string StagedDates = "(SELECT local_date FROM temp.rollup_dates)";
+
+    /// <summary>Above this many dates the raw rows are read by one sequential scan rather than through the date index.</summary>
     private const int ManyDays = 31;
 
     /// <summary>Rebuilds the rows of the dates in temp.rollup_dates (see <see cref="StageDates"/>).</summary>
-    public static void RefreshStagedDates(SqliteConnection connection, SqliteTransaction? transaction, int windowDays)
-    {
-        Execute(connection, transaction, $"""DELETE FROM "KpiRollups" WHERE NOT "IsMonth" AND "LocalDate" IN {StagedDates}""");
-        // A few days are read through the date index; many (a large import) in one sequential scan of the table
-        // ("+" keeps SQLite off the index), which is far faster than visiting most rows in index order.
-        var manyDays = Count(connection, transaction, "SELECT COUNT(*) FROM temp.rollup_dates") > ManyDays;
-        Execute(connection, transaction, FinestGrainSql($"""{(manyDays ? "+" : "")}c."LocalDate" IN {StagedDates}"""), windowDays);
-        foreach (var (grain, dimensions) in CoarserGrains)
-            Execute(connection, transaction, CoarserGrainSql(grain, dimensions, $"""AND "LocalDate" IN {StagedDates}"""));
-        RefreshMonths(connection, transaction, $""" IN (SELECT DISTINCT substr(local_date, 1, 7) || '-01' FROM temp.rollup_dates) """);
-        Execute(connection, transaction, "DELETE FROM temp.rollup_dates");
-    }
+    public static void RefreshStagedDates(SqliteConnection connection, SqliteTransaction? transaction, int windowDays) =>
+        InTransaction(connection, transaction, tx => Refresh(connection, tx, windowDays, everything: false));
 
     /// <summary>Rebuilds every row and records the window they were built with.</summary>
-    public static void RebuildAll(SqliteConnection connection, SqliteTransaction? transaction, int windowDays, DateTime nowUtc)
-    {
-        Execute(connection, transaction, """DELETE FROM "KpiRollups" """);
-        Execute(connection, transaction, FinestGrainSql("1 = 1"), windowDays);
-        foreach (var (grain, dimensions) in CoarserGrains) Execute(connection, transaction, CoarserGrainSql(grain, dimensions, ""));
-        RefreshMonths(connection, transaction, "IS NOT NULL");
-        Execute(connection, transaction, $"""
-            INSERT INTO "KpiRollupStates" ("Id", "WindowDays", "IsComplete", "BuiltAtUtc", "FormatVersion") VALUES (1, @w, 1, @now, {FormatVersion})
-            ON CONFLICT ("Id") DO UPDATE SET "WindowDays" = excluded."WindowDays", "IsComplete" = 1, "BuiltAtUtc" = excluded."BuiltAtUtc",
-                "FormatVersion" = excluded."FormatVersion"
-            """, windowDays, nowUtc.Ticks);
-    }
+    public static void RebuildAll(SqliteConnection connection, SqliteTransaction? transaction, int windowDays, DateTime nowUtc) =>
+        InTransaction(connection, transaction, tx =>
+        {
+            EnsureDateStage(connection, tx);
+            Execute(connection, tx, """INSERT OR IGNORE INTO temp.rollup_dates (local_date) SELECT DISTINCT "LocalDate" FROM "Contacts" """);
+            Refresh(connection, tx, windowDays, everything: true);
+            Execute(connection, tx, $"""
+                INSERT INTO "KpiRollupStates" ("Id", "WindowDays", "IsComplete", "BuiltAtUtc", "FormatVersion") VALUES (1, @w, 1, @now, {FormatVersion})
+                ON CONFLICT ("Id") DO UPDATE SET "WindowDays" = excluded."WindowDays", "IsComplete" = 1, "BuiltAtUtc" = excluded."BuiltAtUtc",
+                    "FormatVersion" = excluded."FormatVersion"
+                """, windowDays, nowUtc.Ticks);
+        });
 
     /// <summary>Marks the rollups unusable until rebuilt (queries then read the raw rows).</summary>
     public static void MarkStale(SqliteConnection connection, SqliteTransaction? transaction) =>
@@ -95,87 +89,71 @@ public static class KpiRollupWriter
     }
 
     /// <summary>
-    /// Day rows of the finest grain, straight from the raw rows: the contacts' sums and the sums of the responses that
-    /// rate them (attributed to the contact's day and dimensions), each grouped on its own and then added up.
+    /// Deletes the staged days' rows and the month rows of their months, then writes them anew (see <see cref="RollupBuilder"/>).
     /// </summary>
-    private static string FinestGrainSql(string contactFilter)
+    /// <param name="everything">Every date is staged (a full rebuild): the whole table is emptied first.</param>
+    private static void Refresh(SqliteConnection connection, SqliteTransaction transaction, int windowDays, bool everything)
     {
-        var dimensions = string.Join(", ", AllDimensions.Select(d => $"c.\"{d}\""));
-        var zeros = (IEnumerable<string> names) => string.Join(", ", names.Select(n => $"0 AS \"{n}\""));
-        return $"""
-            INSERT INTO "KpiRollups" ("Grain", "LocalDate", "IsMonth", "TeamId", "AgentId", "Channel", "ReasonId", "WindowDays", {Columns(Measures)})
-            SELECT {(int)RollupGrain.All}, "LocalDate", 0, "TeamId", "AgentId", "Channel", "ReasonId", @w, {Sums(Measures)}
-            FROM (
-                SELECT c."LocalDate", {dimensions},
-                    COUNT(*) AS "Contacts",
-                    SUM(COALESCE(c."PrevGapTicks" <= @wt, 0)) AS "Repeats",
-                    SUM(COALESCE(c."PrevSameReasonGapTicks" <= @wt, 0)) AS "SameReasonRepeats",
-                    SUM(c."NextGapTicks" IS NULL OR c."NextGapTicks" > @wt) AS "NotFollowed",
-                    SUM(c."HandleSeconds" IS NOT NULL) AS "WithHandleTime",
-                    SUM(COALESCE(c."HandleSeconds", 0)) AS "HandleSeconds",
-                    SUM(c."EscalatedFromBot") AS "BotEscalations",
-                    SUM(c."Channel" = {(int)Channel.SelfService}) AS "SelfService",
-                    {zeros(ResponseMeasures)}
-                FROM "Contacts" c
-                WHERE {contactFilter}
-                GROUP BY c."LocalDate", {dimensions}
-                UNION ALL
-                SELECT c."LocalDate", {dimensions},
-                    {zeros(ContactMeasures)},
-                    COUNT(*) AS "Responses",
-                    SUM(r."Csat" >= 4) AS "CsatPositive",
-                    SUM(r."Csat" <= 2) AS "CsatNegative",
-                    SUM(r."Csat") AS "CsatTotal",
-                    SUM(r."Resolved" IS NOT NULL) AS "FcrAnswered",
-                    SUM(COALESCE(r."Resolved" = 1, 0)) AS "FcrYes",
-                    SUM(r."Nps" IS NOT NULL) AS "NpsAnswered",
-                    SUM(COALESCE(r."Nps" >= 9, 0)) AS "Promoters",
-                    SUM(COALESCE(r."Nps" <= 6, 0)) AS "Detractors",
-                    SUM(r."Comment" IS NOT NULL AND r."Comment" <> '') AS "WithComment"
-                FROM "SurveyResponses" r JOIN "Contacts" c ON c."Id" = r."ContactId"
-                WHERE r."Kind" = {(int)SurveyResponseKind.PostContact} AND {contactFilter}
-                GROUP BY c."LocalDate", {dimensions}
-            )
-            GROUP BY "LocalDate", "TeamId", "AgentId", "Channel", "ReasonId"
-            """;
+        var dates = StagedDateList(connection, transaction);
+        // Deleting most of the table row by row costs more than writing it anew; when no day outside the staged ones has
+        // rows, SQLite's whole-table delete (which frees the pages at once) removes exactly the same rows.
+        var wholeTable = everything || !HasDayRowsOutsideStagedDates(connection, transaction);
+        if (wholeTable)
+        {
+            Execute(connection, transaction, """DELETE FROM "KpiRollups" """);
+        }
+        else
+        {
+            Execute(connection, transaction, $"""DELETE FROM "KpiRollups" WHERE "IsMonth" = 0 AND "LocalDate" IN {StagedDates}""");
+            Execute(connection, transaction, """
+                DELETE FROM "KpiRollups" WHERE "IsMonth" = 1 AND "LocalDate" IN (SELECT DISTINCT substr(local_date, 1, 7) || '-01' FROM temp.rollup_dates)
+                """);
+        }
+        if (dates.Count == 0) return;
+        var manyDays = dates.Count > ManyDays;
+        // Written into an empty table, the rows are cheaper to index once at the end than one by one.
+        var indexes = wholeTable && manyDays ? SecondaryIndexes.Drop(connection, transaction, "KpiRollups") : [];
+        new RollupBuilder(connection, windowDays, sequentialScan: manyDays).Build(dates);
+        SecondaryIndexes.Create(connection, transaction, indexes);
+        Execute(connection, transaction, "DELETE FROM temp.rollup_dates");
     }
 
-    private static string CoarserGrainSql(RollupGrain grain, string[] dimensions, string dateFilter)
-    {
-        var columns = AllDimensions.Select(d => dimensions.Contains(d) ? $"\"{d}\"" : "NULL");
-        var groupBy = string.Join(", ", new[] { "\"LocalDate\"" }.Concat(dimensions.Select(d => $"\"{d}\"")));
-        return $"""
-            INSERT INTO "KpiRollups" ("Grain", "LocalDate", "IsMonth", "TeamId", "AgentId", "Channel", "ReasonId", "WindowDays", {Columns(Measures)})
-            SELECT {(int)grain}, "LocalDate", 0, {string.Join(", ", columns)}, "WindowDays", {Sums(Measures)}
-            FROM "KpiRollups"
-            WHERE "Grain" = {(int)RollupGrain.All} AND NOT "IsMonth" {dateFilter}
-            GROUP BY {groupBy}, "WindowDays"
-            """;
-    }
-
-    /// <summary>Sums the day rows of the given months (a SQL condition on the month's first day) into month rows.</summary>
-    private static void RefreshMonths(SqliteConnection connection, SqliteTransaction? transaction, string monthCondition)
-    {
-        Execute(connection, transaction, $"""DELETE FROM "KpiRollups" WHERE "IsMonth" AND "LocalDate" {monthCondition}""");
-        Execute(connection, transaction, $"""
-            INSERT INTO "KpiRollups" ("Grain", "LocalDate", "IsMonth", "TeamId", "AgentId", "Channel", "ReasonId", "WindowDays", {Columns(Measures)})
-            SELECT "Grain", substr("LocalDate", 1, 7) || '-01', 1, "TeamId", "AgentId", "Channel", "ReasonId", "WindowDays", {Sums(Measures)}
-            FROM "KpiRollups"
-            WHERE NOT "IsMonth" AND substr("LocalDate", 1, 7) || '-01' {monthCondition}
-            GROUP BY "Grain", substr("LocalDate", 1, 7), "TeamId", "AgentId", "Channel", "ReasonId", "WindowDays"
-            """);
-    }
-
-    private static long Count(SqliteConnection connection, SqliteTransaction? transaction, string sql)
+    private static List<string> StagedDateList(SqliteConnection connection, SqliteTransaction transaction)
     {
         using var command = connection.CreateCommand();
         command.Transaction = transaction;
-        command.CommandText = sql;
-        return (long)command.ExecuteScalar()!;
+        command.CommandText = "SELECT local_date FROM temp.rollup_dates ORDER BY local_date";
+        using var reader = command.ExecuteReader();
+        var dates = new List<string>();
+        while (reader.Read()) dates.Add(reader.GetString(0));
+        return dates;
     }
 
-    private static string Columns(IEnumerable<string> names) => string.Join(", ", names.Select(n => $"\"{n}\""));
-    private static string Sums(IEnumerable<string> names) => string.Join(", ", names.Select(n => $"SUM(\"{n}\")"));
+    /// <summary>Every day with rows has finest-grain rows: the (grain, kind, date) index answers without reading the table.</summary>
+    private static bool HasDayRowsOutsideStagedDates(SqliteConnection connection, SqliteTransaction transaction)
+    {
+        using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = $"""
+            SELECT EXISTS (SELECT 1 FROM "KpiRollups" WHERE "Grain" = {(int)RollupGrain.All} AND "IsMonth" = 0 AND "LocalDate" NOT IN {StagedDates})
+            """;
+        return (long)command.ExecuteScalar()! == 1;
+    }
+
+    /// <summary>A refresh runs inside the caller's transaction, or in one of its own, so it is never half-written.</summary>
+    private static void InTransaction(SqliteConnection connection, SqliteTransaction? transaction, Action<SqliteTransaction> work)
+    {
+        if (transaction is not null)
+        {
+            work(transaction);
+            return;
+        }
+        using var own = connection.BeginTransaction();
+        work(own);
+        own.Commit();
+    }
+
+    internal static string Columns(IEnumerable<string> names) => string.Join(", ", names.Select(n => $"\"{n}\""));
 
     private static void Execute(SqliteConnection connection, SqliteTransaction? transaction, string sql, int? windowDays = null, long? nowTicks = null)
     {
@@ -183,11 +161,7 @@ public static class KpiRollupWriter
         command.Transaction = transaction;
         command.CommandText = sql;
         command.CommandTimeout = 0;
-        if (windowDays is { } w)
-        {
-            command.Parameters.AddWithValue("@w", w);
-            command.Parameters.AddWithValue("@wt", ContactRules.WindowTicks(w));
-        }
+        if (windowDays is { } w) command.Parameters.AddWithValue("@w", w);
         if (nowTicks is { } now) command.Parameters.AddWithValue("@now", now);
         command.ExecuteNonQuery();
     }

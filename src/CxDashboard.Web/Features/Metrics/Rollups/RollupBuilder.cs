@@ -1,0 +1,161 @@
+using System.Globalization;
+using System.Runtime.InteropServices;
+using System.Text;
+using CxDashboard.Web.Data.Entities;
+using CxDashboard.Web.Features.Ingestion;
+using Microsoft.Data.Sqlite;
+
+namespace CxDashboard.Web.Features.Metrics.Rollups;
+
+/// <summary>The dimensions of one rollup row; null where the grain sums over a dimension (or the contact has none).</summary>
+internal readonly record struct RollupKey(int? TeamId, int? AgentId, int? Channel, int? ReasonId);
+
+/// <summary>
+/// Writes the rollup rows of the staged dates (whose old rows the caller deleted) from one pass over their contacts
+/// and responses in date order. Each day is summed in memory at the finest grain; the coarser grains are sums of
+/// that, and each month is the sum of its days: the staged ones as just computed, the others read back at the
+/// finest grain. Hash sums replace the sorts of a GROUP BY, which cost SQLite most of a large refresh. Memory holds
+/// one day's and one month's rows (bounded by teams × agents × channels × reasons), whatever the number of days.
+/// </summary>
+internal sealed class RollupBuilder(SqliteConnection connection, int windowDays, bool sequentialScan)
+{
+    private readonly Dictionary<RollupKey, RollupMeasures> _day = [];
+    private readonly Dictionary<RollupKey, RollupMeasures> _month = [];
+    private readonly Dictionary<RollupKey, RollupMeasures> _coarser = [];
+
+    private static readonly string StagedContactsSql = """
+        SELECT c."LocalDate", c."TeamId", c."AgentId", c."Channel", c."ReasonId",
+            c."PrevGapTicks", c."PrevSameReasonGapTicks", c."NextGapTicks", c."HandleSeconds", c."EscalatedFromBot"
+        FROM "Contacts" c WHERE {0}c."LocalDate" IN (SELECT local_date FROM temp.rollup_dates) ORDER BY c."LocalDate"
+        """;
+
+    private static readonly string StagedResponsesSql = $$"""
+        SELECT c."LocalDate", c."TeamId", c."AgentId", c."Channel", c."ReasonId",
+            r."Csat", r."Resolved", r."Nps", r."Comment" IS NOT NULL AND r."Comment" <> ''
+        FROM "SurveyResponses" r JOIN "Contacts" c ON c."Id" = r."ContactId"
+        WHERE r."Kind" = {{(int)SurveyResponseKind.PostContact}} AND {0}c."LocalDate" IN (SELECT local_date FROM temp.rollup_dates)
+        ORDER BY c."LocalDate"
+        """;
+
+    /// <summary>The finest-grain day rows of a month's days that are not staged: the rest of the month's sum.</summary>
+    private static readonly string UnstagedDaysOfMonthSql = $"""
+        SELECT "TeamId", "AgentId", "Channel", "ReasonId", {KpiRollupWriter.Columns(KpiRollupWriter.Measures)}
+        FROM "KpiRollups"
+        WHERE "Grain" = {(int)RollupGrain.All} AND "IsMonth" = 0 AND "LocalDate" >= ?1 AND "LocalDate" < ?2
+            AND "LocalDate" NOT IN (SELECT local_date FROM temp.rollup_dates)
+        """;
+
+    private static readonly string InsertSql = $"""
+        INSERT INTO "KpiRollups" ("Grain", "LocalDate", "IsMonth", "TeamId", "AgentId", "Channel", "ReasonId", "WindowDays",
+            {KpiRollupWriter.Columns(KpiRollupWriter.Measures)})
+        VALUES ({string.Join(", ", Enumerable.Range(1, 8 + RollupMeasures.Count).Select(i => $"?{i}"))})
+        """;
+
+    /// <param name="dates">The staged dates (yyyy-MM-dd), ascending.</param>
+    public void Build(IReadOnlyList<string> dates)
+    {
+        // Many days: one sequential scan and a sort ("+" keeps SQLite off the date index, whose order would visit the
+        // table's pages at random); a few days: through the date index.
+        var scan = sequentialScan ? "+" : "";
+        using var contacts = new FastStatement(connection, string.Format(StagedContactsSql, scan));
+        using var responses = new FastStatement(connection, string.Format(StagedResponsesSql, scan));
+        using var unstaged = new FastStatement(connection, UnstagedDaysOfMonthSql);
+        using var insert = new FastStatement(connection, InsertSql);
+
+        var hasContact = contacts.ReadNext();
+        var hasResponse = responses.ReadNext();
+        var next = 0;
+        while (next < dates.Count)
+        {
+            var month = dates[next][..7];
+            var monthStart = $"{month}-01";
+            var nextMonthStart = DateOnly.ParseExact(monthStart, "yyyy-MM-dd", CultureInfo.InvariantCulture).AddMonths(1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+            _month.Clear();
+            AddUnstagedDays(unstaged, monthStart, nextMonthStart);
+
+            for (; next < dates.Count && dates[next].StartsWith(month, StringComparison.Ordinal); next++)
+            {
+                var day = Encoding.UTF8.GetBytes(dates[next]);
+                _day.Clear();
+                while (hasContact && IsOn(contacts, day))
+                {
+                    AddContact(contacts);
+                    hasContact = contacts.ReadNext();
+                }
+                while (hasResponse && IsOn(responses, day))
+                {
+                    AddResponse(responses);
+                    hasResponse = responses.ReadNext();
+                }
+                WriteAllGrains(insert, day, isMonth: false, _day);
+                foreach (var (key, measures) in _day) CollectionsMarshal.GetValueRefOrAddDefault(_month, key, out _).Add(measures);
+            }
+            WriteAllGrains(insert, Encoding.UTF8.GetBytes(monthStart), isMonth: true, _month);
+        }
+        if (hasContact) contacts.Reset();
+        if (hasResponse) responses.Reset();
+    }
+
+    /// <summary>Whether the stream's current row is on this day; rows come in date order, and only staged dates.</summary>
+    private static bool IsOn(FastStatement stream, byte[] day)
+    {
+        var date = stream.Utf8(0);
+        var order = date.SequenceCompareTo(day);
+        if (order < 0) throw new InvalidOperationException($"Rollup rows out of date order: {Encoding.UTF8.GetString(date)}");
+        return order == 0;
+    }
+
+    private void AddContact(FastStatement row)
+    {
+        var key = new RollupKey((int?)row.NullableInt64(1), (int?)row.NullableInt64(2), (int)row.Int64(3), (int)row.Int64(4));
+        CollectionsMarshal.GetValueRefOrAddDefault(_day, key, out _).AddContact(
+            row.NullableInt64(5), row.NullableInt64(6), row.NullableInt64(7), (int?)row.NullableInt64(8), row.Int64(9) != 0,
+            (Channel)row.Int64(3), windowDays);
+    }
+
+    private void AddResponse(FastStatement row)
+    {
+        var key = new RollupKey((int?)row.NullableInt64(1), (int?)row.NullableInt64(2), (int)row.Int64(3), (int)row.Int64(4));
+        CollectionsMarshal.GetValueRefOrAddDefault(_day, key, out _).AddResponse(
+            (int)row.Int64(5), row.NullableInt64(6) is { } resolved ? resolved != 0 : null, (int?)row.NullableInt64(7), row.Int64(8) != 0);
+    }
+
+    private void AddUnstagedDays(FastStatement unstaged, string monthStart, string nextMonthStart)
+    {
+        unstaged.Bind(1, monthStart).Bind(2, nextMonthStart);
+        while (unstaged.ReadNext())
+        {
+            var key = new RollupKey((int?)unstaged.NullableInt64(0), (int?)unstaged.NullableInt64(1), (int?)unstaged.NullableInt64(2), (int?)unstaged.NullableInt64(3));
+            ref var measures = ref CollectionsMarshal.GetValueRefOrAddDefault(_month, key, out _);
+            for (var i = 0; i < RollupMeasures.Count; i++) measures[i] += unstaged.Int64(4 + i);
+        }
+    }
+
+    /// <summary>Writes the finest-grain rows and, summed from them, the rows of every coarser grain.</summary>
+    private void WriteAllGrains(FastStatement insert, byte[] date, bool isMonth, Dictionary<RollupKey, RollupMeasures> finest)
+    {
+        foreach (var (grain, dimensions) in KpiRollupWriter.Grains)
+        {
+            var rows = finest;
+            if (grain != RollupGrain.All)
+            {
+                bool team = dimensions.Contains("TeamId"), agent = dimensions.Contains("AgentId"),
+                    channel = dimensions.Contains("Channel"), reason = dimensions.Contains("ReasonId");
+                _coarser.Clear();
+                foreach (var (key, measures) in finest)
+                {
+                    var kept = new RollupKey(team ? key.TeamId : null, agent ? key.AgentId : null, channel ? key.Channel : null, reason ? key.ReasonId : null);
+                    CollectionsMarshal.GetValueRefOrAddDefault(_coarser, kept, out _).Add(measures);
+                }
+                rows = _coarser;
+            }
+            foreach (var (key, measures) in rows)
+            {
+                insert.Bind(1, (long)grain).BindUtf8(2, date).Bind(3, isMonth)
+                    .Bind(4, key.TeamId).Bind(5, key.AgentId).Bind(6, key.Channel).Bind(7, key.ReasonId).Bind(8, windowDays);
+                for (var i = 0; i < RollupMeasures.Count; i++) insert.Bind(9 + i, measures[i]);
+                insert.Execute();
+            }
+        }
+    }
+}

@@ -1,0 +1,99 @@
+using CxDashboard.Tests.Infrastructure;
+using CxDashboard.Tests.Metrics;
+using CxDashboard.Web.Features.Ingestion;
+using CxDashboard.Web.Features.Metrics;
+using Microsoft.Data.Sqlite;
+using static CxDashboard.Tests.Imports.ImportTestSupport;
+
+namespace CxDashboard.Tests.Imports;
+
+/// <summary>
+/// A large first import into an empty contacts table builds the contacts' secondary indexes once after the rows
+/// instead of row by row: the indexes must come back whether the import writes or not, and the gaps and rollups
+/// derived from the rows must be exactly those of the rules.
+/// </summary>
+public sealed class BulkImportTests
+{
+    // Over 5 MB, so the importer's size estimate takes the bulk path (50,000 rows or more expected).
+    private const int Rows = 80_000;
+
+    [Fact]
+    public async Task A_large_first_import_with_a_bad_row_writes_nothing_and_keeps_every_contact_index()
+    {
+        using var app = new CxAppFactory();
+        await app.ImportOkAsync(ImportKind.Agents, BoundaryDataset.Agents);
+        var indexesBefore = ContactIndexes(app);
+        var before = Fingerprint(app);
+
+        var file = ImportBehaviourTests.ManyContacts(Rows, "BIG") + "BAD1,BADC,A1,,fax,FAKTURA,2026-03-01 10:00,Bad\n";
+        Assert.True(file.Length > 5_000_000, $"{file.Length} bytes");
+        var result = await app.ImportAsync(ImportKind.Contacts, file);
+
+        Assert.Equal(["line 80002, column channel: 'fax' is not a channel (use one of: phone, chat, email, messaging, social, selfservice)"],
+            result.Errors.Select(e => e.ToString()));
+        Assert.Equal(before, Fingerprint(app));
+        Assert.Equal(indexesBefore, ContactIndexes(app));
+    }
+
+    [Fact]
+    public async Task A_large_first_import_rebuilds_the_indexes_and_stores_the_gaps_and_rollups_of_the_rules()
+    {
+        using var app = new CxAppFactory();
+        await app.ImportOkAsync(ImportKind.Agents, BoundaryDataset.Agents);
+        var indexesBefore = ContactIndexes(app);
+        Assert.Contains(indexesBefore, sql => sql.Contains("\"CustomerId\", \"StartedAtUtc\""));
+
+        var result = await app.ImportOkAsync(ImportKind.Contacts, ImportBehaviourTests.ManyContacts(Rows, "BIG"));
+        Assert.Equal(Rows, result.Inserted);
+        Assert.Equal(indexesBefore, ContactIndexes(app));
+
+        // Every stored gap equals the timeline rules applied to the customer's contacts.
+        var byCustomer = new Dictionary<long, List<(TimelinePoint Point, TimelineGaps Stored)>>();
+        using (var connection = Open(app))
+        using (var command = connection.CreateCommand())
+        {
+            command.CommandText = """
+                SELECT "Id", "CustomerId", "StartedAtUtc", "ReasonId", "PrevGapTicks", "PrevSameReasonGapTicks", "NextGapTicks" FROM "Contacts"
+                """;
+            using var reader = command.ExecuteReader();
+            while (reader.Read())
+            {
+                long? Nullable(int i) => reader.IsDBNull(i) ? null : reader.GetInt64(i);
+                var customer = reader.GetInt64(1);
+                if (!byCustomer.TryGetValue(customer, out var contacts)) byCustomer[customer] = contacts = [];
+                contacts.Add((new TimelinePoint(reader.GetInt64(0), reader.GetInt64(2), reader.GetInt32(3)), new TimelineGaps(Nullable(4), Nullable(5), Nullable(6))));
+            }
+        }
+        Assert.Equal(5_000, byCustomer.Count);
+        foreach (var contacts in byCustomer.Values)
+            Assert.Equal(contacts.Select(c => c.Stored), ContactTimeline.Compute([.. contacts.Select(c => c.Point)]));
+        // Customer i % 5000 comes back every 5,000 minutes: under the 7-day window, so all but each first contact repeat.
+        Assert.Equal(TimeSpan.FromMinutes(5_000).Ticks, Scalar(app, """SELECT "PrevGapTicks" FROM "Contacts" WHERE "ExternalId" = 'BIG5000'"""));
+
+        // The rollups of the imported days count the same contacts and repeats as the raw rows.
+        var raw = await CliRunner.RunAsync(app.ConnectionString, BoundaryDataset.AsOf, "kpis", "--from", "2026-01-01", "--to", "2026-03-31", "--format", "json");
+        Assert.Equal(Rows, raw.Json.GetProperty("contacts").GetInt32());
+        Assert.Equal(Rows - 5_000, raw.Json.GetProperty("repeatContacts").GetInt32());
+        Assert.Equal(Rows, Scalar(app, """SELECT SUM("Contacts") FROM "KpiRollups" WHERE "Grain" = 5 AND "IsMonth" = 0"""));
+        Assert.Equal(Rows - 5_000, Scalar(app, """SELECT SUM("Repeats") FROM "KpiRollups" WHERE "Grain" = 4 AND "IsMonth" = 1"""));
+    }
+
+    private static List<string> ContactIndexes(CxAppFactory app)
+    {
+        using var connection = Open(app);
+        using var command = connection.CreateCommand();
+        command.CommandText = """SELECT sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'Contacts' AND sql IS NOT NULL ORDER BY name""";
+        using var reader = command.ExecuteReader();
+        var definitions = new List<string>();
+        while (reader.Read()) definitions.Add(reader.GetString(0));
+        return definitions;
+    }
+
+    private static SqliteConnection Open(CxAppFactory app)
+    {
+        _ = app.Server;
+        var connection = new SqliteConnection(app.ConnectionString);
+        connection.Open();
+        return connection;
+    }
+}
