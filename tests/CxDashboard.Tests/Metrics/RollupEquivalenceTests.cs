@@ -86,16 +86,16 @@ public sealed class RollupEquivalenceTests(RollupEquivalenceTests.Fixture fixtur
             DataScope[] scopes = [DataScope.Everything, DataScope.Teams([otherTeam.Id]), DataScope.Agent(agent.Id)];
 
             foreach (var query in variants)
-            foreach (var scope in scopes)
-            {
-                var label = $"{query} in {scope}";
-                Assert.Equal(await Both(queries, q => q.TotalsAsync(query, scope)), await Both(queries, q => q.TotalsAsync(query, scope), raw: true));
-                AssertSame(label, await Both(queries, q => q.ByDayAsync(query, scope)), await Both(queries, q => q.ByDayAsync(query, scope), raw: true));
-                AssertSame(label, await Both(queries, q => q.ByTeamAsync(query, scope)), await Both(queries, q => q.ByTeamAsync(query, scope), raw: true));
-                AssertSame(label, await Both(queries, q => q.ByAgentAsync(query, scope)), await Both(queries, q => q.ByAgentAsync(query, scope), raw: true));
-                AssertSame(label, await Both(queries, q => q.ByChannelAsync(query, scope)), await Both(queries, q => q.ByChannelAsync(query, scope), raw: true));
-                AssertSame(label, await Both(queries, q => q.ByReasonAsync(query, scope)), await Both(queries, q => q.ByReasonAsync(query, scope), raw: true));
-            }
+                foreach (var scope in scopes)
+                {
+                    var label = $"{query} in {scope}";
+                    Assert.Equal(await Both(queries, q => q.TotalsAsync(query, scope)), await Both(queries, q => q.TotalsAsync(query, scope), raw: true));
+                    AssertSame(label, await Both(queries, q => q.ByDayAsync(query, scope)), await Both(queries, q => q.ByDayAsync(query, scope), raw: true));
+                    AssertSame(label, await Both(queries, q => q.ByTeamAsync(query, scope)), await Both(queries, q => q.ByTeamAsync(query, scope), raw: true));
+                    AssertSame(label, await Both(queries, q => q.ByAgentAsync(query, scope)), await Both(queries, q => q.ByAgentAsync(query, scope), raw: true));
+                    AssertSame(label, await Both(queries, q => q.ByChannelAsync(query, scope)), await Both(queries, q => q.ByChannelAsync(query, scope), raw: true));
+                    AssertSame(label, await Both(queries, q => q.ByReasonAsync(query, scope)), await Both(queries, q => q.ByReasonAsync(query, scope), raw: true));
+                }
         });
     }
 

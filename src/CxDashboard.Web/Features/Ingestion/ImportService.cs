@@ -257,14 +257,14 @@ public sealed class ImportService(
 
     private static RowProcessor CreateProcessor(ImportKind kind, ImportSession session, MasterData masterData, OrganisationTime time,
         IReadOnlySet<int>? allowedTeams, long? bytesTotal) => kind switch
-    {
-        // A contact row is about 100 bytes: enough to size the duplicate filter without counting rows first.
-        ImportKind.Contacts => new ContactRowProcessor(session, masterData, time, allowedTeams, (bytesTotal ?? 100_000) / 100),
-        ImportKind.SurveyResponses => new SurveyResponseRowProcessor(session, masterData, allowedTeams),
-        ImportKind.Agents => new AgentRowProcessor(session, masterData, allowedTeams),
-        ImportKind.Engagement => new EngagementRowProcessor(session, masterData, allowedTeams),
-        _ => throw new ArgumentOutOfRangeException(nameof(kind)),
-    };
+        {
+            // A contact row is about 100 bytes: enough to size the duplicate filter without counting rows first.
+            ImportKind.Contacts => new ContactRowProcessor(session, masterData, time, allowedTeams, (bytesTotal ?? 100_000) / 100),
+            ImportKind.SurveyResponses => new SurveyResponseRowProcessor(session, masterData, allowedTeams),
+            ImportKind.Agents => new AgentRowProcessor(session, masterData, allowedTeams),
+            ImportKind.Engagement => new EngagementRowProcessor(session, masterData, allowedTeams),
+            _ => throw new ArgumentOutOfRangeException(nameof(kind)),
+        };
 
     private static ImportResult FileRejected(ImportKind kind, string message) => new()
     {
