@@ -19,13 +19,8 @@ public sealed record CallbackSummary(CallbackKpis Kpis, IReadOnlyList<EscalatedC
 /// <summary>A callback KPI's status against its target (the team's where the dashboard shows one team), and the target in words ("≥ 90,0 %").</summary>
 public sealed record CallbackTargetView(TargetStatus Status, string? Target)
 {
-    public static CallbackTargetView For(KpiTargets targets, KpiKind kpi, double? value, int? teamId)
-    {
-        var target = targets.For(kpi, teamId);
-        var definition = KpiDefinitions.Get(kpi);
-        return new CallbackTargetView(targets.Evaluate(kpi, value, teamId),
-            target is null ? null : $"{(definition.HigherIsBetter ? "≥" : "≤")} {Presentation.Display.Value(target.Green, definition.Unit)}");
-    }
+    public static CallbackTargetView For(KpiTargets targets, KpiKind kpi, double? value, int? teamId) =>
+        new(targets.Evaluate(kpi, value, teamId), Presentation.Display.Target(KpiDefinitions.Get(kpi), targets.For(kpi, teamId)));
 }
 
 public sealed class CallbackSummaryService(

@@ -130,7 +130,7 @@ public sealed class DashboardService(
                 Name = definition.Name,
                 Value = Display.Percent(current.Percent),
                 Definition = definition.Definition.Replace("W days", $"{windowDays} days", StringComparison.Ordinal),
-                Target = target is null ? null : $"{(definition.HigherIsBetter ? "≥" : "≤")} {Display.Value(target.Green, definition.Unit)}",
+                Target = Display.Target(definition, target),
                 Status = TargetEvaluator.Evaluate(current.Percent, target, definition.HigherIsBetter),
                 Change = Display.Change(current.Percent, previous.Percent, KpiUnit.Percent),
                 PreviousValue = Display.Percent(previous.Percent),
