@@ -66,12 +66,7 @@ public static class ReportText
     public static string Counted(long count, string singular, string plural) => $"{Display.Count(count)} {(count == 1 ? singular : plural)}";
 
     /// <summary>"≥ 80,0 %" or "≤ 15,0 %": the green threshold with its direction.</summary>
-    public static string Target(KpiKind kind, TargetThresholds? target)
-    {
-        if (target is null) return Display.NoValue;
-        var definition = KpiDefinitions.Get(kind);
-        return $"{(definition.HigherIsBetter ? "≥" : "≤")} {Display.Value(target.Green, definition.Unit)}";
-    }
+    public static string Target(KpiKind kind, TargetThresholds? target) => Display.Target(KpiDefinitions.Get(kind), target) ?? Display.NoValue;
 
     /// <summary>
     /// "▲ 2,1 p.e." for percentages (procentenheter), "▼ 3,0" for NPS-like scores, "±0,0 p.e." when unchanged; a dash
