@@ -63,8 +63,10 @@ public static class Display
     public static string Period(DateOnly from, DateOnly to) => from == to ? Date(from) : $"{Date(from)} – {Date(to)}";
 
     /// <summary>A KPI's green threshold as read beside its value: "≥ 80,0 %", "≤ 15,0 %"; null without a target.</summary>
-    public static string? Target(KpiDefinition definition, TargetThresholds? target) =>
-        target is null ? null : $"{(definition.HigherIsBetter ? "≥" : "≤")} {Value(target.Green, definition.Unit)}";
+    public static string? Target(KpiDefinition definition, TargetThresholds? target) => Target(target, definition.HigherIsBetter, definition.Unit);
+
+    public static string? Target(TargetThresholds? target, bool higherIsBetter, KpiUnit unit) =>
+        target is null ? null : $"{(higherIsBetter ? "≥" : "≤")} {Value(target.Green, unit)}";
 
     /// <summary>CSS class and accessible word for a target status (never colour alone).</summary>
     public static (string CssClass, string Icon, string Word) Status(TargetStatus status) => status switch

@@ -162,7 +162,7 @@ public static class CoachingPackPdf
                 Cell(table.Cell(), k.AgentInterval is null ? "" : Display.Interval(k.AgentInterval), right: true);
                 Cell(table.Cell(), Display.Value(k.TeamValue, k.Unit), right: true);
                 Cell(table.Cell(), Display.Count(k.TeamN), right: true);
-                Cell(table.Cell(), k.Target is { } t ? $"{(k.HigherIsBetter ? "≥" : "≤")} {Display.Value(t.Green, k.Unit)}" : "", right: true);
+                Cell(table.Cell(), Display.Target(k.Target, k.HigherIsBetter, k.Unit) ?? "", right: true);
                 Cell(table.Cell(), Display.Status(k.Status).Word);
                 Cell(table.Cell(), k.Comparison ?? "no significant difference");
             }
