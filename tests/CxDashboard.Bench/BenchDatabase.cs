@@ -39,7 +39,8 @@ public sealed class BenchDatabase : IDisposable
         // Warnings, plus the importer's own timings of its phases (debug), beside the benchmark's report.
         builder.Logging.ClearProviders();
         builder.Logging.AddSimpleConsole(o => o.SingleLine = true).AddFilter((category, level) =>
-            level >= LogLevel.Warning || (level >= LogLevel.Debug && category == typeof(ImportService).FullName));
+            level >= LogLevel.Warning || (level >= LogLevel.Debug && category == typeof(ImportService).FullName) ||
+            (level >= LogLevel.Information && category == typeof(Web.Features.Metrics.Rollups.KpiRollupService).FullName));
         builder.Services.AddCxCore(builder.Configuration, AppContext.BaseDirectory);
         var host = builder.Build();
         using (var scope = host.Services.CreateScope())

@@ -71,12 +71,17 @@ public sealed class ImportBenchmark : IBenchmark
         }
     }
 
-    private static async Task<(ImportResult Result, MemorySampler Memory)> MeasureAsync(BenchDatabase database, string file)
+    private static async Task<(ImportResult Result, Measured Measured)> MeasureAsync(BenchDatabase database, string file)
     {
         using var memory = MemorySampler.Start();
+        var stopwatch = Stopwatch.StartNew();
+        // Without a job server (as in the CLI) the import's listeners run before it returns: the rebuild of the rollups
+        // it left pending, and flagging. The import itself ends at its commit (result.Duration).
         var result = await ImportAsync(database, ImportKind.Contacts, file);
-        return (result, memory);
+        return (result, new Measured(memory, stopwatch.Elapsed));
     }
+
+    private sealed record Measured(MemorySampler Memory, TimeSpan WithAfterwork);
 
     internal static async Task<ImportResult> ImportAsync(BenchDatabase database, ImportKind kind, string file)
     {
@@ -90,10 +95,14 @@ public sealed class ImportBenchmark : IBenchmark
         return result;
     }
 
-    private static void Report(TextWriter output, string what, ImportResult result, MemorySampler memory)
+    private static void Report(TextWriter output, string what, ImportResult result, Measured measured)
     {
+        var memory = measured.Memory;
         output.WriteLine($"  {what}: {result.Rows:N0} rows ({result.Inserted:N0} inserted, {result.Updated:N0} updated, {result.Unchanged:N0} unchanged) " +
-                         $"in {result.Duration.TotalSeconds:0.00} s = {result.RowsPerSecond:N0} rows/s " +
+                         $"committed in {result.Duration.TotalSeconds:0.00} s = {result.RowsPerSecond:N0} rows/s");
+        var afterwork = measured.WithAfterwork - result.Duration;
+        output.WriteLine($"    then {(result.RollupsPending ? "the KPI rollups of its days rebuilt and " : "")}flagging: {afterwork.TotalSeconds:0.00} s; " +
+                         $"all: {measured.WithAfterwork.TotalSeconds:0.00} s = {result.Rows / measured.WithAfterwork.TotalSeconds:N0} rows/s " +
                          $"(CPU {memory.CpuUsed.TotalSeconds:0.00} s = {result.Rows / memory.CpuUsed.TotalSeconds:N0} rows per CPU second)");
         output.WriteLine($"    working set: {Mb(memory.Baseline)} MB before, peak {Mb(memory.PeakBytes)} MB during; peak managed heap {Mb(memory.PeakManagedBytes)} MB");
     }

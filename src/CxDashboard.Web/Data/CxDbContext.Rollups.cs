@@ -10,6 +10,7 @@ public partial class CxDbContext
 {
     public DbSet<KpiRollup> KpiRollups => Set<KpiRollup>();
     public DbSet<KpiRollupState> KpiRollupStates => Set<KpiRollupState>();
+    public DbSet<KpiRollupPendingDate> KpiRollupPendingDates => Set<KpiRollupPendingDate>();
 
     /// <summary>
     /// Survey responses written through EF (hosted surveys, follow-ups, admin corrections) refresh the rollups of

@@ -29,9 +29,35 @@ public static class SecondaryIndexes
         return [.. definitions.Select(d => d.Sql)];
     }
 
+    /// <summary>
+    /// Creates the indexes with a small page cache and sorter threads: SQLite's sorter then sorts the keys in
+    /// chunks on several cores and merges them, where a large cache has it sort everything in one list on one core
+    /// (measured on the contacts' five indexes of a million rows: 4.8 s with the import's 128 MB cache, 2.3 s so).
+    /// </summary>
     public static void Create(SqliteConnection connection, SqliteTransaction transaction, IReadOnlyList<string> definitions)
     {
-        foreach (var sql in definitions) Execute(connection, transaction, sql);
+        if (definitions.Count == 0) return;
+        var cacheSize = Scalar(connection, transaction, "PRAGMA cache_size");
+        var threads = Scalar(connection, transaction, "PRAGMA threads");
+        Execute(connection, transaction, $"PRAGMA cache_size = -{SortCacheKib}; PRAGMA threads = {Math.Clamp(Environment.ProcessorCount, 1, 4)}");
+        try
+        {
+            foreach (var sql in definitions) Execute(connection, transaction, sql);
+        }
+        finally
+        {
+            Execute(connection, transaction, $"PRAGMA cache_size = {cacheSize}; PRAGMA threads = {threads}");
+        }
+    }
+
+    private const int SortCacheKib = 2048;
+
+    private static long Scalar(SqliteConnection connection, SqliteTransaction transaction, string sql)
+    {
+        using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = sql;
+        return Convert.ToInt64(command.ExecuteScalar());
     }
 
     private static void Execute(SqliteConnection connection, SqliteTransaction transaction, string sql)

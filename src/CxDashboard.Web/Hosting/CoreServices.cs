@@ -54,6 +54,9 @@ public static class CoreServices
         services.AddScoped<OrganisationSettingsService>();
         services.AddScoped<KpiQueryService>();
         services.AddScoped<Features.Metrics.Rollups.KpiRollupService>();
+        services.AddScoped<Features.Metrics.Rollups.PendingRollupsJob>();
+        // Before the callback listener: after a large import, the rollups are rebuilt before flagging runs.
+        services.AddSingleton<IImportListener, Features.Metrics.Rollups.PendingRollupsImportListener>();
         services.AddScoped<KpiReportService>();
         services.AddScoped<KpiTargetService>();
         services.AddScoped<Features.Dashboard.DashboardService>();

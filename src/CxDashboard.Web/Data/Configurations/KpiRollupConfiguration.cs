@@ -15,3 +15,8 @@ public class KpiRollupConfiguration : IEntityTypeConfiguration<KpiRollup>
         builder.HasIndex(r => r.LocalDate);
     }
 }
+
+public class KpiRollupPendingDateConfiguration : IEntityTypeConfiguration<KpiRollupPendingDate>
+{
+    public void Configure(EntityTypeBuilder<KpiRollupPendingDate> builder) => builder.HasKey(d => d.LocalDate);
+}

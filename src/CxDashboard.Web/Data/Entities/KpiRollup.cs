@@ -73,3 +73,12 @@ public class KpiRollupState
     /// <summary>The layout of the rollups (grains, measures) they were built with; a newer app rebuilds older ones.</summary>
     public int FormatVersion { get; set; }
 }
+
+/// <summary>
+/// A local day whose rollup rows are behind its raw rows: a large import commits its rows first and the rollups of
+/// its days are rebuilt right after, in the background. Until then, queries over such a day read the raw rows.
+/// </summary>
+public class KpiRollupPendingDate
+{
+    public DateOnly LocalDate { get; set; }
+}

@@ -981,6 +981,16 @@ namespace CxDashboard.Web.Data.Migrations
                     b.ToTable("KpiRollups");
                 });
 
+            modelBuilder.Entity("CxDashboard.Web.Data.Entities.KpiRollupPendingDate", b =>
+                {
+                    b.Property<DateOnly>("LocalDate")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("LocalDate");
+
+                    b.ToTable("KpiRollupPendingDates");
+                });
+
             modelBuilder.Entity("CxDashboard.Web.Data.Entities.KpiRollupState", b =>
                 {
                     b.Property<int>("Id")

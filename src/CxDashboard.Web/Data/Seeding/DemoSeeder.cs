@@ -29,6 +29,7 @@ public sealed class DemoSeeder(
     MaturityDemoSeeder maturity,
     Features.Callbacks.CallbackDemoHistory callbackHistory,
     Features.Reports.MonthlyReportJob monthlyReports,
+    Features.Metrics.Rollups.KpiRollupService rollups,
     ILogger<DemoSeeder> logger)
 {
     public const string DemoPassword = "Demo!2026";
@@ -93,6 +94,8 @@ public sealed class DemoSeeder(
                     new ImportBatchResult([result], result.Duration), validRowsOnly: false, ct);
                 logger.LogInformation("Demo {Kind}: {Rows} rows imported in {Seconds:0.0} s", kind.Code(), result.Rows, result.Duration.TotalSeconds);
             }
+            // The year of contacts is a large import, whose rollups are rebuilt after it: now, before the report library reads them.
+            await rollups.RefreshPendingAsync(ct);
             await CreateLoginsAsync(ct);
             await maturity.SeedAsync(DemoPassword, ct);
             await callbackHistory.CreateAsync(ct);

@@ -87,6 +87,12 @@ public sealed record ImportResult
     /// </summary>
     public IReadOnlyList<DateOnly> ChangedDates { get; init; } = [];
 
+    /// <summary>
+    /// The KPI rollups of <see cref="ChangedDates"/> are rebuilt after the commit rather than inside it (a large import,
+    /// see <see cref="ImportService.DeferredRollupRows"/>); the dashboard reads those days from the raw rows until then.
+    /// </summary>
+    public bool RollupsPending { get; init; }
+
     public bool WroteData => Outcome is ImportOutcome.Imported or ImportOutcome.ImportedValidRows;
     public double RowsPerSecond => Duration.TotalSeconds > 0 ? Rows / Duration.TotalSeconds : 0;
 }

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using CxDashboard.Web.Data;
 using CxDashboard.Web.Features.Ingestion.Files;
+using CxDashboard.Web.Features.Metrics.Rollups;
 using CxDashboard.Web.Features.Organisation;
 using Microsoft.EntityFrameworkCore;
 
@@ -96,10 +97,12 @@ public sealed class ImportService(
         var write = !options.DryRun && !fileProblem && (!rowErrors || (options.ValidRowsOnly && anyValidRow));
 
         IReadOnlyList<DateOnly> changedDates = [];
+        var rollupsPending = false;
         var readSeconds = stopwatch.Elapsed.TotalSeconds;
         if (write)
         {
-            changedDates = WriteDerivedData(session, ct);
+            var deferRollups = results.Sum(r => r.Inserted + r.Updated) >= DeferredRollupRows;
+            (changedDates, rollupsPending) = WriteDerivedData(session, deferRollups, ct);
             var derivedSeconds = stopwatch.Elapsed.TotalSeconds;
             await session.Transaction.CommitAsync(ct);
             logger.LogDebug("Import batch: rows read and written in {Read:0.00} s, derived data in {Derived:0.00} s, commit in {Commit:0.00} s",
@@ -121,7 +124,11 @@ public sealed class ImportService(
                 : r.ErrorCount > 0 ? ImportOutcome.RejectedWithErrors
                 : ImportOutcome.BlockedByOtherFile;
             // A file imported alone took the whole batch's time (derived data and commit included).
-            results[i] = r with { Outcome = outcome, ChangedDates = changedDates, Duration = results.Length == 1 ? stopwatch.Elapsed : r.Duration };
+            results[i] = r with
+            {
+                Outcome = outcome, ChangedDates = changedDates, RollupsPending = rollupsPending,
+                Duration = results.Length == 1 ? stopwatch.Elapsed : r.Duration,
+            };
             logger.LogInformation("Import of {Kind}: {Outcome}, {Rows} rows ({Inserted} inserted, {Updated} updated, {Unchanged} unchanged, {Rejected} rejected) in {Seconds:0.0} s",
                 r.Kind.Code(), outcome, r.Rows, r.Inserted, r.Updated, r.Unchanged, r.Rejected, r.Duration.TotalSeconds);
         }
@@ -139,11 +146,20 @@ public sealed class ImportService(
     private const long StatisticsRefreshRows = 20_000;
 
     /// <summary>
-    /// What is derived from the imported rows, written in the same transaction just before it commits: the contacts'
-    /// repeat/FCR gaps, the organisation-local dates whose figures changed, and the KPI rollups of those dates — so
-    /// the dashboard's numbers change together with the rows, or not at all.
+    /// From this many written rows, an import commits without rebuilding the KPI rollups of its days: it records them as
+    /// pending, and they are rebuilt right after the commit (see <see cref="ImportResult.RollupsPending"/>). Rebuilding a
+    /// year of days takes longer than loading the rows themselves; meanwhile the dashboard reads those days from the
+    /// raw rows, so its numbers are right at every moment, only slower to compute until the rebuild is done.
     /// </summary>
-    private IReadOnlyList<DateOnly> WriteDerivedData(ImportSession session, CancellationToken ct)
+    public const long DeferredRollupRows = 50_000;
+
+    /// <summary>
+    /// What is derived from the imported rows, written in the same transaction just before it commits: the contacts'
+    /// repeat/FCR gaps, the organisation-local dates whose figures changed, and the KPI rollups of those dates (or, for
+    /// a large import, the record that those dates are pending) — so the dashboard's numbers change together with the
+    /// rows, or not at all.
+    /// </summary>
+    private (IReadOnlyList<DateOnly> Dates, bool RollupsPending) WriteDerivedData(ImportSession session, bool deferRollups, CancellationToken ct)
     {
         var stopwatch = Stopwatch.StartNew();
         session.RestoreIndexes();
@@ -152,17 +168,25 @@ public sealed class ImportService(
         var gapsSeconds = stopwatch.Elapsed.TotalSeconds;
         var dates = ChangedDates.Collect(session);
         var datesSeconds = stopwatch.Elapsed.TotalSeconds;
-        RefreshRollups(session, dates);
-        logger.LogDebug("Derived data: indexes rebuilt in {Indexes:0.00} s, gaps in {Gaps:0.00} s, changed dates in {Dates:0.00} s, rollups of {Days} days in {Rollups:0.00} s",
-            indexesSeconds, gapsSeconds - indexesSeconds, datesSeconds - gapsSeconds, dates.Count, stopwatch.Elapsed.TotalSeconds - datesSeconds);
-        return dates;
+        var pending = RefreshRollups(session, dates, deferRollups);
+        logger.LogDebug("Derived data: indexes rebuilt in {Indexes:0.00} s, gaps in {Gaps:0.00} s, changed dates in {Dates:0.00} s, rollups of {Days} days {How} in {Rollups:0.00} s",
+            indexesSeconds, gapsSeconds - indexesSeconds, datesSeconds - gapsSeconds, dates.Count, pending ? "marked pending" : "rebuilt",
+            stopwatch.Elapsed.TotalSeconds - datesSeconds);
+        return (dates, pending);
     }
 
-    private static void RefreshRollups(ImportSession session, IReadOnlyList<DateOnly> dates)
+    /// <summary>Rebuilds the rollups of the changed dates, or marks them pending; true when they were marked pending.</summary>
+    private static bool RefreshRollups(ImportSession session, IReadOnlyList<DateOnly> dates, bool defer)
     {
-        if (dates.Count == 0 || Metrics.Rollups.KpiRollupWriter.UsableWindow(session.Connection, session.Transaction) is not { } windowDays) return;
-        Metrics.Rollups.KpiRollupWriter.StageDates(session.Connection, session.Transaction, dates);
-        Metrics.Rollups.KpiRollupWriter.RefreshStagedDates(session.Connection, session.Transaction, windowDays);
+        if (dates.Count == 0 || KpiRollupWriter.UsableWindow(session.Connection, session.Transaction) is not { } windowDays) return false;
+        KpiRollupWriter.StageDates(session.Connection, session.Transaction, dates);
+        if (defer)
+        {
+            KpiRollupWriter.MarkStagedDatesPending(session.Connection, session.Transaction);
+            return true;
+        }
+        KpiRollupWriter.RefreshStagedDates(session.Connection, session.Transaction, windowDays);
+        return false;
     }
 
     private static ImportResult ReadFile(ImportKind kind, ITabularReader reader, ImportSession session, MasterData masterData,

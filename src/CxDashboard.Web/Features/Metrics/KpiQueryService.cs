@@ -45,12 +45,24 @@ public sealed class KpiQueryService(CxDbContext db, OrganisationSettingsService 
         if (scope.SeesNothing || query.To < query.From) return [];
         var grain = RollupPlanner.ChooseGrain(query, scope, key);
         _rollupWindow ??= await db.UsableRollupWindowAsync(ct) ?? 0;
-        return UseRollups && grain is { } g && _rollupWindow == query.WindowDays
+        return UseRollups && grain is { } g && _rollupWindow == query.WindowDays && !await HasPendingDayAsync(query, ct)
             ? await RollupAggregateAsync(query, scope, g, key, contactKey, rollupKey, ct)
             : await RawAggregateAsync(query, scope, contactKey, ct);
     }
 
     private int? _rollupWindow;
+    private List<DateOnly>? _pendingDates;
+
+    /// <summary>
+    /// Whether a day of the period (or of a month it reads as a month row) waits for its rollups after a large import:
+    /// such a period is read from the raw rows, so its numbers are never behind the data.
+    /// </summary>
+    private async Task<bool> HasPendingDayAsync(MetricQuery query, CancellationToken ct)
+    {
+        // Read once per request: a few dates at most, and none at all outside the minutes after a large import.
+        _pendingDates ??= await db.KpiRollupPendingDates.AsNoTracking().Select(d => d.LocalDate).ToListAsync(ct);
+        return _pendingDates.Any(d => d >= query.From && d <= query.To);
+    }
 
     /// <summary>
     /// Sums rollup rows; contact-based FCR counts only days whose every contact is decidable, and the one day that

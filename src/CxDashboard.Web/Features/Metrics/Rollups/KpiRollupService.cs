@@ -23,11 +23,27 @@ public sealed class KpiRollupService(CxDbContext db, TimeProvider clock, ILogger
         logger.LogInformation("KPI rollups rebuilt for W = {Window} days in {Seconds:0.0} s", windowDays, stopwatch.Elapsed.TotalSeconds);
     }
 
-    /// <summary>Brings rollups up to date at start: built when missing, rebuilt when stale or for another W.</summary>
+    /// <summary>
+    /// Brings rollups up to date at start: built when missing, rebuilt when stale or for another W, and the days a
+    /// large import left pending (e.g. the app stopped before their rebuild ran) rebuilt.
+    /// </summary>
     public async Task EnsureCurrentAsync(int windowDays, CancellationToken ct = default)
     {
-        if (await UsableWindowAsync(ct) == windowDays) return;
-        await RebuildAllAsync(windowDays, ct);
+        if (await UsableWindowAsync(ct) == windowDays) await RefreshPendingAsync(ct);
+        else await RebuildAllAsync(windowDays, ct);
+    }
+
+    /// <summary>
+    /// Rebuilds the days a large import left pending (see <see cref="Ingestion.ImportService.DeferredRollupRows"/>) in a
+    /// transaction of its own; returns how many days it rebuilt.
+    /// </summary>
+    public async Task<int> RefreshPendingAsync(CancellationToken ct = default)
+    {
+        if (await UsableWindowAsync(ct) is not { } windowDays || !await db.KpiRollupPendingDates.AnyAsync(ct)) return 0;
+        var stopwatch = Stopwatch.StartNew();
+        var days = KpiRollupWriter.RefreshPending(await OpenAsync(ct), windowDays);
+        logger.LogInformation("KPI rollups of {Days} pending day(s) rebuilt in {Seconds:0.0} s", days, stopwatch.Elapsed.TotalSeconds);
+        return days;
     }
 
     public async Task MarkStaleAsync(CancellationToken ct = default) =>

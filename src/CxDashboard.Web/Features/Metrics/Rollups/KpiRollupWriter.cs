@@ -60,12 +60,41 @@ public static class KpiRollupWriter
             EnsureDateStage(connection, tx);
             Execute(connection, tx, """INSERT OR IGNORE INTO temp.rollup_dates (local_date) SELECT DISTINCT "LocalDate" FROM "Contacts" """);
             Refresh(connection, tx, windowDays, everything: true);
+            Execute(connection, tx, """DELETE FROM "KpiRollupPendingDates" """);
             Execute(connection, tx, $"""
                 INSERT INTO "KpiRollupStates" ("Id", "WindowDays", "IsComplete", "BuiltAtUtc", "FormatVersion") VALUES (1, @w, 1, @now, {FormatVersion})
                 ON CONFLICT ("Id") DO UPDATE SET "WindowDays" = excluded."WindowDays", "IsComplete" = 1, "BuiltAtUtc" = excluded."BuiltAtUtc",
                     "FormatVersion" = excluded."FormatVersion"
                 """, windowDays, nowUtc.Ticks);
         });
+
+    /// <summary>
+    /// Records the staged dates as pending instead of rebuilding them now (a large import, whose rollups are rebuilt
+    /// right after it commits, see <see cref="RefreshPending"/>); queries read those days from the raw rows meanwhile.
+    /// </summary>
+    public static void MarkStagedDatesPending(SqliteConnection connection, SqliteTransaction transaction)
+    {
+        Execute(connection, transaction, $"""INSERT OR IGNORE INTO "KpiRollupPendingDates" ("LocalDate") SELECT local_date FROM temp.rollup_dates""");
+        Execute(connection, transaction, "DELETE FROM temp.rollup_dates");
+    }
+
+    /// <summary>
+    /// Rebuilds the rollups of every pending date in one transaction of its own and clears them; returns how many days
+    /// it rebuilt. The write lock is taken first, so an import cannot add pending dates between the read and the clear.
+    /// </summary>
+    public static int RefreshPending(SqliteConnection connection, int windowDays)
+    {
+        using var transaction = connection.BeginTransaction(deferred: false);
+        EnsureDateStage(connection, transaction);
+        var days = Execute(connection, transaction, """INSERT OR IGNORE INTO temp.rollup_dates (local_date) SELECT "LocalDate" FROM "KpiRollupPendingDates" """);
+        if (days > 0)
+        {
+            Refresh(connection, transaction, windowDays, everything: false);
+            Execute(connection, transaction, """DELETE FROM "KpiRollupPendingDates" """);
+        }
+        transaction.Commit();
+        return days;
+    }
 
     /// <summary>Marks the rollups unusable until rebuilt (queries then read the raw rows).</summary>
     public static void MarkStale(SqliteConnection connection, SqliteTransaction? transaction) =>
@@ -155,7 +184,7 @@ public static class KpiRollupWriter
 
     internal static string Columns(IEnumerable<string> names) => string.Join(", ", names.Select(n => $"\"{n}\""));
 
-    private static void Execute(SqliteConnection connection, SqliteTransaction? transaction, string sql, int? windowDays = null, long? nowTicks = null)
+    private static int Execute(SqliteConnection connection, SqliteTransaction? transaction, string sql, int? windowDays = null, long? nowTicks = null)
     {
         using var command = connection.CreateCommand();
         command.Transaction = transaction;
@@ -163,6 +192,6 @@ public static class KpiRollupWriter
         command.CommandTimeout = 0;
         if (windowDays is { } w) command.Parameters.AddWithValue("@w", w);
         if (nowTicks is { } now) command.Parameters.AddWithValue("@now", now);
-        command.ExecuteNonQuery();
+        return command.ExecuteNonQuery();
     }
 }
