@@ -11,8 +11,9 @@ public class ContactConfiguration : IEntityTypeConfiguration<Contact>
         builder.Property(c => c.ExternalId).HasMaxLength(100);
         builder.HasIndex(c => c.ExternalId).IsUnique();
 
-        // The customer's timeline: gaps, callback triggers (3 contacts in 7 days), recent contacts on a case.
-        builder.HasIndex(c => new { c.CustomerId, c.StartedAtUtc });
+        // The customer's timeline: gaps, callback triggers (3 contacts in 7 days), recent contacts on a case. With the
+        // reason in it, the gaps of a first import (whose stored gaps are all empty) are computed from the index alone.
+        builder.HasIndex(c => new { c.CustomerId, c.StartedAtUtc, c.ReasonId });
 
         // Metric queries select a period by local date, then filter and group by these columns.
         builder.HasIndex(c => new { c.LocalDate, c.TeamId, c.Channel, c.ReasonId });

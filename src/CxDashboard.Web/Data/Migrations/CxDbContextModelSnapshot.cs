@@ -592,9 +592,9 @@ namespace CxDashboard.Web.Data.Migrations
 
                     b.HasIndex("AgentId", "LocalDate");
 
-                    b.HasIndex("CustomerId", "StartedAtUtc");
-
                     b.HasIndex("TeamId", "LocalDate");
+
+                    b.HasIndex("CustomerId", "StartedAtUtc", "ReasonId");
 
                     b.HasIndex("LocalDate", "TeamId", "Channel", "ReasonId");
 

@@ -22,8 +22,9 @@ public static class TimelineRefresher
         if (session.Scalar("SELECT COUNT(*) FROM temp.import_customers") == 0) return 0;
 
         const string columns = """c."Id", c."CustomerId", c."StartedAtUtc", c."ReasonId", c."PrevGapTicks", c."PrevSameReasonGapTicks", c."NextGapTicks" """;
+        // Into an empty table no gap is stored yet: the (customer, start, reason) index holds everything the pass reads.
         var select = session.ContactsWereEmpty
-            ? $"""SELECT {columns} FROM "Contacts" c ORDER BY c."CustomerId", c."StartedAtUtc" """
+            ? """SELECT c."Id", c."CustomerId", c."StartedAtUtc", c."ReasonId", NULL, NULL, NULL FROM "Contacts" c ORDER BY c."CustomerId", c."StartedAtUtc" """
             : $"""
                SELECT {columns} FROM temp.import_customers i JOIN "Contacts" c ON c."CustomerId" = i.customer_id
                ORDER BY c."CustomerId", c."StartedAtUtc"
