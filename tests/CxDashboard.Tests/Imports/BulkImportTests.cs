@@ -46,6 +46,9 @@ public sealed class BulkImportTests
         var result = await app.ImportOkAsync(ImportKind.Contacts, ImportBehaviourTests.ManyContacts(Rows, "BIG"));
         Assert.Equal(Rows, result.Inserted);
         Assert.Equal(indexesBefore, ContactIndexes(app));
+        // Committed before its rollups; without a job server they were rebuilt before the import returned.
+        Assert.True(result.RollupsPending);
+        Assert.Equal(0, Scalar(app, """SELECT COUNT(*) FROM "KpiRollupPendingDates" """));
 
         // Every stored gap equals the timeline rules applied to the customer's contacts.
         var byCustomer = new Dictionary<long, List<(TimelinePoint Point, TimelineGaps Stored)>>();

@@ -1,0 +1,126 @@
+using CxDashboard.Tests.Imports;
+using CxDashboard.Tests.Infrastructure;
+using CxDashboard.Web.Data.Seeding;
+using CxDashboard.Web.Features.Ingestion;
+using CxDashboard.Web.Features.Metrics;
+using CxDashboard.Web.Features.Metrics.Rollups;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+using static CxDashboard.Tests.Imports.ImportTestSupport;
+
+namespace CxDashboard.Tests.Metrics;
+
+/// <summary>
+/// A large import commits its rows before the KPI rollups of its days are rebuilt: those days are pending, and every
+/// query over a pending day reads the raw rows, so no number is ever behind the data. The rebuild runs right after the
+/// import (a job, or at once without a job server) and at the next start when the app stopped before it.
+/// </summary>
+public sealed class PendingRollupsTests
+{
+    private static readonly MetricQuery March = new() { From = new(2026, 3, 1), To = new(2026, 3, 31), WindowDays = 7, AsOfUtc = BoundaryDataset.AsOf.UtcDateTime };
+    private static readonly MetricQuery February = March with { From = new(2026, 2, 1), To = new(2026, 2, 28) };
+
+    private static Task<KpiCounts> TotalsAsync(CxAppFactory app, MetricQuery query) =>
+        app.WithScopeAsync(sp => sp.GetRequiredService<KpiQueryService>().TotalsAsync(query, DataScope.Everything));
+
+    /// <summary>
+    /// One rollup row per grain of a day (and of its month) that no longer matches the raw rows: 1,000 contacts too
+    /// many in any query that reads them.
+    /// </summary>
+    private static void SkewRollups(CxAppFactory app, string day) => Execute(app, $"""
+        UPDATE "KpiRollups" SET "Contacts" = "Contacts" + 1000
+        WHERE "Id" IN (
+            SELECT MIN("Id") FROM "KpiRollups"
+            WHERE ("IsMonth" = 0 AND "LocalDate" = '{day}') OR ("IsMonth" = 1 AND "LocalDate" = '{day[..7]}-01')
+            GROUP BY "Grain", "IsMonth")
+        """);
+
+    private static void MarkPending(CxAppFactory app, string day) =>
+        Execute(app, $"""INSERT INTO "KpiRollupPendingDates" ("LocalDate") VALUES ('{day}')""");
+
+    [Fact]
+    public async Task A_period_with_a_pending_day_is_read_from_the_raw_rows_until_the_day_is_rebuilt()
+    {
+        using var app = new CxAppFactory();
+        await BoundaryDataset.LoadAsync(app);
+        var march = await TotalsAsync(app, March);
+        var february = await TotalsAsync(app, February);
+        Assert.Equal(9, march.Contacts);
+
+        // Skewed rollups show in the numbers: the queries do read them.
+        SkewRollups(app, "2026-03-10");
+        SkewRollups(app, "2026-02-26");
+        Assert.Equal(9 + 1000, (await TotalsAsync(app, March)).Contacts);
+
+        // Pending: March is computed from the raw rows again; February, with no pending day, still reads its rollups.
+        MarkPending(app, "2026-03-10");
+        Assert.Equal(march, await TotalsAsync(app, March));
+        Assert.Equal(february.Contacts + 1000, (await TotalsAsync(app, February)).Contacts);
+
+        var rebuilt = await app.WithScopeAsync(sp => sp.GetRequiredService<KpiRollupService>().RefreshPendingAsync());
+        Assert.Equal(1, rebuilt);
+        Assert.Equal(0, Scalar(app, """SELECT COUNT(*) FROM "KpiRollupPendingDates" """));
+        Assert.Equal(march, await TotalsAsync(app, March));
+        Assert.Equal(9, Scalar(app, """SELECT SUM("Contacts") FROM "KpiRollups" WHERE "Grain" = 4 AND "IsMonth" = 1 AND "LocalDate" = '2026-03-01'"""));
+    }
+
+    [Fact]
+    public async Task Days_left_pending_when_the_app_stopped_are_rebuilt_at_the_next_start()
+    {
+        using var app = new CxAppFactory();
+        await BoundaryDataset.LoadAsync(app);
+        var march = await TotalsAsync(app, March);
+        SkewRollups(app, "2026-03-10");
+        MarkPending(app, "2026-03-10");
+
+        await app.WithScopeAsync(sp => sp.GetRequiredService<DatabaseInitializer>().InitializeAsync());
+
+        Assert.Equal(0, Scalar(app, """SELECT COUNT(*) FROM "KpiRollupPendingDates" """));
+        Assert.Equal(march.Contacts, Scalar(app, """SELECT SUM("Contacts") FROM "KpiRollups" WHERE "Grain" = 4 AND "IsMonth" = 1 AND "LocalDate" = '2026-03-01'"""));
+    }
+
+    [Fact]
+    public async Task A_small_import_rebuilds_its_days_inside_its_own_transaction()
+    {
+        using var app = new CxAppFactory();
+        await BoundaryDataset.LoadAsync(app);
+        var result = await app.ImportOkAsync(ImportKind.Contacts, """
+            contact_id,customer_id,agent_id,team,channel,reason,started_at
+            K12,C2,A2,T2,phone,FAKTURA,2026-03-12T10:00:00+01:00
+            """);
+        Assert.False(result.RollupsPending);
+        Assert.Equal(10, Scalar(app, """SELECT SUM("Contacts") FROM "KpiRollups" WHERE "Grain" = 4 AND "IsMonth" = 1 AND "LocalDate" = '2026-03-01'"""));
+    }
+
+    [Fact]
+    public async Task With_a_job_server_a_large_import_leaves_its_days_to_a_job_that_rebuilds_them()
+    {
+        using var app = new CxAppWithJobServerFactory();
+        await app.ImportOkAsync(ImportKind.Agents, BoundaryDataset.Agents);
+        const int rows = 60_000;
+        var result = await app.ImportOkAsync(ImportKind.Contacts, ImportBehaviourTests.ManyContacts(rows, "JOB"));
+        Assert.True(result.RollupsPending);
+        Assert.True(rows >= ImportService.DeferredRollupRows);
+
+        // Committed: the numbers are complete at once, whether or not the job has run yet.
+        var all = March with { From = new(2026, 1, 1), To = new(2026, 3, 31) };
+        Assert.Equal(rows, (await TotalsAsync(app, all)).Contacts);
+
+        // The job (on Hangfire's workers) empties the pending days and leaves rollups that count every row.
+        for (var attempt = 0; attempt < 600 && Scalar(app, """SELECT COUNT(*) FROM "KpiRollupPendingDates" """) > 0; attempt++)
+            await Task.Delay(100);
+        Assert.Equal(0, Scalar(app, """SELECT COUNT(*) FROM "KpiRollupPendingDates" """));
+        Assert.Equal(rows, Scalar(app, """SELECT SUM("Contacts") FROM "KpiRollups" WHERE "Grain" = 5 AND "IsMonth" = 0"""));
+        Assert.Equal(rows, (await TotalsAsync(app, all)).Contacts);
+    }
+
+    private static void Execute(CxAppFactory app, string sql)
+    {
+        _ = app.Server;
+        using var connection = new SqliteConnection(app.ConnectionString);
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.ExecuteNonQuery();
+    }
+}
