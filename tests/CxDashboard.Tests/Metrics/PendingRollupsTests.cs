@@ -1,6 +1,7 @@
 using CxDashboard.Tests.Imports;
 using CxDashboard.Tests.Infrastructure;
 using CxDashboard.Web.Data.Seeding;
+using CxDashboard.Web.Features.Accounts;
 using CxDashboard.Web.Features.Ingestion;
 using CxDashboard.Web.Features.Metrics;
 using CxDashboard.Web.Features.Metrics.Rollups;
@@ -62,6 +63,26 @@ public sealed class PendingRollupsTests
         Assert.Equal(0, Scalar(app, """SELECT COUNT(*) FROM "KpiRollupPendingDates" """));
         Assert.Equal(march, await TotalsAsync(app, March));
         Assert.Equal(9, Scalar(app, """SELECT SUM("Contacts") FROM "KpiRollups" WHERE "Grain" = 4 AND "IsMonth" = 1 AND "LocalDate" = '2026-03-01'"""));
+    }
+
+    [Fact]
+    public async Task The_dashboard_says_when_its_period_is_being_summarised_and_shows_the_raw_figures()
+    {
+        using var app = new CxAppFactory();
+        await BoundaryDataset.LoadAsync(app);
+        var client = await app.SignedInClientAsync("manager@test.local", Roles.Manager);
+        const string march = "/?period=custom&from=2026-03-01&to=2026-03-31";
+        const string april = "/?period=custom&from=2026-04-01&to=2026-04-30";
+
+        Assert.Null((await Html.GetDocumentAsync(client, march)).QuerySelector("[data-testid=summaries-catching-up]"));
+        SkewRollups(app, "2026-03-10");
+        MarkPending(app, "2026-03-10");
+
+        var page = await Html.GetDocumentAsync(client, march);
+        Assert.Contains("being rebuilt", page.QuerySelector("[data-testid=summaries-catching-up]").Text());
+        var contacts = page.QuerySelectorAll("[data-testid=kpi-tiles] [data-kpi=Contacts] [data-testid=kpi-value]").Single();
+        Assert.Equal("9", contacts.Text());
+        Assert.Null((await Html.GetDocumentAsync(client, april)).QuerySelector("[data-testid=summaries-catching-up]"));
     }
 
     [Fact]

@@ -67,6 +67,9 @@ public sealed class DashboardView
     public required IReadOnlyList<Choice> ReasonChoices { get; init; }
     public required IReadOnlyList<Choice> ChannelChoices { get; init; }
     public required IReadOnlyList<string> ActiveFilters { get; init; }
+
+    /// <summary>A day of the period waits for its rollups after a large import: the figures are complete, only slower to compute.</summary>
+    public bool SummariesCatchingUp { get; init; }
 }
 
 public static class ChannelChoices

@@ -49,6 +49,7 @@ public sealed class DashboardService(
 
         return new DashboardView
         {
+            SummariesCatchingUp = await queries.HasPendingDayAsync(query.From, query.To, ct),
             Period = period,
             PreviousPeriod = new DatePeriod(previousQuery.From, previousQuery.To),
             PresetKey = presetKey,

@@ -57,11 +57,14 @@ public sealed class KpiQueryService(CxDbContext db, OrganisationSettingsService 
     /// Whether a day of the period (or of a month it reads as a month row) waits for its rollups after a large import:
     /// such a period is read from the raw rows, so its numbers are never behind the data.
     /// </summary>
-    private async Task<bool> HasPendingDayAsync(MetricQuery query, CancellationToken ct)
+    private Task<bool> HasPendingDayAsync(MetricQuery query, CancellationToken ct) => HasPendingDayAsync(query.From, query.To, ct);
+
+    /// <summary>Whether a day of the period waits for its rollups after a large import (its figures are then read from the raw rows).</summary>
+    public async Task<bool> HasPendingDayAsync(DateOnly from, DateOnly to, CancellationToken ct = default)
     {
-        // Read once per request: a few dates at most, and none at all outside the minutes after a large import.
+        // Read once per request: a few dates at most, and none at all outside the seconds after a large import.
         _pendingDates ??= await db.KpiRollupPendingDates.AsNoTracking().Select(d => d.LocalDate).ToListAsync(ct);
-        return _pendingDates.Any(d => d >= query.From && d <= query.To);
+        return _pendingDates.Any(d => d >= from && d <= to);
     }
 
     /// <summary>
