@@ -117,6 +117,48 @@ public sealed partial class MaturityResultsTests(MaturityResultsTests.Fixture fi
     }
 
     [Fact]
+    public async Task The_radars_capability_labels_clear_its_rings_and_its_legend()
+    {
+        var page = await Html.GetDocumentAsync(await App.SignInAsync(Ann), $"/Maturity/Rounds/{fixture.Spring}");
+        var svg = page.QuerySelector("[data-testid=radar] svg")!;
+        var (centre, outerRadius) = Spokes(svg);
+
+        string[] legend = ["Spring 2026", "Autumn 2025", "Target"];
+        var boxes = svg.QuerySelectorAll("text[transform]")
+            .Select(t => (Text: t.TextContent.Trim(), Box: TextBox(t)))
+            .Where(t => t.Text.Length > 0 && !int.TryParse(t.Text, out _)) // the ring numbers sit inside on purpose
+            .ToList();
+        var labels = boxes.Where(b => !legend.Contains(b.Text)).ToList();
+        Assert.InRange(labels.Count, 9, 18); // nine capabilities, on one or two lines
+
+        foreach (var (text, box) in labels)
+        {
+            // The point of the box nearest the centre lies outside the outer ring.
+            var nearestX = Math.Clamp(centre.X, box.Left, box.Right);
+            var nearestY = Math.Clamp(centre.Y, box.Top, box.Bottom);
+            var distance = Math.Sqrt(Math.Pow(nearestX - centre.X, 2) + Math.Pow(nearestY - centre.Y, 2));
+            Assert.True(distance > outerRadius, $"'{text}' reaches {distance:0} px from the centre, inside the outer ring ({outerRadius:0} px)");
+        }
+        foreach (var (name, entry) in boxes.Where(b => legend.Contains(b.Text)))
+            foreach (var (text, box) in labels)
+                Assert.False(entry.Left < box.Right && box.Left < entry.Right && entry.Top < box.Bottom && box.Top < entry.Bottom,
+                    $"the legend's '{name}' overlaps the label '{text}'");
+    }
+
+    /// <summary>A text's box from its position, its glyphs' x offsets and its font size (ScottPlot writes one x per glyph).</summary>
+    private static (double Left, double Right, double Top, double Bottom) TextBox(IElement text)
+    {
+        var t = Translate().Match(text.GetAttribute("transform")!);
+        var (x, y) = (double.Parse(t.Groups[1].Value, CultureInfo.InvariantCulture), double.Parse(t.Groups[2].Value, CultureInfo.InvariantCulture));
+        static double[] Numbers(string? list) => [.. (list ?? "0").Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
+            .Select(n => double.Parse(n, CultureInfo.InvariantCulture))];
+        var glyphs = Numbers(text.GetAttribute("x"));
+        var baseline = y + Numbers(text.GetAttribute("y"))[0];
+        var size = double.Parse(text.GetAttribute("font-size") ?? "12", CultureInfo.InvariantCulture);
+        return (x + glyphs.Min(), x + glyphs.Max() + size * 0.6, baseline - size * 0.8, baseline + size * 0.2);
+    }
+
+    [Fact]
     public async Task The_radar_plot_carries_the_three_series_for_the_pdf_too()
     {
         var result = (await App.WithScopeAsync(sp => sp.GetRequiredService<MaturityResultsService>().GetAsync(fixture.Spring)))!;

@@ -94,10 +94,20 @@ public static class Charts
         radar.PolarAxis.SetSpokes(axisLabels.Select(l => WrapLabel(l, 20)).ToArray(), max);
         var rings = Enumerable.Range(1, max).Select(i => (double)i).ToArray();
         radar.PolarAxis.SetCircles(rings, rings.Select(r => r.ToString(CultureInfo.CurrentCulture)).ToArray());
+        // The ring numbers sit halfway between the first two spokes, not on the first one, where the top axis label is.
+        var betweenSpokes = Angle.FromDegrees(180.0 / Math.Max(axisLabels.Count, 1));
+        foreach (var circle in radar.PolarAxis.Circles) circle.LabelAngle = betweenSpokes;
+        const float labelSize = 12;
         foreach (var spoke in radar.PolarAxis.Spokes)
         {
-            spoke.LabelPaddingFraction = 0.12;
-            spoke.LabelStyle.FontSize = 12;
+            // A label is centred on its point just outside the outer ring; moving it outward by half its own size along
+            // the spoke keeps a wide label at the side, or a two-line one at the top, from crossing the ring.
+            spoke.LabelStyle.FontSize = labelSize;
+            var lines = (spoke.LabelText ?? "").Split('\n');
+            var direction = (spoke.Angle + radar.PolarAxis.Rotation).Radians;
+            // Sideways in pixels; up or down in radius, by the label's lines (the vertical offset moved multi-line labels too little).
+            spoke.LabelStyle.OffsetX = (float)Math.Cos(direction) * lines.Max(l => l.Length) * labelSize * 0.29f;
+            spoke.LabelPaddingFraction = 0.08 + Math.Abs(Math.Sin(direction)) * lines.Length * 0.05;
         }
         foreach (var shape in shapes)
         {

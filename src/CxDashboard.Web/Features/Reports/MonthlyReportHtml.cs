@@ -112,7 +112,7 @@ public static class MonthlyReportHtml
             if (view.MaturityRadar is { } radar)
             {
                 html.Append("<div class=\"radar\">");
-                Chart(html, radar, 560, 440);
+                Chart(html, radar, 680, 440); // wide: the legend's corner clears the lower labels
                 html.Append("</div>\n");
             }
             if (view.MaturityGaps is { } gaps) Table(html, gaps);

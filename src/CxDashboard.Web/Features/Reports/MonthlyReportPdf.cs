@@ -230,7 +230,7 @@ public static class MonthlyReportPdf
             col.Item().Element(c => Heading(c, "CX-mognad: förmågor, gap och åtgärder"));
             col.Item().Text(view.MaturityLead).FontColor(Colors.Grey700);
             if (view.MaturityRadar is { } radar)
-                col.Item().AlignCenter().Width(330).Height(250).Chart(() => Scaled(radar.CreatePlot(), 0.6f));
+                col.Item().AlignCenter().Width(430).Height(250).Chart(() => Scaled(radar.CreatePlot(), 0.6f)); // wide: the legend's corner clears the lower labels
             if (view.MaturityGaps is { } gaps)
                 col.Item().Element(c => Table(c, gaps));
         });

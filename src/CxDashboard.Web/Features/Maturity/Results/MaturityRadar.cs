@@ -42,7 +42,7 @@ public static class MaturityRadar
     public static void Draw(Plot plot, MaturityRadarData data) =>
         Charts.DrawRadar(plot, data.Axes, data.Shapes, MaturityModelDefinition.LevelCount);
 
-    public static string Svg(MaturityRoundResult result, string language, int width = 720, int height = 560)
+    public static string Svg(MaturityRoundResult result, string language, int width = 860, int height = 560)
     {
         var data = For(result, language);
         var plot = new Plot();
