@@ -126,7 +126,9 @@ public sealed class ImportService(
             // A file imported alone took the whole batch's time (derived data and commit included).
             results[i] = r with
             {
-                Outcome = outcome, ChangedDates = changedDates, RollupsPending = rollupsPending,
+                Outcome = outcome,
+                ChangedDates = changedDates,
+                RollupsPending = rollupsPending,
                 Duration = results.Length == 1 ? stopwatch.Elapsed : r.Duration,
             };
             logger.LogInformation("Import of {Kind}: {Outcome}, {Rows} rows ({Inserted} inserted, {Updated} updated, {Unchanged} unchanged, {Rejected} rejected) in {Seconds:0.0} s",
