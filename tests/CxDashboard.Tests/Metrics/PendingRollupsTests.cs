@@ -13,7 +13,8 @@ namespace CxDashboard.Tests.Metrics;
 
 /// <summary>
 /// A large import commits its rows before the KPI rollups of its days are rebuilt: those days are pending, and every
-/// query over a pending day reads the raw rows, so no number is ever behind the data. The rebuild runs right after the
+/// query reads a pending day from the raw rows (the other days of its period from the rollups), so no number is ever
+/// behind the data. The rebuild runs right after the
 /// import (a job, or at once without a job server) and at the next start when the app stopped before it.
 /// </summary>
 public sealed class PendingRollupsTests
@@ -53,10 +54,12 @@ public sealed class PendingRollupsTests
         SkewRollups(app, "2026-02-26");
         Assert.Equal(9 + 1000, (await TotalsAsync(app, March)).Contacts);
 
-        // Pending: March is computed from the raw rows again; February, with no pending day, still reads its rollups.
+        // Pending: 10 March is computed from the raw rows again; February, with no pending day, still reads its rollups,
+        // also within a period that holds the pending day.
         MarkPending(app, "2026-03-10");
         Assert.Equal(march, await TotalsAsync(app, March));
         Assert.Equal(february.Contacts + 1000, (await TotalsAsync(app, February)).Contacts);
+        Assert.Equal(february.Contacts + 1000 + march.Contacts, (await TotalsAsync(app, March with { From = February.From })).Contacts);
 
         var rebuilt = await app.WithScopeAsync(sp => sp.GetRequiredService<KpiRollupService>().RefreshPendingAsync());
         Assert.Equal(1, rebuilt);

@@ -45,27 +45,57 @@ public sealed class KpiQueryService(CxDbContext db, OrganisationSettingsService 
         if (scope.SeesNothing || query.To < query.From) return [];
         var grain = RollupPlanner.ChooseGrain(query, scope, key);
         _rollupWindow ??= await db.UsableRollupWindowAsync(ct) ?? 0;
-        return UseRollups && grain is { } g && _rollupWindow == query.WindowDays && !await HasPendingDayAsync(query, ct)
-            ? await RollupAggregateAsync(query, scope, g, key, contactKey, rollupKey, ct)
-            : await RawAggregateAsync(query, scope, contactKey, ct);
+        if (!UseRollups || grain is not { } g || _rollupWindow != query.WindowDays) return await RawAggregateAsync(query, scope, contactKey, ct);
+
+        // Days still waiting for their rollups after a large import are read from the raw rows, the rest from the
+        // rollups: the counts add up across days, so the numbers are never behind the data and only those days cost more.
+        var result = new Dictionary<TKey, KpiCounts>();
+        foreach (var (from, to, pending) in await SplitByPendingDaysAsync(query.From, query.To, ct))
+        {
+            var part = query.ForPeriod(from, to);
+            var counts = pending
+                ? await RawAggregateAsync(part, scope, contactKey, ct)
+                : await RollupAggregateAsync(part, scope, g, key, contactKey, rollupKey, ct);
+            if (result.Count == 0) result = counts;
+            else foreach (var (rowKey, c) in counts) result[rowKey] = result.TryGetValue(rowKey, out var earlier) ? earlier + c : c;
+        }
+        return result;
     }
 
     private int? _rollupWindow;
-    private List<DateOnly>? _pendingDates;
+    private SortedSet<DateOnly>? _pendingDates;
+
+    /// <summary>Above this many alternating stretches, a period with pending days is read from the raw rows in one query.</summary>
+    private const int MaxStretches = 5;
 
     /// <summary>
-    /// Whether a day of the period (or of a month it reads as a month row) waits for its rollups after a large import:
-    /// such a period is read from the raw rows, so its numbers are never behind the data.
+    /// The period cut into stretches of days that wait for their rollups (pending) and days that do not, in order; the
+    /// whole period as one pending stretch when the pending days are scattered over it.
     /// </summary>
-    private Task<bool> HasPendingDayAsync(MetricQuery query, CancellationToken ct) => HasPendingDayAsync(query.From, query.To, ct);
+    private async Task<List<(DateOnly From, DateOnly To, bool Pending)>> SplitByPendingDaysAsync(DateOnly from, DateOnly to, CancellationToken ct)
+    {
+        var pending = await PendingDatesAsync(ct);
+        var stretches = new List<(DateOnly From, DateOnly To, bool Pending)>();
+        if (pending.Count == 0 || pending.GetViewBetween(from, to).Count == 0) return [(from, to, false)];
+        var start = from;
+        for (var day = from; day <= to; day = day.AddDays(1))
+        {
+            var isPending = pending.Contains(day);
+            var next = day.AddDays(1);
+            if (next <= to && pending.Contains(next) == isPending) continue;
+            stretches.Add((start, day, isPending));
+            start = next;
+        }
+        return stretches.Count <= MaxStretches ? stretches : [(from, to, true)];
+    }
+
+    private async Task<SortedSet<DateOnly>> PendingDatesAsync(CancellationToken ct) =>
+        // Read once per request: a few dates at most, and none at all outside the seconds after a large import.
+        _pendingDates ??= [.. await db.KpiRollupPendingDates.AsNoTracking().Select(d => d.LocalDate).ToListAsync(ct)];
 
     /// <summary>Whether a day of the period waits for its rollups after a large import (its figures are then read from the raw rows).</summary>
-    public async Task<bool> HasPendingDayAsync(DateOnly from, DateOnly to, CancellationToken ct = default)
-    {
-        // Read once per request: a few dates at most, and none at all outside the seconds after a large import.
-        _pendingDates ??= await db.KpiRollupPendingDates.AsNoTracking().Select(d => d.LocalDate).ToListAsync(ct);
-        return _pendingDates.Any(d => d >= from && d <= to);
-    }
+    public async Task<bool> HasPendingDayAsync(DateOnly from, DateOnly to, CancellationToken ct = default) =>
+        from <= to && (await PendingDatesAsync(ct)).GetViewBetween(from, to).Count > 0;
 
     /// <summary>
     /// Sums rollup rows; contact-based FCR counts only days whose every contact is decidable, and the one day that
