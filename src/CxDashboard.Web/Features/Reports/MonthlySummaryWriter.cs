@@ -32,22 +32,25 @@ public static class MonthlySummaryWriter
             ? $"Inga enkätsvar i {ReportText.Month(report.Month)}, så CSAT kan inte beräknas."
             : KpiSentence(csat, report, previousName, withLastYear: true));
 
-        var movements = HeadlineKpis.All.Skip(1)
+        var moved = HeadlineKpis.All.Skip(1)
             .Where(k => ChangeSignificance.IsClear(k.Kind, now, before))
             .OrderByDescending(k => Math.Abs(ChangeSignificance.Z(k.Kind, now, before) ?? 0))
             .Take(MaxMovements)
-            .Select(k => KpiSentence(k, report, previousName, withLastYear: false))
             .ToList();
-        sentences.AddRange(movements);
-        if (movements.Count == 0 && before.Contacts > 0)
+        sentences.AddRange(moved.Select(k => KpiSentence(k, report, previousName, withLastYear: false)));
+        if (moved.Count == 0 && before.Contacts > 0)
             sentences.Add($"Övriga nyckeltal förändrades inte tydligt jämfört med {previousName}.");
 
-        var belowTarget = HeadlineKpis.All
+        // A KPI with a sentence of its own above has said its target status already; the list names the others.
+        var told = now.Responses > 0 ? moved.Prepend(csat).ToList() : moved;
+        var below = HeadlineKpis.All
             .Where(k => !k.IsSmallSample(now) && k.ValueOf(now) is not null)
             .Where(k => TargetEvaluator.Evaluate(k.ValueOf(now), report.TargetFor(k.Kind), k.Definition.HigherIsBetter) == TargetStatus.Red)
+            .ToList();
+        var belowTarget = below.Where(k => !told.Contains(k))
             .Select(k => $"{k.Name} ({Display.Value(k.ValueOf(now), k.Definition.Unit)}, mål {ReportText.Target(k.Kind, report.TargetFor(k.Kind))})")
             .ToList();
-        if (belowTarget.Count > 0) sentences.Add($"Under målet: {Join(belowTarget)}.");
+        if (belowTarget.Count > 0) sentences.Add($"{(belowTarget.Count < below.Count ? "Också under målet" : "Under målet")}: {Join(belowTarget)}.");
 
         sentences.Add(VolumeSentence(report, previousName));
         if (ReasonSentence(report) is { } reasons) sentences.Add(reasons);
