@@ -74,9 +74,9 @@ public sealed class KpiQueryService(CxDbContext db, OrganisationSettingsService 
     /// </summary>
     private async Task<List<(DateOnly From, DateOnly To, bool Pending)>> SplitByPendingDaysAsync(DateOnly from, DateOnly to, CancellationToken ct)
     {
+        if (!await HasPendingDayAsync(from, to, ct)) return [(from, to, false)];
         var pending = await PendingDatesAsync(ct);
         var stretches = new List<(DateOnly From, DateOnly To, bool Pending)>();
-        if (pending.Count == 0 || pending.GetViewBetween(from, to).Count == 0) return [(from, to, false)];
         var start = from;
         for (var day = from; day <= to; day = day.AddDays(1))
         {
@@ -90,7 +90,7 @@ public sealed class KpiQueryService(CxDbContext db, OrganisationSettingsService 
     }
 
     private async Task<SortedSet<DateOnly>> PendingDatesAsync(CancellationToken ct) =>
-        // Read once per request: a few dates at most, and none at all outside the seconds after a large import.
+        // Read once per request (KpiQueryService is scoped): none at all outside the seconds after a large import.
         _pendingDates ??= [.. await db.KpiRollupPendingDates.AsNoTracking().Select(d => d.LocalDate).ToListAsync(ct)];
 
     /// <summary>Whether a day of the period waits for its rollups after a large import (its figures are then read from the raw rows).</summary>
