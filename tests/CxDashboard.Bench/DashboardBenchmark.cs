@@ -23,7 +23,7 @@ namespace CxDashboard.Bench;
 public sealed class DashboardBenchmark : IBenchmark
 {
     public string Name => "dashboard";
-    public string Usage => "[--db FILE (reuse a database built by an earlier run)] [--agents 250 --teams 25] [--requests 200] [--work-dir DIR] [--skip-raw]";
+    public string Usage => "[--db FILE (reuse a database built by an earlier run)] [--agents 250 --teams 25] [--requests 200] [--work-dir DIR] [--skip-raw] [--pending-days N]";
 
     public async Task<int> RunAsync(BenchArguments arguments, TextWriter output)
     {
@@ -52,6 +52,19 @@ public sealed class DashboardBenchmark : IBenchmark
         await MeasureAsync(database, cases, useRollups: true, output, "from rollups, first time each filter combination is seen");
         await MeasureAsync(database, cases, useRollups: true, output, "from rollups, warm (a running server)");
         if (arguments.Flag("--per-query")) await MeasureQueriesAsync(database, cases, output);
+        if (arguments.Long("--pending-days", 0) is > 0 and var pendingDays)
+        {
+            // As right after a large import of the last N days: those days are read from the raw rows until their rollups are rebuilt.
+            await SetPendingDaysAsync(database, endDate, (int)pendingDays);
+            try
+            {
+                await MeasureAsync(database, cases, useRollups: true, output, $"the last {pendingDays} days waiting for their rollups (read from raw rows)");
+            }
+            finally
+            {
+                await SetPendingDaysAsync(database, endDate, 0);
+            }
+        }
         if (!arguments.Flag("--skip-raw")) await MeasureAsync(database, cases.Take(Math.Min(40, cases.Count)).ToList(), useRollups: false, output, "from raw rows (first 40 combinations)");
         return 0;
     }
@@ -80,6 +93,14 @@ public sealed class DashboardBenchmark : IBenchmark
         Directory.Delete(files, recursive: true);
         return database;
     }
+
+    private static Task SetPendingDaysAsync(BenchDatabase database, DateOnly endDate, int days) => database.WithScopeAsync(async sp =>
+    {
+        var db = sp.GetRequiredService<CxDbContext>();
+        await db.KpiRollupPendingDates.ExecuteDeleteAsync();
+        db.KpiRollupPendingDates.AddRange(Enumerable.Range(0, days).Select(i => new KpiRollupPendingDate { LocalDate = endDate.AddDays(-i) }));
+        return await db.SaveChangesAsync();
+    });
 
     private sealed record DashboardCase(string Label, DashboardFilter Filter, ClaimsPrincipal User);
 
