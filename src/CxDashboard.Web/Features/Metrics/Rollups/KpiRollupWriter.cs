@@ -74,7 +74,7 @@ public static class KpiRollupWriter
     /// </summary>
     public static void MarkStagedDatesPending(SqliteConnection connection, SqliteTransaction transaction)
     {
-        Execute(connection, transaction, $"""INSERT OR IGNORE INTO "KpiRollupPendingDates" ("LocalDate") SELECT local_date FROM temp.rollup_dates""");
+        Execute(connection, transaction, """INSERT OR IGNORE INTO "KpiRollupPendingDates" ("LocalDate") SELECT local_date FROM temp.rollup_dates""");
         Execute(connection, transaction, "DELETE FROM temp.rollup_dates");
     }
 
