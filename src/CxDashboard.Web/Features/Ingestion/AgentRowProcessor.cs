@@ -2,24 +2,29 @@ namespace CxDashboard.Web.Features.Ingestion;
 
 /// <summary>agents: names agents and places them in teams (teams are created when new); an e-mail links a login.</summary>
 public sealed class AgentRowProcessor(ImportSession session, MasterData masterData, IReadOnlySet<int>? allowedTeams)
-    : RowProcessor(session, masterData, allowedTeams)
+    : RowProcessor<AgentRowProcessor.AgentFields>(session, masterData, allowedTeams)
 {
-    public override RowOutcome Process(RowReader row)
-    {
-        var agentId = row.RequiredText("agent_id", 100);
-        var name = row.RequiredText("name", 200);
-        var teamName = row.RequiredText("team", 200);
-        var email = row.Text("email", 256);
-        if (email is not null && !email.Contains('@')) row.AddError("email", $"'{email}' is not an e-mail address");
+    /// <summary>An agent row as read.</summary>
+    public sealed record AgentFields(string? AgentId, string? Name, string? Team, string? Email);
 
+    protected override AgentFields ParseFields(RowReader row)
+    {
+        var fields = new AgentFields(row.RequiredText("agent_id", 100), row.RequiredText("name", 200), row.RequiredText("team", 200), row.Text("email", 256));
+        if (fields.Email is { } email && !email.Contains('@')) row.AddError("email", $"'{email}' is not an e-mail address");
+        return fields;
+    }
+
+    protected override RowOutcome Write(RowErrors row, AgentFields fields)
+    {
+        var (agentId, name, teamName, email) = fields;
         // A manager limited to teams places agents in their teams only, and creates no team.
-        if (AllowedTeams is not null && teamName is not null && !row.HasErrors)
+        if (AllowedTeams is not null && teamName is not null && !row.Any)
         {
             if (MasterData.FindTeam(teamName) is { } teamOfRow) IsTeamAllowed(row, "team", teamOfRow, "the agent");
-            else row.AddError("team", $"no team named '{teamName}'; you may place agents in your own teams only");
+            else row.Add("team", $"no team named '{teamName}'; you may place agents in your own teams only");
         }
         if (agentId is not null && IsDuplicateInFile(row, "agent_id", agentId)) return RowOutcome.Rejected;
-        if (row.HasErrors) return RowOutcome.Rejected;
+        if (row.Any) return RowOutcome.Rejected;
 
         var teamId = MasterData.FindOrCreateTeam(teamName!);
         var userId = email is null ? null : FindUser(email);

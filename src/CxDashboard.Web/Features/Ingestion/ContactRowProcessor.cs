@@ -1,12 +1,10 @@
-using System.Globalization;
 using CxDashboard.Web.Data.Entities;
-using CxDashboard.Web.Features.Organisation;
 
 namespace CxDashboard.Web.Features.Ingestion;
 
 /// <summary>contacts: upserts the customer, resolves agent/team/reason, and inserts or updates the contact by contact_id.</summary>
-public sealed class ContactRowProcessor(ImportSession session, MasterData masterData, OrganisationTime time, IReadOnlySet<int>? allowedTeams, long expectedRows)
-    : RowProcessor(session, masterData, allowedTeams)
+public sealed class ContactRowProcessor(ImportSession session, MasterData masterData, IReadOnlySet<int>? allowedTeams, long expectedRows)
+    : RowProcessor<ContactRowProcessor.ContactFields>(session, masterData, allowedTeams)
 {
     private readonly CustomerWriter _customers = new(session);
 
@@ -27,62 +25,71 @@ public sealed class ContactRowProcessor(ImportSession session, MasterData master
         return empty;
     }
 
-    public override RowOutcome Process(RowReader row)
+    protected override ContactFields ParseFields(RowReader row)
     {
         var contactId = row.RequiredText("contact_id", 100);
         var customerId = row.RequiredText("customer_id", 100);
-        var agentExternalId = row.Text("agent_id", 100);
-        var teamText = row.Text("team", 200);
+        var agentId = row.Text("agent_id", 100);
+        var team = row.Text("team", 200);
         var channelText = row.RequiredText("channel", 50);
+        Channel channel = default;
+        if (channelText is not null && !Channels.TryParse(channelText, out channel))
+            row.AddError("channel", $"'{channelText}' is not a channel (use one of: {Channels.AllCodes})");
         var reasonCode = row.RequiredText("reason", 100);
         var startedAt = row.RequiredTimestamp("started_at");
+        var localDate = startedAt is { } utc ? row.LocalDateText(utc) : null;
         var handleSeconds = row.Integer("handle_seconds", 0, 86_400, "seconds, at most one day");
         var escalated = row.Boolean("escalated_from_bot") ?? false;
         var customer = new CustomerDetails(
             row.Text("customer_name", 200), row.Text("customer_phone", 50), row.Text("customer_email", 256),
             row.Boolean("do_not_contact") ?? false);
+        return new ContactFields(contactId, customerId, agentId, team, channel, reasonCode, startedAt, localDate, handleSeconds, escalated, customer);
+    }
 
-        Channel channel = default;
-        if (channelText is not null && !Channels.TryParse(channelText, out channel))
-            row.AddError("channel", $"'{channelText}' is not a channel (use one of: {Channels.AllCodes})");
-
+    protected override RowOutcome Write(RowErrors row, ContactFields fields)
+    {
         int? teamId = null;
-        if (teamText is not null)
+        if (fields.Team is not null)
         {
-            teamId = MasterData.FindTeam(teamText);
-            if (teamId is null) row.AddError("team", $"no team named '{teamText}' (create it under Admin → Teams or import the agents file first)");
+            teamId = MasterData.FindTeam(fields.Team);
+            if (teamId is null) row.Add("team", $"no team named '{fields.Team}' (create it under Admin → Teams or import the agents file first)");
         }
         // The contact's team: the file's, else the agent's (an agent new to the system has none yet).
-        var knownAgent = agentExternalId is null ? null : MasterData.FindAgent(agentExternalId);
-        if (!row.HasErrors)
-            IsTeamAllowed(row, teamText is null && agentExternalId is not null ? "agent_id" : "team", teamId ?? knownAgent?.TeamId, "the contact");
-        if (contactId is not null && (_tableWasEmpty ? IsDuplicateOfInserted(row, contactId) : IsDuplicateInFile(row, "contact_id", contactId)))
+        var knownAgent = fields.AgentId is null ? null : MasterData.FindAgent(fields.AgentId);
+        if (!row.Any)
+            IsTeamAllowed(row, fields.Team is null && fields.AgentId is not null ? "agent_id" : "team", teamId ?? knownAgent?.TeamId, "the contact");
+        if (fields.ContactId is { } contactId && (_tableWasEmpty ? IsDuplicateOfInserted(row, contactId) : IsDuplicateInFile(row, "contact_id", contactId)))
             return RowOutcome.Rejected;
-        if (row.HasErrors) return RowOutcome.Rejected;
+        if (row.Any) return RowOutcome.Rejected;
 
         int? agentId = null;
-        if (agentExternalId is not null)
+        if (fields.AgentId is not null)
         {
-            var agent = knownAgent ?? MasterData.FindOrCreateAgent(agentExternalId, teamId);
+            var agent = knownAgent ?? MasterData.FindOrCreateAgent(fields.AgentId, teamId);
             agentId = agent.Id;
             teamId ??= agent.TeamId;
         }
-        var reasonId = MasterData.FindOrCreateReason(reasonCode!);
-        var customerKey = _customers.Upsert(customerId!, customer);
+        var reasonId = MasterData.FindOrCreateReason(fields.ReasonCode!);
+        var customerKey = _customers.Upsert(fields.CustomerId!, fields.Customer);
 
-        var contact = new ContactValues(customerKey, agentId, teamId, channel, reasonId, startedAt!.Value,
-            time.LocalDateOf(startedAt.Value), handleSeconds, escalated);
-        return Write(contactId!, contact, row.Line);
+        var contact = new ContactValues(customerKey, agentId, teamId, fields.Channel, reasonId, fields.StartedAtUtc!.Value,
+            fields.LocalDate!, fields.HandleSeconds, fields.EscalatedFromBot);
+        return Write(fields.ContactId!, contact, row.Line);
     }
 
-    private bool IsDuplicateOfInserted(RowReader row, string contactId)
+    /// <summary>A contact row as read: what it says by itself, before agent, team, reason and customer are resolved.</summary>
+    public sealed record ContactFields(
+        string? ContactId, string? CustomerId, string? AgentId, string? Team, Channel Channel, string? ReasonCode, DateTime? StartedAtUtc,
+        string? LocalDate, int? HandleSeconds, bool EscalatedFromBot, CustomerDetails Customer);
+
+    private bool IsDuplicateOfInserted(RowErrors row, string contactId)
     {
         if (!_inserted.MaybeSeen(contactId)) return false;
         var select = Session.Statement("""SELECT "Id" FROM "Contacts" WHERE "ExternalId" = ?1""");
         if (!select.Bind(1, contactId).ReadFirst()) return false;
         var rowId = select.Int64(0);
         select.Reset();
-        row.AddError("contact_id", $"duplicate id '{contactId}' (first on line {_inserted.LineOf(rowId)})");
+        row.Add("contact_id", $"duplicate id '{contactId}' (first on line {_inserted.LineOf(rowId)})");
         return true;
     }
 
@@ -100,8 +107,8 @@ public sealed class ContactRowProcessor(ImportSession session, MasterData master
             Bind(update.Bind(1, current.Id), values).Execute();
             Session.MarkCustomerChanged(current.Values.CustomerId);
             Session.MarkCustomerChanged(values.CustomerId);
-            Session.MarkDateChanged(IsoDate(current.Values.LocalDate));
-            Session.MarkDateChanged(IsoDate(values.LocalDate));
+            Session.MarkDateChanged(current.Values.LocalDate);
+            Session.MarkDateChanged(values.LocalDate);
             return RowOutcome.Updated;
         }
 
@@ -115,10 +122,8 @@ public sealed class ContactRowProcessor(ImportSession session, MasterData master
     /// <summary>Binds the values to ?2…?10, in the order of <see cref="ValueColumns"/>.</summary>
     private static FastStatement Bind(FastStatement statement, ContactValues values) => statement
         .Bind(2, values.CustomerId).Bind(3, values.AgentId).Bind(4, values.TeamId).Bind(5, (long)values.Channel)
-        .Bind(6, values.ReasonId).Bind(7, values.StartedAtUtc.Ticks).Bind(8, IsoDate(values.LocalDate))
+        .Bind(6, values.ReasonId).Bind(7, values.StartedAtUtc.Ticks).Bind(8, values.LocalDate)
         .Bind(9, values.HandleSeconds).Bind(10, values.EscalatedFromBot);
-
-    private static string IsoDate(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     private (long Id, ContactValues Values)? Find(string externalId)
     {
@@ -131,7 +136,7 @@ public sealed class ContactRowProcessor(ImportSession session, MasterData master
             (Channel)select.Int64(4),
             (int)select.Int64(5),
             new DateTime(select.Int64(6), DateTimeKind.Utc),
-            DateOnly.ParseExact(select.Text(7)!, "yyyy-MM-dd", CultureInfo.InvariantCulture),
+            select.Text(7)!,
             (int?)select.NullableInt64(8),
             select.Int64(9) != 0));
         select.Reset();
@@ -140,5 +145,5 @@ public sealed class ContactRowProcessor(ImportSession session, MasterData master
 
     private readonly record struct ContactValues(
         long CustomerId, int? AgentId, int? TeamId, Channel Channel, int ReasonId, DateTime StartedAtUtc,
-        DateOnly LocalDate, int? HandleSeconds, bool EscalatedFromBot);
+        string LocalDate, int? HandleSeconds, bool EscalatedFromBot);
 }

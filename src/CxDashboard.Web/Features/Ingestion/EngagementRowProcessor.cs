@@ -9,28 +9,36 @@ namespace CxDashboard.Web.Features.Ingestion;
 /// replaced (answers given on the product's own pulse page are kept).
 /// </summary>
 public sealed class EngagementRowProcessor(ImportSession session, MasterData masterData, IReadOnlySet<int>? allowedTeams)
-    : RowProcessor(session, masterData, allowedTeams)
+    : RowProcessor<EngagementRowProcessor.AnswerFields>(session, masterData, allowedTeams)
 {
     private readonly Dictionary<(int TeamId, DateOnly Period), List<Answer>> _answers = [];
     private long _replaced;
 
-    public override RowOutcome Process(RowReader row)
+    protected override AnswerFields ParseFields(RowReader row)
     {
-        var teamText = row.RequiredText("team", 200);
+        var team = row.RequiredText("team", 200);
         var period = row.RequiredMonth("period");
         var enps = row.Integer("enps", 0, 10, "eNPS is 0–10");
         var items = new int?[EngagementAnswer.ItemCount];
         for (var i = 0; i < items.Length; i++) items[i] = row.Integer($"q{i + 1}", 1, 5, "items are 1–5");
+        return new AnswerFields(team, period, enps, items);
+    }
 
+    /// <summary>An answer row as read, before its team is found.</summary>
+    public sealed record AnswerFields(string? Team, DateOnly? Period, int? Enps, int?[] Items);
+
+    protected override RowOutcome Write(RowErrors row, AnswerFields fields)
+    {
+        var (teamText, period, enps, items) = fields;
         int? teamId = null;
         if (teamText is not null)
         {
             teamId = MasterData.FindTeam(teamText);
-            if (teamId is null) row.AddError("team", $"no team named '{teamText}'");
+            if (teamId is null) row.Add("team", $"no team named '{teamText}'");
             else IsTeamAllowed(row, "team", teamId, "the answer");
         }
-        if (!row.HasErrors && items.All(i => i is null)) row.AddError("q1", "at least one of q1…q10 must be answered");
-        if (row.HasErrors) return RowOutcome.Rejected;
+        if (!row.Any && items.All(i => i is null)) row.Add("q1", "at least one of q1…q10 must be answered");
+        if (row.Any) return RowOutcome.Rejected;
 
         var key = (teamId!.Value, period!.Value);
         if (!_answers.TryGetValue(key, out var list)) _answers[key] = list = [];

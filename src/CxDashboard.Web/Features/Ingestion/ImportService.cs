@@ -200,32 +200,42 @@ public sealed class ImportService(
         if (CheckHeader(kind, reader.Header, warnings) is { } headerError) return FileRejected(kind, headerError);
 
         session.StartFile();
-        var processor = CreateProcessor(kind, session, masterData, time, options.AllowedTeamIds, reader.BytesTotal);
-        var row = new RowReader(reader, schema, time);
+        var processor = CreateProcessor(kind, session, masterData, options.AllowedTeamIds, reader.BytesTotal);
         var preview = new List<ImportPreviewRow>();
+
+        // Each thread that reads rows has its own RowReader (a CSV file's rows are read on other cores).
+        using var rowReaders = new ThreadLocal<RowReader>(() => new RowReader(reader.Header, schema, time));
+        ParsedRow Parse(ITabularReader source)
+        {
+            var row = rowReaders.Value!;
+            row.StartRow(source);
+            var fields = processor.Parse(row);
+            string?[]? raw = source.Row <= options.PreviewRows ? [.. Enumerable.Range(0, source.Header.Count).Select(source.Get)] : null;
+            return new ParsedRow(row.Line, fields, row.Errors.ToArrayOrNull(), raw, source.BytesRead);
+        }
 
         long rows = 0, inserted = 0, updated = 0, unchanged = 0, rejected = 0, errorCount = 0;
         var errors = new List<ImportError>();
+        var written = new RowErrors();
         try
         {
-            while (reader.Read())
+            foreach (var parsed in reader.ReadAll(Parse))
             {
                 rows++;
                 ct.ThrowIfCancellationRequested();
-                if (preview.Count < options.PreviewRows)
-                    preview.Add(new ImportPreviewRow(reader.Line, [.. Enumerable.Range(0, reader.Header.Count).Select(reader.Get)]));
-                row.StartRow();
-                switch (processor.Process(row))
+                if (parsed.Raw is { } raw && preview.Count < options.PreviewRows) preview.Add(new ImportPreviewRow(parsed.Line, raw));
+                written.Start(parsed.Line, parsed.Errors);
+                switch (processor.Write(written, parsed.Fields))
                 {
                     case RowOutcome.Inserted: inserted++; break;
                     case RowOutcome.Updated: updated++; break;
                     case RowOutcome.Unchanged: unchanged++; break;
                     case RowOutcome.Rejected: rejected++; break;
                 }
-                errorCount += row.Errors.Count;
-                foreach (var error in row.Errors)
+                errorCount += written.Count;
+                foreach (var error in written.All)
                     if (errors.Count < options.MaxErrorsKept) errors.Add(error);
-                if (rows % ProgressEvery == 0) progress.Report(rows, reader, errorCount);
+                if (rows % ProgressEvery == 0) progress.Report(rows, parsed.BytesRead, errorCount);
             }
         }
         catch (ImportFileException e)
@@ -281,11 +291,11 @@ public sealed class ImportService(
         return null;
     }
 
-    private static RowProcessor CreateProcessor(ImportKind kind, ImportSession session, MasterData masterData, OrganisationTime time,
+    private static RowProcessor CreateProcessor(ImportKind kind, ImportSession session, MasterData masterData,
         IReadOnlySet<int>? allowedTeams, long? bytesTotal) => kind switch
         {
             // A contact row is about 100 bytes: enough to size the duplicate filter without counting rows first.
-            ImportKind.Contacts => new ContactRowProcessor(session, masterData, time, allowedTeams, (bytesTotal ?? 100_000) / 100),
+            ImportKind.Contacts => new ContactRowProcessor(session, masterData, allowedTeams, (bytesTotal ?? 100_000) / 100),
             ImportKind.SurveyResponses => new SurveyResponseRowProcessor(session, masterData, allowedTeams),
             ImportKind.Agents => new AgentRowProcessor(session, masterData, allowedTeams),
             ImportKind.Engagement => new EngagementRowProcessor(session, masterData, allowedTeams),
@@ -300,13 +310,16 @@ public sealed class ImportService(
     };
 }
 
+/// <summary>A row as <see cref="RowProcessor.Parse"/> read it (perhaps on another thread), with what the import needs of its source.</summary>
+internal sealed record ParsedRow(long Line, object Fields, ImportError[]? Errors, string?[]? Raw, long? BytesRead);
+
 /// <summary>Progress over all files of a batch: rows and bytes so far, against the bytes of every file.</summary>
 internal sealed class BatchProgress(IProgress<ImportProgress>? progress, long bytesTotal)
 {
     private long _rowsBefore, _bytesBefore, _errorsBefore;
 
-    public void Report(long rows, ITabularReader reader, long errors) =>
-        progress?.Report(new ImportProgress(_rowsBefore + rows, _bytesBefore + (reader.BytesRead ?? 0), bytesTotal, _errorsBefore + errors));
+    public void Report(long rows, long? bytesRead, long errors) =>
+        progress?.Report(new ImportProgress(_rowsBefore + rows, _bytesBefore + (bytesRead ?? 0), bytesTotal, _errorsBefore + errors));
 
     public void EndFile(long rows, ITabularReader reader, long errors)
     {

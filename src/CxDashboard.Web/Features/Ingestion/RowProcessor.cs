@@ -11,7 +11,10 @@ public enum RowOutcome
     Deferred,
 }
 
-/// <summary>Validates and writes the rows of one file kind inside an <see cref="ImportSession"/>.</summary>
+/// <summary>
+/// Validates and writes the rows of one file kind inside an <see cref="ImportSession"/>, in two steps: <see cref="Parse"/>
+/// reads and checks what a row says by itself, <see cref="Write"/> checks it against stored data and writes it.
+/// </summary>
 public abstract class RowProcessor(ImportSession session, MasterData masterData, IReadOnlySet<int>? allowedTeams)
 {
     protected ImportSession Session { get; } = session;
@@ -20,8 +23,18 @@ public abstract class RowProcessor(ImportSession session, MasterData masterData,
     /// <summary>The teams whose rows may be imported; null for all (see <see cref="ImportOptions.AllowedTeamIds"/>).</summary>
     protected IReadOnlySet<int>? AllowedTeams { get; } = allowedTeams;
 
-    /// <summary>Validates the current row and, when it is valid, writes it. Errors go to <paramref name="row"/>.</summary>
-    public abstract RowOutcome Process(RowReader row);
+    /// <summary>
+    /// Reads and checks the fields of the row <paramref name="row"/> is on; errors go to it. For a CSV file this runs on
+    /// other cores, ahead of <see cref="Write"/> and on several rows at once, so it may use the row and immutable
+    /// settings only: no database, no master data, nothing shared between rows.
+    /// </summary>
+    public abstract object Parse(RowReader row);
+
+    /// <summary>
+    /// Resolves, checks against stored data and, when the row is valid, writes one parsed row; rows come in file order on
+    /// the import's thread. <paramref name="row"/> holds the errors <see cref="Parse"/> found; more go to it.
+    /// </summary>
+    public abstract RowOutcome Write(RowErrors row, object fields);
 
     /// <summary>Writes and counts the deferred rows, for work that needs every row first (a team-month of engagement answers).</summary>
     public virtual (long Inserted, long Updated, long Unchanged) Complete() => (0, 0, 0);
@@ -29,25 +42,40 @@ public abstract class RowProcessor(ImportSession session, MasterData masterData,
     public virtual IEnumerable<string> Warnings() => MasterData.Warnings();
 
     /// <summary>For an importer limited to teams: rejects a row of another team, or of no team, naming it.</summary>
-    protected bool IsTeamAllowed(RowReader row, string column, int? teamId, string what)
+    protected bool IsTeamAllowed(RowErrors row, string column, int? teamId, string what)
     {
         if (AllowedTeams is null) return true;
         var yours = string.Join(", ", AllowedTeams.Select(MasterData.TeamName).Order());
         if (teamId is null)
         {
-            row.AddError(column, $"{what} has no team; you may import rows of your teams only ({yours})");
+            row.Add(column, $"{what} has no team; you may import rows of your teams only ({yours})");
             return false;
         }
         if (AllowedTeams.Contains(teamId.Value)) return true;
-        row.AddError(column, $"{what} belongs to team '{MasterData.TeamName(teamId.Value)}', which is not one of your teams ({yours})");
+        row.Add(column, $"{what} belongs to team '{MasterData.TeamName(teamId.Value)}', which is not one of your teams ({yours})");
         return false;
     }
 
     /// <summary>Rejects an id already seen in this file.</summary>
-    protected bool IsDuplicateInFile(RowReader row, string column, string externalId)
+    protected bool IsDuplicateInFile(RowErrors row, string column, string externalId)
     {
         if (Session.RememberId(externalId, row.Line) is not { } firstLine) return false;
-        row.AddError(column, $"duplicate id '{externalId}' (first on line {firstLine})");
+        row.Add(column, $"duplicate id '{externalId}' (first on line {firstLine})");
         return true;
     }
+}
+
+/// <summary>A <see cref="RowProcessor"/> whose parsed rows are <typeparamref name="TFields"/>.</summary>
+public abstract class RowProcessor<TFields>(ImportSession session, MasterData masterData, IReadOnlySet<int>? allowedTeams)
+    : RowProcessor(session, masterData, allowedTeams) where TFields : class
+{
+    public sealed override object Parse(RowReader row) => ParseFields(row);
+
+    public sealed override RowOutcome Write(RowErrors row, object fields) => Write(row, (TFields)fields);
+
+    /// <inheritdoc cref="RowProcessor.Parse"/>
+    protected abstract TFields ParseFields(RowReader row);
+
+    /// <inheritdoc cref="RowProcessor.Write"/>
+    protected abstract RowOutcome Write(RowErrors row, TFields fields);
 }

@@ -5,35 +5,43 @@ using CxDashboard.Web.Features.Organisation;
 namespace CxDashboard.Web.Features.Ingestion;
 
 /// <summary>
-/// Reads the named columns of the current row with the import contract's parsing rules, collecting one error
-/// (line, column, reason) per bad field instead of stopping at the first.
+/// Reads the named columns of a row with the import contract's parsing rules, collecting one error (line, column,
+/// reason) per bad field instead of stopping at the first. One reader serves one thread: for a CSV file the rows are
+/// read on other cores, each with its own reader (see <see cref="ITabularReader.ReadAll{T}"/>).
 /// </summary>
 public sealed class RowReader
 {
-    private readonly ITabularReader _reader;
     private readonly Dictionary<string, int> _columns;
     private readonly OrganisationTime _time;
-    private readonly List<ImportError> _errors = [];
+    private ITabularReader? _row;
+    private DateOnly _lastDate;
+    private string? _lastDateText;
 
-    public RowReader(ITabularReader reader, IReadOnlyList<ImportColumn> schema, OrganisationTime time)
+    public RowReader(IReadOnlyList<string> header, IReadOnlyList<ImportColumn> schema, OrganisationTime time)
     {
-        _reader = reader;
         _time = time;
         _columns = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
-        for (var i = 0; i < reader.Header.Count; i++)
+        for (var i = 0; i < header.Count; i++)
         {
-            var name = reader.Header[i].Trim();
+            var name = header[i].Trim();
             if (schema.Any(c => c.Name.Equals(name, StringComparison.OrdinalIgnoreCase))) _columns.TryAdd(name, i);
         }
     }
 
-    public long Line => _reader.Line;
-    public IReadOnlyList<ImportError> Errors => _errors;
-    public bool HasErrors => _errors.Count > 0;
+    /// <summary>The errors of the current row so far.</summary>
+    public RowErrors Errors { get; } = new();
 
-    public void StartRow() => _errors.Clear();
+    public long Line => Errors.Line;
+    public bool HasErrors => Errors.Any;
 
-    public void AddError(string? column, string message) => _errors.Add(new ImportError(Line, column, message));
+    /// <summary>Starts on the row the reader is positioned on.</summary>
+    public void StartRow(ITabularReader row)
+    {
+        _row = row;
+        Errors.Start(row.Line, null);
+    }
+
+    public void AddError(string? column, string message) => Errors.Add(column, message);
 
     public bool HasColumn(string column) => _columns.ContainsKey(column);
 
@@ -41,7 +49,7 @@ public sealed class RowReader
     public string? Text(string column, int maxLength = 4000)
     {
         if (!_columns.TryGetValue(column, out var index)) return null;
-        var value = _reader.Get(index)?.Trim();
+        var value = _row!.Get(index)?.Trim();
         if (string.IsNullOrEmpty(value)) return null;
         if (FileSniffer.HasReplacementCharacter(value))
         {
@@ -59,7 +67,7 @@ public sealed class RowReader
     public string? RequiredText(string column, int maxLength = 200)
     {
         var value = Text(column, maxLength);
-        if (value is null && !HasErrorFor(column)) AddError(column, "is required but empty");
+        if (value is null && !Errors.HasFor(column)) AddError(column, "is required but empty");
         return value;
     }
 
@@ -83,7 +91,7 @@ public sealed class RowReader
     public int? RequiredInteger(string column, int min, int max, string what)
     {
         var value = Integer(column, min, max, what);
-        if (value is null && !HasErrorFor(column)) AddError(column, "is required but empty");
+        if (value is null && !Errors.HasFor(column)) AddError(column, "is required but empty");
         return value;
     }
 
@@ -108,7 +116,7 @@ public sealed class RowReader
         var text = Text(column, 60);
         if (text is null)
         {
-            if (!HasErrorFor(column)) AddError(column, "is required but empty");
+            if (!Errors.HasFor(column)) AddError(column, "is required but empty");
             return null;
         }
         if (TryParseTimestamp(text, _time, out var utc)) return utc;
@@ -127,13 +135,25 @@ public sealed class RowReader
         return false;
     }
 
+    /// <summary>The organisation-local date of an instant as yyyy-MM-dd (rows in time order share a date: one string per date).</summary>
+    public string LocalDateText(DateTime utc)
+    {
+        var date = _time.LocalDateOf(utc);
+        if (date != _lastDate || _lastDateText is null)
+        {
+            _lastDate = date;
+            _lastDateText = date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        }
+        return _lastDateText;
+    }
+
     /// <summary>A month written YYYY-MM, as its first day.</summary>
     public DateOnly? RequiredMonth(string column)
     {
         var text = Text(column, 20);
         if (text is null)
         {
-            if (!HasErrorFor(column)) AddError(column, "is required but empty");
+            if (!Errors.HasFor(column)) AddError(column, "is required but empty");
             return null;
         }
         if (DateOnly.TryParseExact(text + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var month))
@@ -142,7 +162,31 @@ public sealed class RowReader
         return null;
     }
 
-    private bool HasErrorFor(string column) => _errors.Any(e => e.Column == column);
-
     private static string Shorten(string text) => text.Length <= 40 ? text : text[..40] + "…";
+}
+
+/// <summary>The errors found in one row, by line and column: while its fields are read, then while it is written.</summary>
+public sealed class RowErrors
+{
+    private readonly List<ImportError> _errors = [];
+
+    public long Line { get; private set; }
+    public IReadOnlyList<ImportError> All => _errors;
+    public int Count => _errors.Count;
+    public bool Any => _errors.Count > 0;
+
+    /// <summary>Starts a row, with the errors already found in its fields (when it was read on another thread).</summary>
+    public void Start(long line, ImportError[]? found)
+    {
+        Line = line;
+        _errors.Clear();
+        if (found is not null) _errors.AddRange(found);
+    }
+
+    public void Add(string? column, string message) => _errors.Add(new ImportError(Line, column, message));
+
+    public bool HasFor(string column) => _errors.Any(e => e.Column == column);
+
+    /// <summary>A copy for handing the row to another thread; null when there are none (most rows).</summary>
+    public ImportError[]? ToArrayOrNull() => _errors.Count == 0 ? null : [.. _errors];
 }

@@ -2,33 +2,37 @@ namespace CxDashboard.Web.Features.Ingestion;
 
 /// <summary>survey_responses: each response rates a contact that exists already or earlier in the same batch.</summary>
 public sealed class SurveyResponseRowProcessor(ImportSession session, MasterData masterData, IReadOnlySet<int>? allowedTeams)
-    : RowProcessor(session, masterData, allowedTeams)
+    : RowProcessor<SurveyResponseRowProcessor.ResponseFields>(session, masterData, allowedTeams)
 {
-    public override RowOutcome Process(RowReader row)
+    protected override ResponseFields ParseFields(RowReader row) => new(
+        ResponseId: row.RequiredText("response_id", 100),
+        ContactId: row.RequiredText("contact_id", 100),
+        ReceivedAtUtc: row.RequiredTimestamp("received_at"),
+        Csat: row.RequiredInteger("csat", 1, 5, "CSAT is 1–5"),
+        Resolved: row.Boolean("resolved"),
+        Nps: row.Integer("nps", 0, 10, "NPS is 0–10"),
+        Comment: row.Text("comment", 4000));
+
+    protected override RowOutcome Write(RowErrors row, ResponseFields fields)
     {
-        var responseId = row.RequiredText("response_id", 100);
-        var contactExternalId = row.RequiredText("contact_id", 100);
-        var receivedAt = row.RequiredTimestamp("received_at");
-        var csat = row.RequiredInteger("csat", 1, 5, "CSAT is 1–5");
-        var resolved = row.Boolean("resolved");
-        var nps = row.Integer("nps", 0, 10, "NPS is 0–10");
-        var comment = row.Text("comment", 4000);
-
         RatedContact? contact = null;
-        if (contactExternalId is not null)
+        if (fields.ContactId is not null)
         {
-            contact = FindContact(contactExternalId);
+            contact = FindContact(fields.ContactId);
             if (contact is null)
-                row.AddError("contact_id", $"no contact with id '{contactExternalId}' (import the contacts first, or in the same batch)");
-            else if (!row.HasErrors)
-                IsTeamAllowed(row, "contact_id", contact.Value.TeamId, $"contact '{contactExternalId}'");
+                row.Add("contact_id", $"no contact with id '{fields.ContactId}' (import the contacts first, or in the same batch)");
+            else if (!row.Any)
+                IsTeamAllowed(row, "contact_id", contact.Value.TeamId, $"contact '{fields.ContactId}'");
         }
-        if (responseId is not null && IsDuplicateInFile(row, "response_id", responseId)) return RowOutcome.Rejected;
-        if (row.HasErrors) return RowOutcome.Rejected;
+        if (fields.ResponseId is not null && IsDuplicateInFile(row, "response_id", fields.ResponseId)) return RowOutcome.Rejected;
+        if (row.Any) return RowOutcome.Rejected;
 
-        var values = new ResponseValues(contact!.Value.Id, receivedAt!.Value, csat!.Value, resolved, nps, comment);
-        return Write(responseId!, values, contact.Value.LocalDate);
+        var values = new ResponseValues(contact!.Value.Id, fields.ReceivedAtUtc!.Value, fields.Csat!.Value, fields.Resolved, fields.Nps, fields.Comment);
+        return Write(fields.ResponseId!, values, contact.Value.LocalDate);
     }
+
+    /// <summary>A survey response row as read, before its contact is found.</summary>
+    public sealed record ResponseFields(string? ResponseId, string? ContactId, DateTime? ReceivedAtUtc, int? Csat, bool? Resolved, int? Nps, string? Comment);
 
     private RowOutcome Write(string externalId, ResponseValues values, string localDate)
     {

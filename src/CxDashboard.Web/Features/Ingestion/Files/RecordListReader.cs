@@ -7,6 +7,7 @@ public sealed class RecordListReader(IReadOnlyList<string> header, IReadOnlyList
 
     public IReadOnlyList<string> Header { get; } = header;
     public long Line => _index;
+    public long Row => _index + 1;
     public long? BytesRead => null;
     public long? BytesTotal => null;
 

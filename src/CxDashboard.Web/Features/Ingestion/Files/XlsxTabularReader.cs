@@ -52,6 +52,7 @@ public sealed class XlsxTabularReader : ITabularReader
     public string SheetName { get; }
     public IReadOnlyList<string> Header { get; }
     public long Line { get; private set; }
+    public long Row { get; private set; }
     public long? BytesRead => _stream.CanSeek ? Math.Min(_stream.Position, _stream.Length) : null;
     public long? BytesTotal => _stream.CanSeek ? _stream.Length : null;
     public string Description => $"XLSX, first sheet '{SheetName}'";
@@ -60,7 +61,9 @@ public sealed class XlsxTabularReader : ITabularReader
     {
         while (ReadRow())
         {
-            if (_cells.Any(c => !string.IsNullOrWhiteSpace(c))) return true;
+            if (!_cells.Any(c => !string.IsNullOrWhiteSpace(c))) continue;
+            Row++;
+            return true;
         }
         return false;
     }
