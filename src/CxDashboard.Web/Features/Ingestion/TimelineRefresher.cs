@@ -55,9 +55,12 @@ public static class TimelineRefresher
         if (points.Count > 0) changed += CollectChanged(insertGap, points, stored, ref computed, scratch);
         ct.ThrowIfCancellationRequested();
 
+        // Written in the gaps' id order, so the table is rewritten front to back. (As UPDATE … FROM, the planner may
+        // instead walk the contacts through an index and update them in random order: measured twice as slow.)
         session.Execute("""
-            UPDATE "Contacts" SET "PrevGapTicks" = g.prev, "PrevSameReasonGapTicks" = g.prev_same, "NextGapTicks" = g.next
-            FROM temp.import_gaps g WHERE "Contacts"."Id" = g.contact_id
+            UPDATE "Contacts" SET ("PrevGapTicks", "PrevSameReasonGapTicks", "NextGapTicks") =
+                (SELECT g.prev, g.prev_same, g.next FROM temp.import_gaps g WHERE g.contact_id = "Contacts"."Id")
+            WHERE "Id" IN (SELECT contact_id FROM temp.import_gaps)
             """);
         return changed;
     }
