@@ -2,6 +2,10 @@ using CxDashboard.Web.Data.Entities;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Microsoft.EntityFrameworkCore.Metadata.Conventions;
+using Microsoft.EntityFrameworkCore.Metadata.Conventions.Infrastructure;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace CxDashboard.Web.Data;
@@ -30,6 +34,8 @@ public partial class CxDbContext(DbContextOptions<CxDbContext> options) : Identi
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
+        configurationBuilder.Conventions.Replace<ForeignKeyIndexConvention>(services =>
+            new ForeignKeyIndexesExceptContactReason(services.GetRequiredService<ProviderConventionSetBuilderDependencies>()));
         if (Database.IsSqlite())
         {
             // SQLite has no date type: instants are stored as UTC ticks so they compare and sort as numbers
@@ -37,6 +43,20 @@ public partial class CxDbContext(DbContextOptions<CxDbContext> options) : Identi
             configurationBuilder.Properties<DateTime>().HaveConversion<UtcTicksConverter>();
             configurationBuilder.Properties<DateTime?>().HaveConversion<UtcTicksConverter>();
         }
+    }
+
+    /// <summary>
+    /// EF's index on every foreign key, except a contact's reason: no query reads contacts by reason alone (the metric
+    /// index holds the reason after the date), reasons are never deleted, and building it took a first import of a
+    /// million contacts 0.4–0.5 s.
+    /// </summary>
+    private sealed class ForeignKeyIndexesExceptContactReason(ProviderConventionSetBuilderDependencies dependencies)
+        : ForeignKeyIndexConvention(dependencies)
+    {
+        protected override IConventionIndex? CreateIndex(IReadOnlyList<IConventionProperty> properties, bool unique, IConventionEntityTypeBuilder entityTypeBuilder) =>
+            entityTypeBuilder.Metadata.ClrType == typeof(Contact) && properties is [{ Name: nameof(Contact.ReasonId) }]
+                ? null
+                : base.CreateIndex(properties, unique, entityTypeBuilder);
     }
 
     private sealed class UtcTicksConverter() : ValueConverter<DateTime, long>(

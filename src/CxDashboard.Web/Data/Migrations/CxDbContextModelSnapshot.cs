@@ -588,8 +588,6 @@ namespace CxDashboard.Web.Data.Migrations
                     b.HasIndex("ExternalId")
                         .IsUnique();
 
-                    b.HasIndex("ReasonId");
-
                     b.HasIndex("AgentId", "LocalDate");
 
                     b.HasIndex("TeamId", "LocalDate");
