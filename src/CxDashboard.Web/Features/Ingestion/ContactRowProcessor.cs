@@ -85,6 +85,7 @@ public sealed class ContactRowProcessor(ImportSession session, MasterData master
     private bool IsDuplicateOfInserted(RowErrors row, string contactId)
     {
         if (!_inserted.MaybeSeen(contactId)) return false;
+        InsertPending();
         var select = Session.Statement("""SELECT "Id" FROM "Contacts" WHERE "ExternalId" = ?1""");
         if (!select.Bind(1, contactId).ReadFirst()) return false;
         var rowId = select.Int64(0);
@@ -104,7 +105,7 @@ public sealed class ContactRowProcessor(ImportSession session, MasterData master
         {
             if (current.Values == values) return RowOutcome.Unchanged;
             var update = Session.Statement($"""UPDATE "Contacts" SET ({ValueColumns}) = (?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10) WHERE "Id" = ?1""");
-            Bind(update.Bind(1, current.Id), values).Execute();
+            Bind(update.Bind(1, current.Id), 0, values).Execute();
             Session.MarkCustomerChanged(current.Values.CustomerId);
             Session.MarkCustomerChanged(values.CustomerId);
             Session.MarkDateChanged(current.Values.LocalDate);
@@ -113,17 +114,70 @@ public sealed class ContactRowProcessor(ImportSession session, MasterData master
         }
 
         // New contacts need no marks: the timeline refresh and the changed dates find them by their ids.
-        var insert = Session.Statement($"""INSERT INTO "Contacts" ("ExternalId", {ValueColumns}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)""");
-        Bind(insert.Bind(1, externalId), values).Execute();
-        if (_tableWasEmpty) _inserted.Inserted(insert.LastInsertRowId, line);
+        _pending[_pendingCount++] = (externalId, values, line);
+        if (_pendingCount == InsertBatch) InsertPending();
         return RowOutcome.Inserted;
     }
 
-    /// <summary>Binds the values to ?2…?10, in the order of <see cref="ValueColumns"/>.</summary>
-    private static FastStatement Bind(FastStatement statement, ContactValues values) => statement
-        .Bind(2, values.CustomerId).Bind(3, values.AgentId).Bind(4, values.TeamId).Bind(5, (long)values.Channel)
-        .Bind(6, values.ReasonId).Bind(7, values.StartedAtUtc.Ticks).Bind(8, values.LocalDate)
-        .Bind(9, values.HandleSeconds).Bind(10, values.EscalatedFromBot);
+    public override (long Inserted, long Updated, long Unchanged) Complete()
+    {
+        InsertPending();
+        return (0, 0, 0);
+    }
+
+    /// <summary>
+    /// Inserts the new contacts waiting in <see cref="_pending"/>: a full batch with one statement, a last part row by
+    /// row. Runs before anything reads the contacts of this import (a duplicate's lookup, <see cref="Complete"/>).
+    /// </summary>
+    private void InsertPending()
+    {
+        if (_pendingCount == 0) return;
+        FastStatement insert;
+        if (_pendingCount == InsertBatch)
+        {
+            insert = Session.Statement(BatchInsertSql);
+            for (var i = 0; i < InsertBatch; i++) BindRow(insert, i * InsertColumns, _pending[i].ExternalId, _pending[i].Values);
+            insert.Execute();
+        }
+        else
+        {
+            insert = Session.Statement(RowInsertSql);
+            for (var i = 0; i < _pendingCount; i++) BindRow(insert, 0, _pending[i].ExternalId, _pending[i].Values).Execute();
+        }
+        // The rows of one statement, or of consecutive ones, take consecutive row ids.
+        if (_tableWasEmpty)
+        {
+            var firstRowId = insert.LastInsertRowId - _pendingCount + 1;
+            for (var i = 0; i < _pendingCount; i++) _inserted.Inserted(firstRowId + i, _pending[i].Line);
+        }
+        _pendingCount = 0;
+    }
+
+    // New contacts are inserted 32 to a statement: per row, a statement's own work (starting, opening its cursors,
+    // resetting) cost SQLite about as much as the insert (measured: a million rows 1.7 s one by one, 1.2 s so).
+    private const int InsertBatch = 32;
+    private const int InsertColumns = 10;
+    private readonly (string ExternalId, ContactValues Values, long Line)[] _pending = new (string, ContactValues, long)[InsertBatch];
+    private int _pendingCount;
+
+    private static readonly string RowInsertSql = InsertSql(1);
+    private static readonly string BatchInsertSql = InsertSql(InsertBatch);
+
+    private static string InsertSql(int rows) =>
+        $"""INSERT INTO "Contacts" ("ExternalId", {ValueColumns}) VALUES {string.Join(", ", Enumerable.Range(0, rows).Select(Placeholders))}""";
+
+    private static string Placeholders(int row) =>
+        $"({string.Join(", ", Enumerable.Range(row * InsertColumns + 1, InsertColumns).Select(p => $"?{p}"))})";
+
+    /// <summary>Binds a row's external id and values to ?(offset+1)…?(offset+10), in the order of <see cref="ValueColumns"/>.</summary>
+    private static FastStatement BindRow(FastStatement statement, int offset, string externalId, ContactValues values) =>
+        Bind(statement.Bind(offset + 1, externalId), offset, values);
+
+    /// <summary>Binds the values to ?(offset+2)…?(offset+10), in the order of <see cref="ValueColumns"/>.</summary>
+    private static FastStatement Bind(FastStatement statement, int offset, ContactValues values) => statement
+        .Bind(offset + 2, values.CustomerId).Bind(offset + 3, values.AgentId).Bind(offset + 4, values.TeamId).Bind(offset + 5, (long)values.Channel)
+        .Bind(offset + 6, values.ReasonId).Bind(offset + 7, values.StartedAtUtc.Ticks).Bind(offset + 8, values.LocalDate)
+        .Bind(offset + 9, values.HandleSeconds).Bind(offset + 10, values.EscalatedFromBot);
 
     private (long Id, ContactValues Values)? Find(string externalId)
     {

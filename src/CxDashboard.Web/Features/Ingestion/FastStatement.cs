@@ -20,7 +20,10 @@ public sealed unsafe class FastStatement : IDisposable
     // The raw handles, for the per-row calls; the SafeHandles above own them and keep them alive.
     private readonly IntPtr _dbHandle;
     private readonly IntPtr _statementHandle;
-    private byte[] _utf8 = new byte[256];
+
+    // One buffer per parameter, pinned, that text is encoded into and SQLite reads in place (SQLITE_STATIC) until the
+    // parameter is bound again: no copy allocated, filled and freed by SQLite for every text value of every row.
+    private readonly byte[]?[] _textBuffers;
 
     public FastStatement(SqliteConnection connection, string sql)
     {
@@ -28,17 +31,22 @@ public sealed unsafe class FastStatement : IDisposable
         SqliteException.ThrowExceptionForRC(raw.sqlite3_prepare_v2(_db, sql, out _statement), _db);
         _dbHandle = _db.DangerousGetHandle();
         _statementHandle = _statement.DangerousGetHandle();
+        _textBuffers = new byte[]?[raw.sqlite3_bind_parameter_count(_statement) + 1];
     }
 
     /// <summary>Parameters are numbered from 1, in the order ?1, ?2, … of the SQL.</summary>
     public FastStatement Bind(int index, string? value)
     {
         if (value is null) return BindNull(index);
-        // Encoded into a reused buffer that SQLite copies (SQLITE_TRANSIENT): no UTF-8 copy allocated per value.
         var length = Encoding.UTF8.GetMaxByteCount(value.Length);
-        if (length > _utf8.Length) _utf8 = new byte[Math.Max(length, _utf8.Length * 2)];
-        var written = Encoding.UTF8.GetBytes(value, _utf8);
-        return BindUtf8(index, _utf8.AsSpan(0, written));
+        ref var buffer = ref _textBuffers[index];
+        if (buffer is null || buffer.Length < length) buffer = GC.AllocateUninitializedArray<byte>(Math.Max(length, 64), pinned: true);
+        var written = Encoding.UTF8.GetBytes(value, buffer);
+        fixed (byte* text = buffer)
+        {
+            Check(Native.BindText(_statementHandle, index, text, written, Native.Static));
+        }
+        return this;
     }
 
     /// <summary>Binds text already encoded as UTF-8.</summary>
@@ -131,6 +139,7 @@ public sealed unsafe class FastStatement : IDisposable
     private static class Native
     {
         public static readonly IntPtr Transient = new(-1); // SQLITE_TRANSIENT: SQLite copies the bound bytes
+        public static readonly IntPtr Static = IntPtr.Zero; // SQLITE_STATIC: the bytes stay where they are until bound again
 
         private static readonly IntPtr Library = NativeLibrary.Load("e_sqlite3", typeof(SQLite3Provider_e_sqlite3).Assembly, null);
 
