@@ -282,6 +282,34 @@ public sealed class ImportBehaviourTests
         }
     }
 
+    [Fact]
+    public async Task A_first_import_of_many_new_customers_gives_every_contact_its_own_customer_and_merges_later_details()
+    {
+        // 30,000 customers, each new: most take the batched path for certainly new ones; the id filter of a 2 MB file
+        // takes a few hundred of them for seen ones, which then go through the upsert and must not reuse an id.
+        using var app = new CxAppFactory();
+        await app.ImportOkAsync(ImportKind.Agents, BoundaryDataset.Agents);
+        var text = new StringBuilder("contact_id,customer_id,agent_id,channel,reason,started_at,customer_name,customer_email\n");
+        for (var i = 0; i < 30_000; i++) text.Append($"N{i},NC{i},A1,chat,FAKTURA,2026-02-01 {8 + i % 10:00}:{i % 60:00},Customer {i},\n");
+        text.Append("N-LATER,NC17,A1,phone,FAKTURA,2026-02-02 09:00,,nc17@example.com\n");
+        var result = await app.ImportOkAsync(ImportKind.Contacts, text.ToString());
+        Assert.Equal(30_001, result.Inserted);
+
+        Assert.Equal(30_000, Scalar(app, """SELECT COUNT(*) FROM "Customers" """));
+        Assert.Equal(0, Scalar(app, """
+            SELECT COUNT(*) FROM "Contacts" c JOIN "Customers" u ON u."Id" = c."CustomerId"
+            WHERE c."ExternalId" <> 'N-LATER' AND substr(c."ExternalId", 2) <> substr(u."ExternalId", 3)
+            """));
+        Assert.Equal("Customer 17|nc17@example.com", Text(app, """SELECT "Name" || '|' || "Email" FROM "Customers" WHERE "ExternalId" = 'NC17'"""));
+        Assert.Equal(Scalar(app, """SELECT "CustomerId" FROM "Contacts" WHERE "ExternalId" = 'N17'"""),
+            Scalar(app, """SELECT "CustomerId" FROM "Contacts" WHERE "ExternalId" = 'N-LATER'"""));
+
+        // The next customer, from the next import, takes an id after the largest given.
+        await app.ImportOkAsync(ImportKind.Contacts, "contact_id,customer_id,channel,reason,started_at\nN-NEXT,NC-NEXT,chat,FAKTURA,2026-02-03 09:00\n");
+        Assert.True(Scalar(app, """SELECT "Id" FROM "Customers" WHERE "ExternalId" = 'NC-NEXT'""") >
+            Scalar(app, """SELECT MAX("Id") FROM "Customers" WHERE "ExternalId" <> 'NC-NEXT'"""));
+    }
+
     internal static string ManyContacts(int rows, string prefix)
     {
         var text = new StringBuilder("contact_id,customer_id,agent_id,team,channel,reason,started_at,customer_name\n");

@@ -6,7 +6,7 @@ namespace CxDashboard.Web.Features.Ingestion;
 public sealed class ContactRowProcessor(ImportSession session, MasterData masterData, IReadOnlySet<int>? allowedTeams, long expectedRows)
     : RowProcessor<ContactRowProcessor.ContactFields>(session, masterData, allowedTeams)
 {
-    private readonly CustomerWriter _customers = new(session);
+    private readonly CustomerWriter _customers = new(session, expectedRows);
 
     // Into an empty table every row is new: no lookup, and duplicates in the file are found among the rows inserted.
     private readonly bool _tableWasEmpty = PrepareLoad(session, expectedRows);
@@ -70,7 +70,7 @@ public sealed class ContactRowProcessor(ImportSession session, MasterData master
             teamId ??= agent.TeamId;
         }
         var reasonId = MasterData.FindOrCreateReason(fields.ReasonCode!);
-        var customerKey = _customers.Upsert(fields.CustomerId!, fields.Customer);
+        var customerKey = _customers.Write(fields.CustomerId!, fields.Customer);
 
         var contact = new ContactValues(customerKey, agentId, teamId, fields.Channel, reasonId, fields.StartedAtUtc!.Value,
             fields.LocalDate!, fields.HandleSeconds, fields.EscalatedFromBot);
@@ -121,6 +121,7 @@ public sealed class ContactRowProcessor(ImportSession session, MasterData master
 
     public override (long Inserted, long Updated, long Unchanged) Complete()
     {
+        _customers.InsertPending();
         InsertPending();
         return (0, 0, 0);
     }

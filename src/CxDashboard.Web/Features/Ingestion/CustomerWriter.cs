@@ -6,8 +6,28 @@ public sealed record CustomerDetails(string? Name, string? Phone, string? Email,
 /// Finds or creates customers by their external id. Contact details in a file fill in or replace the stored ones
 /// (an empty cell keeps what is stored); do-not-contact is only ever set by a file, never cleared.
 /// </summary>
-public sealed class CustomerWriter(ImportSession session)
+public sealed class CustomerWriter
 {
+    private readonly ImportSession _session;
+
+    // Into an empty customers table, a customer the filter has certainly not seen is new: it gets the next id here and
+    // waits in a batch of inserts, with no lookup (a "maybe" takes the upsert below).
+    private readonly IdFilter? _newCustomers;
+    private long _nextId;
+    private const int InsertBatch = 32;
+    private const int InsertColumns = 6;
+    private readonly (long Id, string ExternalId, CustomerDetails Details)[] _pending = new (long, string, CustomerDetails)[InsertBatch];
+    private int _pendingCount;
+
+    public CustomerWriter(ImportSession session, long expectedCustomers)
+    {
+        _session = session;
+        if (session.Scalar("""SELECT NOT EXISTS (SELECT 1 FROM "Customers")""") != 1) return;
+        _newCustomers = new IdFilter(expectedCustomers);
+        // AUTOINCREMENT never reuses an id, not even of a deleted customer: continue after the largest ever given.
+        _nextId = session.Scalar("""SELECT COALESCE((SELECT seq FROM sqlite_sequence WHERE name = 'Customers'), 0)""") + 1;
+    }
+
     // Files usually repeat a customer on nearby rows; a bounded cache saves the round trip without growing with the file.
     // It remembers the details the file last gave: the same details again cannot change the stored customer.
     // Two generations: when the newer one is full the older one is dropped, so the customers of the latest rows stay
@@ -16,30 +36,13 @@ public sealed class CustomerWriter(ImportSession session)
     private Dictionary<string, (long Id, CustomerDetails FromFile)> _cache = new(StringComparer.Ordinal);
     private Dictionary<string, (long Id, CustomerDetails FromFile)> _olderCache = new(StringComparer.Ordinal);
 
-    public long Upsert(string externalId, CustomerDetails fromFile)
+    /// <summary>The customer's id, after creating the customer or merging the file's details into the stored ones.</summary>
+    public long Write(string externalId, CustomerDetails fromFile)
     {
         if ((_cache.TryGetValue(externalId, out var cached) || _olderCache.TryGetValue(externalId, out cached)) &&
             (cached.FromFile == fromFile || IsNothingNew(fromFile, cached.FromFile))) return cached.Id;
 
-        // One statement whether the customer is new or known: the merge happens in SQL. (No RETURNING: SQLite collects
-        // its rows in a temporary table per execution; a new row's id is the connection's last rowid.)
-        var upsert = session.Statement("""
-            INSERT INTO "Customers" ("ExternalId", "Name", "Phone", "Email", "DoNotContact") VALUES (?1, ?2, ?3, ?4, ?5)
-            ON CONFLICT ("ExternalId") DO UPDATE SET
-                "Name" = COALESCE(excluded."Name", "Name"), "Phone" = COALESCE(excluded."Phone", "Phone"),
-                "Email" = COALESCE(excluded."Email", "Email"), "DoNotContact" = "DoNotContact" OR excluded."DoNotContact"
-            """);
-        var rowIdBefore = upsert.LastInsertRowId;
-        upsert.Bind(1, externalId).Bind(2, fromFile.Name).Bind(3, fromFile.Phone).Bind(4, fromFile.Email).Bind(5, fromFile.DoNotContact).Execute();
-        var id = upsert.LastInsertRowId;
-        if (id == rowIdBefore)
-        {
-            // Not inserted (updated): an UPSERT's update leaves the last rowid as it was.
-            var select = session.Statement("""SELECT "Id" FROM "Customers" WHERE "ExternalId" = ?1""");
-            select.Bind(1, externalId).ReadFirst();
-            id = select.Int64(0);
-            select.Reset();
-        }
+        var id = _newCustomers is not null && !_newCustomers.MaybeSeen(externalId) ? AddNew(externalId, fromFile) : Upsert(externalId, fromFile);
         if (_cache.Count >= GenerationLimit)
         {
             (_olderCache, _cache) = (_cache, _olderCache);
@@ -48,6 +51,76 @@ public sealed class CustomerWriter(ImportSession session)
         _cache[externalId] = (id, fromFile);
         return id;
     }
+
+    private long Upsert(string externalId, CustomerDetails fromFile)
+    {
+        InsertPending();
+        // One statement whether the customer is new or known: the merge happens in SQL. (No RETURNING: SQLite collects
+        // its rows in a temporary table per execution; a new row's id is the connection's last rowid.)
+        var upsert = _session.Statement("""
+            INSERT INTO "Customers" ("ExternalId", "Name", "Phone", "Email", "DoNotContact") VALUES (?1, ?2, ?3, ?4, ?5)
+            ON CONFLICT ("ExternalId") DO UPDATE SET
+                "Name" = COALESCE(excluded."Name", "Name"), "Phone" = COALESCE(excluded."Phone", "Phone"),
+                "Email" = COALESCE(excluded."Email", "Email"), "DoNotContact" = "DoNotContact" OR excluded."DoNotContact"
+            """);
+        var rowIdBefore = upsert.LastInsertRowId;
+        upsert.Bind(1, externalId).Bind(2, fromFile.Name).Bind(3, fromFile.Phone).Bind(4, fromFile.Email).Bind(5, fromFile.DoNotContact).Execute();
+        var id = upsert.LastInsertRowId;
+        if (id != rowIdBefore)
+        {
+            // A new customer the filter took for a seen one: it took the next id.
+            _nextId = Math.Max(_nextId, id + 1);
+            return id;
+        }
+        // Not inserted (updated): an UPSERT's update leaves the last rowid as it was.
+        var select = _session.Statement("""SELECT "Id" FROM "Customers" WHERE "ExternalId" = ?1""");
+        select.Bind(1, externalId).ReadFirst();
+        id = select.Int64(0);
+        select.Reset();
+        return id;
+    }
+
+    private long AddNew(string externalId, CustomerDetails details)
+    {
+        var id = _nextId++;
+        _pending[_pendingCount++] = (id, externalId, details);
+        if (_pendingCount == InsertBatch) InsertPending();
+        return id;
+    }
+
+    /// <summary>
+    /// Inserts the new customers waiting in a batch (32 to a statement, a last part row by row). Runs before anything
+    /// reads customers: an upsert, and the end of the file (see <see cref="ContactRowProcessor.Complete"/>).
+    /// </summary>
+    public void InsertPending()
+    {
+        if (_pendingCount == 0) return;
+        if (_pendingCount == InsertBatch)
+        {
+            var insert = _session.Statement(BatchInsertSql);
+            for (var i = 0; i < InsertBatch; i++) Bind(insert, i * InsertColumns, _pending[i]);
+            insert.Execute();
+        }
+        else
+        {
+            var insert = _session.Statement(RowInsertSql);
+            for (var i = 0; i < _pendingCount; i++) Bind(insert, 0, _pending[i]).Execute();
+        }
+        _pendingCount = 0;
+    }
+
+    private static FastStatement Bind(FastStatement insert, int offset, (long Id, string ExternalId, CustomerDetails Details) customer) => insert
+        .Bind(offset + 1, customer.Id).Bind(offset + 2, customer.ExternalId).Bind(offset + 3, customer.Details.Name)
+        .Bind(offset + 4, customer.Details.Phone).Bind(offset + 5, customer.Details.Email).Bind(offset + 6, customer.Details.DoNotContact);
+
+    private static readonly string RowInsertSql = InsertSql(1);
+    private static readonly string BatchInsertSql = InsertSql(InsertBatch);
+
+    private static string InsertSql(int rows) =>
+        $"""INSERT INTO "Customers" ("Id", "ExternalId", "Name", "Phone", "Email", "DoNotContact") VALUES {string.Join(", ", Enumerable.Range(0, rows).Select(Placeholders))}""";
+
+    private static string Placeholders(int row) =>
+        $"({string.Join(", ", Enumerable.Range(row * InsertColumns + 1, InsertColumns).Select(p => $"?{p}"))})";
 
     /// <summary>Details that only leave out what an earlier row gave (empty cells keep what is stored) change nothing.</summary>
     private static bool IsNothingNew(CustomerDetails fromFile, CustomerDetails earlier) =>
