@@ -1,3 +1,7 @@
+using System.IO.Hashing;
+using System.Numerics;
+using System.Runtime.InteropServices;
+
 namespace CxDashboard.Web.Features.Ingestion;
 
 /// <summary>
@@ -41,38 +45,28 @@ public sealed class IdFilter(long expectedIds)
 {
     private const int Hashes = 3;
 
-    // About 16 bits per expected id (under 0.5 % false "maybe"), capped so memory stays bounded for any file.
-    private readonly ulong[] _bits = new ulong[Math.Clamp(expectedIds / 4, 1024, 4 * 1024 * 1024)];
+    // At least 16 bits per expected id (under 0.5 % false "maybe"), a power of two so a bit is found by masking, capped
+    // so memory stays bounded for any file (32 MB).
+    private readonly ulong[] _bits = new ulong[BitOperations.RoundUpToPowerOf2((ulong)Math.Clamp(expectedIds / 4, 1024, 4 * 1024 * 1024))];
 
     /// <summary>Adds the id; false when it was certainly not added before, true when it may have been.</summary>
     public bool MaybeSeen(string id)
     {
-        var hash = Fnv1a(id);
+        var hash = XxHash3.HashToUInt64(MemoryMarshal.AsBytes(id.AsSpan()));
         var (h1, h2) = ((uint)hash, (uint)(hash >> 32) | 1);
-        var size = (ulong)_bits.Length * 64;
+        var mask = (ulong)_bits.Length * 64 - 1;
         var seen = true;
         for (uint k = 0; k < Hashes; k++)
         {
-            var bit = (h1 + k * h2) % size;
-            ref var word = ref _bits[bit / 64];
-            var mask = 1UL << (int)(bit % 64);
-            if ((word & mask) == 0)
+            var bit = (h1 + k * h2) & mask;
+            ref var word = ref _bits[bit >> 6];
+            var flag = 1UL << (int)(bit & 63);
+            if ((word & flag) == 0)
             {
                 seen = false;
-                word |= mask;
+                word |= flag;
             }
         }
         return seen;
-    }
-
-    private static ulong Fnv1a(string text)
-    {
-        var hash = 14695981039346656037UL;
-        foreach (var c in text)
-        {
-            hash ^= c;
-            hash *= 1099511628211UL;
-        }
-        return hash;
     }
 }
