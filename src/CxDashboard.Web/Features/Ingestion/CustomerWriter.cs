@@ -14,9 +14,8 @@ public sealed class CustomerWriter
     // waits in a batch of inserts, with no lookup (a "maybe" takes the upsert below).
     private readonly IdFilter? _newCustomers;
     private long _nextId;
-    private const int InsertBatch = 32;
     private const int InsertColumns = 6;
-    private readonly (long Id, string ExternalId, CustomerDetails Details)[] _pending = new (long, string, CustomerDetails)[InsertBatch];
+    private readonly (long Id, string ExternalId, CustomerDetails Details)[] _pending = new (long, string, CustomerDetails)[BatchInsert.Rows];
     private int _pendingCount;
 
     public CustomerWriter(ImportSession session, long expectedCustomers)
@@ -84,21 +83,21 @@ public sealed class CustomerWriter
     {
         var id = _nextId++;
         _pending[_pendingCount++] = (id, externalId, details);
-        if (_pendingCount == InsertBatch) InsertPending();
+        if (_pendingCount == BatchInsert.Rows) InsertPending();
         return id;
     }
 
     /// <summary>
-    /// Inserts the new customers waiting in a batch (32 to a statement, a last part row by row). Runs before anything
-    /// reads customers: an upsert, and the end of the file (see <see cref="ContactRowProcessor.Complete"/>).
+    /// Inserts the new customers waiting in a batch (see <see cref="BatchInsert"/>; a last part row by row). Runs before
+    /// anything reads customers: an upsert, and the end of the file (see <see cref="ContactRowProcessor.Complete"/>).
     /// </summary>
     public void InsertPending()
     {
         if (_pendingCount == 0) return;
-        if (_pendingCount == InsertBatch)
+        if (_pendingCount == BatchInsert.Rows)
         {
             var insert = _session.Statement(BatchInsertSql);
-            for (var i = 0; i < InsertBatch; i++) Bind(insert, i * InsertColumns, _pending[i]);
+            for (var i = 0; i < BatchInsert.Rows; i++) Bind(insert, i * InsertColumns, _pending[i]);
             insert.Execute();
         }
         else
@@ -113,14 +112,9 @@ public sealed class CustomerWriter
         .Bind(offset + 1, customer.Id).Bind(offset + 2, customer.ExternalId).Bind(offset + 3, customer.Details.Name)
         .Bind(offset + 4, customer.Details.Phone).Bind(offset + 5, customer.Details.Email).Bind(offset + 6, customer.Details.DoNotContact);
 
-    private static readonly string RowInsertSql = InsertSql(1);
-    private static readonly string BatchInsertSql = InsertSql(InsertBatch);
-
-    private static string InsertSql(int rows) =>
-        $"""INSERT INTO "Customers" ("Id", "ExternalId", "Name", "Phone", "Email", "DoNotContact") VALUES {string.Join(", ", Enumerable.Range(0, rows).Select(Placeholders))}""";
-
-    private static string Placeholders(int row) =>
-        $"({string.Join(", ", Enumerable.Range(row * InsertColumns + 1, InsertColumns).Select(p => $"?{p}"))})";
+    private const string Into = "\"Customers\" (\"Id\", \"ExternalId\", \"Name\", \"Phone\", \"Email\", \"DoNotContact\")";
+    private static readonly string RowInsertSql = BatchInsert.Sql(Into, InsertColumns, 1);
+    private static readonly string BatchInsertSql = BatchInsert.Sql(Into, InsertColumns, BatchInsert.Rows);
 
     /// <summary>Details that only leave out what an earlier row gave (empty cells keep what is stored) change nothing.</summary>
     private static bool IsNothingNew(CustomerDetails fromFile, CustomerDetails earlier) =>
