@@ -15,3 +15,49 @@ public static class BatchInsert
         $"INSERT INTO {into} VALUES {string.Join(", ", Enumerable.Range(0, rows).Select(row =>
             $"({string.Join(", ", Enumerable.Range(row * columns + 1, columns).Select(p => $"?{p}"))})"))}";
 }
+
+/// <summary>
+/// New rows waiting to be inserted <see cref="BatchInsert.Rows"/> to a statement, inside an import's transaction. The
+/// owner calls <see cref="Flush"/> before anything reads the table, and at the end of the file.
+/// </summary>
+/// <param name="bind">Binds a row's columns to the parameters after the given offset (?offset+1 …).</param>
+/// <param name="inserted">Told each row and the row id it took, once it is inserted.</param>
+public sealed class BatchInsert<TRow>(ImportSession session, string into, int columns, Func<FastStatement, int, TRow, FastStatement> bind,
+    Action<TRow, long>? inserted = null)
+{
+    private readonly TRow[] _rows = new TRow[BatchInsert.Rows];
+    private readonly string _rowSql = BatchInsert.Sql(into, columns, 1);
+    private readonly string _batchSql = BatchInsert.Sql(into, columns, BatchInsert.Rows);
+    private int _count;
+
+    public void Add(TRow row)
+    {
+        _rows[_count++] = row;
+        if (_count == BatchInsert.Rows) Flush();
+    }
+
+    /// <summary>Inserts the waiting rows: a full batch with one statement, fewer row by row.</summary>
+    public void Flush()
+    {
+        if (_count == 0) return;
+        FastStatement insert;
+        if (_count == BatchInsert.Rows)
+        {
+            insert = session.Statement(_batchSql);
+            for (var i = 0; i < _count; i++) bind(insert, i * columns, _rows[i]);
+            insert.Execute();
+        }
+        else
+        {
+            insert = session.Statement(_rowSql);
+            for (var i = 0; i < _count; i++) bind(insert, 0, _rows[i]).Execute();
+        }
+        if (inserted is not null)
+        {
+            // The rows of one statement, and of consecutive ones, take consecutive row ids.
+            var firstRowId = insert.LastInsertRowId - _count + 1;
+            for (var i = 0; i < _count; i++) inserted(_rows[i], firstRowId + i);
+        }
+        _count = 0;
+    }
+}

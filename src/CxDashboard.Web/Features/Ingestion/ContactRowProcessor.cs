@@ -3,14 +3,27 @@ using CxDashboard.Web.Data.Entities;
 namespace CxDashboard.Web.Features.Ingestion;
 
 /// <summary>contacts: upserts the customer, resolves agent/team/reason, and inserts or updates the contact by contact_id.</summary>
-public sealed class ContactRowProcessor(ImportSession session, MasterData masterData, IReadOnlySet<int>? allowedTeams, long expectedRows)
-    : RowProcessor<ContactRowProcessor.ContactFields>(session, masterData, allowedTeams)
+public sealed class ContactRowProcessor : RowProcessor<ContactRowProcessor.ContactFields>
 {
-    private readonly CustomerWriter _customers = new(session, expectedRows);
+    private readonly CustomerWriter _customers;
 
     // Into an empty table every row is new: no lookup, and duplicates in the file are found among the rows inserted.
-    private readonly bool _tableWasEmpty = PrepareLoad(session, expectedRows);
-    private readonly InsertedIds _inserted = new(expectedRows);
+    private readonly bool _tableWasEmpty;
+    private readonly InsertedIds _inserted;
+
+    // New contacts wait to be inserted in batches; those of an empty table tell the duplicate check their lines.
+    private readonly BatchInsert<(string ExternalId, ContactValues Values, long Line)> _newRows;
+
+    public ContactRowProcessor(ImportSession session, MasterData masterData, IReadOnlySet<int>? allowedTeams, long expectedRows)
+        : base(session, masterData, allowedTeams)
+    {
+        _customers = new CustomerWriter(session, expectedRows);
+        _tableWasEmpty = PrepareLoad(session, expectedRows);
+        _inserted = new InsertedIds(expectedRows);
+        _newRows = new(session, "\"Contacts\" (\"ExternalId\", " + ValueColumns + ")", 10,
+            (insert, offset, row) => Bind(insert.Bind(offset + 1, row.ExternalId), offset, row.Values),
+            _tableWasEmpty ? (row, rowId) => _inserted.Inserted(rowId, row.Line) : null);
+    }
 
     private const long BulkLoadRows = 50_000;
 
@@ -85,7 +98,7 @@ public sealed class ContactRowProcessor(ImportSession session, MasterData master
     private bool IsDuplicateOfInserted(RowErrors row, string contactId)
     {
         if (!_inserted.MaybeSeen(contactId)) return false;
-        InsertPending();
+        _newRows.Flush();
         var select = Session.Statement("""SELECT "Id" FROM "Contacts" WHERE "ExternalId" = ?1""");
         if (!select.Bind(1, contactId).ReadFirst()) return false;
         var rowId = select.Int64(0);
@@ -114,59 +127,16 @@ public sealed class ContactRowProcessor(ImportSession session, MasterData master
         }
 
         // New contacts need no marks: the timeline refresh and the changed dates find them by their ids.
-        _pending[_pendingCount++] = (externalId, values, line);
-        if (_pendingCount == BatchInsert.Rows) InsertPending();
+        _newRows.Add((externalId, values, line));
         return RowOutcome.Inserted;
     }
 
     public override (long Inserted, long Updated, long Unchanged) Complete()
     {
         _customers.InsertPending();
-        InsertPending();
+        _newRows.Flush();
         return (0, 0, 0);
     }
-
-    /// <summary>
-    /// Inserts the new contacts waiting in <see cref="_pending"/>: a full batch with one statement (see
-    /// <see cref="BatchInsert"/>), a last part row by row. Runs before anything reads the contacts of this import
-    /// (a duplicate's lookup, <see cref="Complete"/>).
-    /// </summary>
-    private void InsertPending()
-    {
-        if (_pendingCount == 0) return;
-        FastStatement insert;
-        if (_pendingCount == BatchInsert.Rows)
-        {
-            insert = Session.Statement(BatchInsertSql);
-            for (var i = 0; i < BatchInsert.Rows; i++) BindRow(insert, i * InsertColumns, _pending[i].ExternalId, _pending[i].Values);
-            insert.Execute();
-        }
-        else
-        {
-            insert = Session.Statement(RowInsertSql);
-            for (var i = 0; i < _pendingCount; i++) BindRow(insert, 0, _pending[i].ExternalId, _pending[i].Values).Execute();
-        }
-        // The rows of one statement, or of consecutive ones, take consecutive row ids.
-        if (_tableWasEmpty)
-        {
-            var firstRowId = insert.LastInsertRowId - _pendingCount + 1;
-            for (var i = 0; i < _pendingCount; i++) _inserted.Inserted(firstRowId + i, _pending[i].Line);
-        }
-        _pendingCount = 0;
-    }
-
-    // New contacts are inserted 32 to a statement (see BatchInsert).
-    private const int InsertColumns = 10;
-    private readonly (string ExternalId, ContactValues Values, long Line)[] _pending = new (string, ContactValues, long)[BatchInsert.Rows];
-    private int _pendingCount;
-
-    private const string Into = "\"Contacts\" (\"ExternalId\", " + ValueColumns + ")";
-    private static readonly string RowInsertSql = BatchInsert.Sql(Into, InsertColumns, 1);
-    private static readonly string BatchInsertSql = BatchInsert.Sql(Into, InsertColumns, BatchInsert.Rows);
-
-    /// <summary>Binds a row's external id and values to ?(offset+1)…?(offset+10), in the order of <see cref="ValueColumns"/>.</summary>
-    private static FastStatement BindRow(FastStatement statement, int offset, string externalId, ContactValues values) =>
-        Bind(statement.Bind(offset + 1, externalId), offset, values);
 
     /// <summary>Binds the values to ?(offset+2)…?(offset+10), in the order of <see cref="ValueColumns"/>.</summary>
     private static FastStatement Bind(FastStatement statement, int offset, ContactValues values) => statement

@@ -14,13 +14,12 @@ public sealed class CustomerWriter
     // waits in a batch of inserts, with no lookup (a "maybe" takes the upsert below).
     private readonly IdFilter? _newCustomers;
     private long _nextId;
-    private const int InsertColumns = 6;
-    private readonly (long Id, string ExternalId, CustomerDetails Details)[] _pending = new (long, string, CustomerDetails)[BatchInsert.Rows];
-    private int _pendingCount;
+    private readonly BatchInsert<(long Id, string ExternalId, CustomerDetails Details)> _newRows;
 
     public CustomerWriter(ImportSession session, long expectedCustomers)
     {
         _session = session;
+        _newRows = new(session, "\"Customers\" (\"Id\", \"ExternalId\", \"Name\", \"Phone\", \"Email\", \"DoNotContact\")", 6, Bind);
         if (session.Scalar("""SELECT NOT EXISTS (SELECT 1 FROM "Customers")""") != 1) return;
         _newCustomers = new IdFilter(expectedCustomers);
         // AUTOINCREMENT never reuses an id, not even of a deleted customer: continue after the largest ever given.
@@ -53,7 +52,7 @@ public sealed class CustomerWriter
 
     private long Upsert(string externalId, CustomerDetails fromFile)
     {
-        InsertPending();
+        _newRows.Flush();
         // One statement whether the customer is new or known: the merge happens in SQL. (No RETURNING: SQLite collects
         // its rows in a temporary table per execution; a new row's id is the connection's last rowid.)
         var upsert = _session.Statement("""
@@ -82,39 +81,19 @@ public sealed class CustomerWriter
     private long AddNew(string externalId, CustomerDetails details)
     {
         var id = _nextId++;
-        _pending[_pendingCount++] = (id, externalId, details);
-        if (_pendingCount == BatchInsert.Rows) InsertPending();
+        _newRows.Add((id, externalId, details));
         return id;
     }
 
     /// <summary>
-    /// Inserts the new customers waiting in a batch (see <see cref="BatchInsert"/>; a last part row by row). Runs before
-    /// anything reads customers: an upsert, and the end of the file (see <see cref="ContactRowProcessor.Complete"/>).
+    /// Inserts the new customers still waiting in a batch. Runs before anything reads customers: an upsert, and the end
+    /// of the file (see <see cref="ContactRowProcessor.Complete"/>).
     /// </summary>
-    public void InsertPending()
-    {
-        if (_pendingCount == 0) return;
-        if (_pendingCount == BatchInsert.Rows)
-        {
-            var insert = _session.Statement(BatchInsertSql);
-            for (var i = 0; i < BatchInsert.Rows; i++) Bind(insert, i * InsertColumns, _pending[i]);
-            insert.Execute();
-        }
-        else
-        {
-            var insert = _session.Statement(RowInsertSql);
-            for (var i = 0; i < _pendingCount; i++) Bind(insert, 0, _pending[i]).Execute();
-        }
-        _pendingCount = 0;
-    }
+    public void InsertPending() => _newRows.Flush();
 
     private static FastStatement Bind(FastStatement insert, int offset, (long Id, string ExternalId, CustomerDetails Details) customer) => insert
         .Bind(offset + 1, customer.Id).Bind(offset + 2, customer.ExternalId).Bind(offset + 3, customer.Details.Name)
         .Bind(offset + 4, customer.Details.Phone).Bind(offset + 5, customer.Details.Email).Bind(offset + 6, customer.Details.DoNotContact);
-
-    private const string Into = "\"Customers\" (\"Id\", \"ExternalId\", \"Name\", \"Phone\", \"Email\", \"DoNotContact\")";
-    private static readonly string RowInsertSql = BatchInsert.Sql(Into, InsertColumns, 1);
-    private static readonly string BatchInsertSql = BatchInsert.Sql(Into, InsertColumns, BatchInsert.Rows);
 
     /// <summary>Details that only leave out what an earlier row gave (empty cells keep what is stored) change nothing.</summary>
     private static bool IsNothingNew(CustomerDetails fromFile, CustomerDetails earlier) =>
