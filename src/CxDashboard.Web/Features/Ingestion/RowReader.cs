@@ -32,7 +32,6 @@ public sealed class RowReader
     public RowErrors Errors { get; } = new();
 
     public long Line => Errors.Line;
-    public bool HasErrors => Errors.Any;
 
     /// <summary>Starts on the row the reader is positioned on.</summary>
     public void StartRow(ITabularReader row)
@@ -42,8 +41,6 @@ public sealed class RowReader
     }
 
     public void AddError(string? column, string message) => Errors.Add(column, message);
-
-    public bool HasColumn(string column) => _columns.ContainsKey(column);
 
     /// <summary>The trimmed value, or null when the column is absent or the cell empty.</summary>
     public string? Text(string column, int maxLength = 4000)
