@@ -19,6 +19,7 @@ public static class WebPipeline
             app.UseHsts();
         }
         app.UseStatusCodePagesWithReExecute("/Error", "?status={0}");
+        app.UseMiddleware<RefusedRequestMiddleware>();
         app.UseStaticFiles();
         app.UseRequestLocalization();
         app.UseRouting();

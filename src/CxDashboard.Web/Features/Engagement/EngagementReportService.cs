@@ -54,11 +54,11 @@ public sealed class EngagementReportService(
     EngagementQueryService engagement,
     KpiQueryService queries,
     UserScopeService scopes,
+    ScopedFilters scopedFilters,
     OrganisationSettingsService organisation,
     TimeProvider clock)
 {
     public const int DefaultMonths = 6;
-    public const int MaxMonths = 36;
 
     /// <summary>Team lines drawn in the trend chart; with more teams the chart shows the combined index only.</summary>
     private const int MaxTeamLines = 8;
@@ -72,8 +72,9 @@ public sealed class EngagementReportService(
         var today = (await organisation.GetTimeAsync(ct)).Today(clock);
         var (fromMonth, toMonth) = Range(filter, new DateOnly(today.Year, today.Month, 1));
 
+        await scopedFilters.CheckTeamAsync(filter.Team, scope, ct);
         var visibleTeams = (await db.Teams.AsNoTracking().OrderBy(t => t.Name).ToListAsync(ct)).Where(t => scope.AllowsTeam(t.Id)).ToList();
-        var teamId = filter.Team is { } wanted && visibleTeams.Any(t => t.Id == wanted) ? wanted : (int?)null;
+        var teamId = filter.Team;
 
         var perTeam = await engagement.ForPeriodsAsync(fromMonth, toMonth, teamId, scope, ct);
         var combined = await engagement.CombinedAsync(fromMonth, toMonth, teamId, scope, ct);
@@ -121,18 +122,18 @@ public sealed class EngagementReportService(
         };
     }
 
-    /// <summary>The month range asked for (YYYY-MM), or the last <see cref="DefaultMonths"/> months; at most <see cref="MaxMonths"/>.</summary>
+    /// <summary>
+    /// The month range asked for (YYYY-MM), or the last <see cref="DefaultMonths"/> months up to the one asked for (or
+    /// the current one); checked by <see cref="PeriodRule"/> (at most <see cref="PeriodRule.MaxMonths"/> months).
+    /// </summary>
     public static (DateOnly From, DateOnly To) Range(EngagementFilter filter, DateOnly currentMonth)
     {
-        var to = ParseMonth(filter.To) ?? currentMonth;
-        var from = ParseMonth(filter.From) ?? to.AddMonths(-(DefaultMonths - 1));
-        if (from > to) (from, to) = (to, from);
-        if (from < to.AddMonths(-(MaxMonths - 1))) from = to.AddMonths(-(MaxMonths - 1));
-        return (from, to);
+        DateOnly? asked = string.IsNullOrWhiteSpace(filter.From) ? null : PeriodRule.ParseMonth(filter.From, "from");
+        var to = string.IsNullOrWhiteSpace(filter.To) ? currentMonth : PeriodRule.ParseMonth(filter.To, "to");
+        var earliest = new DateOnly(PeriodRule.Earliest.Year, PeriodRule.Earliest.Month, 1);
+        var from = asked ?? (to.AddMonths(-(DefaultMonths - 1)) is var start && start < earliest ? earliest : start);
+        return PeriodRule.CheckMonths(from, to);
     }
-
-    public static DateOnly? ParseMonth(string? text) =>
-        DateOnly.TryParseExact(text + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var month) ? month : null;
 
     public static string MonthLabel(DateOnly month) => month.ToString("yyyy-MM", CultureInfo.InvariantCulture);
 

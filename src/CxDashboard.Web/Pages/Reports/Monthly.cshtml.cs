@@ -17,7 +17,8 @@ public class MonthlyModel(MonthlyReportGenerator generator, ReportSchedule sched
     {
         var latest = await schedule.LatestReportableMonthAsync(ct);
         var target = latest;
-        if (month is not null && (!ReportLibrary.TryParseMonth(month, out target) || target > latest)) return NotFound();
+        // A month that is not YYYY-MM within the period rule's bounds is refused (400); one without a report yet is 404.
+        if (month is not null && (target = Features.Metrics.PeriodRule.ParseMonth(month, "month")) > latest) return NotFound();
         var view = await generator.ViewAsync(target, ct);
         return Content(MonthlyReportHtml.Write(view), "text/html; charset=utf-8");
     }
