@@ -16,6 +16,7 @@ public class CaseModel(
     CallbackActorFactory actors,
     CallbackCaseService cases,
     CallbackSettingsService settings,
+    CustomerChangeHistory customerChanges,
     TimeProvider clock) : PageModel
 {
     public sealed class AttemptForm
@@ -43,6 +44,7 @@ public class CaseModel(
     [TempData] public bool MessageIsError { get; set; }
 
     public CaseDetail Detail { get; private set; } = null!;
+    public IReadOnlyList<CustomerChangeView> CustomerChanges { get; private set; } = [];
     public WorklistChoices Choices { get; private set; } = null!;
     public CallbackConfiguration Configuration { get; private set; } = null!;
     public CallbackActor Actor { get; private set; } = null!;
@@ -89,6 +91,7 @@ public class CaseModel(
         var detail = await query.GetCaseAsync(Id, Actor, ct);
         if (detail is null) return NotFound();
         Detail = detail;
+        CustomerChanges = await customerChanges.ForCaseAsync(Id, Actor, ct);
         Choices = await choices.GetAsync(Actor, ct);
         Configuration = await settings.GetAsync(ct);
         NowUtc = clock.GetUtcNow().UtcDateTime;
