@@ -70,7 +70,7 @@ public sealed class ReportCliTests(ReportCliTests.Fixture fixture) : IClassFixtu
         Assert.Equal(0, run.ExitCode);
         var page = Html.Parse(await File.ReadAllTextAsync(path));
         Assert.Equal("Kundupplevelse – mars 2026", page.QuerySelector("h1").Text());
-        Assert.Equal(5, page.QuerySelectorAll("svg[role=img]").Length); // four trends and the channel mix (no maturity round)
+        Assert.Equal(4, page.QuerySelectorAll("svg[role=img]").Length); // the four trends (no maturity round; the channel table needs no chart)
         Assert.Contains(ReportDataset.DissatisfiedComment, page.Body.Text());
     }
 

@@ -23,10 +23,7 @@ public static class CoachingCharts
         [
             new ChartSeries(card.Agent.Name, card.Trend.Select(w => spec.Measure(w.Agent).Percent).ToList(), Charts.Blue),
             new ChartSeries(card.Agent.TeamName ?? "Team", card.Trend.Select(w => spec.Measure(w.Team).Percent).ToList(), Charts.Grey),
-        ], target);
-        // Percentages: the fitted axis keeps its margin but never shows values below 0 or above 100.
-        var limits = plot.Axes.GetLimits();
-        plot.Axes.SetLimitsY(Math.Max(0, limits.Bottom), Math.Min(100, limits.Top));
+        ], target, percent: true);
         if (forPrint) plot.ScaleFactor = PrintScale;
         return plot;
     }

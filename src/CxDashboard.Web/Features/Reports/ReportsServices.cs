@@ -12,6 +12,8 @@ public static class ReportsServices
         services.AddScoped<MonthlyReportGenerator>();
         services.AddScoped<ReportLibrary>();
         services.AddScoped<MonthlyReportJob>();
+        services.AddSingleton<ScopedReportCache>();
+        services.AddScoped<ScopedMonthlyReports>();
         return services;
     }
 

@@ -10,7 +10,8 @@ namespace CxDashboard.Web.Pages.Reports;
 
 /// <summary>The report library: generated monthly reports to open or download; administrators can (re)generate a month.</summary>
 [Authorize(Policy = Policies.ReadReports)]
-public class IndexModel(ReportLibrary library, ReportSchedule schedule, OrganisationSettingsService organisation, IAuthorizationService authorization) : PageModel
+public class IndexModel(ReportLibrary library, ReportSchedule schedule, OrganisationSettingsService organisation, IAuthorizationService authorization,
+    UserScopeService scopes) : PageModel
 {
     [TempData] public string? StatusMessage { get; set; }
     [TempData] public bool StatusSucceeded { get; set; }
@@ -22,6 +23,9 @@ public class IndexModel(ReportLibrary library, ReportSchedule schedule, Organisa
     public bool CanRerun { get; private set; }
     public bool JobServerRunning { get; private set; }
 
+    /// <summary>A team-limited manager: every report they open is made from their teams' figures.</summary>
+    public bool TeamLimited { get; private set; }
+
     public async Task OnGetAsync(CancellationToken ct)
     {
         Entries = await library.ListAsync(ct);
@@ -30,5 +34,6 @@ public class IndexModel(ReportLibrary library, ReportSchedule schedule, Organisa
         NextRunUtc = schedule.NextRunUtc();
         CanRerun = (await authorization.AuthorizeAsync(User, Policies.Admin)).Succeeded;
         JobServerRunning = CanRerun && schedule.AnyServerRunning();
+        TeamLimited = !(await scopes.ScopeForAsync(User, ct)).IsUnrestricted;
     }
 }
