@@ -67,7 +67,13 @@ public class ChartSvgGlyphTests
     public void Each_series_draws_its_own_target_dashed_in_its_colour_under_one_legend_item()
     {
         var svg = TrendSvg("Survey FCR %", "Contact-based FCR %");
-        var dashed = svg.Descendants(Svg + "path").Where(p => p.Attribute("stroke-dasharray") is not null)
+        // A target is a horizontal line across the plot (its dashes are drawn as segments at one height) in its series' colour.
+        static bool Horizontal(string d)
+        {
+            var ys = Regex.Matches(d, @"[ML]\s*[-0-9.]+[ ,]([-0-9.]+)").Select(m => m.Groups[1].Value).ToList();
+            return ys.Count >= 2 && ys.Distinct().Count() == 1;
+        }
+        var dashed = svg.Descendants(Svg + "path").Where(p => Horizontal((string?)p.Attribute("d") ?? ""))
             .Select(p => ((string?)p.Attribute("stroke"))?.ToUpperInvariant()).ToList();
         var texts = svg.Descendants(Svg + "text").Select(t => t.Value.Trim()).ToList();
 

@@ -151,7 +151,7 @@ public sealed class MonthlyReportTests(MonthlyReportTests.Fixture fixture) : ICl
         var text = Pdf.All;
         Assert.Contains("Engagemang och kundupplevelse per team", text);
         Assert.Contains("T1 6 75,0 † +50,0 † 73,3 % 30 75,0 %", text);
-        Assert.Contains("Alla team som visas (utan 1 med färre än 5 svar) 6 75,0 +50,0", text);
+        Assert.Contains("Alla team som visas (utan 1 med färre än 5 svar) 6 75,0 † +50,0 †", text);
         Assert.Contains("T2 < 5 färre än 5 svar –", text);
         // T2's three answers would give an index of 66,7 and eNPS +33,3: neither may appear anywhere.
         Assert.DoesNotContain("66,7", text);

@@ -60,8 +60,11 @@ public static class KpiTrendCharts
         var heading = labels.Count > 0
             ? string.Format(culture, words.Heading, title, labels.Count, labels[0].Replace('\n', ' '), labels[^1].Replace('\n', ' '))
             : string.Format(culture, words.EmptyHeading, title);
+        var ownTargets = series.Where(s => s.Target is not null).ToList();
         var targets = target is { } t ? string.Format(culture, words.Target, Format(t))
-            : string.Concat(series.Where(s => s.Target is not null).Select(s => string.Format(culture, words.TargetOfSeries, s.Name, Format(s.Target!.Value))));
+            : ownTargets.Count == series.Count && ownTargets.Select(s => s.Target).Distinct().Count() == 1
+                ? string.Format(culture, words.Target, Format(ownTargets[0].Target!.Value))
+                : string.Concat(ownTargets.Select(s => string.Format(culture, words.TargetOfSeries, s.Name, Format(s.Target!.Value))));
         var description = $"{heading}: {described}.{targets}";
 
         var rows = labels.Select((label, i) => (label, (IReadOnlyList<string>)series
