@@ -1,5 +1,6 @@
 using CxDashboard.Web.Features.Accounts;
 using CxDashboard.Web.Features.Reports;
+using CxDashboard.Web.Hosting;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -23,6 +24,8 @@ public class MonthlyModel(MonthlyReportGenerator generator, ScopedMonthlyReports
         if (scope.SeesNothing || scope.AgentId is not null) return Forbid();
         var view = scope.IsUnrestricted ? await generator.ViewAsync(target, ct) : await scoped.ViewAsync(target, scope, ct);
         Response.Headers.CacheControl = "private, no-store";
+        // The page is self-contained (it is also saved as a file): its one <style> element is allowed by its hash.
+        SecurityHeaders.AllowInlineStyle(HttpContext, MonthlyReportHtml.Styles);
         return Content(MonthlyReportHtml.Write(view), "text/html; charset=utf-8");
     }
 }
