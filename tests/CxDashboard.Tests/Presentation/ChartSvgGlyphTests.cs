@@ -86,7 +86,9 @@ public class ChartSvgGlyphTests
     public void Tick_labels_always_include_the_first_and_last_bucket()
     {
         Assert.Equal([0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11], Charts.TickIndexes(12));
-        Assert.Equal([0, 3, 6, 9, 12, 15, 18, 21, 24, 27, 29], Charts.TickIndexes(30));
+        Assert.Equal([0, 3, 6, 9, 12, 15, 18, 21, 24, 29], Charts.TickIndexes(30));
+        // Twelve weeks labelled "09-14": seven labels at most, the last week's instead of the one beside it.
+        Assert.Equal([0, 2, 4, 6, 8, 11], Charts.TickIndexes(12, longestLabel: 5));
         Assert.Equal([0], Charts.TickIndexes(1));
     }
 

@@ -280,23 +280,24 @@ public static class Charts
     private static void SetBucketTicks(Plot plot, IReadOnlyList<string> labels)
     {
         if (labels.Count == 0) return;
-        var indexes = TickIndexes(labels.Count);
+        var indexes = TickIndexes(labels.Count, labels.Max(l => l.Split('\n').Max(line => line.Length)));
         plot.Axes.Bottom.SetTicks(indexes.Select(i => (double)i).ToArray(), indexes.Select(i => labels[i]).ToArray());
         plot.Axes.SetLimitsX(-0.5, labels.Count - 0.5);
     }
 
     /// <summary>
-    /// Which buckets get a label: up to twelve in steps, always the first and the last (the period's ends); a step's last
-    /// label too close to the end gives way to it.
+    /// Which buckets get a label: in steps, at most twelve short labels ("mar") or seven longer ones ("09-14"), always
+    /// the first and the last (the period's ends); a step's last label too close to the end gives way to it.
     /// </summary>
-    public static IReadOnlyList<int> TickIndexes(int count)
+    public static IReadOnlyList<int> TickIndexes(int count, int longestLabel = 3)
     {
         if (count <= 0) return [];
-        var step = Math.Max(1, (int)Math.Ceiling(count / 12.0));
+        var most = longestLabel <= 3 ? 12 : 7;
+        var step = Math.Max(1, (int)Math.Ceiling(count / (double)most));
         var indexes = Enumerable.Range(0, count).Where(i => i % step == 0).ToList();
         if (indexes[^1] != count - 1)
         {
-            if (indexes.Count > 1 && count - 1 - indexes[^1] < (step + 1) / 2) indexes[^1] = count - 1;
+            if (indexes.Count > 1 && count - 1 - indexes[^1] <= (step + 1) / 2) indexes[^1] = count - 1;
             else indexes.Add(count - 1);
         }
         return indexes;

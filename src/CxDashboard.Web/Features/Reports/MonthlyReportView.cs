@@ -375,7 +375,9 @@ public sealed record MonthlyReportView
 
     private static ReportTable EngagementTable(EngagementMonth engagement)
     {
-        string[] EngagementCells(EngagementResult result) => result.Suppressed
+        string[] EngagementCells(EngagementResult result) => result.MonthOpen
+            ? [Display.NoValue, "publiceras när månaden är slut", Display.NoValue]
+            : result.Suppressed
             ? [$"< {EngagementCalculator.AnonymityThreshold}", ReportText.Hidden, Display.NoValue]
             : [Display.Count(result.Responses), MarkedNumber(Display.Number(result.EngagementIndex), result.EngagementIndex, result.Responses ?? 0),
                MarkedNumber(Display.Score(result.Enps), result.Enps, result.Responses ?? 0)];

@@ -66,4 +66,24 @@ public static class ReportsPageText
 {
     public const string TeamLimitedNote =
         "Your access is limited to your teams, so Download PDF, Open and Web version give the report of your teams: the same report built from your teams' figures only, made when you ask. The pages and size listed are the organisation-wide report's.";
+
+    public const string MailHeading = "The monthly report by e-mail";
+    public const string MailLead = "Subscribers receive the PDF (their teams' version when their access is limited to teams) with a link to the web version, right after the report is made on the 1st.";
+    public const string YouAreSubscribed = "You receive the monthly report by e-mail.";
+    public const string YouAreNotSubscribed = "You do not receive the monthly report by e-mail.";
+    public const string SubscribeButton = "E-mail me the monthly report";
+    public const string UnsubscribeButton = "Stop e-mailing me the report";
+    public const string Subscribed = "You will receive the monthly report by e-mail.";
+    public const string Unsubscribed = "You will no longer receive the monthly report by e-mail.";
+    public const string CannotSubscribe = "Your account has no e-mail address or no access to reports, so the report cannot be mailed to you.";
+    public const string SubscriberAdded = "The person will receive the monthly report by e-mail.";
+    public const string CannotSubscribeThem = "That person cannot receive the report: the account is disabled, has no e-mail address or no access to reports.";
+    public const string SubscriberRemoved = "The subscription is removed.";
+    public const string NoSmtp = "No SMTP server is set (Smtp:Host and Smtp:From), so reports are not mailed: each planned e-mail is recorded as failed.";
+    public const string SubscribersHeading = "Subscribers";
+    public const string AddSubscriber = "Subscribe";
+    public const string Remove = "Remove";
+    public const string DeliveriesHeading = "E-mails sent";
+    public const string NoDeliveries = "No report has been mailed yet.";
+    public const string NoSubscribers = "Nobody receives the report by e-mail yet.";
 }

@@ -51,7 +51,7 @@ public static class CoachingPackPdf
                     t.Line("How to read this pack").Bold();
                     t.Line(pack.AlertRule);
                     t.Line(pack.PatternRule);
-                    t.Span("Proportions carry their n and a 95 % Wilson interval; n < 30 is marked as a small sample. Definitions: /help/metrics.");
+                    t.Span($"Proportions carry their n and a 95 % Wilson interval; n < 30 is marked as a small sample. Definitions: {pack.DefinitionsLink}");
                 });
             });
             page.Footer().Element(c => PdfTheme.Footer(c, $"CxDashboard · generated {createdAt.UtcDateTime:yyyy-MM-dd HH:mm} UTC by {pack.GeneratedBy}", "Page {0} of {1}"));
@@ -114,6 +114,9 @@ public static class CoachingPackPdf
             {
                 var s = alert.Shift;
                 box.Item().Text($"Coaching alert: {AlertWords(s)}").Bold().FontColor(Colors.Negative);
+                box.Item().Text(string.Format(System.Globalization.CultureInfo.CurrentCulture,
+                    "The alert compares the agent's last {0} full days with the {1} days before; the KPI table covers the pack's period, so its CSAT can differ.",
+                    alert.Recent.Days, alert.Baseline.Days)).FontSize(PdfTheme.SmallSize).FontColor(Colors.Grey700);
                 box.Item().Text($"From {Display.Percent(s.Baseline.Percent)} (n = {Display.Count(s.Baseline.N)}, {Display.Period(alert.Baseline.From, alert.Baseline.To)}) " +
                                 $"to {Display.Percent(s.Recent.Percent)} (n = {Display.Count(s.Recent.N)}, {Display.Period(alert.Recent.From, alert.Recent.To)}): " +
                                 $"{Display.Change(s.Recent.Percent, s.Baseline.Percent, KpiUnit.Percent)}, {s.PValueText(System.Globalization.CultureInfo.CurrentCulture)}." +
@@ -172,6 +175,12 @@ public static class CoachingPackPdf
                 row.Relative().Height(170).Chart(plots[^1]);
                 plots.Add(CoachingCharts.Plot(CoachingCharts.Repeats, card, repeatTarget, forPrint: true));
                 row.Relative().Height(170).Chart(plots[^1]);
+            });
+            figure.Item().Row(row =>
+            {
+                row.Spacing(8);
+                row.Relative().Text(CoachingCharts.SamplesLine(CoachingCharts.Csat, card)).FontSize(PdfTheme.FootSize).FontColor(Colors.Grey700);
+                row.Relative().Text(CoachingCharts.SamplesLine(CoachingCharts.Repeats, card)).FontSize(PdfTheme.FootSize).FontColor(Colors.Grey700);
             });
         });
 
