@@ -245,7 +245,7 @@ public sealed class DashboardService(
         {
             var target = targetKind is { } kind ? targets.For(kind, teamId)?.Green : null;
             var trend = KpiTrendCharts.Build(title, yLabel, labels, counts, series, target, TrendWords.English);
-            return new TrendChart(title, Charts.ToSvg(trend.CreatePlot(), 640, 300, trend.Description), trend.Columns, trend.Rows);
+            return new TrendChart(title, Charts.ToSvg(trend.CreatePlot(), TrendChartWidth, TrendChartHeight, trend.Description), trend.Columns, trend.Rows);
         }
 
         return
@@ -256,6 +256,9 @@ public sealed class DashboardService(
             Chart("NPS", "NPS (−100 to 100)", KpiKind.Nps, KpiTrendSeries.Nps("NPS")),
         ];
     }
+
+    /// <summary>The trend charts' drawn size; the page lays them out in columns at least this wide (<c>.chart-grid</c>), so they show at full scale.</summary>
+    public const int TrendChartWidth = 560, TrendChartHeight = 300;
 
     private static IReadOnlyList<ReasonRow> ReasonRows(IReadOnlyDictionary<int, KpiCounts> byReason, IReadOnlyList<ContactReason> reasons, long totalContacts, DashboardFilter filter) =>
         byReason.Select(kv =>

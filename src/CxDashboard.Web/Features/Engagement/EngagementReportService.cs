@@ -40,6 +40,9 @@ public sealed record EngagementView
     public required IReadOnlyList<(string Month, IReadOnlyList<string> Values)> TrendRows { get; init; }
     public required int WindowDays { get; init; }
 
+    /// <summary>Why the page opened on an earlier month than the current one (no months chosen); null otherwise.</summary>
+    public string? OpenedOnNote { get; init; }
+
     /// <summary>Whether any pulse answers exist for the months at all (to tell "no answers" from "under the threshold").</summary>
     public bool AnyAnswers { get; init; }
     public bool AnyShown => Rows.Any(r => !r.Engagement.Suppressed);
@@ -70,9 +73,14 @@ public sealed class EngagementReportService(
         var scope = await scopes.ScopeForAsync(user, ct);
         var settings = await organisation.GetAsync(ct);
         var today = (await organisation.GetTimeAsync(ct)).Today(clock);
-        var (fromMonth, toMonth) = Range(filter, new DateOnly(today.Year, today.Month, 1));
-
+        var currentMonth = new DateOnly(today.Year, today.Month, 1);
         var visibleTeams = (await db.Teams.AsNoTracking().OrderBy(t => t.Name).ToListAsync(ct)).Where(t => scope.AllowsTeam(t.Id)).ToList();
+        var openOn = filter.To is null ? await LastMonthWithDataAsync(currentMonth, visibleTeams.Select(t => t.Id).ToList(), ct) : currentMonth;
+        var (fromMonth, toMonth) = Range(filter, openOn);
+        string? openedOnNote = filter.To is null && toMonth < currentMonth
+            ? string.Format(CultureInfo.CurrentCulture, EngagementText.OpenedOnEarlierMonth, MonthLabel(toMonth), MonthLabel(currentMonth), today.Day)
+            : null;
+
         var teamId = filter.Team is { } wanted && visibleTeams.Any(t => t.Id == wanted) ? wanted : (int?)null;
 
         var perTeam = await engagement.ForPeriodsAsync(fromMonth, toMonth, teamId, scope, ct);
@@ -117,8 +125,21 @@ public sealed class EngagementReportService(
             TrendColumns = columns,
             TrendRows = trendRows,
             WindowDays = settings.RepeatWindowDays,
+            OpenedOnNote = openedOnNote,
             AnyAnswers = anyAnswers && visibleTeams.Count > 0,
         };
+    }
+
+    /// <summary>
+    /// The month the page opens on: the last month that has ended and has pulse answers of the visible teams (a month
+    /// only days old has few answers and no decidable FCR yet); the current month when it is the only one with answers.
+    /// </summary>
+    private async Task<DateOnly> LastMonthWithDataAsync(DateOnly currentMonth, List<int> teams, CancellationToken ct)
+    {
+        var latestEnded = await db.EngagementAnswers.AsNoTracking()
+            .Where(a => a.Period < currentMonth && teams.Contains(a.TeamId))
+            .OrderByDescending(a => a.Period).Select(a => (DateOnly?)a.Period).FirstOrDefaultAsync(ct);
+        return latestEnded ?? currentMonth;
     }
 
     /// <summary>The month range asked for (YYYY-MM), or the last <see cref="DefaultMonths"/> months; at most <see cref="MaxMonths"/>.</summary>
