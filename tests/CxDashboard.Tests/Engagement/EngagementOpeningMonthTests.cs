@@ -30,7 +30,7 @@ public sealed class EngagementOpeningMonthTests : IAsyncLifetime
         Assert.Contains("2025-10 – 2026-03", page.QuerySelector("[data-testid=scope-line]")!.TextContent);
         Assert.StartsWith("2026-03:", page.QuerySelector("#latest-heading")!.TextContent);
         Assert.Equal("2026-03", page.QuerySelector("#to")!.GetAttribute("value"));
-        Assert.Contains("Showing up to 2026-03, the last full month with pulse answers: 2026-04 is only 7 day(s) old",
+        Assert.Contains("Showing up to 2026-03, the last month that has ended with pulse answers: 2026-04 is only 7 day(s) old",
             page.QuerySelector("[data-testid=opened-on]")!.TextContent);
         Assert.Contains("T1 6", Html.RowText(page.QuerySelectorAll("[data-testid=latest-table] tbody tr")[0]));
 
