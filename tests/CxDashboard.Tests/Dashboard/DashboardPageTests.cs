@@ -89,7 +89,7 @@ public sealed class DashboardPageTests(DashboardPageTests.Fixture fixture) : ICl
         Assert.True(teams.Any(t => t.StartsWith("Total 9 ■Off target: 44,4 %")), string.Join(" | ", teams));
 
         var agents = page.QuerySelectorAll("[data-testid=agents-table] tbody tr").Select(Html.RowText).ToList();
-        Assert.True(agents.Any(a => a.StartsWith("Anna Andersson T1 3")), string.Join(" | ", agents));
+        Assert.True(agents.Any(a => a.StartsWith("Anna Andersson scorecard of Anna Andersson T1 3")), string.Join(" | ", agents));
         var channels = page.QuerySelectorAll("[data-testid=channels-table] tbody tr").Select(Html.RowText).ToList();
         Assert.True(channels.Any(c => c.StartsWith("Chat 3")), string.Join(" | ", channels));
     }
@@ -114,6 +114,17 @@ public sealed class DashboardPageTests(DashboardPageTests.Fixture fixture) : ICl
         Assert.NotEmpty(page.QuerySelectorAll("[data-testid=reasons-table] .status-mark"));
         Assert.Equal(["● On target", "▲ Near target", "■ Off target", "no mark: no target for that figure"],
             page.QuerySelector("[data-testid=status-legend]")!.QuerySelectorAll("li").Select(li => li.TextContent.Trim()));
+    }
+
+    [Fact]
+    public async Task The_agents_table_opens_an_agents_scorecard_for_those_who_coach()
+    {
+        var manager = await Html.GetDocumentAsync(await fixture.App.SignedInClientAsync("manager@test.local", Roles.Manager), March);
+        var anna = manager.QuerySelectorAll("[data-testid=agents-table] tbody tr").First(r => r.TextContent.Contains("Anna Andersson"));
+        var link = anna.QuerySelector("[data-testid=scorecard-link]")!.GetAttribute("href")!;
+        Assert.Matches("^/Coaching/Agent/[0-9]+[?]from=2026-03-01&to=2026-03-31$", link);
+        var leader = await Html.GetDocumentAsync(await fixture.App.SignedInClientAsync("leader@test.local", Roles.Leadership), March);
+        Assert.Null(leader.QuerySelector("[data-testid=scorecard-link]"));
     }
 
     [Fact]

@@ -78,7 +78,7 @@ public sealed class DashboardService(
                 {
                     var agent = agents.FirstOrDefault(a => a.Id == kv.Key);
                     return new BreakdownRow(agent?.Name ?? $"Agent {kv.Key}", kv.Value, Link(filter, f => f with { Agent = kv.Key }),
-                        agent?.TeamId, teams.FirstOrDefault(t => t.Id == agent?.TeamId)?.Name);
+                        agent?.TeamId, teams.FirstOrDefault(t => t.Id == agent?.TeamId)?.Name, kv.Key);
                 })
                 .ToList(),
             Targets = targets,
