@@ -11,8 +11,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace CxDashboard.Web.Data.Migrations
 {
     [DbContext(typeof(CxDbContext))]
-    [Migration("20261207080658_SameReasonFcrAndKeptImportErrors")]
-    partial class SameReasonFcrAndKeptImportErrors
+    [Migration("20261207080839_ReportSubscriptionsAndDeliveries")]
+    partial class ReportSubscriptionsAndDeliveries
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -571,9 +571,6 @@ namespace CxDashboard.Web.Data.Migrations
                     b.Property<long?>("NextGapTicks")
                         .HasColumnType("INTEGER");
 
-                    b.Property<long?>("NextSameReasonGapTicks")
-                        .HasColumnType("INTEGER");
-
                     b.Property<long?>("PrevGapTicks")
                         .HasColumnType("INTEGER");
 
@@ -782,34 +779,6 @@ namespace CxDashboard.Web.Data.Migrations
                     b.ToTable("ImportRuns");
                 });
 
-            modelBuilder.Entity("CxDashboard.Web.Data.Entities.ImportRunError", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Column")
-                        .HasMaxLength(100)
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("ImportRunFileId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long>("Line")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Message")
-                        .IsRequired()
-                        .HasMaxLength(1000)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("ImportRunFileId", "Line");
-
-                    b.ToTable("ImportRunErrors");
-                });
-
             modelBuilder.Entity("CxDashboard.Web.Data.Entities.ImportRunFile", b =>
                 {
                     b.Property<long>("Id")
@@ -980,9 +949,6 @@ namespace CxDashboard.Web.Data.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<long>("Responses")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long>("SameReasonNotFollowed")
                         .HasColumnType("INTEGER");
 
                     b.Property<long>("SameReasonRepeats")
@@ -1279,6 +1245,55 @@ namespace CxDashboard.Web.Data.Migrations
                     b.ToTable("OrganisationSettings");
                 });
 
+            modelBuilder.Entity("CxDashboard.Web.Data.Entities.ReportDelivery", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Error")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("LastAttemptAtUtc")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("Month")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("QueuedAtUtc")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Recipient")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Scope")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("SentAtUtc")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Month", "Recipient");
+
+                    b.ToTable("ReportDeliveries", (string)null);
+                });
+
             modelBuilder.Entity("CxDashboard.Web.Data.Entities.ReportLibraryEntry", b =>
                 {
                     b.Property<int>("Id")
@@ -1319,6 +1334,32 @@ namespace CxDashboard.Web.Data.Migrations
                         .IsUnique();
 
                     b.ToTable("ReportLibrary", (string)null);
+                });
+
+            modelBuilder.Entity("CxDashboard.Web.Data.Entities.ReportSubscription", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAtUtc")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId")
+                        .IsUnique();
+
+                    b.ToTable("ReportSubscriptions", (string)null);
                 });
 
             modelBuilder.Entity("CxDashboard.Web.Data.Entities.SurveyInvitation", b =>
@@ -1813,15 +1854,6 @@ namespace CxDashboard.Web.Data.Migrations
                     b.Navigation("Team");
                 });
 
-            modelBuilder.Entity("CxDashboard.Web.Data.Entities.ImportRunError", b =>
-                {
-                    b.HasOne("CxDashboard.Web.Data.Entities.ImportRunFile", null)
-                        .WithMany("Errors")
-                        .HasForeignKey("ImportRunFileId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
             modelBuilder.Entity("CxDashboard.Web.Data.Entities.ImportRunFile", b =>
                 {
                     b.HasOne("CxDashboard.Web.Data.Entities.ImportRun", null)
@@ -1922,6 +1954,17 @@ namespace CxDashboard.Web.Data.Migrations
                         .HasForeignKey("RoundId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("CxDashboard.Web.Data.Entities.ReportSubscription", b =>
+                {
+                    b.HasOne("CxDashboard.Web.Data.Entities.AppUser", "User")
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("User");
                 });
 
             modelBuilder.Entity("CxDashboard.Web.Data.Entities.SurveyInvitation", b =>
@@ -2042,11 +2085,6 @@ namespace CxDashboard.Web.Data.Migrations
             modelBuilder.Entity("CxDashboard.Web.Data.Entities.ImportRun", b =>
                 {
                     b.Navigation("Files");
-                });
-
-            modelBuilder.Entity("CxDashboard.Web.Data.Entities.ImportRunFile", b =>
-                {
-                    b.Navigation("Errors");
                 });
 
             modelBuilder.Entity("CxDashboard.Web.Data.Entities.MaturityRound", b =>
