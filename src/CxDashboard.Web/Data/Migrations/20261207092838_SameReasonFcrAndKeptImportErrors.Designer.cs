@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace CxDashboard.Web.Data.Migrations
 {
     [DbContext(typeof(CxDbContext))]
-    [Migration("20261207090403_SameReasonFcrAndKeptImportErrors")]
+    [Migration("20261207092838_SameReasonFcrAndKeptImportErrors")]
     partial class SameReasonFcrAndKeptImportErrors
     {
         /// <inheritdoc />
@@ -1428,7 +1428,7 @@ namespace CxDashboard.Web.Data.Migrations
                     b.Property<long?>("ResponseId")
                         .HasColumnType("INTEGER");
 
-                    b.Property<string>("Token")
+                    b.Property<string>("TokenHash")
                         .IsRequired()
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
@@ -1439,7 +1439,7 @@ namespace CxDashboard.Web.Data.Migrations
 
                     b.HasIndex("ContactId");
 
-                    b.HasIndex("Token")
+                    b.HasIndex("TokenHash")
                         .IsUnique();
 
                     b.ToTable("SurveyInvitations");
@@ -1530,14 +1530,14 @@ namespace CxDashboard.Web.Data.Migrations
                     b.Property<long>("CreatedAtUtc")
                         .HasColumnType("INTEGER");
 
-                    b.Property<string>("Token")
+                    b.Property<string>("TokenHash")
                         .IsRequired()
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
                     b.HasKey("TeamId");
 
-                    b.HasIndex("Token")
+                    b.HasIndex("TokenHash")
                         .IsUnique();
 
                     b.ToTable("TeamPulseLinks");
