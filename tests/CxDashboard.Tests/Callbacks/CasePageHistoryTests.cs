@@ -31,14 +31,15 @@ public sealed class CasePageHistoryTests(CasePageHistoryTests.Fixture fixture) :
             await App.CreateUserAsync("closer@history.test", Roles.Callback);
             var actor = new CallbackActor(await CallbackPages.UserIdAsync(App, "closer@history.test"), "closer@history.test", false, null);
             var faktura = await App.WithScopeAsync(sp => sp.GetRequiredService<CxDbContext>().ContactReasons.Where(r => r.Code == "FAKTURA").Select(r => r.Id).SingleAsync());
-            await App.WithScopeAsync(async sp =>
+            var path = await App.WithScopeAsync(async sp =>
             {
                 var cases = sp.GetRequiredService<CallbackCaseService>();
                 Assert.True((await cases.LogAttemptAsync(FirstCase, new AttemptInput(null, CallbackChannel.Phone, CallbackAttemptResult.Reached, null), actor)).Succeeded);
-                Assert.True((await cases.CloseAsync(FirstCase, new CloseInput(CallbackOutcome.ReachedResolved, faktura, null, SendFollowUp: true), actor)).Succeeded);
+                var closed = await cases.CloseAsync(FirstCase, new CloseInput(CallbackOutcome.ReachedResolved, faktura, null, SendFollowUp: true), actor);
+                Assert.True(closed.Succeeded);
+                return closed.NewLinkPath!;
             });
-            var token = await App.WithScopeAsync(sp => sp.GetRequiredService<CxDbContext>().SurveyInvitations.Where(i => i.CallbackCaseId == FirstCase).Select(i => i.Token).SingleAsync());
-            await App.WithScopeAsync(sp => sp.GetRequiredService<SurveyAnswerService>().SubmitAsync(token, new SurveyAnswer(5, true, 9, "Tack för samtalet")));
+            await App.WithScopeAsync(sp => sp.GetRequiredService<SurveyAnswerService>().SubmitAsync(path.Split('/').Last(), new SurveyAnswer(5, true, 9, "Tack för samtalet")));
 
             // A day later the customer is unhappy again: a new case.
             App.Clock.Advance(TimeSpan.FromDays(1));
