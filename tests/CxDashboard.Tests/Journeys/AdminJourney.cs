@@ -1,3 +1,4 @@
+using CxDashboard.Tests.Infrastructure;
 using System.Text;
 using CxDashboard.Tests.Reports;
 using Microsoft.Playwright;
@@ -21,7 +22,7 @@ public sealed class AdminJourney(JourneyApp app)
         Assert.NotEqual(Ui.OnTarget, csatBefore);
 
         // The template of the contacts file: a header row and one example row.
-        await page.RunAndWaitForNavigationAsync(() => Nav(page, Ui.NavImport).ClickAsync());
+        await page.RunAndWaitForPageAsync(() => Nav(page, Ui.NavImport).ClickAsync());
         await app.CheckAsync(page, Who);
         var download = await page.RunAndWaitForDownloadAsync(() => page.Locator("[data-testid=template-contacts-csv]").ClickAsync());
         Assert.Equal("contacts-template.csv", download.SuggestedFilename);
@@ -33,7 +34,7 @@ public sealed class AdminJourney(JourneyApp app)
         var bad = lines[1].Replace("EX-1001", "EX-1002").Replace(",phone,", ",fax,");
         var file = Encoding.UTF8.GetBytes(string.Join("\n", lines[0], lines[1], bad) + "\n");
         await page.Locator("#ContactsFile").SetInputFilesAsync(new FilePayload { Name = "contacts-march.csv", MimeType = "text/csv", Buffer = file });
-        await page.RunAndWaitForNavigationAsync(() => page.GetByRole(AriaRole.Button, new() { Name = Ui.UploadAndCheck }).ClickAsync());
+        await page.RunAndWaitForPageAsync(() => page.GetByRole(AriaRole.Button, new() { Name = Ui.UploadAndCheck }).ClickAsync());
         await app.CheckAsync(page, Who);
         Assert.Contains("1 error(s) in 1 of 2 rows", await page.Locator("[data-testid=check-summary]").InnerTextAsync());
         var error = (await page.Locator("[data-testid=row-errors] tbody tr").AllInnerTextsAsync()).Single();
@@ -41,24 +42,24 @@ public sealed class AdminJourney(JourneyApp app)
         await JourneyApp.ScreenshotAsync(page, "admin-import-check", fullPage: true);
 
         // Import the valid row; the skipped one stays listed on the result and in the history.
-        await page.RunAndWaitForNavigationAsync(() => page.GetByRole(AriaRole.Button, new() { Name = Ui.ImportValidRowsOnly }).ClickAsync());
+        await page.RunAndWaitForPageAsync(() => page.GetByRole(AriaRole.Button, new() { Name = Ui.ImportValidRowsOnly }).ClickAsync());
         Assert.Equal("Valid rows imported", (await page.Locator("[data-testid=run-status]").InnerTextAsync()).Trim());
         Assert.Matches(@"^3\s+channel\s+'fax' is not a channel", (await page.Locator("[data-testid=kept-errors] [data-testid=row-errors] tbody tr").InnerTextAsync()).Trim());
-        await page.RunAndWaitForNavigationAsync(() => page.GetByRole(AriaRole.Link, new() { Name = Ui.BackToImport }).ClickAsync());
+        await page.RunAndWaitForPageAsync(() => page.GetByRole(AriaRole.Link, new() { Name = Ui.BackToImport }).ClickAsync());
         var history = await page.Locator("[data-testid=import-history] tbody tr").First.InnerTextAsync();
         Assert.Contains("contacts-march.csv", history);
         Assert.Contains("line 3, channel: 'fax' is not a channel", history);
         Assert.Contains("Valid rows imported", history);
 
         // A target: Admin → KPI targets, the organisation's CSAT thresholds lowered.
-        await page.RunAndWaitForNavigationAsync(() => Nav(page, Ui.NavAdmin).ClickAsync());
-        await page.RunAndWaitForNavigationAsync(() => page.GetByRole(AriaRole.Link, new() { Name = Ui.KpiTargets }).ClickAsync());
+        await page.RunAndWaitForPageAsync(() => Nav(page, Ui.NavAdmin).ClickAsync());
+        await page.RunAndWaitForPageAsync(() => page.GetByRole(AriaRole.Link, new() { Name = Ui.KpiTargets }).ClickAsync());
         await app.CheckAsync(page, Who);
         await AssertNothingBelowTheFooterAsync(page);
         var row = page.Locator("#row-target-CsatPercent");
         await row.Locator("#target-CsatPercent-green").FillAsync("50");
         await row.Locator("#target-CsatPercent-amber").FillAsync("40");
-        await page.RunAndWaitForNavigationAsync(() => row.GetByRole(AriaRole.Button, new() { Name = Ui.Save }).ClickAsync());
+        await page.RunAndWaitForPageAsync(() => row.GetByRole(AriaRole.Button, new() { Name = Ui.Save }).ClickAsync());
         // Back at the row just saved, with the message beside it.
         Assert.EndsWith("#row-target-CsatPercent", page.Url);
         await Assertions.Expect(page.Locator("[data-testid=status-message]")).ToBeInViewportAsync();
@@ -78,7 +79,7 @@ public sealed class AdminJourney(JourneyApp app)
         Assert.Equal(kpis, System.Text.RegularExpressions.Regex.Matches(printed, System.Text.RegularExpressions.Regex.Escape(lastTeam)).Count);
 
         // The dashboard's CSAT tile follows the new target.
-        await page.RunAndWaitForNavigationAsync(() => Nav(page, Ui.NavDashboard).ClickAsync());
+        await page.RunAndWaitForPageAsync(() => Nav(page, Ui.NavDashboard).ClickAsync());
         Assert.Equal(Ui.OnTarget, await StatusWordAsync(page, "CsatPercent"));
     }
 

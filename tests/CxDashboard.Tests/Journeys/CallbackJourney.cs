@@ -1,3 +1,4 @@
+using CxDashboard.Tests.Infrastructure;
 using System.Globalization;
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
@@ -35,13 +36,13 @@ public sealed class CallbackJourney(JourneyApp app)
             Assert.Equal(group.Select(r => r.Priority).OrderDescending(), group.Select(r => r.Priority));
 
         // The most urgent case nobody has yet: "Open, unassigned", then the first row's customer.
-        await page.RunAndWaitForNavigationAsync(() => page.Locator("#status").SelectOptionAsync(new SelectOptionValue { Label = Ui.OpenUnassigned }));
+        await page.RunAndWaitForPageAsync(() => page.Locator("#status").SelectOptionAsync(new SelectOptionValue { Label = Ui.OpenUnassigned }));
         var first = page.Locator("[data-testid=worklist] tbody tr").First;
         var customer = (await first.Locator("[data-testid=customer]").InnerTextAsync()).Trim();
-        await page.RunAndWaitForNavigationAsync(() => first.Locator("[data-testid=customer]").ClickAsync());
+        await page.RunAndWaitForPageAsync(() => first.Locator("[data-testid=customer]").ClickAsync());
         Assert.Contains(customer, await page.Locator("h1").InnerTextAsync());
 
-        await page.RunAndWaitForNavigationAsync(() => page.GetByRole(AriaRole.Button, new() { Name = Ui.ClaimThisCase }).ClickAsync());
+        await page.RunAndWaitForPageAsync(() => page.GetByRole(AriaRole.Button, new() { Name = Ui.ClaimThisCase }).ClickAsync());
         Assert.Contains(Ui.CaseIsYours, await MessageAsync(page));
         await app.CheckAsync(page, Who);
 
@@ -51,7 +52,7 @@ public sealed class CallbackJourney(JourneyApp app)
             var attempt = page.Locator("[data-testid=attempt-form]");
             await attempt.Locator("#Attempt_Result").SelectOptionAsync(result);
             await attempt.Locator("#Attempt_Note").FillAsync(number == 1 ? "No answer, tried the mobile" : "Went through the invoice together");
-            await page.RunAndWaitForNavigationAsync(() => attempt.GetByRole(AriaRole.Button, new() { Name = Ui.LogAttempt }).ClickAsync());
+            await page.RunAndWaitForPageAsync(() => attempt.GetByRole(AriaRole.Button, new() { Name = Ui.LogAttempt }).ClickAsync());
             Assert.Equal($"Attempt {number} logged.", await MessageAsync(page));
         }
         Assert.Equal(2, await page.Locator("[data-testid=attempts] tbody tr").CountAsync());
@@ -61,7 +62,7 @@ public sealed class CallbackJourney(JourneyApp app)
         await close.Locator("#outcome-ReachedResolved").CheckAsync();
         await close.Locator("#Close_RootCauseReasonId").SelectOptionAsync(new SelectOptionValue { Index = 1 });
         await close.Locator("#Close_SendFollowUp").CheckAsync();
-        await page.RunAndWaitForNavigationAsync(() => close.GetByRole(AriaRole.Button, new() { Name = Ui.CloseCase }).ClickAsync());
+        await page.RunAndWaitForPageAsync(() => close.GetByRole(AriaRole.Button, new() { Name = Ui.CloseCase }).ClickAsync());
         Assert.StartsWith(Ui.CaseClosed, await MessageAsync(page));
         var link = await page.Locator("[data-testid=follow-up-link]").InputValueAsync();
         await JourneyApp.ScreenshotAsync(page, "callback-case-closed", fullPage: true);
@@ -75,8 +76,8 @@ public sealed class CallbackJourney(JourneyApp app)
         Assert.True(option!.Height >= 44, $"a CSAT option is {option.Height} px high");
         await phone.Locator("#csat-5").CheckAsync();
         await phone.Locator("#resolved-yes").CheckAsync();
-        await phone.Locator("#nps-9").CheckAsync();
-        await phone.RunAndWaitForNavigationAsync(() => phone.Locator("[data-testid=survey-form] button[type=submit]").ClickAsync());
+        await phone.Locator("#comment").FillAsync("Tack för att ni ringde, nu fungerar fakturan.");
+        await phone.RunAndWaitForPageAsync(() => phone.Locator("[data-testid=survey-form] button[type=submit]").ClickAsync());
         await Assertions.Expect(phone.Locator("[data-testid=survey-message]")).ToBeVisibleAsync();
         await JourneyApp.ScreenshotAsync(phone, "callback-follow-up-survey-phone", fullPage: true);
 

@@ -37,6 +37,7 @@ public sealed class JourneyApp() : BrowserApp(new DemoAppFactory())
     public async Task<IPage> SignInAsync(string email, int width = 1366, int height = 900)
     {
         var page = await NewPageAsync(width, height);
+        page.SetDefaultTimeout(15_000); // a step that does not happen fails in seconds, not half a minute
         await page.GotoAsync(BaseUrl + "/Account/Login");
         await page.GetByLabel(Ui.Email).FillAsync(email);
         await page.GetByLabel(Ui.Password).FillAsync(DemoSeeder.DemoPassword);
@@ -55,6 +56,14 @@ public sealed class JourneyApp() : BrowserApp(new DemoAppFactory())
             if (!_checkedPages.Add(key)) return;
         }
         await AssertAccessibleAsync(page);
+    }
+
+    /// <summary>A download saved under its suggested name (ClosedXML reads a workbook by its extension).</summary>
+    public static async Task<string> SaveAsync(IDownload download)
+    {
+        var path = Path.Combine(Directory.CreateDirectory(Path.Combine(Path.GetTempPath(), "cx-journeys", Guid.NewGuid().ToString("N"))).FullName, download.SuggestedFilename);
+        await download.SaveAsAsync(path);
+        return path;
     }
 
     public static Task ScreenshotAsync(IPage page, string name, bool fullPage = false) =>

@@ -1,3 +1,4 @@
+using CxDashboard.Tests.Infrastructure;
 using ClosedXML.Excel;
 using CxDashboard.Web.Data;
 using Microsoft.EntityFrameworkCore;
@@ -30,14 +31,14 @@ public sealed class TeamLeadJourney(JourneyApp app)
 
         // The workbook of the same view holds the same team only.
         var download = await page.RunAndWaitForDownloadAsync(() => page.GetByRole(AriaRole.Link, new() { Name = Ui.ExportToExcel }).ClickAsync());
-        using (var workbook = new XLWorkbook(await download.PathAsync()))
+        using (var workbook = new XLWorkbook(await JourneyApp.SaveAsync(download)))
         {
             var teams = workbook.Worksheet("By team").RowsUsed().Skip(1).Select(r => r.Cell(1).GetString()).Where(t => t != "Total").ToList();
             Assert.Equal([OwnTeam], teams);
         }
 
         // Coaching: the team and its agents' alerts only.
-        await page.RunAndWaitForNavigationAsync(() => Nav(page, Ui.NavCoaching).ClickAsync());
+        await page.RunAndWaitForPageAsync(() => Nav(page, Ui.NavCoaching).ClickAsync());
         await app.CheckAsync(page, Who);
         Assert.Equal([OwnTeam], (await page.Locator("[data-testid=teams-table] tbody tr td:first-child").AllInnerTextsAsync()).Select(t => t.Trim()));
         var ownAgents = await app.App.WithScopeAsync(sp => sp.GetRequiredService<CxDbContext>().Agents.Where(a => a.Team!.Name == OwnTeam).Select(a => a.ExternalId).ToListAsync());
@@ -45,7 +46,7 @@ public sealed class TeamLeadJourney(JourneyApp app)
             agent => Assert.Contains(agent, ownAgents));
 
         // Callbacks: the team's cases only, and the team list holds only the team.
-        await page.RunAndWaitForNavigationAsync(() => Nav(page, Ui.NavCallbacks).ClickAsync());
+        await page.RunAndWaitForPageAsync(() => Nav(page, Ui.NavCallbacks).ClickAsync());
         await app.CheckAsync(page, Who);
         Assert.Equal([OwnTeam], (await page.Locator("#team option").AllInnerTextsAsync()).Skip(1));
         var cases = await page.Locator("[data-testid=worklist] tbody tr").AllInnerTextsAsync();
@@ -53,7 +54,7 @@ public sealed class TeamLeadJourney(JourneyApp app)
         Assert.All(cases, c => Assert.Contains(OwnTeam, c));
 
         // Engagement: the team's rows only.
-        await page.RunAndWaitForNavigationAsync(() => Nav(page, Ui.NavEngagement).ClickAsync());
+        await page.RunAndWaitForPageAsync(() => Nav(page, Ui.NavEngagement).ClickAsync());
         await app.CheckAsync(page, Who);
         Assert.All(await page.Locator("[data-testid=latest-table] tbody tr td:first-child").AllInnerTextsAsync(),
             team => Assert.True(team.Trim() == OwnTeam || team.StartsWith("All shown teams"), team));

@@ -50,8 +50,8 @@ public static class Ui
 
     // Reports
     public const string WebVersion = "Web version";
-    public const string DownloadPdf = "Download the PDF";
-    public const string OpenPdf = "Open";
+    public const string DownloadPdf = "Download PDF";
+    public const string OpenPdf = "Open the PDF";
 
     // Import
     public const string UploadAndCheck = "Upload and check";
