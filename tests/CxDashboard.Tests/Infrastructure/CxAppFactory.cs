@@ -44,7 +44,7 @@ public class CxAppFactory : WebApplicationFactory<Program>
         builder.UseSetting("Jobs:RunServer", RunJobServer ? "true" : "false");
         builder.UseSetting("Reports:Directory", ReportsDirectory);
         // Swedish numbers and dates with the English words: the tests read the English (neutral) resources.
-        builder.UseSetting("Organisation:Language", "sv-SE");
+        builder.UseSetting("Localization:DefaultCulture", "sv-SE");
         builder.UseSetting("Localization:DefaultUiCulture", "en-GB");
         builder.UseSetting("Imports:UploadFolder", _uploadFolder);
         // Survey and pulse links come only from configuration; tests read them as http://localhost/….
