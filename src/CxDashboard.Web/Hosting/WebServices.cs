@@ -26,7 +26,8 @@ public static class WebServices
             options.Conventions.AuthorizeFolder("/Admin", Policies.Admin);
         }).AddCxViewLocalisation();
         services.AddHttpContextAccessor();
-        services.AddIdentityCore<AppUser>().AddSignInManager().AddClaimsPrincipalFactory<AppUserClaimsPrincipalFactory>();
+        services.AddIdentityCore<AppUser>().AddSignInManager().AddClaimsPrincipalFactory<AppUserClaimsPrincipalFactory>()
+            .AddErrorDescriber<LocalizedIdentityErrorDescriber>();
 
         services.AddAuthentication(options =>
             {

@@ -38,6 +38,7 @@ public class ErrorModel : PageModel
         return Page();
     }
 
+    /// <summary>The heading in English; the page shows it through its resources.</summary>
     public string Title => RefusedMessage is not null
         ? Status switch
         {
