@@ -58,6 +58,9 @@ public sealed class JourneyApp() : BrowserApp(new DemoAppFactory())
         await AssertAccessibleAsync(page);
     }
 
+    /// <summary>A section's link in the top bar.</summary>
+    public static ILocator Nav(IPage page, string section) => page.Locator("#main-nav").GetByRole(AriaRole.Link, new() { Name = section, Exact = true });
+
     /// <summary>Downloads of the journeys, kept beside the screenshots (the journeys of a collection run one at a time).</summary>
     public static string DownloadFolder { get; } = Directory.CreateDirectory(Path.Combine(AppContext.BaseDirectory, "journey-downloads")).FullName;
 

@@ -116,7 +116,7 @@ public sealed class ManagerJourney(JourneyApp app)
         Assert.Equal(ninetyLabel, await SelectedLabelAsync(page, "#period"));
 
         // A coaching action planned from an alert on the coaching overview.
-        await page.RunAndWaitForPageAsync(() => page.GetByRole(AriaRole.Link, new() { Name = Ui.NavCoaching, Exact = true }).First.ClickAsync());
+        await page.RunAndWaitForPageAsync(() => JourneyApp.Nav(page, Ui.NavCoaching).ClickAsync());
         await app.CheckAsync(page, Who);
         var alert = page.Locator("[data-testid=coaching-alert]").First;
         var alertedAgent = (await alert.Locator("a").First.InnerTextAsync()).Trim();
