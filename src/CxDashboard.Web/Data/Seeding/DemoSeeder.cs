@@ -28,6 +28,7 @@ public sealed class DemoSeeder(
     IHostEnvironment environment,
     TimeProvider clock,
     MaturityDemoSeeder maturity,
+    Features.Coaching.Demo.CoachingDemoSeeder coaching,
     Features.Callbacks.CallbackDemoHistory callbackHistory,
     Features.Reports.MonthlyReportJob monthlyReports,
     Features.Metrics.Rollups.KpiRollupService rollups,
@@ -99,6 +100,7 @@ public sealed class DemoSeeder(
             await rollups.RefreshPendingAsync(ct);
             await CreateLoginsAsync(ct);
             await maturity.SeedAsync(DemoPassword, ct);
+            await coaching.SeedAsync(config, ct);
             await callbackHistory.CreateAsync(ct);
             await monthlyReports.CreateDemoLibraryAsync(ct);
             logger.LogInformation("Demo organisation seeded: {Contacts} contacts, {Responses} responses from {First} to {Last}.",
