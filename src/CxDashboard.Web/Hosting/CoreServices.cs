@@ -15,7 +15,6 @@ using CxDashboard.Web.Features.Reports;
 using CxDashboard.Web.Features.Surveys;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
 namespace CxDashboard.Web.Hosting;
@@ -23,9 +22,6 @@ namespace CxDashboard.Web.Hosting;
 /// <summary>The services shared by the web app and the CLI verbs (no HTTP pipeline here).</summary>
 public static class CoreServices
 {
-    public const string ConnectionStringName = "Cx";
-    public const string DefaultConnectionString = "Data Source=App_Data/cxdashboard.db";
-
     public static IServiceCollection AddCxCore(this IServiceCollection services, IConfiguration configuration, string contentRoot)
     {
         // Read when the first context is made, so configuration added after registration (tests, hosts) applies.
@@ -33,7 +29,7 @@ public static class CoreServices
         {
             var settings = provider.GetRequiredService<IConfiguration>();
             var root = provider.GetService<IHostEnvironment>()?.ContentRootPath ?? contentRoot;
-            options.UseSqlite(ResolveSqlitePath(settings.GetConnectionString(ConnectionStringName) ?? DefaultConnectionString, root));
+            DatabaseProviders.Configure(options, settings, root);
         });
 
         services.AddSingleton(TimeProvider.System);
@@ -79,19 +75,5 @@ public static class CoreServices
         services.AddCallbacks();
         services.Configure<DemoOptions>(configuration.GetSection(DemoOptions.Section));
         return services;
-    }
-
-    /// <summary>A relative SQLite file is placed under the content root (not the shell's directory), and its folder created.</summary>
-    public static string ResolveSqlitePath(string connectionString, string contentRoot)
-    {
-        var builder = new SqliteConnectionStringBuilder(connectionString);
-        if (builder.DataSource is { Length: > 0 } path && path != ":memory:" && builder.Mode != SqliteOpenMode.Memory)
-        {
-            var full = Path.IsPathRooted(path) ? path : Path.GetFullPath(Path.Combine(contentRoot, path));
-            Directory.CreateDirectory(Path.GetDirectoryName(full)!);
-            builder.DataSource = full;
-        }
-        builder.Pooling = true;
-        return builder.ToString();
     }
 }

@@ -14,7 +14,7 @@ public sealed class DatabaseHealthCheck(CxDbContext db) : IHealthCheck
             var pending = (await db.Database.GetPendingMigrationsAsync(ct)).Count();
             var contacts = await db.Contacts.CountAsync(ct);
             return pending == 0
-                ? HealthCheckResult.Healthy($"{db.Database.ProviderName}; {contacts} contacts")
+                ? HealthCheckResult.Healthy($"{(db.Database.IsNpgsql() ? "PostgreSQL" : "SQLite")}; {contacts} contacts")
                 : HealthCheckResult.Degraded($"{pending} migration(s) not applied");
         }
         catch (Exception e)
@@ -35,8 +35,9 @@ public sealed class JobServerHealthCheck(JobStorage storage, IConfiguration conf
             var monitoring = storage.GetMonitoringApi();
             var servers = monitoring.Servers();
             var stats = monitoring.GetStatistics();
+            var kept = storage is Hangfire.PostgreSql.PostgreSqlStorage ? "in PostgreSQL" : "in memory";
             return Task.FromResult(servers.Count > 0
-                ? HealthCheckResult.Healthy($"{servers.Count} job server(s); {stats.Recurring} recurring, {stats.Failed} failed jobs")
+                ? HealthCheckResult.Healthy($"{servers.Count} job server(s), jobs kept {kept}; {stats.Recurring} recurring, {stats.Failed} failed jobs")
                 : HealthCheckResult.Unhealthy("No job server is running."));
         }
         catch (Exception e)

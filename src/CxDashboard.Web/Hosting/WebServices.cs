@@ -6,6 +6,8 @@ using CxDashboard.Web.Features.Imports;
 using CxDashboard.Web.Features.Reports;
 using Hangfire;
 using Hangfire.InMemory;
+using Hangfire.PostgreSql;
+using CxDashboard.Web.Data;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
@@ -77,7 +79,7 @@ public static class WebServices
             .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
             .UseSimpleAssemblyNameTypeSerializer()
             .UseRecommendedSerializerSettings()
-            .UseInMemoryStorage(new InMemoryStorageOptions { MaxExpirationTime = TimeSpan.FromDays(7) })
+            .UseJobStorage(provider.GetRequiredService<IConfiguration>(), builder.Environment.ContentRootPath)
             .UseLogProvider(new HangfireLogProvider(provider.GetRequiredService<ILoggerFactory>())));
         services.AddHostedService<JobServerHostedService>();
 
@@ -90,6 +92,20 @@ public static class WebServices
         services.AddReportsWeb();
         return builder;
     }
+
+    /// <summary>
+    /// Jobs are kept where the data is: in memory beside SQLite (one instance), in the PostgreSQL database (schema
+    /// <c>hangfire</c>) when several instances share it, so a recurring job runs once across them and survives restarts.
+    /// </summary>
+    private static IGlobalConfiguration UseJobStorage(this IGlobalConfiguration configuration, IConfiguration settings, string contentRoot) =>
+        DatabaseProviders.From(settings) == DatabaseProvider.Postgres
+            ? configuration.UsePostgreSqlStorage(
+                options => options.UseNpgsqlConnection(DatabaseProviders.ConnectionString(settings, contentRoot)),
+                new PostgreSqlStorageOptions { SchemaName = JobSchema, PrepareSchemaIfNecessary = true, DistributedLockTimeout = TimeSpan.FromMinutes(1) })
+            : configuration.UseInMemoryStorage(new InMemoryStorageOptions { MaxExpirationTime = TimeSpan.FromDays(7) });
+
+    /// <summary>The PostgreSQL schema of the job storage, beside the app's tables.</summary>
+    public const string JobSchema = "hangfire";
 
     private static AuthorizationBuilder AddRolePolicies(this AuthorizationBuilder builder)
     {

@@ -14,24 +14,31 @@ namespace CxDashboard.Tests.Infrastructure;
 /// The real app over HTTP with its own SQLite file and a fake clock. Hangfire's job server is off unless a test
 /// class asks for it (jobs are called directly or through their own fixture).
 /// </summary>
-public class CxAppFactory : WebApplicationFactory<Program>
+public class CxAppFactory(DatabaseProvider provider = DatabaseProvider.Sqlite) : WebApplicationFactory<Program>
 {
     public static readonly DateTimeOffset DefaultNow = new(2026, 3, 31, 10, 0, 0, TimeSpan.Zero);
     public const string Password = "Test!2026pw";
 
     private readonly string _databasePath = Path.Combine(Path.GetTempPath(), $"cxdashboard-test-{Guid.NewGuid():N}.db");
     private readonly string _uploadFolder = Path.Combine(Path.GetTempPath(), $"cxdashboard-test-uploads-{Guid.NewGuid():N}");
+    private string? _postgresDatabase;
+
+    /// <summary>The database this app runs on: a SQLite file, or a database of its own on the test PostgreSQL server.</summary>
+    public DatabaseProvider Provider { get; } = provider;
 
     public FakeTimeProvider Clock { get; } = new(DefaultNow);
 
     /// <summary>Generated reports go here (deleted with the app), never into the repository's reports/ folder.</summary>
     public string ReportsDirectory { get; } = Path.Combine(Path.GetTempPath(), $"cxdashboard-test-reports-{Guid.NewGuid():N}");
-    public string ConnectionString => $"Data Source={_databasePath}";
+    public string ConnectionString => Provider == DatabaseProvider.Postgres
+        ? _postgresDatabase ??= TestPostgres.CreateDatabaseAsync().GetAwaiter().GetResult()
+        : $"Data Source={_databasePath}";
     protected virtual bool RunJobServer => false;
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
+        builder.UseSetting(DatabaseProviders.ProviderKey, Provider.ToString());
         builder.UseSetting("ConnectionStrings:Cx", ConnectionString);
         builder.UseSetting("Demo:SeedOnStart", "false");
         builder.UseSetting("Jobs:RunServer", RunJobServer ? "true" : "false");
@@ -85,6 +92,7 @@ public class CxAppFactory : WebApplicationFactory<Program>
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);
+        if (_postgresDatabase is not null) TestPostgres.DropDatabaseAsync(_postgresDatabase).GetAwaiter().GetResult();
         SqliteConnection.ClearAllPools();
         try { if (Directory.Exists(_uploadFolder)) Directory.Delete(_uploadFolder, recursive: true); } catch (IOException) { }
         foreach (var suffix in new[] { "", "-wal", "-shm" })
@@ -95,7 +103,7 @@ public class CxAppFactory : WebApplicationFactory<Program>
 }
 
 /// <summary>The same app with Hangfire's job server running (in-memory storage), for tests of job wiring.</summary>
-public sealed class CxAppWithJobServerFactory : CxAppFactory
+public sealed class CxAppWithJobServerFactory(DatabaseProvider provider = DatabaseProvider.Sqlite) : CxAppFactory(provider)
 {
     protected override bool RunJobServer => true;
 }
