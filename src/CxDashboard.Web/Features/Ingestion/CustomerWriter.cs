@@ -8,7 +8,7 @@ public sealed record CustomerDetails(string? Name, string? Phone, string? Email,
 /// </summary>
 public sealed class CustomerWriter
 {
-    private readonly ImportSession _session;
+    private readonly SqliteImportSession _session;
 
     // Into an empty customers table, a customer the filter has certainly not seen is new: it gets the next id here and
     // waits in a batch of inserts, with no lookup (a "maybe" takes the upsert below).
@@ -16,7 +16,7 @@ public sealed class CustomerWriter
     private long _nextId;
     private readonly BatchInsert<(long Id, string ExternalId, CustomerDetails Details)> _newRows;
 
-    public CustomerWriter(ImportSession session, long expectedCustomers)
+    public CustomerWriter(SqliteImportSession session, long expectedCustomers)
     {
         _session = session;
         _newRows = new(session, "\"Customers\" (\"Id\", \"ExternalId\", \"Name\", \"Phone\", \"Email\", \"DoNotContact\")", 6, Bind);

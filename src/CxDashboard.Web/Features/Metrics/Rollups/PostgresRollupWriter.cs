@@ -137,8 +137,8 @@ public static class PostgresRollupWriter
             FROM (
                 SELECT c."LocalDate", c."TeamId", c."AgentId", c."Channel", c."ReasonId",
                     1 AS "Contacts",
-                    (c."PrevGapTicks" <= {windowTicks})::int AS "Repeats",
-                    (c."PrevSameReasonGapTicks" <= {windowTicks})::int AS "SameReasonRepeats",
+                    COALESCE(c."PrevGapTicks" <= {windowTicks}, FALSE)::int AS "Repeats",
+                    COALESCE(c."PrevSameReasonGapTicks" <= {windowTicks}, FALSE)::int AS "SameReasonRepeats",
                     (c."NextGapTicks" IS NULL OR c."NextGapTicks" > {windowTicks})::int AS "NotFollowed",
                     (c."HandleSeconds" IS NOT NULL)::int AS "WithHandleTime",
                     COALESCE(c."HandleSeconds", 0)::bigint AS "HandleSeconds",
