@@ -11,15 +11,19 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace CxDashboard.Tests.Exports;
 
+public sealed class CallbackExportTestsOnSqlite(CallbackExportTests<OnSqlite>.Fixture fixture) : CallbackExportTests<OnSqlite>(fixture);
+
+public sealed class CallbackExportTestsOnPostgres(CallbackExportTests<OnPostgres>.Fixture fixture) : CallbackExportTests<OnPostgres>(fixture), IRunsOnPostgres;
+
 /// <summary>
 /// `export callbacks` and the raw export page on the callback dataset (<see cref="CallbackDataset"/>): one row per case
 /// flagged in the period with why, due time, attempts, SLA, outcome and root cause; a team-scoped manager gets their teams.
 /// </summary>
-public sealed class CallbackExportTests(CallbackExportTests.Fixture fixture) : IClassFixture<CallbackExportTests.Fixture>, IDisposable
+public abstract class CallbackExportTests<TDb>(CallbackExportTests<TDb>.Fixture fixture) : IClassFixture<CallbackExportTests<TDb>.Fixture>, IDisposable where TDb : ITestDatabase
 {
     public sealed class Fixture : IAsyncLifetime
     {
-        public CxAppFactory App { get; } = new();
+        public CxAppFactory App { get; } = new(TDb.Provider);
 
         public async Task InitializeAsync()
         {
@@ -54,7 +58,7 @@ public sealed class CallbackExportTests(CallbackExportTests.Fixture fixture) : I
         return sheet.RowsUsed().Skip(1).ToDictionary(r => r.Cell(customer).GetString(), r => sheet.Row(r.RowNumber()));
     }
 
-    [Fact]
+    [DbFact]
     public async Task The_cli_exports_every_case_flagged_in_the_period_with_its_sla_and_outcome()
     {
         var path = Path.Combine(_directory, "callbacks.xlsx");
@@ -107,7 +111,7 @@ public sealed class CallbackExportTests(CallbackExportTests.Fixture fixture) : I
         Assert.Equal("#,##0", cu1.Cell(col["Case"]).Style.NumberFormat.Format);
     }
 
-    [Fact]
+    [DbFact]
     public async Task The_kpi_workbooks_callback_sheet_holds_the_callback_kpis_of_the_period()
     {
         var path = Path.Combine(_directory, "kpis.xlsx");
@@ -137,7 +141,7 @@ public sealed class CallbackExportTests(CallbackExportTests.Fixture fixture) : I
         Assert.Contains(sheet.RowsUsed(), r => r.Cell(1).GetString() == "Outcome: Reached, resolved (% of closed)" && r.Cell(2).GetDouble() == 100);
     }
 
-    [Fact]
+    [DbFact]
     public async Task A_team_scoped_manager_downloads_only_their_teams_cases()
     {
         var t1 = await fixture.App.WithScopeAsync(sp => sp.GetRequiredService<CxDbContext>().Teams.Where(t => t.Name == "T1").Select(t => t.Id).SingleAsync());

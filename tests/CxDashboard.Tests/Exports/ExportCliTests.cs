@@ -6,16 +6,20 @@ using CxDashboard.Web.Features.Metrics;
 
 namespace CxDashboard.Tests.Exports;
 
+public sealed class ExportCliTestsOnSqlite(ExportCliTests<OnSqlite>.Fixture fixture) : ExportCliTests<OnSqlite>(fixture);
+
+public sealed class ExportCliTestsOnPostgres(ExportCliTests<OnPostgres>.Fixture fixture) : ExportCliTests<OnPostgres>(fixture), IRunsOnPostgres;
+
 /// <summary>
 /// `export kpis|contacts|responses` against the hand-computed boundary dataset (see <see cref="BoundaryDataset"/>),
 /// each workbook opened with ClosedXML: the summary equals the `kpis` JSON for the same filters, raw rows carry the
 /// dataset's values, and bad arguments write nothing.
 /// </summary>
-public sealed class ExportCliTests(ExportCliTests.Fixture fixture) : IClassFixture<ExportCliTests.Fixture>, IDisposable
+public abstract class ExportCliTests<TDb>(ExportCliTests<TDb>.Fixture fixture) : IClassFixture<ExportCliTests<TDb>.Fixture>, IDisposable where TDb : ITestDatabase
 {
     public sealed class Fixture : IAsyncLifetime
     {
-        public CxAppFactory App { get; } = new();
+        public CxAppFactory App { get; } = new(TDb.Provider);
         public Task InitializeAsync() => BoundaryDataset.LoadAsync(App);
         public Task DisposeAsync() { App.Dispose(); return Task.CompletedTask; }
     }
@@ -45,7 +49,7 @@ public sealed class ExportCliTests(ExportCliTests.Fixture fixture) : IClassFixtu
         new[] { "--channel", "chat", "--window-days", "3", "--as-of", "2026-04-30T00:00:00Z" },
     };
 
-    [Theory]
+    [DbTheory]
     [MemberData(nameof(FilterCombinations))]
     public async Task The_summary_sheet_equals_the_kpis_json_for_the_same_filters(string[] filters)
     {
@@ -76,7 +80,7 @@ public sealed class ExportCliTests(ExportCliTests.Fixture fixture) : IClassFixtu
         }
     }
 
-    [Fact]
+    [DbFact]
     public async Task The_kpi_workbook_has_every_sheet_with_formats_frozen_headers_and_filters()
     {
         using var workbook = await ExportAsync("kpis");
@@ -105,7 +109,7 @@ public sealed class ExportCliTests(ExportCliTests.Fixture fixture) : IClassFixtu
         Assert.Contains(summary.CellsUsed(), c => c.GetString() == "Period from");
     }
 
-    [Fact]
+    [DbFact]
     public async Task Breakdowns_add_up_to_the_summary_and_the_trend_has_every_day()
     {
         using var workbook = await ExportAsync("kpis");
@@ -137,7 +141,7 @@ public sealed class ExportCliTests(ExportCliTests.Fixture fixture) : IClassFixtu
         Assert.Equal(50, trend.Cell(6, percentColumn).GetDouble(), 9);
     }
 
-    [Fact]
+    [DbFact]
     public async Task The_definitions_sheet_holds_every_metric_definition()
     {
         using var workbook = await ExportAsync("kpis");
@@ -148,7 +152,7 @@ public sealed class ExportCliTests(ExportCliTests.Fixture fixture) : IClassFixtu
         Assert.Contains(sheet.RowsUsed(), r => r.Cell(2).GetString() == KpiDefinitions.Get(KpiKind.CsatPercent).Definition + " Higher is better.");
     }
 
-    [Fact]
+    [DbFact]
     public async Task Contacts_export_has_one_row_per_contact_with_its_repeat_and_fcr_flags()
     {
         using var workbook = await ExportAsync("contacts");
@@ -181,7 +185,7 @@ public sealed class ExportCliTests(ExportCliTests.Fixture fixture) : IClassFixtu
         Assert.Contains("About", workbook.Worksheets.Select(s => s.Name));
     }
 
-    [Fact]
+    [DbFact]
     public async Task Responses_export_follows_the_contact_date_and_keeps_formula_looking_comments_as_text()
     {
         using var workbook = await ExportAsync("responses");
@@ -206,7 +210,7 @@ public sealed class ExportCliTests(ExportCliTests.Fixture fixture) : IClassFixtu
         Assert.True(rows["R1"].Cell(columns["Counts in KPIs"]).GetBoolean());
     }
 
-    [Fact]
+    [DbFact]
     public async Task Bad_arguments_write_nothing_and_keep_an_existing_file()
     {
         var path = Path.Combine(_directory, "existing.xlsx");

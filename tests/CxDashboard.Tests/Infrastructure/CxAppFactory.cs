@@ -48,6 +48,17 @@ public class CxAppFactory(DatabaseProvider provider = DatabaseProvider.Sqlite) :
         builder.ConfigureServices(services => services.AddSingleton<TimeProvider>(Clock));
     }
 
+    /// <summary>An open connection to this app's database (after the app has started and migrated it), for checks in SQL.</summary>
+    public System.Data.Common.DbConnection OpenConnection()
+    {
+        _ = Server;
+        System.Data.Common.DbConnection connection = Provider == DatabaseProvider.Postgres
+            ? new Npgsql.NpgsqlConnection(ConnectionString)
+            : new SqliteConnection(ConnectionString);
+        connection.Open();
+        return connection;
+    }
+
     /// <summary>A client that keeps cookies and does not follow redirects, so tests see where they lead.</summary>
     public HttpClient NewClient() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
 

@@ -99,9 +99,10 @@ public sealed class CallbackWorklistQuery(CxDbContext db, TimeProvider clock)
         else if (!string.IsNullOrEmpty(filter.Assignee)) cases = cases.Where(c => c.AssignedToUserId == filter.Assignee);
         if (!string.IsNullOrWhiteSpace(filter.Search))
         {
-            var pattern = $"%{filter.Search.Trim()}%";
-            cases = cases.Where(c => EF.Functions.Like(c.Customer!.Name ?? "", pattern) || EF.Functions.Like(c.Customer!.Phone ?? "", pattern)
-                                     || EF.Functions.Like(c.Customer!.ExternalId, pattern));
+            // Lower case on both sides: SQLite's LIKE ignores ASCII case by itself, PostgreSQL's does not.
+            var pattern = $"%{filter.Search.Trim().ToLowerInvariant()}%";
+            cases = cases.Where(c => EF.Functions.Like((c.Customer!.Name ?? "").ToLower(), pattern) || EF.Functions.Like((c.Customer!.Phone ?? "").ToLower(), pattern)
+                                     || EF.Functions.Like(c.Customer!.ExternalId.ToLower(), pattern));
         }
 
         var total = await cases.CountAsync(ct);
