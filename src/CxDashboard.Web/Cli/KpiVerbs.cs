@@ -39,7 +39,7 @@ public static class KpiVerbs
         var period = new Option<string>("--period") { Description = "The month, YYYY-MM", Required = true };
         var team = new Option<string?>("--team") { Description = "Team name or id" };
         var format = CliOptions.Format("json", "table");
-        var command = new Command("engagement", "Engagement index and eNPS per team for a month (no figures for fewer than 5 answers)")
+        var command = new Command("engagement", "Engagement index and eNPS per team for a month (published once the month has ended, for teams with at least 5 answers)")
         {
             period, team, format,
         };
@@ -68,15 +68,18 @@ public static class KpiVerbs
                 engagementIndex = r.Result.EngagementIndex,
                 enps = r.Result.Enps,
                 suppressed = r.Result.Suppressed,
+                monthOpen = r.Result.MonthOpen,
             }).ToList();
             if (parse.GetValue(format) == "json") context.WriteJson(new { period = month.ToString("yyyy-MM", CultureInfo.InvariantCulture), teams = output });
             else
             {
                 context.Out.WriteLine($"{"Team",-24} {"Answers",8} {"Index",7} {"eNPS",7}");
                 foreach (var row in output)
-                    context.Out.WriteLine(row.suppressed
+                    context.Out.WriteLine(row.monthOpen
+                        ? $"{row.team,-24} {"–",8} {"–",7} {"–",7}  (not published until the month has ended)"
+                        : row.suppressed
                         ? $"{row.team,-24} {"< 5",8} {"–",7} {"–",7}  (hidden: fewer than 5 answers)"
-                        : $"{row.team,-24} {row.responses,8} {row.engagementIndex,7:0.0} {row.enps,7:0}");
+                        : $"{row.team,-24} {row.responses,8} {row.engagementIndex,7:0.0} {row.enps,7:0.0}");
             }
             return CliApp.Success;
         }, ct));

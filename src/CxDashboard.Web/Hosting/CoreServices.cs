@@ -13,7 +13,6 @@ using CxDashboard.Web.Features.Metrics;
 using CxDashboard.Web.Features.Organisation;
 using CxDashboard.Web.Features.Reports;
 using CxDashboard.Web.Features.Surveys;
-using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
@@ -33,15 +32,16 @@ public static class CoreServices
         });
 
         services.AddSingleton(TimeProvider.System);
-        // Identity's password-reset tokens need data protection in the CLI too; one application name for both.
-        services.AddDataProtection().SetApplicationName("CxDashboard");
+        // Identity's password-reset tokens need data protection in the CLI too: the same key ring for both.
+        services.AddKeyRingInDatabase();
+        services.AddSingleton<Features.Security.AttemptCounters>();
         services.AddIdentityCore<AppUser>(options =>
             {
                 options.User.RequireUniqueEmail = true;
                 options.Password.RequiredLength = 8;
                 options.Password.RequireNonAlphanumeric = false;
-                options.Lockout.MaxFailedAccessAttempts = 5;
-                options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(5);
+                // Sign-in failures are counted and paused by LoginService, not by Identity's lockout.
+                options.Lockout.AllowedForNewUsers = false;
             })
             .AddRoles<IdentityRole>()
             .AddEntityFrameworkStores<CxDbContext>()

@@ -2,7 +2,6 @@ using CxDashboard.Web.Data.Seeding;
 using CxDashboard.Web.Features.Accounts;
 using CxDashboard.Web.Features.Api;
 using Hangfire;
-using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Options;
@@ -13,20 +12,30 @@ public static class WebPipeline
 {
     public static WebApplication UseCxPipeline(this WebApplication app)
     {
+        if (ForwardedHeadersSetup.IsConfigured(app.Configuration)) app.UseForwardedHeaders();
+        app.UseSecurityHeaders();
+        app.UseWhen(context => context.Request.Path.StartsWithSegments("/hangfire"), branch => branch.Use((context, next) =>
+        {
+            SecurityHeaders.AllowStyleHash(context, SecurityHeaders.HangfireChartStyleHash);
+            return next(context);
+        }));
         if (!app.Environment.IsDevelopment())
         {
             app.UseExceptionHandler("/Error");
             app.UseHsts();
         }
         app.UseStatusCodePagesWithReExecute("/Error", "?status={0}");
+        // Every cookie (sign-in, antiforgery, culture, pulse) is Secure when the request came over https.
+        app.UseCookiePolicy(new CookiePolicyOptions { Secure = CookieSecurePolicy.SameAsRequest, MinimumSameSitePolicy = SameSiteMode.Lax });
         app.UseStaticFiles();
         app.UseRequestLocalization();
         app.UseRouting();
-        app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();
+        // After authorization, so the API's per-key limit counts only requests whose key was verified.
+        app.UseRateLimiter();
 
-        app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = HealthResponse.WriteAsync }).AllowAnonymous();
+        app.MapHealthEndpoint();
         app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
         app.MapApiV1();
         app.MapRazorPages();

@@ -49,11 +49,17 @@ public static class WebServices
             options.Cookie.Name = "CxDashboard.Auth";
             options.Cookie.HttpOnly = true;
             options.Cookie.SameSite = SameSiteMode.Lax;
+            options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
             options.SlidingExpiration = true;
             options.ExpireTimeSpan = TimeSpan.FromHours(10);
+            // Every request's cookie is checked against the user's security stamp (sign-out, password, roles, disabling).
+            options.Events.OnValidatePrincipal = SessionValidation.ValidatePrincipalAsync;
         });
-        // Disabling a user changes their security stamp; check it often so they are signed out within a minute.
+        // How often the cookie's claims (name, roles) are rebuilt from the database; the stamp itself is checked on every request.
         services.Configure<SecurityStampValidatorOptions>(options => options.ValidationInterval = TimeSpan.FromMinutes(1));
+        services.Configure<LoginOptions>(builder.Configuration.GetSection(LoginOptions.Section));
+        services.AddScoped<LoginService>();
+        services.AddTlsProxy();
 
         services.AddAuthorizationBuilder()
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
@@ -84,8 +90,9 @@ public static class WebServices
         services.AddHostedService<JobServerHostedService>();
 
         services.AddHealthChecks()
-            .AddCheck<DatabaseHealthCheck>("database")
-            .AddCheck<JobServerHealthCheck>("jobs");
+            .AddCheck<DatabaseHealthCheck>("database", tags: [HealthEndpoint.Liveness])
+            .AddCheck<JobServerHealthCheck>("jobs", tags: [HealthEndpoint.Liveness])
+            .AddCheck<DataVolumeHealthCheck>("data");
         services.AddProblemDetails();
         services.AddOpenApi("v1", options => options.AddDocumentTransformer(ApiKeyAuthenticationHandler.DescribeInOpenApi));
         services.AddApi(builder.Configuration);

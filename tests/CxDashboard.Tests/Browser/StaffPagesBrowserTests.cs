@@ -83,6 +83,13 @@ public sealed class StaffPagesBrowserTests(StaffPagesBrowserTests.Fixture fixtur
             await BrowserApp.AssertAccessibleAsync(page);
         }
         Assert.Equal(200, (await page.GotoAsync(B.BaseUrl + "/hangfire"))!.Status);
+        // Its scripts run under the Content-Security-Policy: the charts draw, the live counters poll, nothing is refused.
+        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        Assert.Equal("chartjs-render-monitor", await page.Locator("#realtimeGraph").GetAttributeAsync("class"));
+        await BrowserApp.AssertNoPolicyViolationsAsync(page);
+        await page.GotoAsync(B.BaseUrl + "/hangfire/recurring");
+        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        await BrowserApp.AssertNoPolicyViolationsAsync(page);
     }
 
     [Fact]
@@ -115,5 +122,10 @@ public sealed class StaffPagesBrowserTests(StaffPagesBrowserTests.Fixture fixtur
         }
         var teamCount = await B.App.WithScopeAsync(sp => sp.GetRequiredService<CxDbContext>().Teams.CountAsync());
         Assert.True(teamCount > 0);
+
+        // The monthly report's web version keeps its own style element (allowed by its hash): styled, nothing refused.
+        await page.GotoAsync(B.BaseUrl + "/Reports/Monthly");
+        Assert.Equal("rgb(31, 78, 121)", await page.Locator("h1").EvaluateAsync<string>("h => getComputedStyle(h).color"));
+        await BrowserApp.AssertNoPolicyViolationsAsync(page);
     }
 }

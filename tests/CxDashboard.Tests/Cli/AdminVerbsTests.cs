@@ -40,19 +40,34 @@ public sealed class AdminVerbsTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Engagement_per_team_hides_teams_with_fewer_than_five_answers()
+    public async Task Engagement_per_team_hides_teams_with_fewer_than_five_answers_and_months_not_yet_ended()
     {
         await _app.ImportOkAsync(CxDashboard.Web.Features.Ingestion.ImportKind.Engagement, """
             team,period,enps,q1,q2
+            T1,2026-02,10,5,5
+            T1,2026-02,9,4,2
+            T1,2026-02,6,1,1
+            T1,2026-02,,3,3
+            T1,2026-02,7,4,4
+            T2,2026-02,10,5,5
+            T2,2026-02,10,5,5
             T1,2026-03,10,5,5
             T1,2026-03,9,4,2
             T1,2026-03,6,1,1
             T1,2026-03,,3,3
             T1,2026-03,7,4,4
-            T2,2026-03,10,5,5
-            T2,2026-03,10,5,5
             """);
-        var run = await Run("engagement", "--period", "2026-03", "--format", "json");
+        // March is the clock's month: still open, so nothing is published for it, not even T1's five answers.
+        var open = await Run("engagement", "--period", "2026-03", "--format", "json");
+        Assert.Equal(0, open.ExitCode);
+        var march = open.Json.GetProperty("teams").EnumerateArray().Single(t => t.GetProperty("team").GetString() == "T1");
+        Assert.True(march.GetProperty("monthOpen").GetBoolean());
+        Assert.Equal(System.Text.Json.JsonValueKind.Null, march.GetProperty("engagementIndex").ValueKind);
+        Assert.Equal(System.Text.Json.JsonValueKind.Null, march.GetProperty("responses").ValueKind);
+        var table = await Run("engagement", "--period", "2026-03", "--format", "table");
+        Assert.Contains("(not published until the month has ended)", table.Out);
+
+        var run = await Run("engagement", "--period", "2026-02", "--format", "json");
         Assert.Equal(0, run.ExitCode);
         var teams = run.Json.GetProperty("teams").EnumerateArray().ToDictionary(t => t.GetProperty("team").GetString()!);
         Assert.Equal(5, teams["T1"].GetProperty("responses").GetInt32());

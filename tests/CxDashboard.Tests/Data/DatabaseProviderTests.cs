@@ -60,8 +60,10 @@ public sealed class PostgresAppTests(PostgresAppTests.Fixture fixture) : IClassF
     [DbFact]
     public async Task Health_names_postgres_and_the_migrations_applied_are_postgres_ones()
     {
-        var body = await (await fixture.App.NewClient().GetAsync("/health")).Content.ReadAsStringAsync();
-        Assert.Contains("PostgreSQL; 0 contacts", body);
+        var admin = await fixture.App.SignedInClientAsync("health-admin@pg.test", "Admin");
+        var body = await (await admin.GetAsync("/health")).Content.ReadAsStringAsync();
+        Assert.Contains("\"PostgreSQL\"", body);
+        Assert.Contains("0 contacts", body);
         var applied = await fixture.App.WithScopeAsync(sp => sp.GetRequiredService<CxDbContext>().Database.GetAppliedMigrationsAsync());
         Assert.Equal(typeof(Web.Data.PostgresMigrations.InitialCreate).GetCustomAttributes(typeof(Microsoft.EntityFrameworkCore.Migrations.MigrationAttribute), false)
             .Cast<Microsoft.EntityFrameworkCore.Migrations.MigrationAttribute>().Single().Id, applied.First());

@@ -66,9 +66,22 @@ public class BrowserApp(CxAppFactory app) : IAsyncLifetime
         return page;
     }
 
-    /// <summary>No axe violations of WCAG 2.1 A and AA (contrast included) on the page as it is now.</summary>
+    /// <summary>
+    /// Nothing the page tried was blocked by the Content-Security-Policy (Chromium reports each refusal on the console:
+    /// an inline script or handler, a style element, a resource from elsewhere).
+    /// </summary>
+    public static async Task AssertNoPolicyViolationsAsync(IPage page)
+    {
+        var refused = (await page.ConsoleMessagesAsync())
+            .Where(m => m.Text.Contains("Content Security Policy", StringComparison.OrdinalIgnoreCase))
+            .Select(m => m.Text).ToList();
+        Assert.True(refused.Count == 0, $"{page.Url}:\n" + string.Join("\n", refused));
+    }
+
+    /// <summary>No axe violations of WCAG 2.1 A and AA (contrast included) on the page as it is now, and no CSP refusals.</summary>
     public static async Task AssertAccessibleAsync(IPage page)
     {
+        await AssertNoPolicyViolationsAsync(page);
         var result = await page.RunAxe(new AxeRunOptions { RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] } });
         Assert.True(result.Violations.Length == 0, $"{page.Url}:\n" + string.Join("\n", result.Violations.Select(v =>
             $"{v.Id}: {v.Help} ({string.Join("; ", v.Nodes.Take(5).Select(n => string.Join(" ", n.Target)))})")));

@@ -37,11 +37,22 @@ public static class Html
         return await client.PostAsync(action, new FormUrlEncodedContent(form));
     }
 
-    public static async Task SignInAsync(HttpClient client, string email, string password)
+    /// <summary>Signs in through the login form; returns the sign-in cookie as a browser would send it back (name=value).</summary>
+    public static async Task<string> SignInAsync(HttpClient client, string email, string password)
     {
         var response = await PostFormAsync(client, "/Account/Login", new Dictionary<string, string> { ["Email"] = email, ["Password"] = password }, postUrl: "/Account/Login");
         Assert.True(response.StatusCode == HttpStatusCode.Redirect, $"Sign-in of {email} answered {(int)response.StatusCode}");
         Assert.Equal("/", response.Headers.Location?.OriginalString);
+        var auth = response.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("CxDashboard.Auth=", StringComparison.Ordinal));
+        return auth[..auth.IndexOf(';')];
+    }
+
+    /// <summary>Presses "Sign out" in the top bar of a page.</summary>
+    public static async Task<HttpResponseMessage> SignOutAsync(HttpClient client, string pageUrl = "/help/metrics")
+    {
+        var response = await PostFormAsync(client, pageUrl, new Dictionary<string, string>(), "form[action='/Account/Logout']", "/Account/Logout");
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        return response;
     }
 
     /// <summary>Text with whitespace (incl. non-breaking spaces) collapsed, as a reader sees it.</summary>

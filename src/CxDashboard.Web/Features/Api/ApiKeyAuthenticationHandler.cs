@@ -1,6 +1,8 @@
+using System.Globalization;
 using System.Security.Claims;
 using System.Text.Encodings.Web;
 using CxDashboard.Web.Data.Entities;
+using CxDashboard.Web.Features.Security;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.Extensions.Options;
@@ -8,13 +10,21 @@ using Microsoft.OpenApi;
 
 namespace CxDashboard.Web.Features.Api;
 
-/// <summary>Authenticates machines by the <c>X-Api-Key</c> header. A missing, unknown or revoked key gets 401.</summary>
+/// <summary>
+/// Authenticates machines by the <c>X-Api-Key</c> header. A missing, unknown or revoked key gets 401; a client address
+/// that sent too many of them within a minute gets 429 for its further requests without their keys being checked.
+/// </summary>
 public sealed class ApiKeyAuthenticationHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options,
     ILoggerFactory logger,
     UrlEncoder encoder,
-    ApiKeyService keys) : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
+    ApiKeyService keys,
+    AttemptCounters counters,
+    IOptionsMonitor<ApiOptions> api) : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
+    private static readonly TimeSpan FailureWindow = TimeSpan.FromMinutes(1);
+    private TimeSpan? _pausedFor;
+
     public const string SchemeName = "ApiKey";
     public const string HeaderName = "X-Api-Key";
     public const string ScopeClaim = "api_scope";
@@ -36,13 +46,28 @@ public sealed class ApiKeyAuthenticationHandler(
         return Task.CompletedTask;
     }
 
+    private string AddressKey => "api:" + ClientAddress.Of(Context);
+
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
+        var limit = api.CurrentValue.RateLimit.FailedKeysPerAddressPerMinute;
+        if (counters.ApiKeyFailures.IsOverLimit(AddressKey, limit, FailureWindow, out var retryAfter))
+        {
+            _pausedFor = retryAfter;
+            return AuthenticateResult.Fail("Too many requests without a valid API key from this address.");
+        }
         if (!Request.Headers.TryGetValue(HeaderName, out var presented) || string.IsNullOrWhiteSpace(presented))
+        {
+            counters.ApiKeyFailures.Record(AddressKey, FailureWindow);
             return AuthenticateResult.NoResult();
+        }
 
         var key = await keys.ValidateAsync(presented.ToString(), Context.RequestAborted);
-        if (key is null) return AuthenticateResult.Fail("Unknown or revoked API key.");
+        if (key is null)
+        {
+            counters.ApiKeyFailures.Record(AddressKey, FailureWindow);
+            return AuthenticateResult.Fail("Unknown or revoked API key.");
+        }
 
         Claim[] claims =
         [
@@ -57,6 +82,19 @@ public sealed class ApiKeyAuthenticationHandler(
 
     protected override Task HandleChallengeAsync(AuthenticationProperties properties)
     {
+        if (_pausedFor is { } wait)
+        {
+            var seconds = Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds));
+            Response.StatusCode = StatusCodes.Status429TooManyRequests;
+            Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
+            return Response.WriteAsJsonAsync(new
+            {
+                type = "https://tools.ietf.org/html/rfc6585#section-4",
+                title = "Too many requests",
+                status = 429,
+                detail = $"Too many requests without a valid API key came from your address. Retry after {seconds} seconds.",
+            });
+        }
         Response.StatusCode = StatusCodes.Status401Unauthorized;
         Response.Headers.WWWAuthenticate = $"{SchemeName} header=\"{HeaderName}\"";
         return Response.WriteAsJsonAsync(new

@@ -14,8 +14,15 @@ public sealed class ApiOptions
     public ApiRateLimitOptions RateLimit { get; set; } = new();
 }
 
-/// <summary>Requests per API key per minute (a fixed one-minute window); over it a client gets 429 with Retry-After.</summary>
+/// <summary>API limits; over either, a client gets 429 with Retry-After.</summary>
 public sealed class ApiRateLimitOptions
 {
+    /// <summary>Requests per verified API key per minute (a fixed one-minute window).</summary>
     public int PermitsPerMinute { get; set; } = 300;
+
+    /// <summary>
+    /// Requests with a missing, unknown or revoked key per client address in a sliding minute; past it the address
+    /// gets 429 without its keys being looked at (a valid key from another address is not affected).
+    /// </summary>
+    public int FailedKeysPerAddressPerMinute { get; set; } = 30;
 }

@@ -1,12 +1,18 @@
 using System.Globalization;
+using System.Security.Claims;
 using System.Threading.RateLimiting;
+using CxDashboard.Web.Features.Security;
 using CxDashboard.Web.Features.Surveys;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
 
 namespace CxDashboard.Web.Features.Api;
 
-/// <summary>The rate-limiting policies: per API key for /api/v1, per IP address for the public survey and pulse pages.</summary>
+/// <summary>
+/// The rate-limiting policies: per verified API key for /api/v1 (requests without a valid key never get this far:
+/// <see cref="ApiKeyAuthenticationHandler"/> limits them per client address), per client address for the public
+/// survey and pulse pages.
+/// </summary>
 public static class RateLimitPolicies
 {
     public const string PerApiKey = "per-api-key";
@@ -46,17 +52,13 @@ public static class ApiServices
     };
 
     /// <summary>
-    /// The key's public prefix (cxd_&lt;prefix&gt;_…) names the partition, so the secret is not kept in memory; requests
-    /// without a key share their IP address's partition (they get 401 anyway).
+    /// The verified key's id names the partition: the limiter runs after authorization, so only a request whose whole
+    /// key was checked counts against that key (someone who knows only a key's public prefix cannot use up its allowance).
     /// </summary>
-    private static string ApiKeyPartition(HttpContext context)
-    {
-        var presented = context.Request.Headers[ApiKeyAuthenticationHandler.HeaderName].ToString();
-        var parts = presented.Split('_');
-        return parts.Length == 3 && parts[1].Length is > 0 and <= 32 ? "key:" + parts[1] : IpPartition(context);
-    }
+    private static string ApiKeyPartition(HttpContext context) =>
+        context.User.FindFirstValue(ApiKeyAuthenticationHandler.KeyIdClaim) is { } keyId ? "key:" + keyId : IpPartition(context);
 
-    private static string IpPartition(HttpContext context) => "ip:" + (context.Connection.RemoteIpAddress?.ToString() ?? "unknown");
+    private static string IpPartition(HttpContext context) => "ip:" + ClientAddress.Of(context);
 
     private static async ValueTask OnRejectedAsync(OnRejectedContext rejected, CancellationToken ct)
     {

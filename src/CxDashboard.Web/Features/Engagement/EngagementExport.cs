@@ -6,8 +6,9 @@ using CxDashboard.Web.Features.Presentation;
 namespace CxDashboard.Web.Features.Engagement;
 
 /// <summary>
-/// The Engagement page's table as CSV or XLSX. A team-month under the anonymity threshold carries no engagement
-/// figures here either; team names that look like formulas are written as plain text.
+/// The Engagement page's table as CSV or XLSX, under the same publication rule (<see cref="EngagementPublication"/>):
+/// a team-month under the anonymity threshold or not yet ended carries no engagement figures here either, and the
+/// published ones are rounded as the page shows them. Team names that look like formulas are written as plain text.
 /// </summary>
 public static class EngagementExport
 {
@@ -27,7 +28,7 @@ public static class EngagementExport
                 var e = row.Engagement;
                 csv.WriteField(SpreadsheetText.ForCsv(row.Team));
                 csv.WriteField(EngagementReportService.MonthLabel(row.Period));
-                csv.WriteField(e.Suppressed ? HiddenAnswers : e.Responses?.ToString(CultureInfo.InvariantCulture) ?? "");
+                csv.WriteField(AnswersCell(e) ?? e.Responses?.ToString(CultureInfo.InvariantCulture) ?? "");
                 csv.WriteField(Invariant(e.EngagementIndex));
                 csv.WriteField(Invariant(e.Enps));
                 csv.WriteField(Invariant(row.Cx.Csat.Percent));
@@ -60,7 +61,7 @@ public static class EngagementExport
             var e = row.Engagement;
             Text(sheet.Cell(r, 1), row.Team);
             sheet.Cell(r, 2).SetValue(EngagementReportService.MonthLabel(row.Period));
-            if (e.Suppressed) sheet.Cell(r, 3).SetValue(HiddenAnswers);
+            if (AnswersCell(e) is { } hidden) sheet.Cell(r, 3).SetValue(hidden);
             else sheet.Cell(r, 3).SetValue(e.Responses ?? 0);
             Number(sheet.Cell(r, 4), e.EngagementIndex, "0.0");
             Number(sheet.Cell(r, 5), e.Enps, "+0.0;-0.0;0.0");
@@ -71,7 +72,7 @@ public static class EngagementExport
             if (row.IsTotal) sheet.Row(r).Style.Font.Bold = true;
             r++;
         }
-        sheet.Cell(r + 1, 1).SetValue($"Engagement figures are shown only for team-months with at least {EngagementCalculator.AnonymityThreshold} answers; the totals leave smaller teams out.");
+        sheet.Cell(r + 1, 1).SetValue($"Engagement figures are shown only for months that have ended and for team-months with at least {EngagementCalculator.AnonymityThreshold} answers; the totals leave smaller teams out.");
         // Widths set by hand: AdjustToContents needs GDI+, which Linux lacks.
         double[] widths = [28, 10, 14, 24, 10, 10, 10, 20, 10];
         for (var c = 0; c < widths.Length; c++) sheet.Column(c + 1).Width = widths[c];
@@ -81,6 +82,10 @@ public static class EngagementExport
         workbook.SaveAs(stream);
         return stream.ToArray();
     }
+
+    /// <summary>What the answers column says instead of a count when the figures are not published.</summary>
+    private static string? AnswersCell(EngagementResult e) =>
+        e.MonthOpen ? EngagementPageText.ExportCollecting : e.Suppressed ? HiddenAnswers : null;
 
     private static void Text(IXLCell cell, string value)
     {

@@ -43,11 +43,15 @@ public sealed record EngagementView
     /// <summary>Whether any pulse answers exist for the months at all (to tell "no answers" from "under the threshold").</summary>
     public bool AnyAnswers { get; init; }
     public bool AnyShown => Rows.Any(r => !r.Engagement.Suppressed);
+
+    /// <summary>Whether the range reaches into the month still open (its figures are published when it ends).</summary>
+    public bool EndsInOpenMonth => Totals.Count > 0 && Totals[^1].Engagement.MonthOpen;
 }
 
 /// <summary>
 /// The Engagement page: engagement index and eNPS per team and month (through <see cref="EngagementQueryService"/>, so
-/// a team-month under 5 answers shows nothing), beside the same teams' CSAT and contact-based FCR, in the user's scope.
+/// a team-month under 5 answers or not yet ended shows nothing), beside the same teams' CSAT and contact-based FCR, in
+/// the user's scope.
 /// </summary>
 public sealed class EngagementReportService(
     CxDbContext db,
@@ -70,7 +74,8 @@ public sealed class EngagementReportService(
         var scope = await scopes.ScopeForAsync(user, ct);
         var settings = await organisation.GetAsync(ct);
         var today = (await organisation.GetTimeAsync(ct)).Today(clock);
-        var (fromMonth, toMonth) = Range(filter, new DateOnly(today.Year, today.Month, 1));
+        // Without a choice the page ends on the last month that has ended: the current month publishes nothing yet.
+        var (fromMonth, toMonth) = Range(filter, new DateOnly(today.Year, today.Month, 1).AddMonths(-1));
 
         var visibleTeams = (await db.Teams.AsNoTracking().OrderBy(t => t.Name).ToListAsync(ct)).Where(t => scope.AllowsTeam(t.Id)).ToList();
         var teamId = filter.Team is { } wanted && visibleTeams.Any(t => t.Id == wanted) ? wanted : (int?)null;
@@ -121,10 +126,10 @@ public sealed class EngagementReportService(
         };
     }
 
-    /// <summary>The month range asked for (YYYY-MM), or the last <see cref="DefaultMonths"/> months; at most <see cref="MaxMonths"/>.</summary>
-    public static (DateOnly From, DateOnly To) Range(EngagementFilter filter, DateOnly currentMonth)
+    /// <summary>The month range asked for (YYYY-MM), or the <see cref="DefaultMonths"/> months up to <paramref name="defaultLastMonth"/>; at most <see cref="MaxMonths"/>.</summary>
+    public static (DateOnly From, DateOnly To) Range(EngagementFilter filter, DateOnly defaultLastMonth)
     {
-        var to = ParseMonth(filter.To) ?? currentMonth;
+        var to = ParseMonth(filter.To) ?? defaultLastMonth;
         var from = ParseMonth(filter.From) ?? to.AddMonths(-(DefaultMonths - 1));
         if (from > to) (from, to) = (to, from);
         if (from < to.AddMonths(-(MaxMonths - 1))) from = to.AddMonths(-(MaxMonths - 1));
@@ -152,9 +157,9 @@ public sealed class EngagementReportService(
         var described = lines.Select(l =>
         {
             var shown = l.Values.Zip(labels).Where(p => p.First is not null).Select(p => $"{p.Second} {Display.Number(p.First)}").ToList();
-            return $"{l.Name}: {(shown.Count == 0 ? "no month with at least 5 answers" : string.Join(", ", shown))}";
+            return $"{l.Name}: {(shown.Count == 0 ? "no published month" : string.Join(", ", shown))}";
         });
-        var aria = $"Engagement index 0–100 by month, {MonthLabel(from)} to {MonthLabel(to)}; months with fewer than 5 answers are left out. {string.Join("; ", described)}.";
+        var aria = $"Engagement index 0–100 by month, {MonthLabel(from)} to {MonthLabel(to)}; months not yet ended or with fewer than 5 answers are left out. {string.Join("; ", described)}.";
         var svg = Charts.ToSvg(plot, 720, 300, aria);
         var tableRows = months.Select((m, i) => (MonthLabel(m), (IReadOnlyList<string>)lines.Select(l => Display.Number(l.Values[i])).ToList())).ToList();
         return (svg, lines.Select(l => l.Name).ToList(), tableRows);

@@ -18,6 +18,7 @@ public static class EngagementServices
                 : Path.Combine(SeedDataLocator.Find(configuration[$"{DemoOptions.Section}:SeedDataPath"], contentRoot), PulseStatements.FileName);
             return PulseStatements.Load(path);
         });
+        services.AddOptions<PulseOptions>().BindConfiguration(PulseOptions.Section);
         services.AddScoped<PulseService>();
         services.AddScoped<EngagementReportService>();
         return services;

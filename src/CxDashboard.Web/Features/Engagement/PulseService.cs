@@ -1,9 +1,12 @@
 using System.Globalization;
 using CxDashboard.Web.Data;
 using CxDashboard.Web.Data.Entities;
+using CxDashboard.Web.Features.Metrics;
 using CxDashboard.Web.Features.Organisation;
+using CxDashboard.Web.Features.Security;
 using CxDashboard.Web.Features.Surveys;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace CxDashboard.Web.Features.Engagement;
 
@@ -16,10 +19,37 @@ public enum PulseSubmitOutcome
     NothingAnswered,
     Invalid,
     Unknown,
+
+    /// <summary>The team's pulse has as many answers this month as the team has members (plus a margin).</summary>
+    TeamFull,
+
+    /// <summary>Many answers to this link came from the client's address within the hour.</summary>
+    AddressBusy,
 }
 
-/// <summary>A team's pulse link for the admin page, with how far this month's pulse has come.</summary>
-public sealed record TeamPulseStatus(int TeamId, string Team, string? Token, DateTime? CreatedAtUtc, int AnswersThisMonth)
+/// <summary>Limits on answering the pulse (section <c>Pulse</c>), against one person answering again and again.</summary>
+public sealed class PulseOptions
+{
+    public const string Section = "Pulse";
+
+    /// <summary>Answers to one team's link from one client address within <see cref="AddressWindowMinutes"/>.</summary>
+    public int MaxAnswersPerAddress { get; set; } = 10;
+    public int AddressWindowMinutes { get; set; } = 60;
+
+    /// <summary>
+    /// Pulse answers a team-month takes beyond the team's active agents (its lead, a newcomer not yet imported); a
+    /// team with no active agents has no such cap.
+    /// </summary>
+    public int AnswersAboveTeamSize { get; set; } = 2;
+}
+
+/// <summary>
+/// A team's pulse link and how its months stand, for the admin page, through the same publication rule as the
+/// Engagement page: answers so far this month (every source; under the threshold only "fewer than 5"), and whether
+/// last month's figures were published.
+/// </summary>
+public sealed record TeamPulseStatus(
+    int TeamId, string Team, string? Token, DateTime? CreatedAtUtc, int AnswersThisMonth, int? PulseAnswerCap, EngagementResult LastMonth)
 {
     /// <summary>Only "enough" or not below the threshold, so the count itself says nothing about a handful of people.</summary>
     public bool ReachedThreshold => AnswersThisMonth >= EngagementCalculator.AnonymityThreshold;
@@ -44,8 +74,18 @@ public static class PulseAnswerRules
 /// <summary>
 /// The anonymous engagement pulse: a team's link takes answers for the current month (organisation time zone).
 /// An answer row holds the team, the month, eNPS and the items, nothing else: no user, IP address, cookie or time.
+/// Repeated answers are limited without identifying anyone: a browser cookie holding the month (see the page), at most
+/// <see cref="PulseOptions.MaxAnswersPerAddress"/> answers per link and client address an hour (counted in memory,
+/// never stored), and at most as many answers per team-month as the team has members plus a margin.
 /// </summary>
-public sealed class PulseService(CxDbContext db, PulseStatements statements, OrganisationSettingsService organisation, TimeProvider clock)
+public sealed class PulseService(
+    CxDbContext db,
+    PulseStatements statements,
+    OrganisationSettingsService organisation,
+    EngagementQueryService engagement,
+    AttemptCounters counters,
+    IOptionsMonitor<PulseOptions> options,
+    TimeProvider clock)
 {
     public PulseStatements Statements => statements;
 
@@ -64,34 +104,60 @@ public sealed class PulseService(CxDbContext db, PulseStatements statements, Org
         return new DateOnly(today.Year, today.Month, 1);
     }
 
-    public async Task<PulseSubmitOutcome> SubmitAsync(string token, PulseSubmission submission, CancellationToken ct = default)
+    /// <param name="clientAddress">Who is answering, as the limits count it (<see cref="ClientAddress"/>); kept in memory for the hour only.</param>
+    public async Task<PulseSubmitOutcome> SubmitAsync(string token, PulseSubmission submission, string clientAddress, CancellationToken ct = default)
     {
         if (await FindTeamAsync(token, ct) is not { } team) return PulseSubmitOutcome.Unknown;
         var check = PulseAnswerRules.Check(submission, statements);
         if (check != PulseSubmitOutcome.Accepted) return check;
 
+        var o = options.CurrentValue;
+        var addressKey = string.Create(CultureInfo.InvariantCulture, $"pulse:{team.Id}:{clientAddress}");
+        var window = TimeSpan.FromMinutes(Math.Max(1, o.AddressWindowMinutes));
+        if (counters.PulseAnswers.IsOverLimit(addressKey, o.MaxAnswersPerAddress, window, out _)) return PulseSubmitOutcome.AddressBusy;
+        var period = await CurrentPeriodAsync(ct);
+        if (await PulseAnswerCapAsync(team.Id, o, ct) is { } cap
+            && await db.EngagementAnswers.CountAsync(a => a.TeamId == team.Id && a.Period == period && a.Source == EngagementSource.Pulse, ct) >= cap)
+            return PulseSubmitOutcome.TeamFull;
+
         var answer = new EngagementAnswer
         {
             TeamId = team.Id,
-            Period = await CurrentPeriodAsync(ct),
+            Period = period,
             Source = EngagementSource.Pulse,
             Enps = submission.Enps,
         };
         foreach (var (item, value) in submission.Items) answer.SetItem(item, value);
         db.EngagementAnswers.Add(answer);
         await db.SaveChangesAsync(ct);
+        counters.PulseAnswers.Record(addressKey, window);
         return PulseSubmitOutcome.Accepted;
+    }
+
+    /// <summary>The most pulse answers a team-month takes: its active agents plus the margin; none when no agent is known.</summary>
+    private async Task<int?> PulseAnswerCapAsync(int teamId, PulseOptions o, CancellationToken ct)
+    {
+        var members = await db.Agents.CountAsync(a => a.TeamId == teamId && a.IsActive, ct);
+        return members == 0 ? null : members + Math.Max(0, o.AnswersAboveTeamSize);
     }
 
     public async Task<IReadOnlyList<TeamPulseStatus>> ListAsync(CancellationToken ct = default)
     {
         var period = await CurrentPeriodAsync(ct);
+        var o = options.CurrentValue;
         var teams = await db.Teams.AsNoTracking().Where(t => t.IsActive).OrderBy(t => t.Name).Select(t => new { t.Id, t.Name }).ToListAsync(ct);
         var links = await db.TeamPulseLinks.AsNoTracking().ToDictionaryAsync(l => l.TeamId, ct);
-        var answers = await db.EngagementAnswers.AsNoTracking().Where(a => a.Period == period && a.Source == EngagementSource.Pulse)
-            .GroupBy(a => a.TeamId).Select(g => new { TeamId = g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.TeamId, g => g.Count, ct);
-        return teams.Select(t => new TeamPulseStatus(t.Id, t.Name, links.GetValueOrDefault(t.Id)?.Token, links.GetValueOrDefault(t.Id)?.CreatedAtUtc,
-            answers.GetValueOrDefault(t.Id))).ToList();
+        var answers = await engagement.AnswerCountsAsync(period, ct);
+        var lastMonth = (await engagement.ForPeriodsAsync(period.AddMonths(-1), period.AddMonths(-1), null, DataScope.Everything, ct))
+            .ToDictionary(t => t.TeamId, t => t.Result);
+        var statuses = new List<TeamPulseStatus>();
+        foreach (var t in teams)
+        {
+            var link = links.GetValueOrDefault(t.Id);
+            statuses.Add(new TeamPulseStatus(t.Id, t.Name, link?.Token, link?.CreatedAtUtc, answers.GetValueOrDefault(t.Id),
+                await PulseAnswerCapAsync(t.Id, o, ct), lastMonth.GetValueOrDefault(t.Id) ?? EngagementResult.Hidden));
+        }
+        return statuses;
     }
 
     /// <summary>Gives a team a new pulse link; the old one stops working at once.</summary>

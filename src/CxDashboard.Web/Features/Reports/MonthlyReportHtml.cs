@@ -12,7 +12,7 @@ namespace CxDashboard.Web.Features.Reports;
 /// </summary>
 public static class MonthlyReportHtml
 {
-    private const string Styles = """
+    public const string Styles = """
         @page { size: A4; margin: 12mm 12mm 14mm; }
         * { box-sizing: border-box; }
         body { font-family: "DejaVu Sans", "Segoe UI", Arial, sans-serif; font-size: 9pt; color: #212121; margin: 0 auto; max-width: 60rem; padding: 1rem; line-height: 1.35; }

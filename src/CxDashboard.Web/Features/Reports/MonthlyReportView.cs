@@ -330,7 +330,9 @@ public sealed record MonthlyReportView
 
     private static ReportTable EngagementTable(EngagementMonth engagement)
     {
-        string[] EngagementCells(EngagementResult result) => result.Suppressed
+        string[] EngagementCells(EngagementResult result) => result.MonthOpen
+            ? [Display.NoValue, "publiceras när månaden är slut", Display.NoValue]
+            : result.Suppressed
             ? [$"< {EngagementCalculator.AnonymityThreshold}", ReportText.Hidden, Display.NoValue]
             : [Display.Count(result.Responses), Display.Number(result.EngagementIndex), Display.Score(result.Enps)];
         string[] CxCells(KpiCounts cx) =>

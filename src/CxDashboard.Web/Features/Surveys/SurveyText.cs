@@ -59,6 +59,10 @@ public sealed record SurveyText
     public required string PulseAlreadyTitle { get; init; }
     public required string PulseAlreadyBody { get; init; }
     public required string PulseUnknownBody { get; init; }
+    public required string PulseFullTitle { get; init; }
+    public required string PulseFullBody { get; init; }
+    public required string PulseBusyTitle { get; init; }
+    public required string PulseBusyBody { get; init; }
 
     public required Func<Channel, string> ChannelName { get; init; }
 
@@ -101,16 +105,20 @@ public sealed record SurveyText
         PrivacyNote = "Ditt svar kopplas till kontakten så att vi kan följa upp den. Vi använder det för att förbättra vår kundservice.",
         PulseTitle = (team, month) => $"Pulsmätning för {team}, {month}",
         PulseIntro = "Hur är det att arbeta här just nu? Det tar ungefär två minuter.",
-        PulseAnonymity = "Dina svar är anonyma: vi sparar inte vem du är, inte din IP-adress och inte när du svarade, bara månaden. Resultat för ett team visas först när minst 5 har svarat.",
+        PulseAnonymity = "Dina svar är anonyma: vi sparar inte vem du är, inte din IP-adress och inte när du svarade, bara månaden. Teamets resultat visas när månaden är slut, och bara om minst 5 har svarat.",
         PulseStatementsLegend = "Hur väl stämmer påståendena? Hoppa över det du inte vill svara på.",
         AgreementLabels = ["Stämmer inte alls", "Stämmer dåligt", "Varken eller", "Stämmer ganska bra", "Stämmer helt"],
         EnpsQuestion = "Hur troligt är det att du skulle rekommendera din arbetsplats till en vän?",
         EnpsHint = "0 = inte alls troligt, 10 = mycket troligt.",
         PulseNothingAnswered = "Svara på minst ett av påståendena innan du skickar.",
-        PulseThanksBody = "Tack! Ditt svar är sparat anonymt. Resultatet visas för teamet när minst 5 har svarat.",
+        PulseThanksBody = "Tack! Ditt svar är sparat anonymt. Resultatet visas när månaden är slut, om minst 5 har svarat.",
         PulseAlreadyTitle = "Du har redan svarat den här månaden",
         PulseAlreadyBody = "Tack! Den här webbläsaren har redan skickat ett svar för teamet den här månaden. Nästa pulsmätning öppnar nästa månad.",
         PulseUnknownBody = "Länken kan ha bytts ut. Be din chef om teamets nya länk.",
+        PulseFullTitle = "Pulsmätningen har fått alla svar för den här månaden",
+        PulseFullBody = "Teamet har redan lika många svar som det har medlemmar. Har du inte svarat? Säg till din chef, så kan länken bytas ut. Nästa pulsmätning öppnar nästa månad.",
+        PulseBusyTitle = "Många svar från ditt nätverk just nu",
+        PulseBusyBody = "Vi tar emot ett begränsat antal svar i timmen från samma nätverk. Försök igen om en stund.",
         ChannelName = channel => channel switch
         {
             Channel.Phone => "telefon",
@@ -162,16 +170,20 @@ public sealed record SurveyText
         PrivacyNote = "Your answer is linked to the contact so that we can follow it up. We use it to improve our customer service.",
         PulseTitle = (team, month) => $"Pulse survey for {team}, {month}",
         PulseIntro = "How is it to work here right now? It takes about two minutes.",
-        PulseAnonymity = "Your answers are anonymous: we do not store who you are, your IP address or when you answered, only the month. A team's results are shown only once at least 5 people have answered.",
+        PulseAnonymity = "Your answers are anonymous: we do not store who you are, your IP address or when you answered, only the month. The team's results are shown when the month has ended, and only if at least 5 people answered.",
         PulseStatementsLegend = "How well do these statements fit? Skip any you do not want to answer.",
         AgreementLabels = ["Strongly disagree", "Disagree", "Neither", "Agree", "Strongly agree"],
         EnpsQuestion = "How likely are you to recommend your workplace to a friend?",
         EnpsHint = "0 = not at all likely, 10 = extremely likely.",
         PulseNothingAnswered = "Answer at least one of the statements before sending.",
-        PulseThanksBody = "Thank you! Your answer is stored anonymously. Results are shown to the team once at least 5 have answered.",
+        PulseThanksBody = "Thank you! Your answer is stored anonymously. Results are shown when the month has ended, if at least 5 have answered.",
         PulseAlreadyTitle = "You have already answered this month",
         PulseAlreadyBody = "Thank you! This browser has already sent an answer for the team this month. The next pulse opens next month.",
         PulseUnknownBody = "The link may have been replaced. Ask your manager for the team's new link.",
+        PulseFullTitle = "The pulse has all its answers for this month",
+        PulseFullBody = "The team already has as many answers as it has members. Have you not answered? Tell your manager, who can replace the link. The next pulse opens next month.",
+        PulseBusyTitle = "Many answers from your network right now",
+        PulseBusyBody = "We take a limited number of answers an hour from one network. Please try again in a while.",
         ChannelName = channel => channel switch
         {
             Channel.Phone => "phone",

@@ -1,12 +1,13 @@
 using System.ComponentModel.DataAnnotations;
-using CxDashboard.Web.Data.Entities;
-using Microsoft.AspNetCore.Identity;
+using System.Globalization;
+using CxDashboard.Web.Features.Accounts;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Options;
 
 namespace CxDashboard.Web.Pages.Account;
 
-public class LoginModel(SignInManager<AppUser> signIn, UserManager<AppUser> users) : PageModel
+public class LoginModel(LoginService login, IOptionsMonitor<LoginOptions> options) : PageModel
 {
     [BindProperty, Required, EmailAddress, Display(Name = "E-mail")]
     public string Email { get; set; } = "";
@@ -19,6 +20,9 @@ public class LoginModel(SignInManager<AppUser> signIn, UserManager<AppUser> user
 
     public string? Error { get; private set; }
 
+    public string PauseRule => string.Format(CultureInfo.CurrentCulture, LoginText.PauseRule,
+        options.CurrentValue.MaxFailuresPerAccount, options.CurrentValue.AccountPauseMinutes);
+
     public void OnGet()
     {
     }
@@ -26,19 +30,9 @@ public class LoginModel(SignInManager<AppUser> signIn, UserManager<AppUser> user
     public async Task<IActionResult> OnPostAsync()
     {
         if (!ModelState.IsValid) return Page();
-        var user = await users.FindByEmailAsync(Email);
-        if (user is { IsDisabled: true })
-        {
-            Error = "This account is disabled. Ask an administrator.";
-            return Page();
-        }
-        var result = user is null
-            ? Microsoft.AspNetCore.Identity.SignInResult.Failed
-            : await signIn.PasswordSignInAsync(user, Password, isPersistent: false, lockoutOnFailure: true);
-        if (result.Succeeded) return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/");
-        Error = result.IsLockedOut
-            ? "Too many failed attempts: the account is locked for a few minutes."
-            : "The e-mail or password is not right.";
+        var result = await login.SignInAsync(HttpContext, Email, Password);
+        if (result.Outcome == LoginOutcome.SignedIn) return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/");
+        Error = result.Message;
         return Page();
     }
 }

@@ -9,8 +9,10 @@ namespace CxDashboard.Web.Pages.Admin;
 
 /// <summary>Each team's engagement pulse link: create, copy, replace (the old link then stops working).</summary>
 [Authorize(Policy = Policies.Admin)]
-public class PulseModel(PulseService pulse, PublicLinks links) : PageModel
+public class PulseModel(PulseService pulse, PublicLinks links, Microsoft.Extensions.Options.IOptionsMonitor<PulseOptions> options) : PageModel
 {
+    public int AnswersAboveTeamSize => options.CurrentValue.AnswersAboveTeamSize;
+
     public IReadOnlyList<TeamPulseStatus> Teams { get; private set; } = [];
     public IReadOnlyList<PulseStatement> Statements => pulse.Statements.All;
     public DateOnly Period { get; private set; }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using CxDashboard.Web.Features.Api;
 using CxDashboard.Web.Features.Engagement;
+using CxDashboard.Web.Features.Security;
 using CxDashboard.Web.Features.Surveys;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -11,7 +12,8 @@ namespace CxDashboard.Web.Pages.Pulse;
 
 /// <summary>
 /// The anonymous engagement pulse at /pulse/{team token}. A cookie holding only the month discourages a second
-/// answer from the same browser; it is not stored with the answer and identifies no one.
+/// answer from the same browser; it is not stored with the answer and identifies no one. The service limits answers
+/// per client address and per team-month as well.
 /// </summary>
 [AllowAnonymous]
 [EnableRateLimiting(RateLimitPolicies.PerIpAddress)]
@@ -33,6 +35,9 @@ public class AnswerModel(PulseService pulse, TimeProvider clock) : PageModel
     public bool JustAnswered { get; private set; }
     public PulseSubmitOutcome? Problem { get; private set; }
 
+    /// <summary>The answer was turned away by a limit (team full, or too many from this address).</summary>
+    public PulseSubmitOutcome? Refused { get; private set; }
+
     public async Task<IActionResult> OnGetAsync(bool done, CancellationToken ct)
     {
         if (!await LoadAsync(ct)) return NotFoundPage();
@@ -45,8 +50,15 @@ public class AnswerModel(PulseService pulse, TimeProvider clock) : PageModel
         if (!await LoadAsync(ct)) return NotFoundPage();
         if (AlreadyAnswered) return Page();
 
-        var outcome = await pulse.SubmitAsync(Token, new PulseSubmission(Enps, Items), ct);
+        var outcome = await pulse.SubmitAsync(Token, new PulseSubmission(Enps, Items), ClientAddress.Of(HttpContext), ct);
         if (outcome == PulseSubmitOutcome.Unknown) return NotFoundPage();
+        if (outcome is PulseSubmitOutcome.TeamFull or PulseSubmitOutcome.AddressBusy)
+        {
+            Refused = outcome;
+            var refused = Page();
+            refused.StatusCode = outcome == PulseSubmitOutcome.AddressBusy ? StatusCodes.Status429TooManyRequests : StatusCodes.Status409Conflict;
+            return refused;
+        }
         if (outcome != PulseSubmitOutcome.Accepted)
         {
             Problem = outcome;

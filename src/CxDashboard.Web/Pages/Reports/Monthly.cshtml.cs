@@ -1,5 +1,6 @@
 using CxDashboard.Web.Features.Accounts;
 using CxDashboard.Web.Features.Reports;
+using CxDashboard.Web.Hosting;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -19,6 +20,8 @@ public class MonthlyModel(MonthlyReportGenerator generator, ReportSchedule sched
         var target = latest;
         if (month is not null && (!ReportLibrary.TryParseMonth(month, out target) || target > latest)) return NotFound();
         var view = await generator.ViewAsync(target, ct);
+        // The page is self-contained (it is also saved as a file): its one <style> element is allowed by its hash.
+        SecurityHeaders.AllowInlineStyle(HttpContext, MonthlyReportHtml.Styles);
         return Content(MonthlyReportHtml.Write(view), "text/html; charset=utf-8");
     }
 }

@@ -1,5 +1,18 @@
-// Small helpers only: filter bars submit on change, tables sort on header click.
+// Small helpers only: filter bars submit on change, tables sort on header click, and the behaviours pages ask for with
+// data attributes (the Content-Security-Policy allows no inline script or event-handler attributes).
 (function () {
+  document.querySelectorAll('[data-submit-on-change]').forEach(function (input) {
+    input.addEventListener('change', function () { input.form.requestSubmit(); });
+  });
+  document.querySelectorAll('[data-select-on-focus]').forEach(function (input) {
+    input.addEventListener('focus', function () { input.select(); });
+  });
+  document.querySelectorAll('form[data-confirm]').forEach(function (form) {
+    form.addEventListener('submit', function (e) {
+      if (!window.confirm(form.getAttribute('data-confirm'))) e.preventDefault();
+    });
+  });
+
   document.querySelectorAll('form[data-autosubmit]').forEach(function (form) {
     form.querySelectorAll('select').forEach(function (select) {
       select.addEventListener('change', function () {

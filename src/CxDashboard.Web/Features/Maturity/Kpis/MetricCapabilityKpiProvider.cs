@@ -10,12 +10,13 @@ namespace CxDashboard.Web.Features.Maturity.Kpis;
 
 /// <summary>
 /// The capability KPIs that come from contacts, survey responses, contact reasons and engagement pulses, computed by
-/// the same metric engine as the dashboard (<see cref="KpiQueryService"/>, <see cref="EngagementCalculator"/>) and
-/// judged against the organisation-wide targets.
+/// the same metric engine as the dashboard (<see cref="KpiQueryService"/>, <see cref="EngagementQueryService"/> with its
+/// publication rule) and judged against the organisation-wide targets.
 /// </summary>
 public sealed class MetricCapabilityKpiProvider(
     CxDbContext db,
     KpiQueryService queries,
+    EngagementQueryService engagementQueries,
     KpiTargetService targetService,
     OrganisationSettingsService organisation,
     TimeProvider clock) : ICapabilityKpiProvider
@@ -109,7 +110,7 @@ public sealed class MetricCapabilityKpiProvider(
     private static CapabilityKpiValue EngagementValue(string key, KpiKind kind, LatestEngagement? engagement,
         Func<EngagementResult, double?> value, Func<EngagementResult, int> n, KpiTargets targets)
     {
-        if (engagement is null) return new(key, null, 0, Detail: "no pulse answers in the period");
+        if (engagement is null) return new(key, null, 0, Detail: "no pulse answers in the period's ended months");
         if (engagement.Result.Suppressed)
             return new(key, null, 0, Detail: $"pulse {engagement.Month:yyyy-MM}: fewer than {EngagementCalculator.AnonymityThreshold} answers, not shown");
         var v = value(engagement.Result);
@@ -127,18 +128,16 @@ public sealed class MetricCapabilityKpiProvider(
 
     private sealed record LatestEngagement(DateOnly Month, EngagementResult Result);
 
-    /// <summary>The latest pulse month in the period with answers, all teams in scope pooled (the anonymity threshold still applies).</summary>
+    /// <summary>
+    /// The latest ended pulse month in the period with answers, the teams in scope pooled as the Engagement page's total
+    /// pools them (only teams with enough answers of their own, so a small team cannot be worked out by subtraction).
+    /// </summary>
     private async Task<LatestEngagement?> LatestEngagementAsync(DatePeriod period, DataScope scope, CancellationToken ct)
     {
         var fromMonth = PeriodPresets.MonthOf(period.From).From;
         var toMonth = PeriodPresets.MonthOf(period.To).From;
-        var teams = (await db.Teams.AsNoTracking().Select(t => t.Id).ToListAsync(ct)).Where(scope.AllowsTeam).ToList();
-        var latest = await db.EngagementAnswers.AsNoTracking()
-            .Where(a => a.Period >= fromMonth && a.Period <= toMonth && teams.Contains(a.TeamId))
-            .MaxAsync(a => (DateOnly?)a.Period, ct);
-        if (latest is not { } month) return null;
-        var answers = await db.EngagementAnswers.AsNoTracking().Where(a => a.Period == month && teams.Contains(a.TeamId)).ToListAsync(ct);
-        var pulse = answers.Select(a => new PulseAnswer(a.Enps, a.Items.Where(i => i is not null).Select(i => i!.Value).ToList())).ToList();
-        return new LatestEngagement(month, EngagementCalculator.Calculate(pulse));
+        if (await engagementQueries.LatestPublishedMonthAsync(fromMonth, toMonth, scope, ct) is not { } month) return null;
+        var combined = (await engagementQueries.CombinedAsync(month, month, null, scope, ct)).Single();
+        return new LatestEngagement(month, combined.Result);
     }
 }
