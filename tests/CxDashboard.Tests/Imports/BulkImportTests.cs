@@ -81,7 +81,7 @@ public abstract class BulkImportTests<TDb> where TDb : ITestDatabase
         var raw = await CliRunner.RunAsync(app.ConnectionString, BoundaryDataset.AsOf, "kpis", "--from", "2026-01-01", "--to", "2026-03-31", "--format", "json");
         Assert.Equal(Rows, raw.Json.GetProperty("contacts").GetInt32());
         Assert.Equal(Rows - 5_000, raw.Json.GetProperty("repeatContacts").GetInt32());
-        Assert.Equal(Rows, Scalar(app, """SELECT SUM("Contacts") FROM "KpiRollups" WHERE "Grain" = 5 AND NOT "IsMonth" """));
+        Assert.Equal(Rows, Scalar(app, """SELECT SUM("Contacts") FROM "KpiRollups" WHERE "Grain" = 4 AND NOT "IsMonth" """));
         Assert.Equal(Rows - 5_000, Scalar(app, """SELECT SUM("Repeats") FROM "KpiRollups" WHERE "Grain" = 4 AND "IsMonth" """));
     }
 

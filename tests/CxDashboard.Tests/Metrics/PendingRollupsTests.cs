@@ -137,7 +137,7 @@ public abstract class PendingRollupsTests<TDb> where TDb : ITestDatabase
         for (var attempt = 0; attempt < 600 && Scalar(app, """SELECT COUNT(*) FROM "KpiRollupPendingDates" """) > 0; attempt++)
             await Task.Delay(100);
         Assert.Equal(0, Scalar(app, """SELECT COUNT(*) FROM "KpiRollupPendingDates" """));
-        Assert.Equal(rows, Scalar(app, """SELECT SUM("Contacts") FROM "KpiRollups" WHERE "Grain" = 5 AND NOT "IsMonth" """));
+        Assert.Equal(rows, Scalar(app, """SELECT SUM("Contacts") FROM "KpiRollups" WHERE "Grain" = 4 AND NOT "IsMonth" """));
         Assert.Equal(rows, (await TotalsAsync(app, all)).Contacts);
     }
 
