@@ -17,13 +17,13 @@ namespace CxDashboard.Bench;
 public sealed class ExportBenchmark : IBenchmark
 {
     public string Name => "export";
-    public string Usage => "[--rows N (default 100000)] [--writer streaming|closedxml|read|all (default all)] [--work-dir DIR] [--keep]";
+    public string Usage => "[--rows N (default 100000)] [--writer streaming|spreadcheetah|closedxml|read|all (default all)] [--work-dir DIR] [--keep]";
 
     public async Task<int> RunAsync(BenchArguments arguments, TextWriter output)
     {
         var rows = arguments.Long("--rows", 100_000);
         var writer = arguments.Value("--writer") ?? "all";
-        if (writer is not ("streaming" or "closedxml" or "read" or "all")) throw new BenchArgumentException($"--writer: '{writer}' is not streaming, closedxml, read or all");
+        if (writer is not ("streaming" or "spreadcheetah" or "closedxml" or "read" or "all")) throw new BenchArgumentException($"--writer: '{writer}' is not streaming, spreadcheetah, closedxml, read or all");
         var directory = arguments.Value("--work-dir") ?? Path.Combine(Path.GetTempPath(), "cxdashboard-bench");
         Directory.CreateDirectory(directory);
         var contactsFile = Path.Combine(directory, $"export-contacts-{rows}.csv");
@@ -48,6 +48,8 @@ public sealed class ExportBenchmark : IBenchmark
                 outputs.Add(await RawAsync(database, directory, from, to, "reading and formatting the rows only (no file)", _ => new ReadOnlyTableWriter(), output));
             if (writer is "streaming" or "all")
                 outputs.Add(await RawAsync(database, directory, from, to, "streaming writer (StreamingXlsxWriter)", s => new StreamingXlsxWriter(s), output));
+            if (writer is "spreadcheetah" or "all")
+                outputs.Add(await RawAsync(database, directory, from, to, "SpreadCheetah 1.29.0 (same sheets)", s => new SpreadCheetahTableWriter(s), output));
             if (writer == "all")
             {
                 using var memory = MemorySampler.Start();

@@ -120,4 +120,70 @@ public class PagingTests
         Assert.Equal(Enumerable.Range(1, pdf.Pages.Count), pdf.PagesWithWord("Rubrik"));
         Assert.Equal([1], pdf.PagesWithWord("Sekretess"));
     }
+
+    /// <summary>Filler that leaves about 30 pt at the foot of page 1 (room for a heading, not for the 40 pt block after it).</summary>
+    private static PdfReader HeadingAtTheFoot(bool keepWithNext, bool subheading = false) => Content(c => c.Column(col =>
+    {
+        col.Spacing(4);
+        col.Item().Height(ContentHeight - 30).Background(Colors.Grey100);
+        var heading = col.Item();
+        (keepWithNext ? heading.KeepWithNext() : heading).Text("Rubriken").FontSize(12);
+        if (subheading)
+        {
+            var lead = col.Item();
+            (keepWithNext ? lead.KeepWithNext() : lead).Text("Ingressen").FontSize(7);
+        }
+        col.Item().Height(40).Text("Tabellen");
+    }));
+
+    [Fact]
+    public void Without_KeepWithNext_a_heading_can_end_a_page_alone()
+    {
+        // The control case: the heading fits at the foot of page 1 and its content goes to page 2.
+        using var pdf = HeadingAtTheFoot(keepWithNext: false);
+
+        Assert.Equal([1], pdf.PagesWithWord("Rubriken"));
+        Assert.Equal([2], pdf.PagesWithWord("Tabellen"));
+    }
+
+    [Fact]
+    public void KeepWithNext_moves_a_heading_at_the_foot_of_a_page_to_the_next_with_its_content()
+    {
+        using var pdf = HeadingAtTheFoot(keepWithNext: true);
+
+        Assert.Equal([2], pdf.PagesWithWord("Rubriken"));
+        Assert.Equal([2], pdf.PagesWithWord("Tabellen"));
+        Assert.InRange(pdf.Word(2, "Rubriken").Top, Margin - 1, Margin + 4);
+        Assert.True(pdf.Word(2, "Tabellen").Top > pdf.Word(2, "Rubriken").Top);
+    }
+
+    [Fact]
+    public void A_heading_and_its_lead_in_both_kept_with_next_move_together()
+    {
+        using var pdf = HeadingAtTheFoot(keepWithNext: true, subheading: true);
+
+        Assert.Equal([2], pdf.PagesWithWord("Rubriken"));
+        Assert.Equal([2], pdf.PagesWithWord("Ingressen"));
+        Assert.Equal([2], pdf.PagesWithWord("Tabellen"));
+    }
+
+    [Fact]
+    public void KeepWithNext_stays_when_the_next_item_starts_on_the_same_page()
+    {
+        using var pdf = Content(c => c.Column(col =>
+        {
+            col.Item().Height(ContentHeight - 60).Background(Colors.Grey100);
+            col.Item().KeepWithNext().Text("Rubriken");
+            col.Item().Column(lines =>
+            {
+                for (var line = 1; line <= 10; line++)
+                    lines.Item().Text($"Rad-{line}");
+            });
+        }));
+
+        // The list after it starts below the heading and flows over: the heading is not alone.
+        Assert.Equal([1], pdf.PagesWithWord("Rubriken"));
+        Assert.Equal([1], pdf.PagesWithWord("Rad-1"));
+        Assert.Equal([2], pdf.PagesWithWord("Rad-10"));
+    }
 }

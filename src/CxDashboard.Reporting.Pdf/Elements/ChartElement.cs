@@ -37,6 +37,7 @@ internal sealed class ChartElement : Element
         var target = plot ?? ownPlot!;
         configure?.Invoke(target);
 
+        ChartLegends.Style(target);
         ChartFonts.Apply(target);
         target.RenderManager.ClearCanvasBeforeEachRender = false;
         var area = new PixelRect(0, available.Width, available.Height, 0);

@@ -64,7 +64,10 @@ internal sealed class Column : Element
             var space = new SKSize(available.Width, Math.Max(0, available.Height - top));
             var plan = Items[index].Measure(space, context);
             if (plan.IsWrap || (Exceeds(top, available.Height) && !plan.IsEmptySize))
+            {
+                LeaveNoItemKeptWithNextAtTheEnd(placements);
                 return (placements, plan.IsWrap ? plan : SpacePlan.Wrap(Items[index], "no height is left on the page"));
+            }
 
             if (plan.IsEmptySize)
                 top = bottom;
@@ -78,5 +81,27 @@ internal sealed class Column : Element
         }
 
         return (placements, null);
+    }
+
+    /// <summary>
+    /// The page ends before the next item: items kept with their next one (headings) leave the end of the page and
+    /// move on with it, a chain of them included. The first item of a page always stays, so every page makes progress.
+    /// </summary>
+    private static void LeaveNoItemKeptWithNextAtTheEnd(List<Placement> placements)
+    {
+        while (placements.Count > 1 && placements[^1].Plan.IsFull && IsKeptWithNext(placements[^1].Item))
+            placements.RemoveAt(placements.Count - 1);
+    }
+
+    private static bool IsKeptWithNext(Element item)
+    {
+        for (var element = item; element is ContainerElement container; element = container.Child)
+        {
+            if (element is KeepWithNext)
+                return true;
+            if (!container.HasChild)
+                return false;
+        }
+        return false;
     }
 }

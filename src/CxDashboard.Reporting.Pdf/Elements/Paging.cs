@@ -31,6 +31,16 @@ internal sealed class KeepTogether : ContainerElement
     }
 }
 
+/// <summary>
+/// Marks a column item (a heading, a lead-in line) that must not end a page: when nothing of the item after it fits
+/// below it, the column moves it to the next page together with that item. The column does the work (it alone sees
+/// the next item); on its own this passes through.
+/// </summary>
+internal sealed class KeepWithNext : ContainerElement
+{
+    internal override string Describe() => "KeepWithNext";
+}
+
 /// <summary>Like KeepTogether, but strict: content that can never be drawn whole is a layout error.</summary>
 internal sealed class ShowEntire : ContainerElement
 {

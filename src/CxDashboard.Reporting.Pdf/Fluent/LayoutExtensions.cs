@@ -109,6 +109,12 @@ public static partial class ContainerExtensions
     /// </summary>
     public static IContainer KeepTogether(this IContainer container) => container.Attach(new KeepTogether());
 
+    /// <summary>
+    /// Inside a column: this item (a heading) never ends a page; when the item after it cannot start below it, both go
+    /// to the next page.
+    /// </summary>
+    public static IContainer KeepWithNext(this IContainer container) => container.Attach(new KeepWithNext());
+
     /// <summary>Like <see cref="KeepTogether"/>, but content that can never fit on one page is an error.</summary>
     public static IContainer ShowEntire(this IContainer container) => container.Attach(new ShowEntire());
 

@@ -1,10 +1,17 @@
 using System.CommandLine;
 using System.Globalization;
+using CxDashboard.Web.Features.Coaching;
+using CxDashboard.Web.Features.Coaching.Packs;
+using CxDashboard.Web.Features.Exports;
+using CxDashboard.Web.Features.Metrics;
 using CxDashboard.Web.Features.Reports;
 
 namespace CxDashboard.Web.Cli;
 
-/// <summary>`report monthly`: the monthly leadership report for a month, into the report library or a file of your own.</summary>
+/// <summary>
+/// `report monthly`: the monthly leadership report for a month, into the report library or a file of your own.
+/// `report coaching`: a team's or an agent's coaching pack for a period, as PDF or Excel.
+/// </summary>
 public static class ReportVerbs
 {
     public const string CreatedBy = "command line";
@@ -12,7 +19,56 @@ public static class ReportVerbs
     public static Command Report(CliContext context) => new("report", "Reports for leadership")
     {
         Monthly(context),
+        Coaching(context),
     };
+
+    private static Command Coaching(CliContext context)
+    {
+        var team = new Option<int?>("--team") { Description = "The team's id: its pack has an overview and a page per agent" };
+        var agent = new Option<int?>("--agent") { Description = "The agent's id: their own pack" };
+        var from = CliOptions.RequiredDate("--from", "First day of the period (YYYY-MM-DD), organisation time zone");
+        var to = CliOptions.RequiredDate("--to", "Last day of the period, included");
+        var format = CliOptions.Format("pdf", "xlsx");
+        var output = new Option<string>("--out") { Description = "The file to write (.pdf or .xlsx)", Required = true };
+        var command = new Command("coaching", "Write a coaching pack (as the Coaching pages make it) for a team or an agent and a period")
+        {
+            team, agent, from, to, format, output,
+        };
+        command.SetAction((parse, ct) => context.WithServicesAsync(async (services, token) =>
+        {
+            var (teamId, agentId) = (parse.GetValue(team), parse.GetValue(agent));
+            if (teamId is null == agentId is null) throw new CliException("Give either --team ID or --agent ID.", CliApp.UsageError);
+            var period = new DatePeriod(parse.GetValue(from), parse.GetValue(to));
+            if (period.To < period.From) throw new CliException($"--to {period.To:yyyy-MM-dd} is before --from {period.From:yyyy-MM-dd}.", CliApp.UsageError);
+            if (period.Days > RawExportService.MaxPeriodDays) throw new CliException("The period is longer than three years; choose a shorter one.", CliApp.UsageError);
+            var packFormat = CoachingPackService.ParseFormat(parse.GetValue(format));
+            var path = Path.GetFullPath(parse.GetValue(output)!);
+            var extension = packFormat == PackFormat.Xlsx ? ".xlsx" : ".pdf";
+            if (!path.EndsWith(extension, StringComparison.OrdinalIgnoreCase))
+                throw new CliException($"--out must end with {extension} for --format {parse.GetValue(format)}.", CliApp.UsageError);
+
+            // The command line acts as an administrator: every team and agent, nobody's own pack.
+            var viewer = new CoachingViewer(DataScope.Everything, CanManage: true, UserId: "");
+            var packs = services.GetRequiredService<CoachingPackService>();
+            PackFile file;
+            if (teamId is { } id)
+            {
+                file = await packs.TeamPackAsync(id, viewer, period, packFormat, token)
+                       ?? throw new CliException($"--team {id}: no such team.", CliApp.UsageError);
+            }
+            else
+            {
+                var found = await services.GetRequiredService<CoachingAccess>().FindAgentAsync(agentId!.Value, token)
+                            ?? throw new CliException($"--agent {agentId}: no such agent.", CliApp.UsageError);
+                file = await packs.AgentPackAsync(found, viewer, period, packFormat, token);
+            }
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            await AtomicFile.WriteAsync(path, stream => stream.WriteAsync(file.Content, token).AsTask());
+            await context.Out.WriteLineAsync($"Wrote {path}: {file.FileName}, {file.Content.Length:N0} bytes.");
+            return CliApp.Success;
+        }, ct));
+        return command;
+    }
 
     private static Command Monthly(CliContext context)
     {

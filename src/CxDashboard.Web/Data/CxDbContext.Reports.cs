@@ -6,4 +6,6 @@ namespace CxDashboard.Web.Data;
 public partial class CxDbContext
 {
     public DbSet<ReportLibraryEntry> ReportLibrary => Set<ReportLibraryEntry>();
+    public DbSet<ReportSubscription> ReportSubscriptions => Set<ReportSubscription>();
+    public DbSet<ReportDelivery> ReportDeliveries => Set<ReportDelivery>();
 }

@@ -85,16 +85,16 @@ public abstract class MonthlyReportTests<TDb>(MonthlyReportTests<TDb>.Fixture fi
         Assert.Equal(ReportDataset.MarchCsatShown, shown);
 
         // The CSAT tile: name, value, n, target status, against February and March 2025.
-        Assert.Contains($"CSAT {shown} n = 47 svar Når målet (≥ 80,0 %) Mot februari: ▲ 10,9 p.e. (70,0 %) Mot mars 2025: ▲ 0,9 p.e. (80,0 %)", Pdf.Pages[0]);
+        Assert.Contains($"CSAT {shown} n = 47 svar Når målet 0,9 p.e. bättre än målet ≥ 80,0 % Mot februari: ▲ 10,9 p.e., bättre (70,0 %) Mot mars 2025: ▲ 0,9 p.e., bättre (80,0 %)", Pdf.Pages[0]);
     }
 
     [DbFact]
     public void Every_headline_KPI_shows_its_value_n_and_comparisons()
     {
         var first = Pdf.Pages[0];
-        Assert.Contains("Survey FCR 80,9 % n = 47 svar Når målet (≥ 75,0 %)", first);
-        Assert.Contains("Contact-based FCR 75,0 % n = 40 avgörbara kontakter Nära målet (≥ 80,0 %)", first);
-        Assert.Contains("Repeat-contact rate 16,7 % n = 60 kontakter Nära målet (≤ 15,0 %)", first);
+        Assert.Contains("Survey FCR 80,9 % n = 47 svar Når målet 5,9 p.e. bättre än målet ≥ 75,0 %", first);
+        Assert.Contains("Contact-based FCR 75,0 % n = 40 avgörbara kontakter Under målet 5,0 p.e. under målet ≥ 80,0 %", first);
+        Assert.Contains("Repeat-contact rate 16,7 % n = 60 kontakter Under målet 1,7 p.e. över målet ≤ 15,0 %", first);
         Assert.Contains("NPS +29,8 n = 47 svar", first);
         Assert.Contains("Kontakter 60 0,0 % via självservice/bot Volym, inget mål Mot februari: ▲ 50,0 % (40) Mot mars 2025: ▲ 100,0 % (30)", first);
         // Contact-based FCR leaves out the month's last days and says so.
@@ -106,12 +106,12 @@ public abstract class MonthlyReportTests<TDb>(MonthlyReportTests<TDb>.Fixture fi
     {
         var first = Pdf.Pages[0];
         // 38/47 against 28/40 is not a clear change at these sample sizes (z ≈ 1.2), so the summary does not say "rose".
-        Assert.Contains("CSAT var i stort sett oförändrad på 80,9 % (n = 47; februari 70,0 %) och når målet ≥ 80,0 %. Mars 2025: 80,0 %.", first);
+        Assert.Contains("CSAT var i stort sett oförändrad på 80,9 % (n = 47; februari 70,0 %), når målet ≥ 80,0 %. Mars 2025: 80,0 %.", first);
         Assert.DoesNotContain("CSAT steg", first);
         Assert.Contains("60 kontakter (▲ 50,0 % mot februari), varav 0,0 % via självservice/bot.", first);
         // Clear movements, largest first (z ≈ −3.4 and 2.7); NPS (z ≈ 2.6) is third and left out.
-        Assert.Contains("Contact-based FCR sjönk 25,0 procentenheter till 75,0 % (n = 40), nära målet ≥ 80,0 %.", first);
-        Assert.Contains("Repeat-contact rate steg 16,7 procentenheter till 16,7 % (n = 60), nära målet ≤ 15,0 %.", first);
+        Assert.Contains("Contact-based FCR sjönk 25,0 procentenheter till 75,0 % (n = 40), 5,0 p.e. under målet ≥ 80,0 %.", first);
+        Assert.Contains("Repeat-contact rate steg 16,7 procentenheter till 16,7 % (n = 60), 1,7 p.e. över målet ≤ 15,0 %.", first);
         Assert.DoesNotContain("NPS steg", first);
         // Invoices' repeats rose clearly (0 of 40 in February); their dissatisfaction fell, so the most dissatisfied reason is named instead.
         Assert.Contains("Repeat-contact rate för ”Fråga om faktura” steg från 0,0 % till 25,0 % (n = 40 kontakter); " +
@@ -154,8 +154,8 @@ public abstract class MonthlyReportTests<TDb>(MonthlyReportTests<TDb>.Fixture fi
     {
         var text = Pdf.All;
         Assert.Contains("Engagemang och kundupplevelse per team", text);
-        Assert.Contains("T1 6 75,0 +50,0 73,3 % 30 75,0 %", text);
-        Assert.Contains("Alla team som visas (utan 1 med färre än 5 svar) 6 75,0 +50,0", text);
+        Assert.Contains("T1 6 75,0 † +50,0 † 73,3 % 30 75,0 %", text);
+        Assert.Contains("Alla team som visas (utan 1 med färre än 5 svar) 6 75,0 † +50,0 †", text);
         Assert.Contains("T2 < 5 färre än 5 svar –", text);
         // T2's three answers would give an index of 66,7 and eNPS +33,3: neither may appear anywhere.
         Assert.DoesNotContain("66,7", text);
@@ -188,7 +188,7 @@ public abstract class MonthlyReportTests<TDb>(MonthlyReportTests<TDb>.Fixture fi
         Assert.Equal("sv", page.DocumentElement.GetAttribute("lang"));
         var csat = Assert.Single(page.QuerySelectorAll(".tile"), t => t.QuerySelector(".name").Text() == "CSAT");
         Assert.Equal(ReportDataset.MarchCsatShown, csat.QuerySelector(".value").Text());
-        Assert.Equal(["n = 47 svar", "Når målet (≥ 80,0 %)", "Mot februari: ▲ 10,9 p.e. (70,0 %)", "Mot mars 2025: ▲ 0,9 p.e. (80,0 %)"],
+        Assert.Equal(["n = 47 svar", "Når målet", "0,9 p.e. bättre än målet ≥ 80,0 %", "Mot februari: ▲ 10,9 p.e., bättre (70,0 %)", "Mot mars 2025: ▲ 0,9 p.e., bättre (80,0 %)"],
             csat.QuerySelectorAll(".line").Select(line => line.Text()));
 
         // Every summary sentence of the web version is in the PDF, word for word.
@@ -197,9 +197,72 @@ public abstract class MonthlyReportTests<TDb>(MonthlyReportTests<TDb>.Fixture fi
         Assert.All(sentences, sentence => Assert.Contains(PdfText.Normalise(sentence), Pdf.Pages[0]));
 
         // Charts carry a description in words and their numbers as a table.
-        var chart = page.QuerySelector("svg[role=img][aria-label^='CSAT för 12 perioder från apr till mar']");
+        var chart = page.QuerySelector("svg[role=img][aria-label^='CSAT för 12 perioder från apr 2025 till mar']");
         Assert.NotNull(chart);
         Assert.Contains("Mål 80,0.", chart!.GetAttribute("aria-label"));
         Assert.Contains($"{ReportDataset.DissatisfiedComment}", page.QuerySelector("#missnojda")!.ParentElement!.Text());
+    }
+
+    private async Task<int> TeamIdAsync(string name) =>
+        await fixture.App.WithScopeAsync(sp => sp.GetRequiredService<CxDbContext>().Teams.Where(t => t.Name == name).Select(t => t.Id).SingleAsync());
+
+    private async Task<PdfText> DownloadAsync(HttpClient client, string expectedFileName)
+    {
+        var response = await client.GetAsync("/Reports/Download/2026-03");
+        Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("application/pdf", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(expectedFileName, response.Content.Headers.ContentDisposition?.FileNameStar ?? response.Content.Headers.ContentDisposition?.FileName);
+        return PdfText.Read(await response.Content.ReadAsByteArrayAsync());
+    }
+
+    [Fact]
+    public async Task A_team_limited_manager_gets_the_report_of_their_team_on_the_web_and_as_PDF()
+    {
+        var t1 = await TeamIdAsync("T1");
+        var client = await fixture.App.SignedInClientAsync("lead-t1@reports.test", Roles.Manager, t1);
+
+        var page = await Html.GetDocumentAsync(client, "/Reports/Monthly?month=2026-03");
+        Assert.Equal("Kundupplevelse – mars 2026 – T1", Assert.Single(page.QuerySelectorAll("h1")).Text());
+        var text = page.Body!.TextContent;
+        // T1 handles invoices only: T2's faults, their comment and T2's engagement row are not in it.
+        Assert.Contains("Fråga om faktura", text);
+        Assert.DoesNotContain("Teknisk felanmälan", text);
+        var contacts = Assert.Single(page.QuerySelectorAll(".tile"), t => t.QuerySelector(".name")!.Text() == "Kontakter");
+        Assert.Equal("40", contacts.QuerySelector(".value")!.Text());
+        Assert.DoesNotContain(page.QuerySelectorAll("section#engagemang tr, section[aria-labelledby=engagemang] tbody tr"), row => row.Text().StartsWith("T2", StringComparison.Ordinal));
+
+        var pdf = await DownloadAsync(client, $"cx-report-2026-03-teams-{t1}.pdf");
+        Assert.Equal("Kundupplevelse – mars 2026 – T1", pdf.Title);
+        Assert.StartsWith("Kundupplevelse – mars 2026 – T1", pdf.Pages[0]);
+        Assert.Contains("Månadsrapport för T1", pdf.Pages[0]);
+        Assert.DoesNotContain("Teknisk felanmälan", pdf.All);
+        Assert.Contains("Kontakter 40 ", pdf.Pages[0]);
+    }
+
+    [Fact]
+    public async Task Team_reports_are_never_served_across_scopes_and_leadership_keeps_the_organisations()
+    {
+        var (t1, t2) = (await TeamIdAsync("T1"), await TeamIdAsync("T2"));
+        var first = await fixture.App.SignedInClientAsync("cache-t1@reports.test", Roles.Manager, t1);
+        var second = await fixture.App.SignedInClientAsync("cache-t2@reports.test", Roles.Manager, t2);
+        var leader = await fixture.App.SignedInClientAsync("cache-leader@reports.test", Roles.Leadership);
+
+        var t1Pdf = await DownloadAsync(first, $"cx-report-2026-03-teams-{t1}.pdf");
+        var t2Pdf = await DownloadAsync(second, $"cx-report-2026-03-teams-{t2}.pdf");
+        var again = await DownloadAsync(first, $"cx-report-2026-03-teams-{t1}.pdf");
+        var organisation = await DownloadAsync(leader, "cx-report-2026-03.pdf");
+
+        Assert.Equal("Kundupplevelse – mars 2026 – T2", t2Pdf.Title);
+        Assert.Contains("Teknisk felanmälan", t2Pdf.All);
+        Assert.DoesNotContain("Fråga om faktura", t2Pdf.All);
+        Assert.Equal(t1Pdf.All, again.All);
+        Assert.Equal("Kundupplevelse – mars 2026", organisation.Title);
+        Assert.Contains("Teknisk felanmälan", organisation.All);
+        Assert.Contains("Fråga om faktura", organisation.All);
+
+        var t2Page = await Html.GetDocumentAsync(second, "/Reports/Monthly?month=2026-03");
+        Assert.Equal("Kundupplevelse – mars 2026 – T2", Assert.Single(t2Page.QuerySelectorAll("h1")).Text());
+        var library = await Html.GetDocumentAsync(second, "/Reports");
+        Assert.NotNull(library.QuerySelector("[data-testid=team-report-note]"));
     }
 }

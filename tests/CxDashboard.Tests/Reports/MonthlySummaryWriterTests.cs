@@ -75,7 +75,7 @@ public class MonthlySummaryWriterTests
         var summary = Write(Report(now, before, lastYear));
 
         // 3178/3904 = 81,4 %; 3013/3800 = 79,3 %: 2,1 points, z ≈ 2.3.
-        Assert.Equal("CSAT steg 2,1 procentenheter till 81,4 % (n = 3 904) och når målet ≥ 80,0 %. Mars 2025: 79,0 %.", summary[0].Replace('\u00a0', ' '));
+        Assert.Equal("CSAT steg 2,1 procentenheter till 81,4 % (n = 3 904), når målet ≥ 80,0 %. Mars 2025: 79,0 %.", summary[0].Replace('\u00a0', ' '));
         Assert.Equal("Övriga nyckeltal förändrades inte tydligt jämfört med februari.", summary[1]);
     }
 
@@ -89,8 +89,8 @@ public class MonthlySummaryWriterTests
 
         Assert.StartsWith("CSAT var i stort sett oförändrad på 80,0 % (n = 1 000; februari 80,0 %)", summary[0]);
         // Repeat rate 15 → 20 % (z ≈ 9.3) before contact FCR 78 → 80 % (z ≈ 3.3); NPS +27 → +30 (z ≈ 1.0) is not clear.
-        Assert.Equal("Repeat-contact rate steg 5,0 procentenheter till 20,0 % (n = 10 000), nära målet ≤ 15,0 %.", summary[1]);
-        Assert.Equal("Contact-based FCR steg 2,0 procentenheter till 80,0 % (n = 9 000) och når målet ≥ 80,0 %.", summary[2]);
+        Assert.Equal("Repeat-contact rate steg 5,0 procentenheter till 20,0 % (n = 10 000), 5,0 p.e. över målet ≤ 15,0 %.", summary[1]);
+        Assert.Equal("Contact-based FCR steg 2,0 procentenheter till 80,0 % (n = 9 000), når målet ≥ 80,0 %.", summary[2]);
         Assert.DoesNotContain(summary, s => s.StartsWith("NPS", StringComparison.Ordinal));
     }
 
@@ -108,14 +108,16 @@ public class MonthlySummaryWriterTests
     }
 
     [Fact]
-    public void KPIs_under_target_are_listed_once()
+    public void Every_KPI_is_placed_against_its_target_once_with_its_gap()
     {
-        // CSAT's own sentence says it is under target; the list names the others.
+        // CSAT's own sentence gives its gap; the next sentence places the others, a KPI where lower is better "over" its target.
         var now = Counts(responses: 500, positive: 300, contacts: 1000, repeats: 300);
         var summary = Write(Report(now, now)).Select(s => s.Replace('\u00a0', ' ')).ToList();
         Assert.StartsWith("CSAT var i stort sett oförändrad på 60,0 %", summary[0]);
-        Assert.EndsWith(", under målet ≥ 80,0 %.", summary[0]);
-        Assert.Contains("Också under målet: Survey FCR (60,0 %, mål ≥ 75,0 %) och Repeat-contact rate (30,0 %, mål ≤ 15,0 %).", summary);
+        Assert.EndsWith(", 20,0 p.e. under målet ≥ 80,0 %.", summary[0]);
+        Assert.Contains("Övriga nyckeltal mot målen: Survey FCR 60,0 % (15,0 p.e. under målet ≥ 75,0 %) och Repeat-contact rate 30,0 % (15,0 p.e. över målet ≤ 15,0 %).", summary);
+        // The widest gaps (in near-bands) name their open coaching actions, or say there are none.
+        Assert.Contains("Coachningsåtgärder för de största gapen – CSAT: ingen öppen åtgärd; Survey FCR: ingen öppen åtgärd.", summary);
         Assert.Single(summary, s => s.Contains("CSAT", StringComparison.Ordinal) && s.Contains("under målet", StringComparison.Ordinal));
     }
 

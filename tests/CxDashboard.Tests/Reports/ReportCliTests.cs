@@ -74,7 +74,7 @@ public abstract class ReportCliTests<TDb>(ReportCliTests<TDb>.Fixture fixture) :
         Assert.Equal(0, run.ExitCode);
         var page = Html.Parse(await File.ReadAllTextAsync(path));
         Assert.Equal("Kundupplevelse – mars 2026", page.QuerySelector("h1").Text());
-        Assert.Equal(5, page.QuerySelectorAll("svg[role=img]").Length); // four trends and the channel mix (no maturity round)
+        Assert.Equal(4, page.QuerySelectorAll("svg[role=img]").Length); // the four trends (no maturity round; the channel table needs no chart)
         Assert.Contains(ReportDataset.DissatisfiedComment, page.Body.Text());
     }
 
@@ -97,5 +97,37 @@ public abstract class ReportCliTests<TDb>(ReportCliTests<TDb>.Fixture fixture) :
         var run = await CliRunner.RunAsync(fixture.App, ReportDataset.JobTime, "report", "monthly", "--month", "2026-03", "--format", "html");
         Assert.Equal(CliApp.UsageError, run.ExitCode);
         Assert.Equal("error: --format html needs --out FILE.html (the library keeps PDFs)", run.Error.Trim());
+    }
+
+    [Fact]
+    public async Task Report_coaching_writes_a_team_pack_as_PDF_and_an_agent_pack_as_Excel()
+    {
+        var (teamId, agentId) = await fixture.App.WithScopeAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<CxDbContext>();
+            return (await db.Teams.Where(t => t.Name == "T1").Select(t => t.Id).SingleAsync(), await db.Agents.Where(a => a.ExternalId == "A1").Select(a => a.Id).SingleAsync());
+        });
+        var pdfPath = Path.Combine(fixture.OutputDirectory, "packs", "t1.pdf");
+        var team = await CliRunner.RunAsync(fixture.App, ReportDataset.JobTime, "report", "coaching", "--team", teamId.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            "--from", "2026-03-01", "--to", "2026-03-31", "--out", pdfPath);
+        Assert.Equal(0, team.ExitCode);
+        Assert.StartsWith($"Wrote {pdfPath}: coaching-t1-2026-03-01-2026-03-31.pdf", team.Out);
+        var pdf = PdfText.Read(pdfPath);
+        Assert.Contains("Coaching pack: T1", pdf.All);
+        Assert.Contains("Anna Andersson", pdf.All);
+        Assert.DoesNotContain("Bertil Berg", pdf.All);
+
+        var xlsxPath = Path.Combine(fixture.OutputDirectory, "packs", "a1.xlsx");
+        var agent = await CliRunner.RunAsync(fixture.App, ReportDataset.JobTime, "report", "coaching", "--agent", agentId.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            "--from", "2026-03-01", "--to", "2026-03-31", "--format", "xlsx", "--out", xlsxPath);
+        Assert.Equal(0, agent.ExitCode);
+        using var workbook = new ClosedXML.Excel.XLWorkbook(xlsxPath);
+        Assert.Contains(workbook.Worksheets, sheet => sheet.Name == "Scorecard");
+
+        var neither = await CliRunner.RunAsync(fixture.App, ReportDataset.JobTime, "report", "coaching", "--from", "2026-03-01", "--to", "2026-03-31", "--out", pdfPath);
+        Assert.Equal(CliApp.UsageError, neither.ExitCode);
+        var backwards = await CliRunner.RunAsync(fixture.App, ReportDataset.JobTime, "report", "coaching", "--team", teamId.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            "--from", "2026-03-31", "--to", "2026-03-01", "--out", pdfPath);
+        Assert.Equal(CliApp.UsageError, backwards.ExitCode);
     }
 }

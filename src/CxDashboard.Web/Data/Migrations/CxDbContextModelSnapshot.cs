@@ -1242,6 +1242,55 @@ namespace CxDashboard.Web.Data.Migrations
                     b.ToTable("OrganisationSettings");
                 });
 
+            modelBuilder.Entity("CxDashboard.Web.Data.Entities.ReportDelivery", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Error")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("LastAttemptAtUtc")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("Month")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("QueuedAtUtc")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Recipient")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Scope")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("SentAtUtc")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Month", "Recipient");
+
+                    b.ToTable("ReportDeliveries", (string)null);
+                });
+
             modelBuilder.Entity("CxDashboard.Web.Data.Entities.ReportLibraryEntry", b =>
                 {
                     b.Property<int>("Id")
@@ -1282,6 +1331,32 @@ namespace CxDashboard.Web.Data.Migrations
                         .IsUnique();
 
                     b.ToTable("ReportLibrary", (string)null);
+                });
+
+            modelBuilder.Entity("CxDashboard.Web.Data.Entities.ReportSubscription", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAtUtc")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId")
+                        .IsUnique();
+
+                    b.ToTable("ReportSubscriptions", (string)null);
                 });
 
             modelBuilder.Entity("CxDashboard.Web.Data.Entities.SurveyInvitation", b =>
@@ -1876,6 +1951,17 @@ namespace CxDashboard.Web.Data.Migrations
                         .HasForeignKey("RoundId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("CxDashboard.Web.Data.Entities.ReportSubscription", b =>
+                {
+                    b.HasOne("CxDashboard.Web.Data.Entities.AppUser", "User")
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("User");
                 });
 
             modelBuilder.Entity("CxDashboard.Web.Data.Entities.SurveyInvitation", b =>

@@ -24,6 +24,9 @@ public sealed class AgentScorecardService(
 {
     public const int TrendWeeks = 12;
 
+    /// <summary>"Lowest-rated" lists dissatisfied and neutral answers only (CSAT 1–3), never a 4 or 5.</summary>
+    public const int LowestRatedMaxCsat = 3;
+
     public static readonly IReadOnlyList<KpiKind> ScorecardKpis =
         [KpiKind.CsatPercent, KpiKind.CsatMean, KpiKind.SurveyFcrPercent, KpiKind.ContactFcrPercent, KpiKind.RepeatContactRate, KpiKind.Nps];
 
@@ -61,7 +64,7 @@ public sealed class AgentScorecardService(
             Trend = await TrendAsync(query, teamQuery, agent.TeamId is not null, scope, ct),
             Pattern = RepeatPatternRules.Assess(agentInTeam, restOfTeam, options.Value.Patterns),
             Reasons = agent.TeamId is null ? [] : await ReasonPatternsAsync(query with { TeamId = agent.TeamId }, teamQuery, scope, ct),
-            LowestRated = await responses.LowestRatedAsync(agent.Id, period, scope, options.Value.LowestRatedResponses, ct: ct),
+            LowestRated = await responses.LowestRatedAsync(agent.Id, period, scope, options.Value.LowestRatedResponses, maxCsat: LowestRatedMaxCsat, ct: ct),
             Actions = await actions.ListAsync([agent.Id], ct: ct),
             Alerts = alertReport.Alerts,
             Shifts = alertReport.Shifts.GetValueOrDefault(agent.Id, []),

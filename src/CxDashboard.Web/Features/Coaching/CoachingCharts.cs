@@ -21,12 +21,12 @@ public static class CoachingCharts
     {
         var plot = Charts.TrendPlot(spec.Title, spec.YLabel, card.Trend.Select(w => w.Label).ToList(),
         [
-            new ChartSeries(card.Agent.Name, card.Trend.Select(w => spec.Measure(w.Agent).Percent).ToList(), Charts.Blue),
-            new ChartSeries(card.Agent.TeamName ?? "Team", card.Trend.Select(w => spec.Measure(w.Team).Percent).ToList(), Charts.Grey),
-        ], target);
-        // Percentages: the fitted axis keeps its margin but never shows values below 0 or above 100.
-        var limits = plot.Axes.GetLimits();
-        plot.Axes.SetLimitsY(Math.Max(0, limits.Bottom), Math.Min(100, limits.Top));
+            // Weekly values of one agent rest on few answers: points under 30 are drawn hollow.
+            new ChartSeries(card.Agent.Name, card.Trend.Select(w => spec.Measure(w.Agent).Percent).ToList(), Charts.Blue,
+                Samples: card.Trend.Select(w => spec.Measure(w.Agent).N).ToList()),
+            new ChartSeries(card.Agent.TeamName ?? "Team", card.Trend.Select(w => spec.Measure(w.Team).Percent).ToList(), Charts.Grey,
+                Samples: card.Trend.Select(w => spec.Measure(w.Team).N).ToList()),
+        ], target, percent: true);
         if (forPrint) plot.ScaleFactor = PrintScale;
         return plot;
     }
@@ -38,6 +38,11 @@ public static class CoachingCharts
         using var plot = Plot(spec, card, target);
         return Charts.ToSvg(plot, 560, 280, Describe(spec, card, target));
     }
+
+    /// <summary>"n per week (Anna Lindqvist): 12 · 8 · 15 …": the sample under each of the agent's points.</summary>
+    public static string SamplesLine(TrendChartSpec spec, AgentScorecard card) =>
+        string.Format(CultureInfo.CurrentCulture, "n per week ({0}): {1}; hollow points: n < 30.", card.Agent.Name,
+            string.Join(" · ", card.Trend.Select(w => Display.Count(spec.Measure(w.Agent).N))));
 
     /// <summary>What the chart shows, in words, for its aria-label.</summary>
     public static string Describe(TrendChartSpec spec, AgentScorecard card, double? target)

@@ -241,19 +241,21 @@ public sealed class DashboardService(
         var counts = buckets.Select(b => KpiCounts.Sum(byDay.Where(kv => kv.Key >= b.From && kv.Key <= b.To).Select(kv => kv.Value))).ToList();
         var labels = buckets.Select(b => b.Label).ToList();
 
-        TrendChart Chart(string title, string yLabel, KpiKind? targetKind, params KpiTrendSeries[] series)
+        // Each series is drawn with its own KPI's target.
+        TrendChart Chart(string title, string yLabel, params (KpiTrendSeries Series, KpiKind Kind)[] series)
         {
-            var target = targetKind is { } kind ? targets.For(kind, teamId)?.Green : null;
-            var trend = KpiTrendCharts.Build(title, yLabel, labels, counts, series, target, TrendWords.English);
+            var withTargets = series.Select(s => s.Series with { Target = targets.For(s.Kind, teamId)?.Green }).ToList();
+            var percent = series.All(s => KpiDefinitions.Get(s.Kind).Unit == KpiUnit.Percent);
+            var trend = KpiTrendCharts.Build(title, yLabel, labels, counts, withTargets, null, TrendWords.English, percent);
             return new TrendChart(title, Charts.ToSvg(trend.CreatePlot(), 640, 300, trend.Description), trend.Columns, trend.Rows);
         }
 
         return
         [
-            Chart("CSAT and FCR", "%", KpiKind.CsatPercent,
-                KpiTrendSeries.Csat("CSAT %"), KpiTrendSeries.SurveyFcr("Survey FCR %"), KpiTrendSeries.ContactFcr("Contact-based FCR %")),
-            Chart("Repeat-contact rate", "% of contacts", KpiKind.RepeatContactRate, KpiTrendSeries.RepeatRate("Repeat-contact rate %")),
-            Chart("NPS", "NPS (−100 to 100)", KpiKind.Nps, KpiTrendSeries.Nps("NPS")),
+            Chart("CSAT and FCR", "%", (KpiTrendSeries.Csat("CSAT %"), KpiKind.CsatPercent),
+                (KpiTrendSeries.SurveyFcr("Survey FCR %"), KpiKind.SurveyFcrPercent), (KpiTrendSeries.ContactFcr("Contact-based FCR %"), KpiKind.ContactFcrPercent)),
+            Chart("Repeat-contact rate", "% of contacts", (KpiTrendSeries.RepeatRate("Repeat-contact rate %"), KpiKind.RepeatContactRate)),
+            Chart("NPS", "NPS (−100 to 100)", (KpiTrendSeries.Nps("NPS"), KpiKind.Nps)),
         ];
     }
 

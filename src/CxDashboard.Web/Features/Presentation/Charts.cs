@@ -4,8 +4,18 @@ using ScottPlot;
 
 namespace CxDashboard.Web.Features.Presentation;
 
-/// <summary>One series of a trend chart: a value per bucket (null where there is no data).</summary>
-public sealed record ChartSeries(string Name, IReadOnlyList<double?> Values, string ColorHex);
+/// <summary>
+/// One series of a trend chart: a value per bucket (null where there is no data), its own target when it has one, and
+/// optionally the sample behind each value, so points resting on a small sample are drawn hollow.
+/// </summary>
+public sealed record ChartSeries(string Name, IReadOnlyList<double?> Values, string ColorHex, double? Target = null, IReadOnlyList<long>? Samples = null);
+
+/// <summary>The words a chart draws in its legend, in the reader's language (whole phrases, {0} a series' name).</summary>
+public sealed record ChartWords(string Target, string TargetOfSeries, string SmallSample)
+{
+    public static readonly ChartWords English = new("Target", "Target {0}", "n < 30 (small sample)");
+    public static readonly ChartWords Swedish = new("Mål", "Mål {0}", "n < 30 (litet underlag)");
+}
 
 /// <summary>One shape on a radar chart: a value per axis. Unfilled shapes (e.g. a target) are drawn dashed.</summary>
 public sealed record RadarShape(string Name, IReadOnlyList<double> Values, string ColorHex, bool Filled);
@@ -22,49 +32,129 @@ public static class Charts
     public const string Purple = "#6a3d9a";
     public const string Grey = "#6c757d";
 
-    /// <summary>A line chart of one or more series over labelled buckets (days, weeks or months), with an optional target line.</summary>
+    /// <summary>
+    /// A line chart of one or more series over labelled buckets (days, weeks or months) with their targets: a target
+    /// shared by every series (or given for the chart) is one grey dashed line, different targets are dashed lines in
+    /// their series' colours. Points whose sample is under <see cref="SmallSampleThreshold"/> are drawn hollow.
+    /// </summary>
     /// <param name="yMin">A fixed bottom of the value axis (e.g. 0 for an index); fitted to the data when null.</param>
     /// <param name="yMax">A fixed top of the value axis; fitted to the data when null.</param>
-    /// <param name="targetLabel">The target line's name in the legend, in the reader's language.</param>
+    /// <param name="percent">Values are percentages: the axis never labels values below 0 or above 100, and 0 and 100 are drawn inside the frame.</param>
     public static Plot TrendPlot(string title, string yLabel, IReadOnlyList<string> bucketLabels,
-        IReadOnlyList<ChartSeries> series, double? target = null, double? yMin = null, double? yMax = null, string targetLabel = "Target")
+        IReadOnlyList<ChartSeries> series, double? target = null, double? yMin = null, double? yMax = null, ChartWords? words = null, bool percent = false)
     {
+        words ??= ChartWords.English;
         var plot = new Plot();
         Style(plot, title);
         plot.YLabel(yLabel);
         var positions = Enumerable.Range(0, bucketLabels.Count).Select(i => (double)i).ToArray();
+        var anySmall = false;
         foreach (var s in series)
         {
             // Gaps stay gaps: a bucket without data is not drawn as zero.
             var points = positions.Zip(s.Values).Where(p => p.Second is not null).ToList();
             if (points.Count == 0) continue;
+            var color = Color.FromHex(s.ColorHex);
             var line = plot.Add.Scatter(points.Select(p => p.First).ToArray(), points.Select(p => p.Second!.Value).ToArray());
-            line.Color = Color.FromHex(s.ColorHex);
+            line.Color = color;
             line.LineWidth = 2;
             line.MarkerSize = bucketLabels.Count <= 40 ? 5 : 0;
             line.LegendText = s.Name;
+            if (s.Samples is { } samples)
+            {
+                var small = points.Where(p => IsSmall(samples, (int)p.First)).ToList();
+                if (small.Count == 0) continue;
+                anySmall = true;
+                var hollow = plot.Add.Scatter(small.Select(p => p.First).ToArray(), small.Select(p => p.Second!.Value).ToArray());
+                hollow.LineWidth = 0;
+                hollow.MarkerShape = MarkerShape.FilledCircle;
+                hollow.MarkerSize = 8;
+                hollow.MarkerFillColor = Colors.White;
+                hollow.MarkerLineColor = color;
+                hollow.MarkerLineWidth = 1.5f;
+                hollow.Color = color;
+            }
         }
-        if (target is { } t)
+        if (anySmall)
         {
-            var targetLine = plot.Add.HorizontalLine(t);
-            targetLine.Color = Color.FromHex(Grey);
+            plot.Legend.ManualItems.Add(new LegendItem
+            {
+                LabelText = words.SmallSample,
+                MarkerShape = MarkerShape.OpenCircle,
+                MarkerSize = 8,
+                MarkerColor = Color.FromHex(Grey),
+                MarkerLineWidth = 1.5f,
+            });
+        }
+
+        // Targets of different series are dashed lines in their series' colours under one legend item, so the legend
+        // stays on one line (ScottPlot sizes a legend beside the axis for one row and cuts off a second).
+        var targets = TargetLines(series, target);
+        for (var i = 0; i < targets.Count; i++)
+        {
+            var (value, colorHex, seriesName) = targets[i];
+            var targetLine = plot.Add.HorizontalLine(value);
+            targetLine.Color = Color.FromHex(colorHex);
             targetLine.LinePattern = LinePattern.Dashed;
             targetLine.LineWidth = 1.5f;
-            targetLine.LegendText = targetLabel;
+            if (targets.Count == 1)
+                targetLine.LegendText = seriesName is null ? words.Target : string.Format(CultureInfo.CurrentCulture, words.TargetOfSeries, seriesName);
+        }
+        if (targets.Count > 1)
+        {
+            plot.Legend.ManualItems.Add(new LegendItem
+            {
+                LabelText = words.Target,
+                LineColor = Color.FromHex(Grey),
+                LineWidth = 1.5f,
+                LinePattern = LinePattern.Dashed,
+            });
         }
         SetBucketTicks(plot, bucketLabels);
-        FitValueAxis(plot, series.SelectMany(s => s.Values).Where(v => v is not null).Select(v => v!.Value).Append(target ?? double.NaN));
+        FitValueAxis(plot, series.SelectMany(s => s.Values).Where(v => v is not null).Select(v => v!.Value).Concat(targets.Select(t => t.Value)));
         if (yMin is not null || yMax is not null)
         {
             var fitted = plot.Axes.GetLimits();
             plot.Axes.SetLimitsY(yMin ?? fitted.Bottom, yMax ?? fitted.Top);
         }
-        if (series.Count > 1 || target is not null)
+        if (percent) KeepPercentInside(plot);
+        if (series.Count > 1 || targets.Count > 0 || anySmall)
         {
             plot.Legend.Orientation = Orientation.Horizontal;
             plot.ShowLegend(Edge.Bottom);
         }
         return plot;
+    }
+
+    public const int SmallSampleThreshold = 30;
+
+    private static bool IsSmall(IReadOnlyList<long> samples, int index) =>
+        index < samples.Count && samples[index] is > 0 and < SmallSampleThreshold;
+
+    /// <summary>The dashed lines to draw: the chart's target, else one per distinct series target (grey when all agree).</summary>
+    private static List<(double Value, string ColorHex, string? SeriesName)> TargetLines(IReadOnlyList<ChartSeries> series, double? target)
+    {
+        if (target is { } shared) return [(shared, Grey, null)];
+        var withTargets = series.Where(s => s.Target is not null && s.Values.Any(v => v is not null)).ToList();
+        if (withTargets.Count == 0) return [];
+        if (withTargets.Select(s => s.Target!.Value).Distinct().Count() == 1 && (withTargets.Count == 1 || withTargets.Count == series.Count))
+            return [(withTargets[0].Target!.Value, Grey, withTargets.Count == 1 && series.Count > 1 ? withTargets[0].Name : null)];
+        return withTargets.Select(s => (s.Target!.Value, s.ColorHex, (string?)s.Name)).ToList();
+    }
+
+    /// <summary>
+    /// A percentage axis never labels values outside 0–100, and keeps 0 % and 100 % a little inside the frame so a value
+    /// of 100 % is drawn as a point, not as part of the frame.
+    /// </summary>
+    private static void KeepPercentInside(Plot plot)
+    {
+        var limits = plot.Axes.GetLimits();
+        var pad = Math.Max((limits.Top - limits.Bottom) * 0.04, 0.5);
+        plot.Axes.SetLimitsY(limits.Bottom <= 0 ? -pad : limits.Bottom, limits.Top >= 100 ? 100 + pad : limits.Top);
+        plot.Axes.Left.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic
+        {
+            LabelFormatter = value => value < -1e-9 || value > 100 + 1e-9 ? "" : value.ToString("0.##", CultureInfo.CurrentCulture),
+        };
     }
 
     /// <summary>Horizontal bars, e.g. the channel mix.</summary>
@@ -148,6 +238,7 @@ public static class Charts
 
     public static string ToSvg(Plot plot, int width, int height, string ariaLabel)
     {
+        CxDashboard.Reporting.Pdf.ChartLegends.Style(plot);
         var svg = plot.GetSvgHtml(width, height);
         var label = WebUtility.HtmlEncode(ariaLabel);
         var start = svg.IndexOf("<svg", StringComparison.Ordinal);
@@ -189,11 +280,27 @@ public static class Charts
     private static void SetBucketTicks(Plot plot, IReadOnlyList<string> labels)
     {
         if (labels.Count == 0) return;
-        // At most about ten labels on the axis, evenly spaced, always including the last bucket.
-        var step = Math.Max(1, (int)Math.Ceiling(labels.Count / 10.0));
-        var indexes = Enumerable.Range(0, labels.Count).Where(i => (labels.Count - 1 - i) % step == 0).ToArray();
+        var indexes = TickIndexes(labels.Count, labels.Max(l => l.Split('\n').Max(line => line.Length)));
         plot.Axes.Bottom.SetTicks(indexes.Select(i => (double)i).ToArray(), indexes.Select(i => labels[i]).ToArray());
         plot.Axes.SetLimitsX(-0.5, labels.Count - 0.5);
+    }
+
+    /// <summary>
+    /// Which buckets get a label: in steps, at most twelve short labels ("mar") or seven longer ones ("09-14"), always
+    /// the first and the last (the period's ends); a step's last label too close to the end gives way to it.
+    /// </summary>
+    public static IReadOnlyList<int> TickIndexes(int count, int longestLabel = 3)
+    {
+        if (count <= 0) return [];
+        var most = longestLabel <= 3 ? 12 : 7;
+        var step = Math.Max(1, (int)Math.Ceiling(count / (double)most));
+        var indexes = Enumerable.Range(0, count).Where(i => i % step == 0).ToList();
+        if (indexes[^1] != count - 1)
+        {
+            if (indexes.Count > 1 && count - 1 - indexes[^1] <= (step + 1) / 2) indexes[^1] = count - 1;
+            else indexes.Add(count - 1);
+        }
+        return indexes;
     }
 
     public static string Invariant(double value) => value.ToString("0.0", CultureInfo.InvariantCulture);

@@ -22,8 +22,16 @@ public static class Display
 
     public static string Number(double? value, string format = "0.0") => value is { } v ? v.ToString(format, Culture) : NoValue;
 
-    /// <summary>NPS and eNPS: a signed whole-number-ish score from −100 to 100, one decimal.</summary>
-    public static string Score(double? value) => value is { } v ? v.ToString("+0.0;−0.0;0.0", Culture) : NoValue;
+    /// <summary>NPS and eNPS: a signed whole-number-ish score from −100 to 100, one decimal.
+    /// Rounded before it is signed, so a value that rounds to zero reads "0,0", never "−0,0".</summary>
+    public static string Score(double? value) => value is { } v ? Signed(v) : NoValue;
+
+    /// <summary>"+1,2", "−0,4", "0,0": one decimal, rounded before the sign is chosen.</summary>
+    public static string Signed(double value)
+    {
+        var rounded = Math.Round(value, 1, MidpointRounding.AwayFromZero);
+        return rounded == 0 ? 0.0.ToString("0.0", Culture) : rounded.ToString("+0.0;−0.0", Culture);
+    }
 
     public static string Value(double? value, KpiUnit unit) => unit switch
     {

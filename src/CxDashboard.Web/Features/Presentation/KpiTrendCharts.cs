@@ -7,6 +7,9 @@ namespace CxDashboard.Web.Features.Presentation;
 /// <summary>One line of a KPI trend: its name, colour, and how to read its value and n from a bucket's counts.</summary>
 public sealed record KpiTrendSeries(string Name, string ColorHex, Func<KpiCounts, double?> Value, Func<KpiCounts, long> N)
 {
+    /// <summary>The series' own target (the green threshold), drawn as its dashed line.</summary>
+    public double? Target { get; init; }
+
     public static KpiTrendSeries Csat(string name) => new(name, Charts.Blue, c => c.Csat.Percent, c => c.Responses);
     public static KpiTrendSeries SurveyFcr(string name) => new(name, Charts.Green, c => c.SurveyFcr.Percent, c => c.SurveyFcrAnswered);
     public static KpiTrendSeries ContactFcr(string name) => new(name, Charts.Purple, c => c.ContactFcr.Percent, c => c.FcrDecidable);
@@ -15,14 +18,14 @@ public sealed record KpiTrendSeries(string Name, string ColorHex, Func<KpiCounts
 }
 
 /// <summary>The words around a trend's numbers in its accessible description, in one language.</summary>
-public sealed record TrendWords(string Heading, string EmptyHeading, string SeriesLine, string NoData, string Target, string TargetLegend)
+public sealed record TrendWords(string Heading, string EmptyHeading, string SeriesLine, string NoData, string Target, string TargetOfSeries, ChartWords Chart)
 {
     /// <summary>{0} title, {1} buckets, {2} first bucket, {3} last bucket; {0}–{4} of a series: name, first, last, lowest, highest.</summary>
     public static readonly TrendWords English = new(
-        "{0} by {1} periods from {2} to {3}", "{0} by period", "{0} from {1} to {2}, lowest {3}, highest {4}", "{0}: no data", " Target {0}.", "Target");
+        "{0} by {1} periods from {2} to {3}", "{0} by period", "{0} from {1} to {2}, lowest {3}, highest {4}", "{0}: no data", " Target {0}.", " Target {0}: {1}.", ChartWords.English);
 
     public static readonly TrendWords Swedish = new(
-        "{0} för {1} perioder från {2} till {3}", "{0} per period", "{0} från {1} till {2}, lägst {3}, högst {4}", "{0}: inga data", " Mål {0}.", "Mål");
+        "{0} för {1} perioder från {2} till {3}", "{0} per period", "{0} från {1} till {2}, lägst {3}, högst {4}", "{0}: inga data", " Mål {0}.", " Mål {0}: {1}.", ChartWords.Swedish);
 }
 
 /// <summary>
@@ -38,10 +41,12 @@ public sealed record KpiTrend(string Title, string Description, IReadOnlyList<st
 /// </summary>
 public static class KpiTrendCharts
 {
+    /// <param name="target">One target for every series; null when each series carries its own (or none).</param>
     public static KpiTrend Build(string title, string yLabel, IReadOnlyList<string> labels, IReadOnlyList<KpiCounts> counts,
-        IReadOnlyList<KpiTrendSeries> series, double? target, TrendWords words)
+        IReadOnlyList<KpiTrendSeries> series, double? target, TrendWords words, bool percent = false)
     {
-        var plotSeries = series.Select(s => new ChartSeries(s.Name, counts.Select(s.Value).ToList(), s.ColorHex)).ToList();
+        var plotSeries = series.Select(s => new ChartSeries(s.Name, counts.Select(s.Value).ToList(), s.ColorHex, s.Target ?? target,
+            counts.Select(s.N).ToList())).ToList();
 
         var culture = CultureInfo.CurrentCulture;
         string Format(double value) => value.ToString("0.0", culture);
@@ -53,14 +58,19 @@ public static class KpiTrendCharts
                 : string.Format(culture, words.SeriesLine, s.Name, Format(values[0]), Format(values[^1]), Format(values.Min()), Format(values.Max()));
         }));
         var heading = labels.Count > 0
-            ? string.Format(culture, words.Heading, title, labels.Count, labels[0], labels[^1])
+            ? string.Format(culture, words.Heading, title, labels.Count, labels[0].Replace('\n', ' '), labels[^1].Replace('\n', ' '))
             : string.Format(culture, words.EmptyHeading, title);
-        var description = $"{heading}: {described}." + (target is { } t ? string.Format(culture, words.Target, Format(t)) : "");
+        var ownTargets = series.Where(s => s.Target is not null).ToList();
+        var targets = target is { } t ? string.Format(culture, words.Target, Format(t))
+            : ownTargets.Count == series.Count && ownTargets.Select(s => s.Target).Distinct().Count() == 1
+                ? string.Format(culture, words.Target, Format(ownTargets[0].Target!.Value))
+                : string.Concat(ownTargets.Select(s => string.Format(culture, words.TargetOfSeries, s.Name, Format(s.Target!.Value))));
+        var description = $"{heading}: {described}.{targets}";
 
         var rows = labels.Select((label, i) => (label, (IReadOnlyList<string>)series
             .SelectMany(s => new[] { Display.Number(s.Value(counts[i])), Display.Count(s.N(counts[i])) }).ToList())).ToList();
         var columns = series.SelectMany(s => new[] { s.Name, "n" }).ToList();
         return new KpiTrend(title, description, columns, rows,
-            () => Charts.TrendPlot(title, yLabel, labels, plotSeries, target, targetLabel: words.TargetLegend));
+            () => Charts.TrendPlot(title, yLabel, labels, plotSeries, words: words.Chart, percent: percent));
     }
 }

@@ -20,6 +20,9 @@ public sealed record MonthlyReport
 
     public required string OrganisationName { get; init; }
 
+    /// <summary>The teams a team-limited report covers, by name; null for the whole organisation.</summary>
+    public IReadOnlyList<string>? ScopeTeams { get; init; }
+
     /// <summary>Number and date format (e.g. sv-SE); the report's words are Swedish.</summary>
     public required string CultureName { get; init; }
     public required TimeZoneInfo TimeZone { get; init; }
@@ -56,6 +59,9 @@ public sealed record MonthlyReport
     /// <summary>The latest maturity round assessed by the end of the month, if any round has been closed.</summary>
     public MaturityLeadershipSummary? Maturity { get; init; }
 
+    /// <summary>Open coaching actions aimed at each headline KPI, with who owns them (the managers who planned them).</summary>
+    public IReadOnlyList<KpiOpenActions> OpenActions { get; init; } = [];
+
     /// <summary>The auto-written summary, a sentence per item, in Swedish.</summary>
     public IReadOnlyList<string> Summary { get; init; } = [];
 
@@ -63,6 +69,11 @@ public sealed record MonthlyReport
 }
 
 public sealed record MonthCounts(DateOnly Month, KpiCounts Counts);
+
+/// <summary>Open coaching actions aimed at one KPI: how many, how many overdue, and per owner.</summary>
+public sealed record KpiOpenActions(KpiKind Kind, int Open, int Overdue, IReadOnlyList<ActionOwner> Owners);
+
+public sealed record ActionOwner(string Name, int Actions);
 
 public sealed record ChannelMonth(Channel Channel, KpiCounts Current, KpiCounts Previous);
 

@@ -34,6 +34,7 @@ public static class MonthlyReportHtml
         .tile .line { font-size: 7.5pt; }
         .tile .status { font-weight: bold; }
         .small-sample { color: #C62828; font-weight: bold; }
+        .tile .better { color: #2E7D32; } .tile .worse { color: #C62828; }
         .note, .caption { font-size: 7.5pt; color: #616161; }
         .caption { font-style: italic; }
         .charts { display: grid; grid-template-columns: 1fr 1fr; gap: 10pt; }
@@ -84,11 +85,7 @@ public static class MonthlyReportHtml
         });
         Section(html, "kanalmix", "Kanalmix", null, () =>
         {
-            if (!view.Channels.HasRows) { Table(html, view.Channels); return; }
-            html.Append("<div class=\"split\">");
-            Chart(html, view.ChannelChart, 320, 220);
             Table(html, view.Channels);
-            html.Append("</div>\n");
         });
         Section(html, "missnojda", "Kontaktorsaker som ger missnöjda kunder", "flows", () => Reasons(html, view.DissatisfactionLead, view.Dissatisfaction, view.DissatisfactionQuotes));
         Section(html, "aterkontakter", "Kontaktorsaker som ger återkontakter", "flows", () => Reasons(html, view.RepeatsLead, view.Repeats, view.RepeatsQuotes));
@@ -121,7 +118,8 @@ public static class MonthlyReportHtml
         {
             html.Append("<dl>");
             foreach (var term in view.Definitions) html.Append("<dt>").Append(E(term.Term)).Append(":</dt> <dd>").Append(E(term.Definition)).Append("</dd>");
-            html.Append("</dl>\n<p class=\"note\">").Append(E(view.SmallSampleNote)).Append("</p>\n");
+            html.Append("</dl>\n");
+            if (view.SmallSampleNote is { } note) html.Append("<p class=\"note\">").Append(E(note)).Append("</p>\n");
         });
         html.Append("</main>\n<footer class=\"generated\">").Append(E(view.Generated)).Append("</footer>\n</body>\n</html>\n");
         return html.ToString();
@@ -149,10 +147,19 @@ public static class MonthlyReportHtml
             .Append("<div class=\"value\">").Append(E(tile.Value)).Append("</div>")
             .Append("<div class=\"line\">").Append(E(tile.Sample));
         if (tile.SmallSample) html.Append(" <span class=\"small-sample\">").Append(MonthlyReportView.SmallSampleMark).Append(' ').Append(ReportText.SmallSample).Append("</span>");
-        html.Append("</div><div class=\"line status\">").Append(E(tile.StatusText)).Append("</div>")
-            .Append("<div class=\"line\">").Append(E(tile.VersusPrevious)).Append("</div>")
-            .Append("<div class=\"line muted\">").Append(E(tile.Detail)).Append("</div></div>\n");
+        html.Append("</div><div class=\"line status\">").Append(E(tile.StatusText)).Append("</div>");
+        if (tile.Gap is { } gap) html.Append("<div class=\"line\">").Append(E(gap)).Append("</div>");
+        if (tile.VersusPrevious is { } previous) html.Append("<div class=\"line").Append(ToneClass(tile.PreviousTone)).Append("\">").Append(E(previous)).Append("</div>");
+        if (tile.Detail is { } detail) html.Append("<div class=\"line muted").Append(ToneClass(tile.DetailTone)).Append("\">").Append(E(detail)).Append("</div>");
+        html.Append("</div>\n");
     }
+
+    private static string ToneClass(ChangeTone tone) => tone switch
+    {
+        ChangeTone.Better => " better",
+        ChangeTone.Worse => " worse",
+        _ => "",
+    };
 
     private static void Chart(StringBuilder html, ReportChart chart, int width, int height)
     {

@@ -13,6 +13,9 @@ namespace CxDashboard.Web.Features.Reports;
 public sealed class MonthlyReportJob(
     MonthlyReportGenerator generator,
     ReportLibrary library,
+    Delivery.ReportSubscriptions subscriptions,
+    IServiceScopeFactory scopes,
+    IConfiguration configuration,
     OrganisationSettingsService organisation,
     TimeProvider clock,
     ILogger<MonthlyReportJob> logger)
@@ -40,6 +43,17 @@ public sealed class MonthlyReportJob(
         logger.LogInformation("Monthly report {Month}: {Pages} pages, {Bytes} bytes, figures {GatherMs} ms, PDF {RenderMs} ms, for {RequestedBy}",
             target.ToString("yyyy-MM", CultureInfo.InvariantCulture), generated.Pdf.PageCount, generated.Pdf.Content.Length,
             (int)generated.Gathering.TotalMilliseconds, (int)generated.Rendering.TotalMilliseconds, entry.CreatedBy);
+
+        // Right after the PDF is written: one e-mail per subscriber, each a job of its own that Hangfire retries (at
+        // once, in this process, when no job server runs here, e.g. the command line).
+        foreach (var deliveryId in await subscriptions.PlanAsync(target, ct))
+        {
+            await Ingestion.ImportFollowUp.RunAsync<Delivery.ReportDeliveryJob>(scopes, configuration,
+                job => job.SendAsync(deliveryId, CancellationToken.None),
+                (job, token) => job.SendAsync(deliveryId, token),
+                e => logger.LogWarning(e, "The monthly report {Month} was not mailed (delivery {Id}); it is recorded as failed", target, deliveryId),
+                ct);
+        }
         return entry;
     }
 

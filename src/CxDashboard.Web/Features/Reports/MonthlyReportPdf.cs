@@ -1,5 +1,6 @@
 using CxDashboard.Reporting.Pdf;
 using CxDashboard.Web.Features.Metrics;
+using CxDashboard.Web.Features.Presentation;
 
 namespace CxDashboard.Web.Features.Reports;
 
@@ -30,50 +31,32 @@ public static class MonthlyReportPdf
         doc.Metadata(view.Title, "CxDashboard", $"Månadsrapport till ledningen, {view.OrganisationName}", createdAt, "kundupplevelse, CSAT, FCR, NPS");
         doc.Page(page =>
         {
-            page.Size(PageSizes.A4).Margin(36).MarginTop(28).DefaultText(t => t.FontSize(9).FontColor(Colors.Grey900));
-            page.Header().Element(c => RunningHeader(c, view));
+            PdfTheme.Page(page);
+            page.Header().Element(c => PdfTheme.RunningHeader(c, view.Title, view.OrganisationName));
             page.Content().Column(col =>
             {
                 col.Spacing(Gap);
                 col.Item().Element(c => TitleBlock(c, view));
                 col.Item().Element(c => SummaryBox(c, view));
                 col.Item().KeepTogether().Element(c => Tiles(c, view));
-                col.Item().Element(c => Trends(c, view));
+                col.Item().KeepTogether().Element(c => Trends(c, view));
                 col.Item().KeepTogether().Element(c => ChannelMix(c, view));
-                col.Item().Element(c => Reasons(c, "Kontaktorsaker som ger missnöjda kunder", view.DissatisfactionLead, view.Dissatisfaction, view.DissatisfactionQuotes));
-                col.Item().Element(c => Reasons(c, "Kontaktorsaker som ger återkontakter", view.RepeatsLead, view.Repeats, view.RepeatsQuotes));
+                col.Item().KeepTogether().Element(c => Reasons(c, "Kontaktorsaker som ger missnöjda kunder", view.DissatisfactionLead, view.Dissatisfaction, view.DissatisfactionQuotes));
+                col.Item().KeepTogether().Element(c => Reasons(c, "Kontaktorsaker som ger återkontakter", view.RepeatsLead, view.Repeats, view.RepeatsQuotes));
                 col.Item().KeepTogether().Element(c => Callbacks(c, view));
                 col.Item().KeepTogether().Element(c => Engagement(c, view));
                 col.Item().KeepTogether().Element(c => Maturity(c, view));
                 col.Item().KeepTogether().Element(c => Definitions(c, view));
             });
-            page.Footer().PaddingTop(6).Row(row =>
-            {
-                row.Relative().Text(view.Generated).FontSize(7).FontColor(Colors.Grey600);
-                row.Auto().AlignRight().Text(t =>
-                {
-                    t.DefaultTextStyle(s => s.FontSize(7).FontColor(Colors.Grey600));
-                    t.Span("Sida ");
-                    t.PageNumber();
-                    t.Span(" av ");
-                    t.PageCount();
-                });
-            });
+            page.Footer().Element(c => PdfTheme.Footer(c, view.Generated, "Sida {0} av {1}"));
         });
     });
-
-    private static void RunningHeader(IContainer container, MonthlyReportView view) =>
-        container.PaddingBottom(8).BorderBottom(0.5f, Colors.Grey300).PaddingBottom(3).Row(row =>
-        {
-            row.Relative().Text(view.Title).FontSize(7.5f).FontColor(Colors.Grey700);
-            row.Auto().AlignRight().Text(view.OrganisationName).FontSize(7.5f).FontColor(Colors.Grey700);
-        });
 
     private static void TitleBlock(IContainer container, MonthlyReportView view) =>
         container.Column(col =>
         {
             col.Spacing(4);
-            col.Item().Text(view.Title).FontSize(20).Bold().FontColor(Colors.Primary);
+            col.Item().Element(c => PdfTheme.Title(c, view.Title));
             col.Item().Text(view.Lead).FontColor(Colors.Grey700);
         });
 
@@ -112,7 +95,7 @@ public static class MonthlyReportPdf
         });
 
     private static void Tile(IContainer container, ReportTile tile) =>
-        container.BorderLeft(3, StatusColor(tile.Status)).Background(Colors.Grey100).Padding(7).Column(col =>
+        container.BorderLeft(3, PdfTheme.StatusColor(tile.Status)).Background(Colors.Grey100).Padding(7).Column(col =>
         {
             col.Spacing(1.5f);
             col.Item().Text(tile.Name).FontSize(8).Bold().FontColor(Colors.Grey700);
@@ -122,34 +105,28 @@ public static class MonthlyReportPdf
                 t.Span(tile.Sample).FontSize(7.5f);
                 if (tile.SmallSample) t.Span($"  {MonthlyReportView.SmallSampleMark} {ReportText.SmallSample}").FontSize(7.5f).Bold().FontColor(Colors.Negative);
             });
-            col.Item().Text(tile.StatusText).FontSize(7.5f).Bold().FontColor(StatusTextColor(tile.Status));
-            col.Item().Text(tile.VersusPrevious).FontSize(7.5f);
-            col.Item().Text(tile.Detail).FontSize(7.5f).FontColor(Colors.Grey700);
+            col.Item().Text(tile.StatusText).FontSize(7.5f).Bold().FontColor(PdfTheme.StatusTextColor(tile.Status));
+            if (tile.Gap is { } gap) col.Item().Text(gap).FontSize(7.5f);
+            if (tile.VersusPrevious is { } previous) col.Item().Text(previous).FontSize(7.5f).FontColor(ToneColor(tile.PreviousTone, Colors.Grey900));
+            if (tile.Detail is { } detail) col.Item().Text(detail).FontSize(7.5f).FontColor(ToneColor(tile.DetailTone, Colors.Grey700));
         });
 
-    /// <summary>Two rows of two charts; the heading stays with the first row, the caption with the second.</summary>
+    /// <summary>The heading, two rows of two charts and the caption: one block, kept on one page.</summary>
     private static void Trends(IContainer container, MonthlyReportView view) =>
         container.Column(col =>
         {
             col.Spacing(6);
-            var rows = view.Trends.Chunk(2).ToList();
-            for (var i = 0; i < rows.Count; i++)
+            col.Item().Element(c => Heading(c, "Utveckling de senaste 12 månaderna"));
+            foreach (var pair in view.Trends.Chunk(2))
             {
-                var pair = rows[i];
-                var (first, last) = (i == 0, i == rows.Count - 1);
-                col.Item().KeepTogether().Column(block =>
+                col.Item().Row(row =>
                 {
-                    block.Spacing(6);
-                    if (first) block.Item().Element(c => Heading(c, "Utveckling de senaste 12 månaderna"));
-                    block.Item().Row(row =>
-                    {
-                        row.Spacing(10);
-                        foreach (var chart in pair)
-                            row.Relative().Height(ChartHeight).Chart(() => Scaled(chart.CreatePlot()));
-                    });
-                    if (last) block.Item().Text(view.TrendCaption).FontSize(7.5f).Italic().FontColor(Colors.Grey700);
+                    row.Spacing(10);
+                    foreach (var chart in pair)
+                        row.Relative().Height(ChartHeight).Chart(() => Scaled(chart.CreatePlot()));
                 });
             }
+            col.Item().Text(view.TrendCaption).FontSize(7.5f).Italic().FontColor(Colors.Grey700);
         });
 
     private static void ChannelMix(IContainer container, MonthlyReportView view) =>
@@ -162,26 +139,22 @@ public static class MonthlyReportPdf
                 col.Item().Text(view.Channels.EmptyText).Italic();
                 return;
             }
-            col.Item().Width(330).Height(115).Chart(() => Scaled(view.ChannelChart.CreatePlot()));
             col.Item().Element(c => Table(c, view.Channels));
         });
 
+    /// <summary>A table of contact reasons with the customers' words under it: the caller keeps them on one page.</summary>
     private static void Reasons(IContainer container, string heading, string lead, ReportTable table, IReadOnlyList<ReportQuote> quotes) =>
         container.Column(col =>
         {
             col.Spacing(6);
-            col.Item().KeepTogether().Column(top =>
-            {
-                top.Spacing(6);
-                top.Item().Element(c => Heading(c, heading));
-                top.Item().Text(lead).FontColor(Colors.Grey700);
-                top.Item().Element(c => Table(c, table));
-            });
+            col.Item().Element(c => Heading(c, heading));
+            col.Item().Text(lead).FontColor(Colors.Grey700);
+            col.Item().Element(c => Table(c, table));
             if (quotes.Count == 0) return;
-            col.Item().KeepTogether().Column(comments =>
+            col.Item().Element(c => PdfTheme.Subheading(c, "Vad kunderna säger"));
+            col.Item().Column(comments =>
             {
                 comments.Spacing(4);
-                comments.Item().Text("Vad kunderna säger").Bold().FontColor(Colors.Primary);
                 foreach (var quote in quotes)
                     comments.Item().Element(c => Quote(c, quote));
             });
@@ -249,11 +222,11 @@ public static class MonthlyReportPdf
                     t.Span(term.Definition);
                 });
             }
-            col.Item().PaddingTop(3).Text(view.SmallSampleNote).FontSize(7.5f).FontColor(Colors.Grey700);
+            if (view.SmallSampleNote is { } note)
+                col.Item().PaddingTop(3).Text(note).FontSize(7.5f).FontColor(Colors.Grey700);
         });
 
-    private static void Heading(IContainer container, string text) =>
-        container.Text(text).FontSize(12).Bold().FontColor(Colors.Primary);
+    private static void Heading(IContainer container, string text) => PdfTheme.Heading(container, text);
 
     /// <summary>A table with a tinted header (repeated on every page it reaches), numbers right-aligned, a bold total row.</summary>
     private static void Table(IContainer container, ReportTable table)
@@ -272,21 +245,12 @@ public static class MonthlyReportPdf
             t.Header(header =>
             {
                 foreach (var column in table.Columns)
-                {
-                    var cell = header.Cell().Background(Colors.PrimaryLight).Padding(3);
-                    (column.Numeric ? cell.AlignRight() : cell).Text(column.Title).FontSize(7.5f).Bold();
-                }
+                    PdfTheme.HeaderCell(header.Cell(), column.Title, column.Numeric);
             });
             foreach (var row in table.Rows)
             {
                 for (var i = 0; i < table.Columns.Count; i++)
-                {
-                    IContainer cell = t.Cell().BorderBottom(0.5f, Colors.Grey300);
-                    if (row.IsTotal) cell = cell.Background(Colors.Grey100);
-                    cell = cell.Padding(3);
-                    var text = (table.Columns[i].Numeric ? cell.AlignRight() : cell).Text(row.Cells[i]).FontSize(8);
-                    if (row.IsTotal) text.Bold();
-                }
+                    PdfTheme.Cell(t.Cell(), row.Cells[i], table.Columns[i].Numeric, row.IsTotal);
             }
         });
     }
@@ -298,14 +262,11 @@ public static class MonthlyReportPdf
         return plot;
     }
 
-    /// <summary>The status word's colour: the bar's colour, but a darker amber so the word stays readable.</summary>
-    private static PdfColor StatusTextColor(TargetStatus status) => status == TargetStatus.Amber ? "#8A5A00" : StatusColor(status);
-
-    private static PdfColor StatusColor(TargetStatus status) => status switch
+    /// <summary>A change's colour by what it means for the KPI; the words beside it say the same.</summary>
+    private static PdfColor ToneColor(ChangeTone tone, PdfColor neutral) => tone switch
     {
-        TargetStatus.Green => Colors.Positive,
-        TargetStatus.Amber => Colors.Warning,
-        TargetStatus.Red => Colors.Negative,
-        _ => Colors.Grey500,
+        ChangeTone.Better => Colors.Positive,
+        ChangeTone.Worse => Colors.Negative,
+        _ => neutral,
     };
 }

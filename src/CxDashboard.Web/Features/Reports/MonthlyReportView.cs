@@ -9,11 +9,18 @@ using ScottPlot;
 namespace CxDashboard.Web.Features.Reports;
 
 /// <summary>
-/// A KPI tile, every line already worded and formatted: name, value, n, target status, the change against last
-/// month, and one more line (the same month last year for the headline KPIs, a note elsewhere).
+/// A KPI tile, every line already worded and formatted: name, value, n, target standing and its gap, the change against
+/// last month (left out when there is nothing to compare with), and one more line (the same month last year for the
+/// headline KPIs, a note elsewhere). The tones say whether each change is good or bad for this KPI.
 /// </summary>
 public sealed record ReportTile(string Name, string Value, string Sample, bool SmallSample, TargetStatus Status, string StatusText,
-    string VersusPrevious, string Detail);
+    string? VersusPrevious, string? Detail)
+{
+    /// <summary>"7,6 p.e. under målet ≥ 75,0 %"; null without a target or value.</summary>
+    public string? Gap { get; init; }
+    public ChangeTone PreviousTone { get; init; }
+    public ChangeTone DetailTone { get; init; }
+}
 
 public sealed record ReportColumn(string Title, bool Numeric = false, float Weight = 1);
 
@@ -51,7 +58,6 @@ public sealed record MonthlyReportView
     public required IReadOnlyList<string> TileNotes { get; init; }
     public required string TrendCaption { get; init; }
     public required IReadOnlyList<ReportChart> Trends { get; init; }
-    public required ReportChart ChannelChart { get; init; }
     public required ReportTable Channels { get; init; }
     public required string DissatisfactionLead { get; init; }
     public required ReportTable Dissatisfaction { get; init; }
@@ -68,7 +74,8 @@ public sealed record MonthlyReportView
     public required string MaturityLead { get; init; }
     public ReportChart? MaturityRadar { get; init; }
     public ReportTable? MaturityGaps { get; init; }
-    public required string SmallSampleNote { get; init; }
+    /// <summary>The † footnote, only when a † is printed somewhere in the report.</summary>
+    public string? SmallSampleNote { get; init; }
     public required IReadOnlyList<ReportTerm> Definitions { get; init; }
 
     public const int CommentedReasons = 3;
@@ -77,23 +84,45 @@ public sealed record MonthlyReportView
     public static MonthlyReportView Create(MonthlyReport report)
     {
         using var culture = ReportCulture.Use(report.CultureName);
+        var view = Compose(report);
+        return view with { SmallSampleNote = view.UsesSmallSampleMark() ? SmallSampleFootnote : null };
+    }
+
+    public const string SmallSampleFootnote = "† = litet underlag (n < 30), se Definitioner.";
+
+    /// <summary>Whether a † is printed anywhere: tiles, tables, quotes' sources.</summary>
+    public bool UsesSmallSampleMark()
+    {
+        IEnumerable<string?> Tables() => new[] { Channels, Dissatisfaction, Repeats, CallbackOutcomes, CallbackRootCauses, Engagement, MaturityGaps }
+            .Where(t => t is not null).SelectMany(t => t!.Rows.SelectMany(r => r.Cells));
+        return Tiles.Concat(CallbackTiles).Any(t => t.SmallSample) || Tables().Any(cell => cell?.Contains(SmallSampleMark, StringComparison.Ordinal) == true);
+    }
+
+    private static MonthlyReportView Compose(MonthlyReport report)
+    {
         var previousName = MonthlySummaryWriter.ComparedMonth(report.Month, report.PreviousMonth);
         var firstTrendMonth = report.Trend.Count > 0 ? report.Trend[0].Month : report.Month;
+        var teams = report.ScopeTeams is { } names ? ReportText.JoinAnd(names) : null;
         return new MonthlyReportView
         {
             CultureName = report.CultureName,
-            Title = ReportText.Title(report.Month),
-            OrganisationName = report.OrganisationName,
-            Lead = $"Månadsrapport till ledningen: {ReportText.Days(report.Month)}, alla team och kanaler, jämfört med {ReportText.Month(report.PreviousMonth)} " +
-                   $"och {ReportText.Month(report.SameMonthLastYear)}. Siffror per {ReportText.LocalTime(report.AsOfUtc, report.TimeZone)} ({report.TimeZone.Id}).",
-            Generated = $"{report.OrganisationName} · CxDashboard · underlag per {ReportText.LocalTime(report.AsOfUtc, report.TimeZone)}",
+            Title = teams is null ? ReportText.Title(report.Month) : ReportText.TeamTitle(report.Month, teams),
+            OrganisationName = teams is null ? report.OrganisationName : $"{report.OrganisationName} · {teams}",
+            Lead = teams is null
+                ? $"Månadsrapport till ledningen: {ReportText.Days(report.Month)}, alla team och kanaler, jämfört med {ReportText.Month(report.PreviousMonth)} " +
+                  $"och {ReportText.Month(report.SameMonthLastYear)}. Siffror per {ReportText.LocalTime(report.AsOfUtc, report.TimeZone)} ({report.TimeZone.Id})."
+                : $"Månadsrapport för {teams}: {ReportText.Days(report.Month)}, bara teamets kontakter, enkätsvar, kommentarer, återringningar, pulsmätning och " +
+                  $"coachningsåtgärder, alla kanaler, jämfört med {ReportText.Month(report.PreviousMonth)} och {ReportText.Month(report.SameMonthLastYear)}. " +
+                  $"Målen och mognadsmätningen är organisationens. Siffror per {ReportText.LocalTime(report.AsOfUtc, report.TimeZone)} ({report.TimeZone.Id}).",
+            Generated = teams is null
+                ? $"{report.OrganisationName} · CxDashboard · underlag per {ReportText.LocalTime(report.AsOfUtc, report.TimeZone)}"
+                : $"{report.OrganisationName} · CxDashboard · endast {teams} · underlag per {ReportText.LocalTime(report.AsOfUtc, report.TimeZone)}",
             Summary = report.Summary,
             Tiles = TilesOf(report, previousName),
             TileNotes = NotesOf(report),
-            TrendCaption = $"{ReportText.Capitalise(ReportText.Month(firstTrendMonth))} – {ReportText.Month(report.Month)}, per kalendermånad. Streckad linje: målet. " +
+            TrendCaption = $"{ReportText.Capitalise(ReportText.Month(firstTrendMonth))} – {ReportText.Month(report.Month)}, per kalendermånad. Streckade linjer: målen; ofyllda punkter: litet underlag. " +
                            $"FCR per kontakt räknas bara för kontakter vars {report.WindowDays}-dagarsfönster har passerat.",
             Trends = TrendCharts(report),
-            ChannelChart = ChannelChartOf(report),
             Channels = ChannelTable(report),
             DissatisfactionLead = "Kontaktorsaker med flest missnöjda kunder (CSAT 1–2) under månaden, med kundernas egna kommentarer.",
             Dissatisfaction = DissatisfactionTable(report.ReasonsByDissatisfaction, previousName),
@@ -110,7 +139,6 @@ public sealed record MonthlyReportView
             MaturityLead = MaturityLeadOf(report),
             MaturityRadar = report.Maturity is { } maturity ? Radar(maturity) : null,
             MaturityGaps = report.Maturity is { } withGaps ? GapTable(withGaps) : null,
-            SmallSampleNote = $"{SmallSampleMark} Litet underlag (n < {Proportion.SmallSampleThreshold}): siffran visas men osäkerheten är stor.",
             Definitions = DefinitionsFor(report.WindowDays),
         };
     }
@@ -123,16 +151,21 @@ public sealed record MonthlyReportView
             var unit = kpi.Definition.Unit;
             var (value, previous, lastYear) = (kpi.ValueOf(report.Current), kpi.ValueOf(report.Previous), kpi.ValueOf(report.LastYear));
             var target = report.TargetFor(kpi.Kind);
-            var status = TargetEvaluator.Evaluate(value, target, kpi.Definition.HigherIsBetter);
+            var higher = kpi.Definition.HigherIsBetter;
             return new ReportTile(
                 kpi.Name,
                 Display.Value(value, unit),
                 $"{ReportText.N(kpi.SampleOf(report.Current))} {kpi.SampleWord}",
                 kpi.IsSmallSample(report.Current),
-                status,
-                ReportText.StatusWithTarget(kpi.Kind, value, target, status),
-                Versus(previousName, ReportText.Change(value, previous, unit), previous is null ? null : Display.Value(previous, unit)),
-                Versus(lastYearName, ReportText.Change(value, lastYear, unit), lastYear is null ? null : Display.Value(lastYear, unit)));
+                TargetGaps.Status(kpi.Kind, value, target),
+                ReportText.StatusWithTarget(kpi.Kind, value, target),
+                Versus(previousName, ReportText.ChangeWithVerdict(value, previous, unit, higher), previous is null ? null : Display.Value(previous, unit)),
+                Versus(lastYearName, ReportText.ChangeWithVerdict(value, lastYear, unit, higher), lastYear is null ? null : Display.Value(lastYear, unit)))
+            {
+                Gap = ReportText.Gap(kpi.Kind, value, target),
+                PreviousTone = ReportText.Tone(value, previous, higher),
+                DetailTone = ReportText.Tone(value, lastYear, higher),
+            };
         }).ToList();
 
         var (now, before, yearAgo) = (report.Current, report.Previous, report.LastYear);
@@ -148,9 +181,9 @@ public sealed record MonthlyReportView
         return tiles;
     }
 
-    /// <summary>"Mot februari: ▲ 2,1 p.e. (79,3 %)", or "Mot mars 2025: inga data".</summary>
-    private static string Versus(string month, string change, string? earlier) =>
-        earlier is null ? $"Mot {month}: inga data" : $"Mot {month}: {change} ({earlier})";
+    /// <summary>"Mot februari: ▲ 2,1 p.e., bättre (79,3 %)"; null when there is nothing to compare with (the notes say so once).</summary>
+    private static string? Versus(string month, string change, string? earlier) =>
+        earlier is null ? null : $"Mot {month}: {change} ({earlier})";
 
     private static IReadOnlyList<string> NotesOf(MonthlyReport report)
     {
@@ -158,18 +191,25 @@ public sealed record MonthlyReportView
         if (report.Current.FcrNotYetDecidable > 0)
             notes.Add($"Contact-based FCR: {ReportText.Counted(report.Current.FcrNotYetDecidable, "kontakt", "kontakter")} från månadens sista {report.WindowDays} dagar kan ännu inte avgöras " +
                       $"(kundens {report.WindowDays}-dagarsfönster har inte passerat) och ingår inte; siffran kan ändras något när rapporten körs om.");
-        notes.Add($"Förändringar i procent anges i procentenheter (p.e.). Litet underlag: n < {Proportion.SmallSampleThreshold}. Målen är organisationens.");
+        var comparisons = new List<string>();
+        if (report.Previous.Contacts == 0 && report.Previous.Responses == 0) comparisons.Add(ReportText.Month(report.PreviousMonth));
+        if (report.LastYear.Contacts == 0 && report.LastYear.Responses == 0) comparisons.Add(ReportText.Month(report.SameMonthLastYear));
+        if (comparisons.Count == 1) notes.Add($"Jämförelse med {comparisons[0]} saknas: det finns inga data för den månaden.");
+        if (comparisons.Count == 2) notes.Add($"Jämförelser med {comparisons[0]} och {comparisons[1]} saknas: det finns inga data för de månaderna.");
+        notes.Add("Förändringar i procent anges i procentenheter (p.e.); ▲ och ▼ visar riktningen och orden bättre eller sämre vad den betyder. Målen är organisationens.");
         return notes;
     }
 
     private static IReadOnlyList<ReportChart> TrendCharts(MonthlyReport report)
     {
-        var labels = report.Trend.Select(m => ReportText.ShortMonth(m.Month)).ToList();
+        var labels = ReportText.MonthAxisLabels(report.Trend.Select(m => m.Month).ToList());
         var counts = report.Trend.Select(m => m.Counts).ToList();
-        ReportChart Chart(string title, string yLabel, KpiKind? targetKind, params KpiTrendSeries[] series)
+        // Every series carries its own KPI's target, so a chart of two KPIs draws both targets.
+        ReportChart Chart(string title, string yLabel, params (KpiTrendSeries Series, KpiKind Kind)[] series)
         {
-            var trend = KpiTrendCharts.Build(title, yLabel, labels, counts, series,
-                targetKind is { } kind ? report.TargetFor(kind)?.Green : null, TrendWords.Swedish);
+            var withTargets = series.Select(s => s.Series with { Target = report.TargetFor(s.Kind)?.Green }).ToList();
+            var percent = series.All(s => KpiDefinitions.Get(s.Kind).Unit == KpiUnit.Percent);
+            var trend = KpiTrendCharts.Build(title, yLabel, labels, counts, withTargets, null, TrendWords.Swedish, percent);
             var columns = new List<ReportColumn> { new("Månad") };
             columns.AddRange(trend.Columns.Select(c => new ReportColumn(c, Numeric: true)));
             var rows = trend.Rows.Select((row, i) => new ReportRow([ReportText.Month(report.Trend[i].Month), .. row.Values])).ToList();
@@ -178,22 +218,11 @@ public sealed record MonthlyReportView
 
         return
         [
-            Chart("CSAT", "%", KpiKind.CsatPercent, KpiTrendSeries.Csat("CSAT %")),
-            Chart("FCR", "%", null, KpiTrendSeries.SurveyFcr("Survey FCR %"), KpiTrendSeries.ContactFcr("Contact-based FCR %")),
-            Chart("Repeat-contact rate", "% av kontakterna", KpiKind.RepeatContactRate, KpiTrendSeries.RepeatRate("Repeat-contact rate %")),
-            Chart("NPS", "NPS (−100 till 100)", KpiKind.Nps, KpiTrendSeries.Nps("NPS")),
+            Chart("CSAT", "%", (KpiTrendSeries.Csat("CSAT %"), KpiKind.CsatPercent)),
+            Chart("FCR", "%", (KpiTrendSeries.SurveyFcr("Survey FCR %"), KpiKind.SurveyFcrPercent), (KpiTrendSeries.ContactFcr("Contact-based FCR %"), KpiKind.ContactFcrPercent)),
+            Chart("Repeat-contact rate", "% av kontakterna", (KpiTrendSeries.RepeatRate("Repeat-contact rate %"), KpiKind.RepeatContactRate)),
+            Chart("NPS", "NPS (−100 till 100)", (KpiTrendSeries.Nps("NPS"), KpiKind.Nps)),
         ];
-    }
-
-    private static ReportChart ChannelChartOf(MonthlyReport report)
-    {
-        var total = report.Current.Contacts;
-        var bars = report.Channels.Select(c => (ReportText.Channel(c.Channel), Share(c.Current.Contacts, total) ?? 0)).ToList();
-        var description = "Kanalmix i " + ReportText.Month(report.Month) + ": " +
-                          (bars.Count == 0 ? "inga kontakter" : string.Join(", ", bars.Select(b => $"{b.Item1} {Display.Percent(b.Item2)}"))) + ".";
-        var data = new ReportTable([new("Kanal"), new("Andel av kontakterna", Numeric: true)],
-            bars.Select(b => new ReportRow([b.Item1, Display.Percent(b.Item2)])).ToList());
-        return new ReportChart("Kanalmix", description, () => Charts.BarPlot("Kanalmix", "% av kontakterna", bars), data);
     }
 
     private static ReportTable ChannelTable(MonthlyReport report)
@@ -275,11 +304,14 @@ public sealed record MonthlyReportView
         ReportTile Rate(KpiKind kind, double? value, double? previous, long n, string sampleWord, string detail)
         {
             var target = report.TargetFor(kind);
-            var status = TargetEvaluator.Evaluate(value, target, higherIsBetter: true);
             return new ReportTile(KpiDefinitions.Get(kind).Name, Display.Percent(value), $"{ReportText.N(n)} {sampleWord}",
-                n is > 0 and < Proportion.SmallSampleThreshold, status,
-                ReportText.StatusWithTarget(kind, value, target, status),
-                Versus(previousName, ReportText.Change(value, previous, KpiUnit.Percent), previous is null ? null : Display.Percent(previous)), detail);
+                n is > 0 and < Proportion.SmallSampleThreshold, TargetGaps.Status(kind, value, target),
+                ReportText.StatusWithTarget(kind, value, target),
+                Versus(previousName, ReportText.ChangeWithVerdict(value, previous, KpiUnit.Percent, true), previous is null ? null : Display.Percent(previous)), detail)
+            {
+                Gap = ReportText.Gap(kind, value, target),
+                PreviousTone = ReportText.Tone(value, previous, true),
+            };
         }
 
         return
@@ -305,10 +337,23 @@ public sealed record MonthlyReportView
             "Inga ärenden avslutades under månaden.");
     }
 
-    private static ReportTable CallbackRootCausesOf(CallbackKpis kpis) => new(
-        [new("Grundorsak", Weight: 2), new("Ärenden", true), new("Andel", true)],
-        kpis.RootCauses.Take(5).Select(r => new ReportRow([r.Name, Display.Count(r.Cases), Display.Percent(r.Percent)])).ToList(),
-        "Ingen grundorsak registrerad under månaden.");
+    public const int RootCausesShown = 5;
+
+    /// <summary>The five most common root causes, the rest as "Övriga", and the total, so the shares add up to 100 %.</summary>
+    private static ReportTable CallbackRootCausesOf(CallbackKpis kpis)
+    {
+        var rows = kpis.RootCauses.Take(RootCausesShown).Select(r => new ReportRow([r.Name, Display.Count(r.Cases), Display.Percent(r.Percent)])).ToList();
+        var total = kpis.RootCauses.Sum(r => (long)r.Cases);
+        var rest = kpis.RootCauses.Skip(RootCausesShown).ToList();
+        if (rest.Count > 0)
+        {
+            var others = rest.Sum(r => (long)r.Cases);
+            rows.Add(new ReportRow([$"Övriga ({rest.Count} grundorsaker)", Display.Count(others), Display.Percent(total == 0 ? null : 100.0 * others / total)]));
+        }
+        if (total > 0) rows.Add(new ReportRow(["Totalt", Display.Count(total), Display.Percent(100)], IsTotal: true));
+        return new ReportTable([new("Grundorsak", Weight: 2), new("Ärenden", true), new("Andel", true)], rows,
+            "Ingen grundorsak registrerad under månaden.");
+    }
 
     private static string OutcomeName(string code) => code switch
     {
@@ -334,7 +379,8 @@ public sealed record MonthlyReportView
             ? [Display.NoValue, "publiceras när månaden är slut", Display.NoValue]
             : result.Suppressed
             ? [$"< {EngagementCalculator.AnonymityThreshold}", ReportText.Hidden, Display.NoValue]
-            : [Display.Count(result.Responses), Display.Number(result.EngagementIndex), Display.Score(result.Enps)];
+            : [Display.Count(result.Responses), MarkedNumber(Display.Number(result.EngagementIndex), result.EngagementIndex, result.Responses ?? 0),
+               MarkedNumber(Display.Score(result.Enps), result.Enps, result.Responses ?? 0)];
         string[] CxCells(KpiCounts cx) =>
             [Marked(cx.Csat.Percent, cx.Responses), Display.Count(cx.Responses), Marked(cx.ContactFcr.Percent, cx.FcrDecidable)];
 
@@ -418,8 +464,12 @@ public sealed record MonthlyReportView
         new("Recovery rate", "Andel återringda kunder som ger CSAT 4–5 i uppföljningsenkäten, av dem som svarade under månaden."),
         new("Engagement index", $"Medelvärdet av pulsmätningens påståenden (1–5) omräknat till 0–100; visas för ett team först vid minst {EngagementCalculator.AnonymityThreshold} svar."),
         new("eNPS", "Andel medarbetare som ger 9–10 minus andel som ger 0–6."),
-        new("Litet underlag", $"n < {Proportion.SmallSampleThreshold}. Siffran visas men kan variera mycket av en slump; tolka med försiktighet."),
+        new("Litet underlag (†)", $"n < {Proportion.SmallSampleThreshold}. Siffran visas men kan variera mycket av en slump; tolka med försiktighet."),
     ];
+
+    /// <summary>A formatted figure with the small-sample mark when n is under 30.</summary>
+    private static string MarkedNumber(string text, double? value, long n) =>
+        text + (value is not null && n < Proportion.SmallSampleThreshold ? " " + SmallSampleMark : "");
 
     /// <summary>A percentage, with the small-sample mark when n is under 30.</summary>
     private static string Marked(double? percent, long n) =>

@@ -41,16 +41,10 @@ public static class MonthlySummaryWriter
         if (moved.Count == 0 && before.Contacts > 0)
             sentences.Add($"Övriga nyckeltal förändrades inte tydligt jämfört med {previousName}.");
 
-        // A KPI with a sentence of its own above has said its target status already; the list names the others.
+        // Every headline KPI's standing against its target: those with a sentence of their own above have said it.
         var told = now.Responses > 0 ? moved.Prepend(csat).ToList() : moved;
-        var below = HeadlineKpis.All
-            .Where(k => !k.IsSmallSample(now) && k.ValueOf(now) is not null)
-            .Where(k => TargetEvaluator.Evaluate(k.ValueOf(now), report.TargetFor(k.Kind), k.Definition.HigherIsBetter) == TargetStatus.Red)
-            .ToList();
-        var belowTarget = below.Where(k => !told.Contains(k))
-            .Select(k => $"{k.Name} ({Display.Value(k.ValueOf(now), k.Definition.Unit)}, mål {ReportText.Target(k.Kind, report.TargetFor(k.Kind))})")
-            .ToList();
-        if (belowTarget.Count > 0) sentences.Add($"{(belowTarget.Count < below.Count ? "Också under målet" : "Under målet")}: {Join(belowTarget)}.");
+        if (TargetsSentence(report, told) is { } targets) sentences.Add(targets);
+        if (ActionsSentence(report) is { } actions) sentences.Add(actions);
 
         sentences.Add(VolumeSentence(report, previousName));
         if (ReasonSentence(report) is { } reasons) sentences.Add(reasons);
@@ -84,18 +78,71 @@ public static class MonthlySummaryWriter
         else
             sentence = $"{kpi.Name} var {value} ({n})";
 
-        var status = TargetEvaluator.Evaluate(kpi.ValueOf(now), report.TargetFor(kpi.Kind), kpi.Definition.HigherIsBetter);
-        if (status != TargetStatus.None && !kpi.IsSmallSample(now))
-            sentence += status switch
-            {
-                TargetStatus.Green => $" och når målet {ReportText.Target(kpi.Kind, report.TargetFor(kpi.Kind))}",
-                TargetStatus.Amber => $", nära målet {ReportText.Target(kpi.Kind, report.TargetFor(kpi.Kind))}",
-                _ => $", under målet {ReportText.Target(kpi.Kind, report.TargetFor(kpi.Kind))}",
-            };
+        if (!kpi.IsSmallSample(now) && Standing(kpi, report) is { } standing)
+            sentence += ", " + standing;
         sentence += ".";
         if (withLastYear && kpi.ValueOf(report.LastYear) is { } lastYear)
             sentence += $" {ReportText.Capitalise(ReportText.Month(report.SameMonthLastYear))}: {Display.Value(lastYear, unit)}.";
         return sentence;
+    }
+
+    /// <summary>"når målet ≥ 80,0 %", "nära målet: 0,6 p.e. under målet ≥ 80,0 %", "7,6 p.e. under målet ≥ 75,0 %".</summary>
+    private static string? Standing(HeadlineKpi kpi, MonthlyReport report)
+    {
+        var (value, target) = (kpi.ValueOf(report.Current), report.TargetFor(kpi.Kind));
+        if (TargetGaps.Shortfall(kpi.Kind, value, target) is not { } shortfall) return null;
+        if (shortfall <= 0) return $"når målet {ReportText.Target(kpi.Kind, target)}";
+        var gap = ReportText.Gap(kpi.Kind, value, target);
+        return TargetGaps.IsNear(kpi.Kind, shortfall) ? $"nära målet: {gap}" : gap;
+    }
+
+    /// <summary>
+    /// "Mot målen: Survey FCR 67,4 % (7,6 p.e. under målet ≥ 75,0 %), NPS +11,2 (18,8 enheter under målet ≥ +30,0) och …":
+    /// every headline KPI with a target that no sentence above has placed against it.
+    /// </summary>
+    private static string? TargetsSentence(MonthlyReport report, IReadOnlyList<HeadlineKpi> told)
+    {
+        var now = report.Current;
+        var items = HeadlineKpis.All
+            .Where(k => !told.Contains(k) && report.TargetFor(k.Kind) is not null && k.ValueOf(now) is not null)
+            .Select(k =>
+            {
+                var value = Display.Value(k.ValueOf(now), k.Definition.Unit);
+                if (k.IsSmallSample(now)) return $"{k.Name} {value} ({ReportText.SmallSample}, {ReportText.N(k.SampleOf(now))})";
+                var standing = Standing(k, report)!;
+                return $"{k.Name} {value} ({standing})";
+            })
+            .ToList();
+        if (items.Count == 0) return null;
+        return $"{(told.Count > 0 ? "Övriga nyckeltal mot målen" : "Mot målen")}: {Join(items)}.";
+    }
+
+    /// <summary>
+    /// The open coaching actions behind the two widest missed targets, and who owns them: "Öppna coachningsåtgärder för
+    /// de största gapen: NPS 2 (Maria Holm 1, Erik Ström 1), varav 1 försenad; Survey FCR ingen."
+    /// </summary>
+    private static string? ActionsSentence(MonthlyReport report)
+    {
+        var now = report.Current;
+        var widest = HeadlineKpis.All
+            .Where(k => !k.IsSmallSample(now))
+            .Select(k => (Kpi: k, Severity: TargetGaps.Severity(k.Kind, k.ValueOf(now), report.TargetFor(k.Kind))))
+            .Where(k => k.Severity > 1)
+            .OrderByDescending(k => k.Severity)
+            .Take(2)
+            .Select(k => k.Kpi)
+            .ToList();
+        if (widest.Count == 0) return null;
+        var parts = widest.Select(k =>
+        {
+            var actions = report.OpenActions.FirstOrDefault(a => a.Kind == k.Kind);
+            if (actions is null || actions.Open == 0) return $"{k.Name}: ingen öppen åtgärd";
+            var owners = string.Join(", ", actions.Owners.Select(o => $"{o.Name} {o.Actions}"));
+            return actions.Overdue > 0
+                ? $"{k.Name}: {actions.Open} öppna ({owners}), varav {actions.Overdue} försenade"
+                : $"{k.Name}: {actions.Open} öppna ({owners})";
+        });
+        return $"Coachningsåtgärder för de största gapen – {string.Join("; ", parts)}.";
     }
 
     private static string VolumeSentence(MonthlyReport report, string previousName)
@@ -171,8 +218,14 @@ public static class MonthlySummaryWriter
         var current = maturity.Current;
         var sentence = $"Senaste mognadsmätningen (”{current.Round.Name}”, {Display.Date(current.Round.AssessedOn)}): nivå {Display.Number(current.OverallMean)} av 5";
         if (current.OverallTarget is { } target) sentence += $" mot målet {Display.Number(target)}";
-        if (maturity.TopGaps(1).FirstOrDefault() is { Capability: var widest })
+        if (maturity.TopGaps(1) is [var gap])
+        {
+            var widest = gap.Capability;
             sentence += $"; störst gap för {widest.Capability.Name.In("sv")} ({Display.Number(widest.Score.Gap)} nivåer)";
+            sentence += gap.Actions.FirstOrDefault() is { } action
+                ? $", åtgärd: ”{action.Title}” ({action.OwnerName}, senast {Display.Date(action.DueDate)})"
+                : ", ingen åtgärd registrerad";
+        }
         return sentence + ".";
     }
 

@@ -26,8 +26,26 @@ public static class ReportText
     /// <summary>"mar" (the year is given by the chart's caption).</summary>
     public static string ShortMonth(DateOnly month) => ShortMonthNames[month.Month - 1];
 
+    /// <summary>
+    /// Months on a chart's axis: "mar", with the year under each January ("jan\n2026") and under the first month unless
+    /// a January follows within two months (two years side by side would run into each other).
+    /// </summary>
+    public static IReadOnlyList<string> MonthAxisLabels(IReadOnlyList<DateOnly> months) =>
+        months.Select((m, i) =>
+        {
+            var yearShown = m.Month == 1 || (i == 0 && !months.Skip(1).Take(2).Any(next => next.Month == 1));
+            return yearShown ? $"{ShortMonth(m)}\n{m.Year}" : ShortMonth(m);
+        }).ToList();
+
     /// <summary>"Kundupplevelse – mars 2026": the report's title, on its first page and in the PDF's metadata.</summary>
     public static string Title(DateOnly month) => $"Kundupplevelse – {Month(month)}";
+
+    /// <summary>"Kundupplevelse – mars 2026 – Team Luleå": a team-limited report says whose it is in its title.</summary>
+    public static string TeamTitle(DateOnly month, string teams) => $"Kundupplevelse – {Month(month)} – {teams}";
+
+    /// <summary>"Team Luleå", "Team Luleå och Team Malmö", "A, B och C".</summary>
+    public static string JoinAnd(IReadOnlyList<string> items) =>
+        items.Count <= 1 ? string.Concat(items) : string.Join(", ", items.Take(items.Count - 1)) + " och " + items[^1];
 
     /// <summary>"1–31 mars 2026".</summary>
     public static string Days(DateOnly month) => $"1–{month.AddMonths(1).AddDays(-1).Day} {Month(month)}";
@@ -54,13 +72,61 @@ public static class ReportText
 
     public const string SmallSample = "litet underlag";
 
+    /// <summary>
+    /// Where a KPI stands against its target in words, never in colour alone: "Når målet", "Nära målet" (missed by at
+    /// most <see cref="TargetGaps.NearBand"/>), else "Under målet" (for a KPI where lower is better too: it missed).
+    /// </summary>
+    public static string Standing(KpiKind kind, double? value, TargetThresholds? target)
+    {
+        if (target is null) return Status(TargetStatus.None);
+        if (TargetGaps.Shortfall(kind, value, target) is not { } shortfall) return "Inget värde";
+        return shortfall <= 0 ? Status(TargetStatus.Green) : TargetGaps.IsNear(kind, shortfall) ? Status(TargetStatus.Amber) : Status(TargetStatus.Red);
+    }
+
+    /// <summary>
+    /// The gap to the target in the KPI's unit: "7,6 p.e. under målet ≥ 75,0 %", "3,3 p.e. över målet ≤ 15,0 %",
+    /// "18,8 enheter under målet ≥ +30,0"; "1,4 p.e. bättre än målet ≥ 80,0 %" when it is reached; null without a value or target.
+    /// </summary>
+    public static string? Gap(KpiKind kind, double? value, TargetThresholds? target)
+    {
+        if (TargetGaps.Shortfall(kind, value, target) is not { } shortfall) return null;
+        var definition = KpiDefinitions.Get(kind);
+        var amount = Math.Abs(Math.Round(shortfall, 1, MidpointRounding.AwayFromZero)).ToString("0.0", CultureInfo.CurrentCulture);
+        var goal = Target(kind, target);
+        var percent = definition.Unit == KpiUnit.Percent;
+        if (Math.Round(shortfall, 1, MidpointRounding.AwayFromZero) == 0) return string.Format(CultureInfo.CurrentCulture, "på målet {0}", goal);
+        if (shortfall < 0)
+            return string.Format(CultureInfo.CurrentCulture, percent ? "{0} p.e. bättre än målet {1}" : "{0} enheter bättre än målet {1}", amount, goal);
+        return definition.HigherIsBetter
+            ? string.Format(CultureInfo.CurrentCulture, percent ? "{0} p.e. under målet {1}" : "{0} enheter under målet {1}", amount, goal)
+            : string.Format(CultureInfo.CurrentCulture, percent ? "{0} p.e. över målet {1}" : "{0} enheter över målet {1}", amount, goal);
+    }
+
+    /// <summary>A change read as good or bad for the KPI (a rise in repeat rate is bad); unchanged or missing reads neutral.</summary>
+    public static ChangeTone Tone(double? current, double? previous, bool higherIsBetter)
+    {
+        if (current is not { } now || previous is not { } before) return ChangeTone.Neutral;
+        var delta = Math.Round(now - before, 1, MidpointRounding.AwayFromZero);
+        if (delta == 0) return ChangeTone.Neutral;
+        return delta > 0 == higherIsBetter ? ChangeTone.Better : ChangeTone.Worse;
+    }
+
+    /// <summary>"▼ 1,8 p.e., sämre": the change with its reading in words, so the colour is never alone.</summary>
+    public static string ChangeWithVerdict(double? current, double? previous, KpiUnit unit, bool higherIsBetter) =>
+        Tone(current, previous, higherIsBetter) switch
+        {
+            ChangeTone.Better => string.Format(CultureInfo.CurrentCulture, "{0}, bättre", Change(current, previous, unit)),
+            ChangeTone.Worse => string.Format(CultureInfo.CurrentCulture, "{0}, sämre", Change(current, previous, unit)),
+            _ => Change(current, previous, unit),
+        };
+
     public const string Hidden = "färre än 5 svar";
 
-    /// <summary>"Når målet (≥ 80,0 %)", "Inget värde (mål ≥ 60,0 %)" without a value, "Inget mål" without a target.</summary>
-    public static string StatusWithTarget(KpiKind kind, double? value, TargetThresholds? target, TargetStatus status) =>
+    /// <summary>"Under målet", "Inget värde (mål ≥ 60,0 %)" without a value, "Inget mål" without a target.</summary>
+    public static string StatusWithTarget(KpiKind kind, double? value, TargetThresholds? target) =>
         target is null ? Status(TargetStatus.None)
         : value is null ? $"Inget värde (mål {Target(kind, target)})"
-        : $"{Status(status)} ({Target(kind, target)})";
+        : Standing(kind, value, target);
 
     /// <summary>"1 öppet ärende", "3 öppna ärenden": a count with the word in singular or plural.</summary>
     public static string Counted(long count, string singular, string plural) => $"{Display.Count(count)} {(count == 1 ? singular : plural)}";
@@ -105,4 +171,45 @@ public static class ReportText
 
     /// <summary>"12 mars".</summary>
     public static string DayAndMonth(DateOnly date) => $"{date.Day} {MonthName(date)}";
+}
+
+/// <summary>How a change reads for the KPI it is a change of.</summary>
+public enum ChangeTone
+{
+    Neutral,
+    Better,
+    Worse,
+}
+
+/// <summary>The distance to a target, one rule for the report's tiles and summary.</summary>
+public static class TargetGaps
+{
+    /// <summary>"Near target": missed by at most 1 percentage point (2 for NPS-like scores).</summary>
+    public static double NearBand(KpiKind kind) => KpiDefinitions.Get(kind).Unit switch
+    {
+        KpiUnit.Percent => 1.0,
+        KpiUnit.Points => 2.0,
+        _ => 0.1,
+    };
+
+    /// <summary>How far the value falls short of the green threshold (negative: better than it); null without a value or target.</summary>
+    public static double? Shortfall(KpiKind kind, double? value, TargetThresholds? target)
+    {
+        if (value is not { } v || target is null) return null;
+        return KpiDefinitions.Get(kind).HigherIsBetter ? target.Green - v : v - target.Green;
+    }
+
+    /// <summary>The colour of a standing: green when reached, amber when near, else the organisation's thresholds decide.</summary>
+    public static TargetStatus Status(KpiKind kind, double? value, TargetThresholds? target)
+    {
+        if (Shortfall(kind, value, target) is not { } shortfall) return TargetStatus.None;
+        if (shortfall <= 0) return TargetStatus.Green;
+        return IsNear(kind, shortfall) ? TargetStatus.Amber : TargetEvaluator.Evaluate(value, target, KpiDefinitions.Get(kind).HigherIsBetter);
+    }
+
+    public static bool IsNear(KpiKind kind, double shortfall) => shortfall > 0 && Math.Round(shortfall, 1, MidpointRounding.AwayFromZero) <= NearBand(kind);
+
+    /// <summary>A missed target's shortfall measured in near-bands, so gaps in different units can be ranked.</summary>
+    public static double Severity(KpiKind kind, double? value, TargetThresholds? target) =>
+        Shortfall(kind, value, target) is { } shortfall && shortfall > 0 ? shortfall / NearBand(kind) : 0;
 }

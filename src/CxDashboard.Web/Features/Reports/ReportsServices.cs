@@ -12,6 +12,12 @@ public static class ReportsServices
         services.AddScoped<MonthlyReportGenerator>();
         services.AddScoped<ReportLibrary>();
         services.AddScoped<MonthlyReportJob>();
+        services.AddSingleton<ScopedReportCache>();
+        services.AddSingleton(provider => Delivery.SmtpOptions.Read(provider.GetRequiredService<IConfiguration>()));
+        services.AddSingleton<Delivery.ReportMailer>();
+        services.AddScoped<Delivery.ReportSubscriptions>();
+        services.AddScoped<Delivery.ReportDeliveryJob>();
+        services.AddScoped<ScopedMonthlyReports>();
         return services;
     }
 

@@ -9,17 +9,21 @@ namespace CxDashboard.Web.Pages.Reports;
 
 /// <summary>
 /// The monthly report as a web page, with today's figures, from the same worded report as the PDF: for screen readers,
-/// for reading on a phone, and printable from the browser. Defaults to the last month that has ended.
+/// for reading on a phone, and printable from the browser. Defaults to the last month that has ended. A team-limited
+/// manager gets the report of their own teams.
 /// </summary>
 [Authorize(Policy = Policies.ReadReports)]
-public class MonthlyModel(MonthlyReportGenerator generator, ReportSchedule schedule) : PageModel
+public class MonthlyModel(MonthlyReportGenerator generator, ScopedMonthlyReports scoped, UserScopeService scopes, ReportSchedule schedule) : PageModel
 {
     public async Task<IActionResult> OnGetAsync(string? month, CancellationToken ct)
     {
         var latest = await schedule.LatestReportableMonthAsync(ct);
         var target = latest;
         if (month is not null && (!ReportLibrary.TryParseMonth(month, out target) || target > latest)) return NotFound();
-        var view = await generator.ViewAsync(target, ct);
+        var scope = await scopes.ScopeForAsync(User, ct);
+        if (scope.SeesNothing || scope.AgentId is not null) return Forbid();
+        var view = scope.IsUnrestricted ? await generator.ViewAsync(target, ct) : await scoped.ViewAsync(target, scope, ct);
+        Response.Headers.CacheControl = "private, no-store";
         // The page is self-contained (it is also saved as a file): its one <style> element is allowed by its hash.
         SecurityHeaders.AllowInlineStyle(HttpContext, MonthlyReportHtml.Styles);
         return Content(MonthlyReportHtml.Write(view), "text/html; charset=utf-8");

@@ -31,16 +31,9 @@ public static class CoachingPackPdf
         doc.Metadata(pack.Title, "CxDashboard", $"{pack.OrganisationName}, {Display.Period(pack.Period.From, pack.Period.To)}", createdAt, "coaching");
         doc.Page(page =>
         {
-            page.Size(PageSizes.A4).Margin(36).DefaultText(t => t.FontSize(8.5f));
-            page.Header().PaddingBottom(8).BorderBottom(0.75f, Colors.Grey300).PaddingBottom(4).Row(row =>
-            {
-                row.Relative().Column(col =>
-                {
-                    col.Item().Text(pack.Title).FontSize(15).Bold().FontColor(Colors.Primary);
-                    col.Item().Text($"{Display.Period(pack.Period.From, pack.Period.To)} ({pack.Period.Days} days) · {pack.OrganisationName}").FontColor(Colors.Grey700);
-                });
-                row.Fixed(150).AlignRight().AlignBottom().Text("For the coaching conversation: keep it between manager and agent.").FontSize(7).FontColor(Colors.Grey600);
-            });
+            PdfTheme.Page(page);
+            page.Header().Element(c => PdfTheme.RunningHeader(c, $"{pack.Title} · {Display.Period(pack.Period.From, pack.Period.To)} ({pack.Period.Days} days)",
+                $"{pack.OrganisationName} · for the coaching conversation: keep it between manager and agent"));
             page.Content().Column(col =>
             {
                 col.Spacing(Gap);
@@ -58,27 +51,17 @@ public static class CoachingPackPdf
                     t.Line("How to read this pack").Bold();
                     t.Line(pack.AlertRule);
                     t.Line(pack.PatternRule);
-                    t.Span("Proportions carry their n and a 95 % Wilson interval; n < 30 is marked as a small sample. Definitions: /help/metrics.");
+                    t.Span($"Proportions carry their n and a 95 % Wilson interval; n < 30 is marked as a small sample. Definitions: {pack.DefinitionsLink}");
                 });
             });
-            page.Footer().PaddingTop(6).Row(row =>
-            {
-                row.Relative().Text($"CxDashboard · generated {createdAt.UtcDateTime:yyyy-MM-dd HH:mm} UTC by {pack.GeneratedBy}").FontSize(7).FontColor(Colors.Grey600);
-                row.Fixed(90).AlignRight().Text(t =>
-                {
-                    t.DefaultTextStyle(s => s.FontSize(7).FontColor(Colors.Grey600));
-                    t.Span("Page ");
-                    t.PageNumber();
-                    t.Span(" of ");
-                    t.PageCount();
-                });
-            });
+            page.Footer().Element(c => PdfTheme.Footer(c, $"CxDashboard · generated {createdAt.UtcDateTime:yyyy-MM-dd HH:mm} UTC by {pack.GeneratedBy}", "Page {0} of {1}"));
         });
     });
 
     private static void TeamOverview(ColumnDescriptor col, TeamCoachingView team, CoachingPack pack)
     {
-        col.Item().Text($"{team.TeamName}: agents against the rest of the team").FontSize(12).Bold();
+        col.Item().Element(c => PdfTheme.Title(c, pack.Title));
+        col.Item().Element(c => PdfTheme.Heading(c, $"{team.TeamName}: agents against the rest of the team"));
         col.Item().Text($"W = {team.WindowDays} days · coaching alerts compare {Display.Period(team.Alerts.Recent.From, team.Alerts.Recent.To)} with " +
                         $"{Display.Period(team.Alerts.Baseline.From, team.Alerts.Baseline.To)}").FontColor(Colors.Grey700);
         col.Item().Table(table =>
@@ -94,9 +77,9 @@ public static class CoachingPackPdf
                 var c = row.Counts;
                 Cell(table.Cell(), row.Agent.Name);
                 Cell(table.Cell(), Display.Count(c.Contacts), right: true);
-                Cell(table.Cell(), WithN(c.Csat), right: true, status: team.Targets.Evaluate(KpiKind.CsatPercent, c.Csat.Percent, team.TeamId));
-                Cell(table.Cell(), WithN(c.RepeatRate), right: true, status: team.Targets.Evaluate(KpiKind.RepeatContactRate, c.RepeatRate.Percent, team.TeamId));
-                Cell(table.Cell(), WithN(c.ContactFcr), right: true, status: team.Targets.Evaluate(KpiKind.ContactFcrPercent, c.ContactFcr.Percent, team.TeamId));
+                StatusCell(table.Cell(), c.Csat, team.Targets.Evaluate(KpiKind.CsatPercent, c.Csat.Percent, team.TeamId));
+                StatusCell(table.Cell(), c.RepeatRate, team.Targets.Evaluate(KpiKind.RepeatContactRate, c.RepeatRate.Percent, team.TeamId));
+                StatusCell(table.Cell(), c.ContactFcr, team.Targets.Evaluate(KpiKind.ContactFcrPercent, c.ContactFcr.Percent, team.TeamId));
                 Cell(table.Cell(), Display.Duration(c.AverageHandleSeconds), right: true);
                 Cell(table.Cell(), string.Join("; ", row.Shifts.Where(s => s.Verdict == ShiftVerdict.SignificantlyWorse).Select(AlertWords)
                     .Concat(row.Pattern.ShortCallsManyRepeats ? ["short calls, many repeats"] : [])));
@@ -120,7 +103,7 @@ public static class CoachingPackPdf
         var teamName = agent.TeamName ?? "no team";
         col.Item().Column(head =>
         {
-            head.Item().Text($"{agent.Name} · {teamName}").FontSize(13).Bold().FontColor(Colors.Primary);
+            head.Item().Element(c => PdfTheme.Heading(c, $"{agent.Name} · {teamName}"));
             head.Item().Text($"Agent id {agent.ExternalId} · {Display.Period(card.Period.From, card.Period.To)} · W = {card.WindowDays} days · " +
                              $"{Display.Count(card.AgentCounts.Contacts)} contacts, {Display.Count(card.AgentCounts.Responses)} survey responses").FontColor(Colors.Grey700);
         });
@@ -131,6 +114,9 @@ public static class CoachingPackPdf
             {
                 var s = alert.Shift;
                 box.Item().Text($"Coaching alert: {AlertWords(s)}").Bold().FontColor(Colors.Negative);
+                box.Item().Text(string.Format(System.Globalization.CultureInfo.CurrentCulture,
+                    "The alert compares the agent's last {0} full days with the {1} days before; the KPI table covers the pack's period, so its CSAT can differ.",
+                    alert.Recent.Days, alert.Baseline.Days)).FontSize(PdfTheme.SmallSize).FontColor(Colors.Grey700);
                 box.Item().Text($"From {Display.Percent(s.Baseline.Percent)} (n = {Display.Count(s.Baseline.N)}, {Display.Period(alert.Baseline.From, alert.Baseline.To)}) " +
                                 $"to {Display.Percent(s.Recent.Percent)} (n = {Display.Count(s.Recent.N)}, {Display.Period(alert.Recent.From, alert.Recent.To)}): " +
                                 $"{Display.Change(s.Recent.Percent, s.Baseline.Percent, KpiUnit.Percent)}, {s.PValueText(System.Globalization.CultureInfo.CurrentCulture)}." +
@@ -145,7 +131,7 @@ public static class CoachingPackPdf
             });
         }
 
-        col.Item().Text("KPIs against the team and the target").FontSize(10.5f).Bold();
+        col.Item().Element(c => PdfTheme.Subheading(c, "KPIs against the team and the target"));
         col.Item().Table(table =>
         {
             table.ColumnsDefinition(c => { c.Relative(2.4f); c.Relative(1.4f); c.Relative(1.1f); c.Relative(2f); c.Relative(1.4f); c.Relative(1.1f); c.Relative(1.3f); c.Relative(1.5f); c.Relative(2.6f); });
@@ -179,7 +165,7 @@ public static class CoachingPackPdf
 
         col.Item().KeepTogether().Column(figure =>
         {
-            figure.Item().Text($"Trend: {AgentScorecardService.TrendWeeks} weeks to {Display.Date(card.Period.To)}, {agent.Name} and {teamName}").FontSize(10.5f).Bold();
+            figure.Item().Element(c => PdfTheme.Subheading(c, $"Trend: {AgentScorecardService.TrendWeeks} weeks to {Display.Date(card.Period.To)}, {agent.Name} and {teamName}"));
             figure.Item().Row(row =>
             {
                 row.Spacing(8);
@@ -189,6 +175,12 @@ public static class CoachingPackPdf
                 row.Relative().Height(170).Chart(plots[^1]);
                 plots.Add(CoachingCharts.Plot(CoachingCharts.Repeats, card, repeatTarget, forPrint: true));
                 row.Relative().Height(170).Chart(plots[^1]);
+            });
+            figure.Item().Row(row =>
+            {
+                row.Spacing(8);
+                row.Relative().Text(CoachingCharts.SamplesLine(CoachingCharts.Csat, card)).FontSize(PdfTheme.FootSize).FontColor(Colors.Grey700);
+                row.Relative().Text(CoachingCharts.SamplesLine(CoachingCharts.Repeats, card)).FontSize(PdfTheme.FootSize).FontColor(Colors.Grey700);
             });
         });
 
@@ -201,7 +193,7 @@ public static class CoachingPackPdf
     private static void ReasonSection(ColumnDescriptor section, AgentScorecard card)
     {
         section.Spacing(4);
-        section.Item().Text($"Customers coming back within {card.WindowDays} days, and handle time, by contact reason").FontSize(10.5f).Bold();
+        section.Item().Element(c => PdfTheme.Subheading(c, $"Customers coming back within {card.WindowDays} days, and handle time, by contact reason"));
         var p = card.Pattern;
         section.Item().Text(p.TooFewToJudge
             ? "Too few contacts to compare with the rest of the team."
@@ -236,7 +228,7 @@ public static class CoachingPackPdf
     private static void LowestRatedSection(ColumnDescriptor section, AgentScorecard card)
     {
         section.Spacing(4);
-        section.Item().Text("Lowest-rated responses").FontSize(10.5f).Bold();
+        section.Item().Element(c => PdfTheme.Subheading(c, "Lowest-rated responses"));
         if (card.LowestRated.Count == 0) section.Item().Text("No survey responses to this agent's contacts in the period.").Italic();
         else
         {
@@ -263,7 +255,7 @@ public static class CoachingPackPdf
     {
         section.Spacing(4);
         var open = card.Actions.Where(a => a.IsActive).ToList();
-        section.Item().Text("Open coaching actions").FontSize(10.5f).Bold();
+        section.Item().Element(c => PdfTheme.Subheading(c, "Open coaching actions"));
         if (open.Count == 0) section.Item().Text("No open coaching actions.").Italic();
         else
         {
@@ -289,21 +281,21 @@ public static class CoachingPackPdf
     private static string AlertWords(MetricShift shift) =>
         $"{shift.Info.Name} {shift.Info.WorseWord} {Display.Change(shift.Recent.Percent, shift.Baseline.Percent, KpiUnit.Percent)}";
 
-    private static string WithN(Proportion proportion) => $"{Display.Percent(proportion.Percent)} ({Display.Count(proportion.N)})";
+    /// <summary>"n < 30" marked as a small sample beside the n.</summary>
+    private static string WithN(Proportion proportion) => proportion.N is > 0 and < Proportion.SmallSampleThreshold
+        ? $"{Display.Percent(proportion.Percent)} ({Display.Count(proportion.N)}, small sample)"
+        : $"{Display.Percent(proportion.Percent)} ({Display.Count(proportion.N)})";
 
-    private static void HeaderCell(ITableCell cell, string text) =>
-        cell.Background(Colors.PrimaryLight).Padding(3).Text(text).Bold().FontSize(7.5f);
-
-    private static void Cell(ITableCell cell, string text, bool right = false, bool bold = false, TargetStatus status = TargetStatus.None)
+    /// <summary>A rate with its n and its status in words as well as colour ("68,5 % (460) ■ Off target").</summary>
+    private static void StatusCell(ITableCell cell, Proportion proportion, TargetStatus status)
     {
-        var color = status switch
-        {
-            TargetStatus.Red => Colors.Negative,
-            TargetStatus.Green => Colors.Positive,
-            TargetStatus.Amber => "#8D6E00",
-            _ => Colors.Grey900,
-        };
-        var block = cell.BorderBottom(0.5f, Colors.Grey300).Padding(3).Text(text).FontColor(color).Bold(bold);
-        if (right) block.AlignRight();
+        var (_, icon, word) = Display.Status(status);
+        var text = proportion.Percent is null || status == TargetStatus.None ? WithN(proportion) : $"{WithN(proportion)}\n{icon} {word}";
+        Cell(cell, text, right: true, status: status);
     }
+
+    private static void HeaderCell(ITableCell cell, string text) => PdfTheme.HeaderCell(cell, text);
+
+    private static void Cell(ITableCell cell, string text, bool right = false, bool bold = false, TargetStatus status = TargetStatus.None) =>
+        PdfTheme.Cell(cell, text, right, bold: bold, status: status);
 }

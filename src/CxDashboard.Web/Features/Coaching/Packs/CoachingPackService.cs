@@ -28,6 +28,9 @@ public sealed record CoachingPack
     public required IReadOnlyList<AgentScorecard> Agents { get; init; }
     public required string AlertRule { get; init; }
     public required string PatternRule { get; init; }
+
+    /// <summary>The full address of the definitions page (or where to find it when no public address is set).</summary>
+    public required string DefinitionsLink { get; init; }
 }
 
 /// <summary>
@@ -41,8 +44,11 @@ public sealed class CoachingPackService(
     CoachingOverviewService overview,
     OrganisationSettingsService organisation,
     IOptions<CoachingOptions> options,
+    Surveys.PublicLinks links,
     TimeProvider clock)
 {
+    public const string DefinitionsPath = "/help/metrics#coaching";
+
     public static PackFormat ParseFormat(string? format) =>
         string.Equals(format, "xlsx", StringComparison.OrdinalIgnoreCase) ? PackFormat.Xlsx : PackFormat.Pdf;
 
@@ -82,6 +88,7 @@ public sealed class CoachingPackService(
             Agents = cards,
             AlertRule = CoachingAlertRules.DescribeRule(options.Value.Alerts),
             PatternRule = RepeatPatternRules.DescribeRule(options.Value.Patterns, settings.RepeatWindowDays),
+            DefinitionsLink = links.ConfiguredBaseUrl is { } baseUrl ? $"{baseUrl}{DefinitionsPath}" : $"{DefinitionsPath} in CxDashboard (Definitions in the top bar)",
         };
     }
 
