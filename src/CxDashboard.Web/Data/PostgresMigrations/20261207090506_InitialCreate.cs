@@ -283,6 +283,28 @@ namespace CxDashboard.Web.Data.PostgresMigrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "ReportDeliveries",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Month = table.Column<DateOnly>(type: "date", nullable: false),
+                    UserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: true),
+                    Recipient = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    Scope = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Status = table.Column<int>(type: "integer", nullable: false),
+                    Attempts = table.Column<int>(type: "integer", nullable: false),
+                    QueuedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    LastAttemptAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    SentAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    Error = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ReportDeliveries", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "ReportLibrary",
                 columns: table => new
                 {
@@ -443,6 +465,27 @@ namespace CxDashboard.Web.Data.PostgresMigrations
                         principalTable: "AspNetUsers",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.SetNull);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ReportSubscriptions",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    UserId = table.Column<string>(type: "text", nullable: false),
+                    CreatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    CreatedBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ReportSubscriptions", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ReportSubscriptions_AspNetUsers_UserId",
+                        column: x => x.UserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
                 });
 
             migrationBuilder.CreateTable(
@@ -1364,9 +1407,20 @@ namespace CxDashboard.Web.Data.PostgresMigrations
                 columns: new[] { "Status", "AssessedOn" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_ReportDeliveries_Month_Recipient",
+                table: "ReportDeliveries",
+                columns: new[] { "Month", "Recipient" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_ReportLibrary_Kind_Month",
                 table: "ReportLibrary",
                 columns: new[] { "Kind", "Month" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ReportSubscriptions_UserId",
+                table: "ReportSubscriptions",
+                column: "UserId",
                 unique: true);
 
             migrationBuilder.CreateIndex(
@@ -1506,7 +1560,13 @@ namespace CxDashboard.Web.Data.PostgresMigrations
                 name: "OrganisationSettings");
 
             migrationBuilder.DropTable(
+                name: "ReportDeliveries");
+
+            migrationBuilder.DropTable(
                 name: "ReportLibrary");
+
+            migrationBuilder.DropTable(
+                name: "ReportSubscriptions");
 
             migrationBuilder.DropTable(
                 name: "SurveyInvitations");
