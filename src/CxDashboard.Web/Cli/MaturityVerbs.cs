@@ -47,7 +47,7 @@ public static class MaturityVerbs
             var watch = Stopwatch.StartNew();
             var file = await services.GetRequiredService<MaturityExportService>().ExportAsync(result.Round.Id, parse.GetValue(withRatings), "en", token);
             var path = Path.GetFullPath(parse.GetValue(output)!);
-            await File.WriteAllBytesAsync(path, file!.Content, token);
+            await Hosting.PrivateFiles.WriteAllBytesAsync(path, file!.Content, token);
             await context.Out.WriteLineAsync($"Wrote {path}: round {result.Round.Id} \"{result.Round.Name}\", {file.Content.Length:N0} bytes in {watch.ElapsedMilliseconds} ms.");
             return CliApp.Success;
         }, ct));

@@ -1391,7 +1391,7 @@ namespace CxDashboard.Web.Data.Migrations
                     b.Property<long?>("ResponseId")
                         .HasColumnType("INTEGER");
 
-                    b.Property<string>("Token")
+                    b.Property<string>("TokenHash")
                         .IsRequired()
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
@@ -1402,7 +1402,7 @@ namespace CxDashboard.Web.Data.Migrations
 
                     b.HasIndex("ContactId");
 
-                    b.HasIndex("Token")
+                    b.HasIndex("TokenHash")
                         .IsUnique();
 
                     b.ToTable("SurveyInvitations");
@@ -1493,14 +1493,14 @@ namespace CxDashboard.Web.Data.Migrations
                     b.Property<long>("CreatedAtUtc")
                         .HasColumnType("INTEGER");
 
-                    b.Property<string>("Token")
+                    b.Property<string>("TokenHash")
                         .IsRequired()
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
                     b.HasKey("TeamId");
 
-                    b.HasIndex("Token")
+                    b.HasIndex("TokenHash")
                         .IsUnique();
 
                     b.ToTable("TeamPulseLinks");

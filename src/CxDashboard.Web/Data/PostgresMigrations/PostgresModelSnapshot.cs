@@ -1444,7 +1444,7 @@ namespace CxDashboard.Web.Data.PostgresMigrations
                     b.Property<long?>("ResponseId")
                         .HasColumnType("bigint");
 
-                    b.Property<string>("Token")
+                    b.Property<string>("TokenHash")
                         .IsRequired()
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
@@ -1455,7 +1455,7 @@ namespace CxDashboard.Web.Data.PostgresMigrations
 
                     b.HasIndex("ContactId");
 
-                    b.HasIndex("Token")
+                    b.HasIndex("TokenHash")
                         .IsUnique();
 
                     b.ToTable("SurveyInvitations");
@@ -1550,14 +1550,14 @@ namespace CxDashboard.Web.Data.PostgresMigrations
                     b.Property<DateTime>("CreatedAtUtc")
                         .HasColumnType("timestamp with time zone");
 
-                    b.Property<string>("Token")
+                    b.Property<string>("TokenHash")
                         .IsRequired()
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
 
                     b.HasKey("TeamId");
 
-                    b.HasIndex("Token")
+                    b.HasIndex("TokenHash")
                         .IsUnique();
 
                     b.ToTable("TeamPulseLinks");

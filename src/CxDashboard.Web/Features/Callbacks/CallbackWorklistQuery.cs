@@ -61,7 +61,8 @@ public sealed record EventView(DateTime AtUtc, CallbackEventKind Kind, string By
 public sealed record ResponseView(
     string ExternalId, DateTime ReceivedAtUtc, string ContactExternalId, int Csat, bool? Resolved, int? Nps, string? Comment, SurveyResponseKind Kind, bool IsTrigger);
 
-public sealed record FollowUpView(string Path, DateTime CreatedAtUtc, DateTime ExpiresAtUtc, DateTime? AnsweredAtUtc);
+/// <summary>A follow-up survey link of the case, without the link itself: it is shown only when made (only its hash is kept).</summary>
+public sealed record FollowUpView(DateTime CreatedAtUtc, DateTime ExpiresAtUtc, DateTime? AnsweredAtUtc);
 
 /// <summary>Everything the case page shows: the call's details, history, and what happened on the case.</summary>
 public sealed record CaseDetail(
@@ -148,11 +149,9 @@ public sealed class CallbackWorklistQuery(CxDbContext db, TimeProvider clock)
         var events = await db.CallbackCaseEvents.AsNoTracking().Where(e => e.CaseId == caseId).OrderBy(e => e.AtUtc).ThenBy(e => e.Id)
             .Select(e => new EventView(e.AtUtc, e.Kind, e.User != null ? e.User.DisplayName : "System (job)", e.Detail))
             .ToListAsync(ct);
-        var followUps = (await db.SurveyInvitations.AsNoTracking().Where(i => i.CallbackCaseId == caseId).OrderBy(i => i.CreatedAtUtc)
-                .Select(i => new { i.Token, i.CreatedAtUtc, i.ExpiresAtUtc, i.AnsweredAtUtc })
-                .ToListAsync(ct))
-            .Select(i => new FollowUpView(Surveys.SurveyInvitationService.PathFor(i.Token), i.CreatedAtUtc, i.ExpiresAtUtc, i.AnsweredAtUtc))
-            .ToList();
+        var followUps = await db.SurveyInvitations.AsNoTracking().Where(i => i.CallbackCaseId == caseId).OrderBy(i => i.CreatedAtUtc)
+            .Select(i => new FollowUpView(i.CreatedAtUtc, i.ExpiresAtUtc, i.AnsweredAtUtc))
+            .ToListAsync(ct);
         var suggested = await db.CallbackTriggers.Where(t => t.CaseId == caseId).OrderBy(t => t.TriggeredAtUtc)
             .Select(t => (int?)t.Contact!.ReasonId).FirstOrDefaultAsync(ct);
 

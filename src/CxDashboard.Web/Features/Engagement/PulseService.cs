@@ -49,7 +49,7 @@ public sealed class PulseOptions
 /// last month's figures were published.
 /// </summary>
 public sealed record TeamPulseStatus(
-    int TeamId, string Team, string? Token, DateTime? CreatedAtUtc, int AnswersThisMonth, int? PulseAnswerCap, EngagementResult LastMonth)
+    int TeamId, string Team, bool HasLink, DateTime? CreatedAtUtc, int AnswersThisMonth, int? PulseAnswerCap, EngagementResult LastMonth)
 {
     /// <summary>Only "enough" or not below the threshold, so the count itself says nothing about a handful of people.</summary>
     public bool ReachedThreshold => AnswersThisMonth >= EngagementCalculator.AnonymityThreshold;
@@ -91,8 +91,8 @@ public sealed class PulseService(
 
     public async Task<(int Id, string Name)?> FindTeamAsync(string token, CancellationToken ct = default)
     {
-        if (string.IsNullOrEmpty(token) || token.Length > 64) return null;
-        var team = await db.TeamPulseLinks.AsNoTracking().Where(l => l.Token == token && l.Team!.IsActive)
+        if (LinkTokens.LookupHash(token) is not { } hash) return null;
+        var team = await db.TeamPulseLinks.AsNoTracking().Where(l => l.TokenHash == hash && l.Team!.IsActive)
             .Select(l => new { l.TeamId, l.Team!.Name }).SingleOrDefaultAsync(ct);
         return team is null ? null : (team.TeamId, team.Name);
     }
@@ -154,29 +154,33 @@ public sealed class PulseService(
         foreach (var t in teams)
         {
             var link = links.GetValueOrDefault(t.Id);
-            statuses.Add(new TeamPulseStatus(t.Id, t.Name, link?.Token, link?.CreatedAtUtc, answers.GetValueOrDefault(t.Id),
+            statuses.Add(new TeamPulseStatus(t.Id, t.Name, link is not null, link?.CreatedAtUtc, answers.GetValueOrDefault(t.Id),
                 await PulseAnswerCapAsync(t.Id, o, ct), lastMonth.GetValueOrDefault(t.Id) ?? EngagementResult.Hidden));
         }
         return statuses;
     }
 
-    /// <summary>Gives a team a new pulse link; the old one stops working at once.</summary>
+    /// <summary>
+    /// Gives a team a new pulse link and returns its token, the only time it can be read (only its hash is kept); the
+    /// old link stops working at once.
+    /// </summary>
     public async Task<string> RenewLinkAsync(int teamId, CancellationToken ct = default)
     {
         if (!await db.Teams.AnyAsync(t => t.Id == teamId, ct)) throw new ArgumentException($"No team with id {teamId}.", nameof(teamId));
+        var token = LinkTokens.New();
         var link = await db.TeamPulseLinks.SingleOrDefaultAsync(l => l.TeamId == teamId, ct);
         if (link is null)
         {
-            link = new TeamPulseLink { TeamId = teamId, Token = SurveyInvitationService.NewToken() };
+            link = new TeamPulseLink { TeamId = teamId, TokenHash = LinkTokens.Hash(token) };
             db.TeamPulseLinks.Add(link);
         }
         else
         {
-            link.Token = SurveyInvitationService.NewToken();
+            link.TokenHash = LinkTokens.Hash(token);
         }
         link.CreatedAtUtc = clock.GetUtcNow().UtcDateTime;
         await db.SaveChangesAsync(ct);
-        return link.Token;
+        return token;
     }
 
     public static string PathFor(string token) => $"/pulse/{token}";

@@ -71,13 +71,13 @@ public sealed class ImportRunService(
         db.ImportRuns.Add(run);
         await db.SaveChangesAsync(ct);
 
-        var folder = Directory.CreateDirectory(RunFolder(run)).FullName;
+        var folder = Hosting.PrivateFiles.CreateFolder(RunFolder(run)).FullName;
         try
         {
             for (var i = 0; i < files.Count; i++)
             {
                 var path = Path.Combine(folder, StoredName(i));
-                await using (var target = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16, FileOptions.Asynchronous))
+                await using (var target = Hosting.PrivateFiles.Create(path, FileMode.CreateNew, FileOptions.Asynchronous))
                 {
                     await files[i].Content.CopyToAsync(target, ct);
                 }
@@ -145,7 +145,7 @@ public sealed class ImportRunService(
         }, ct);
         var preview = new RunPreview([.. batch.Files.Select((r, i) => new FilePreview(run.Files[i].FileName, r.Kind, r.FileError, r.Rows,
             r.Inserted, r.Updated, r.Unchanged, r.Rejected, r.ErrorCount, r.Errors, r.Warnings, r.Preview))]);
-        await File.WriteAllTextAsync(Path.Combine(RunFolder(run), "preview.json"), JsonSerializer.Serialize(preview, Json), ct);
+        await Hosting.PrivateFiles.WriteAllTextAsync(Path.Combine(RunFolder(run), "preview.json"), JsonSerializer.Serialize(preview, Json), ct);
         Record(run, batch);
         run.Status = ImportRunStatus.Previewed;
         run.Message = null;

@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using CxDashboard.Web.Data.Entities;
 using CxDashboard.Web.Features.Accounts;
 using CxDashboard.Web.Features.Callbacks;
+using CxDashboard.Web.Features.Surveys;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -16,6 +17,7 @@ public class CaseModel(
     CallbackActorFactory actors,
     CallbackCaseService cases,
     CallbackSettingsService settings,
+    PublicLinks links,
     TimeProvider clock) : PageModel
 {
     public sealed class AttemptForm
@@ -42,6 +44,12 @@ public class CaseModel(
     [TempData] public string? Message { get; set; }
     [TempData] public bool MessageIsError { get; set; }
 
+    /// <summary>A follow-up survey link just made, shown after the redirect this once (the database keeps only its hash).</summary>
+    [TempData] public string? NewFollowUpLink { get; set; }
+
+    /// <summary>Why no follow-up link can be made, when configuration names no public address.</summary>
+    public string? LinksUnavailable => links.CanMakeLinks(Request) ? null : PublicLinks.NotConfigured;
+
     public CaseDetail Detail { get; private set; } = null!;
     public WorklistChoices Choices { get; private set; } = null!;
     public CallbackConfiguration Configuration { get; private set; } = null!;
@@ -60,10 +68,13 @@ public class CaseModel(
     public Task<IActionResult> OnPostAttemptAsync(CancellationToken ct) =>
         RunAsync((actor, token) => cases.LogAttemptAsync(Id, new AttemptInput(Attempt.AttemptedAt, Attempt.Channel, Attempt.Result, Attempt.Note), actor, token), ct);
 
-    public Task<IActionResult> OnPostCloseAsync(CancellationToken ct) =>
-        RunAsync((actor, token) => cases.CloseAsync(Id, new CloseInput(Close.Outcome, Close.RootCauseReasonId, Close.Note, Close.SendFollowUp), actor, token), ct);
+    public Task<IActionResult> OnPostCloseAsync(CancellationToken ct) => Close.SendFollowUp && LinksUnavailable is not null
+        ? RunAsync((_, _) => Task.FromResult(CaseCommandResult.Invalid([new("Close.SendFollowUp", LinksUnavailable)])), ct)
+        : RunAsync((actor, token) => cases.CloseAsync(Id, new CloseInput(Close.Outcome, Close.RootCauseReasonId, Close.Note, Close.SendFollowUp), actor, token), ct);
 
-    public Task<IActionResult> OnPostFollowUpAsync(CancellationToken ct) => RunAsync((actor, token) => cases.CreateFollowUpAsync(Id, actor, token), ct);
+    public Task<IActionResult> OnPostFollowUpAsync(CancellationToken ct) => LinksUnavailable is { } problem
+        ? RunAsync((_, _) => Task.FromResult(CaseCommandResult.Refused(problem)), ct)
+        : RunAsync((actor, token) => cases.CreateFollowUpAsync(Id, actor, token), ct);
 
     /// <summary>Runs a command: on success back to the case (post/redirect/get); on invalid input the page again with the messages.</summary>
     private async Task<IActionResult> RunAsync(Func<CallbackActor, CancellationToken, Task<CaseCommandResult>> command, CancellationToken ct)
@@ -80,6 +91,7 @@ public class CaseModel(
         }
         Message = result.Message;
         MessageIsError = !result.Succeeded;
+        if (result.NewLinkPath is { } path) NewFollowUpLink = links.Absolute(path, Request);
         return RedirectToPage(new { Id });
     }
 
@@ -102,6 +114,4 @@ public class CaseModel(
         return Attempt.AttemptedAt?.ToString("yyyy-MM-ddTHH:mm", System.Globalization.CultureInfo.InvariantCulture)
                ?? local.ToString("yyyy-MM-ddTHH:mm", System.Globalization.CultureInfo.InvariantCulture);
     }
-
-    public string AbsoluteLink(string path) => $"{Request.Scheme}://{Request.Host}{path}";
 }

@@ -667,7 +667,7 @@ namespace CxDashboard.Web.Data.PostgresMigrations
                 columns: table => new
                 {
                     TeamId = table.Column<int>(type: "integer", nullable: false),
-                    Token = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    TokenHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
                     CreatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
@@ -966,7 +966,7 @@ namespace CxDashboard.Web.Data.PostgresMigrations
                 {
                     Id = table.Column<long>(type: "bigint", nullable: false)
                         .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    Token = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    TokenHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
                     ContactId = table.Column<long>(type: "bigint", nullable: false),
                     Kind = table.Column<int>(type: "integer", nullable: false),
                     CallbackCaseId = table.Column<long>(type: "bigint", nullable: true),
@@ -1434,9 +1434,9 @@ namespace CxDashboard.Web.Data.PostgresMigrations
                 column: "ContactId");
 
             migrationBuilder.CreateIndex(
-                name: "IX_SurveyInvitations_Token",
+                name: "IX_SurveyInvitations_TokenHash",
                 table: "SurveyInvitations",
-                column: "Token",
+                column: "TokenHash",
                 unique: true);
 
             migrationBuilder.CreateIndex(
@@ -1461,9 +1461,9 @@ namespace CxDashboard.Web.Data.PostgresMigrations
                 column: "ReceivedAtUtc");
 
             migrationBuilder.CreateIndex(
-                name: "IX_TeamPulseLinks_Token",
+                name: "IX_TeamPulseLinks_TokenHash",
                 table: "TeamPulseLinks",
-                column: "Token",
+                column: "TokenHash",
                 unique: true);
 
             migrationBuilder.CreateIndex(
