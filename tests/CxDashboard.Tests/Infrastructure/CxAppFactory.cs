@@ -61,6 +61,14 @@ public class CxAppFactory(DatabaseProvider provider = DatabaseProvider.Sqlite) :
         return connection;
     }
 
+    /// <summary>Options for a context of its own on this app's database (for a context with other settings than the app's).</summary>
+    public DbContextOptionsBuilder<CxDbContext> NewContextOptions()
+    {
+        _ = Server;
+        var options = new DbContextOptionsBuilder<CxDbContext>();
+        return Provider == DatabaseProvider.Postgres ? options.UseNpgsql(ConnectionString) : options.UseSqlite(ConnectionString);
+    }
+
     /// <summary>A client that keeps cookies and does not follow redirects, so tests see where they lead.</summary>
     public HttpClient NewClient() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
 

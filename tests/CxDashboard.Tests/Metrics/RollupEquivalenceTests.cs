@@ -108,6 +108,8 @@ public abstract class RollupEquivalenceTests<TDb>(RollupEquivalenceTests<TDb>.Fi
                 baseQuery with { TeamId = team.Id },
                 baseQuery with { Channel = Channel.Chat },
                 baseQuery with { ReasonId = reason.Id, SameReasonOnly = true },
+                baseQuery with { SameReasonOnly = true },
+                baseQuery with { TeamId = team.Id, SameReasonOnly = true },
                 baseQuery with { AgentId = agent.Id },
                 baseQuery with { AgentId = agent.Id, Channel = Channel.Phone },
                 baseQuery with { TeamId = team.Id, Channel = Channel.Email, ReasonId = reason.Id },

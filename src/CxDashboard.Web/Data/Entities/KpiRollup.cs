@@ -15,7 +15,7 @@ public enum RollupGrain
     /// <summary>Day × team: team tables and team totals.</summary>
     Team = 4,
 
-    // 5 was day × team × agent × channel × reason, no longer stored (about a row per contact); format 3 rebuilt without it.
+    // 5 was day × team × agent × channel × reason, no longer stored (about a row per contact); format 4 rebuilt without it.
 }
 
 /// <summary>
@@ -45,6 +45,9 @@ public class KpiRollup
 
     /// <summary>Contacts with no later contact of the customer within W: resolved, once decidable.</summary>
     public long NotFollowed { get; set; }
+
+    /// <summary>As <see cref="NotFollowed"/>, for the "same reason only" option: no later contact of the customer with the same reason within W.</summary>
+    public long SameReasonNotFollowed { get; set; }
     public long WithHandleTime { get; set; }
     public long HandleSeconds { get; set; }
     public long BotEscalations { get; set; }

@@ -589,6 +589,9 @@ namespace CxDashboard.Web.Data.PostgresMigrations
                     b.Property<long?>("NextGapTicks")
                         .HasColumnType("bigint");
 
+                    b.Property<long?>("NextSameReasonGapTicks")
+                        .HasColumnType("bigint");
+
                     b.Property<long?>("PrevGapTicks")
                         .HasColumnType("bigint");
 
@@ -805,6 +808,36 @@ namespace CxDashboard.Web.Data.PostgresMigrations
                     b.ToTable("ImportRuns");
                 });
 
+            modelBuilder.Entity("CxDashboard.Web.Data.Entities.ImportRunError", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Column")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<long>("ImportRunFileId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Line")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Message")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ImportRunFileId", "Line");
+
+                    b.ToTable("ImportRunErrors");
+                });
+
             modelBuilder.Entity("CxDashboard.Web.Data.Entities.ImportRunFile", b =>
                 {
                     b.Property<long>("Id")
@@ -981,6 +1014,9 @@ namespace CxDashboard.Web.Data.PostgresMigrations
                         .HasColumnType("bigint");
 
                     b.Property<long>("Responses")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("SameReasonNotFollowed")
                         .HasColumnType("bigint");
 
                     b.Property<long>("SameReasonRepeats")
@@ -1914,6 +1950,15 @@ namespace CxDashboard.Web.Data.PostgresMigrations
                     b.Navigation("Team");
                 });
 
+            modelBuilder.Entity("CxDashboard.Web.Data.Entities.ImportRunError", b =>
+                {
+                    b.HasOne("CxDashboard.Web.Data.Entities.ImportRunFile", null)
+                        .WithMany("Errors")
+                        .HasForeignKey("ImportRunFileId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("CxDashboard.Web.Data.Entities.ImportRunFile", b =>
                 {
                     b.HasOne("CxDashboard.Web.Data.Entities.ImportRun", null)
@@ -2145,6 +2190,11 @@ namespace CxDashboard.Web.Data.PostgresMigrations
             modelBuilder.Entity("CxDashboard.Web.Data.Entities.ImportRun", b =>
                 {
                     b.Navigation("Files");
+                });
+
+            modelBuilder.Entity("CxDashboard.Web.Data.Entities.ImportRunFile", b =>
+                {
+                    b.Navigation("Errors");
                 });
 
             modelBuilder.Entity("CxDashboard.Web.Data.Entities.MaturityRound", b =>

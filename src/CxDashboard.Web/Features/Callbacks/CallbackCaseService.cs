@@ -44,7 +44,9 @@ public sealed class CallbackCaseService(
             if (c.Status == CallbackCaseStatus.Closed) return CaseCommandResult.Refused("This case is closed already.");
             if (c.AssignedToUserId == actor.UserId) return CaseCommandResult.Done("You have this case already.");
             if (c.AssignedToUserId is not null)
-                return CaseCommandResult.Refused($"{assigneeName} claimed this case first; ask a manager if it should be yours.");
+                return CaseCommandResult.Refused(actor.CanManage
+                    ? $"{assigneeName} claimed this case first; reassign it under \"Assign to\" if it should be yours."
+                    : $"{assigneeName} claimed this case first; ask a manager if it should be yours.");
             Assign(c, actor.UserId, now);
             CallbackAudit.Add(c, CallbackEventKind.Claimed, actor.UserId, now, $"Claimed by {actor.Name}");
             return CaseCommandResult.Done("The case is yours: call the customer before the due time.");

@@ -134,12 +134,11 @@ public sealed class PulseService(
         return PulseSubmitOutcome.Accepted;
     }
 
+    private async Task<int?> PulseAnswerCapAsync(int teamId, PulseOptions o, CancellationToken ct) =>
+        CapFor(await db.Agents.CountAsync(a => a.TeamId == teamId && a.IsActive, ct), o);
+
     /// <summary>The most pulse answers a team-month takes: its active agents plus the margin; none when no agent is known.</summary>
-    private async Task<int?> PulseAnswerCapAsync(int teamId, PulseOptions o, CancellationToken ct)
-    {
-        var members = await db.Agents.CountAsync(a => a.TeamId == teamId && a.IsActive, ct);
-        return members == 0 ? null : members + Math.Max(0, o.AnswersAboveTeamSize);
-    }
+    private static int? CapFor(int activeAgents, PulseOptions o) => activeAgents == 0 ? null : activeAgents + Math.Max(0, o.AnswersAboveTeamSize);
 
     public async Task<IReadOnlyList<TeamPulseStatus>> ListAsync(CancellationToken ct = default)
     {
@@ -150,14 +149,14 @@ public sealed class PulseService(
         var answers = await engagement.AnswerCountsAsync(period, ct);
         var lastMonth = (await engagement.ForPeriodsAsync(period.AddMonths(-1), period.AddMonths(-1), null, DataScope.Everything, ct))
             .ToDictionary(t => t.TeamId, t => t.Result);
-        var statuses = new List<TeamPulseStatus>();
-        foreach (var t in teams)
+        var members = await db.Agents.AsNoTracking().Where(a => a.IsActive && a.TeamId != null)
+            .GroupBy(a => a.TeamId!.Value).Select(g => new { TeamId = g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.TeamId, g => g.Count, ct);
+        return teams.Select(t =>
         {
             var link = links.GetValueOrDefault(t.Id);
-            statuses.Add(new TeamPulseStatus(t.Id, t.Name, link is not null, link?.CreatedAtUtc, answers.GetValueOrDefault(t.Id),
-                await PulseAnswerCapAsync(t.Id, o, ct), lastMonth.GetValueOrDefault(t.Id) ?? EngagementResult.Hidden));
-        }
-        return statuses;
+            return new TeamPulseStatus(t.Id, t.Name, link is not null, link?.CreatedAtUtc, answers.GetValueOrDefault(t.Id),
+                CapFor(members.GetValueOrDefault(t.Id), o), lastMonth.GetValueOrDefault(t.Id) ?? EngagementResult.Hidden);
+        }).ToList();
     }
 
     /// <summary>

@@ -49,7 +49,7 @@ public sealed class PostgresImportSession : ImportSession
                 resolved boolean, nps int, comment text) ON COMMIT DROP;
             CREATE TEMP TABLE import_customers (customer_id bigint PRIMARY KEY) ON COMMIT DROP;
             CREATE TEMP TABLE import_changed_dates (local_date date PRIMARY KEY) ON COMMIT DROP;
-            CREATE TEMP TABLE import_gaps (contact_id bigint PRIMARY KEY, prev bigint, prev_same bigint, next bigint) ON COMMIT DROP;
+            CREATE TEMP TABLE import_gaps (contact_id bigint PRIMARY KEY, prev bigint, prev_same bigint, next bigint, next_same bigint) ON COMMIT DROP;
             """, connection, transaction) { CommandTimeout = 0 })
         {
             await setup.ExecuteNonQueryAsync(ct);
@@ -160,9 +160,9 @@ public sealed class PostgresImportSession : ImportSession
             """);
         if (Scalar("SELECT COUNT(*) FROM import_customers") == 0) return;
         var select = ContactsWereEmpty
-            ? """SELECT c."Id", c."CustomerId", c."StartedAtUtc", c."ReasonId", NULL::bigint, NULL::bigint, NULL::bigint FROM "Contacts" c ORDER BY c."CustomerId", c."StartedAtUtc" """
+            ? """SELECT c."Id", c."CustomerId", c."StartedAtUtc", c."ReasonId", NULL::bigint, NULL::bigint, NULL::bigint, NULL::bigint FROM "Contacts" c ORDER BY c."CustomerId", c."StartedAtUtc" """
             : """
-              SELECT c."Id", c."CustomerId", c."StartedAtUtc", c."ReasonId", c."PrevGapTicks", c."PrevSameReasonGapTicks", c."NextGapTicks"
+              SELECT c."Id", c."CustomerId", c."StartedAtUtc", c."ReasonId", c."PrevGapTicks", c."PrevSameReasonGapTicks", c."NextGapTicks", c."NextSameReasonGapTicks"
               FROM import_customers i JOIN "Contacts" c ON c."CustomerId" = i.customer_id ORDER BY c."CustomerId", c."StartedAtUtc"
               """;
         Execute($"DECLARE import_timeline NO SCROLL CURSOR FOR {select}");
@@ -183,13 +183,13 @@ public sealed class PostgresImportSession : ImportSession
                 if (customer != currentCustomer && points.Count > 0) CollectChanged(points, stored, ref computed, scratch, changed);
                 currentCustomer = customer;
                 points.Add(new TimelinePoint(reader.GetInt64(0), reader.GetFieldValue<DateTime>(2).Ticks, reader.GetInt32(3)));
-                stored.Add(new TimelineGaps(NullableInt64(reader, 4), NullableInt64(reader, 5), NullableInt64(reader, 6)));
+                stored.Add(new TimelineGaps(NullableInt64(reader, 4), NullableInt64(reader, 5), NullableInt64(reader, 6), NullableInt64(reader, 7)));
             });
             ct.ThrowIfCancellationRequested();
             if (read < TimelineBatch && points.Count > 0) CollectChanged(points, stored, ref computed, scratch, changed);
             if (changed.Count > 0)
             {
-                var gaps = Copy("COPY import_gaps (contact_id, prev, prev_same, next) FROM STDIN (FORMAT BINARY)");
+                var gaps = Copy("COPY import_gaps (contact_id, prev, prev_same, next, next_same) FROM STDIN (FORMAT BINARY)");
                 foreach (var (contactId, value) in changed)
                 {
                     gaps.StartRow();
@@ -197,6 +197,7 @@ public sealed class PostgresImportSession : ImportSession
                     WriteNullable(gaps, value.Previous);
                     WriteNullable(gaps, value.PreviousSameReason);
                     WriteNullable(gaps, value.Next);
+                    WriteNullable(gaps, value.NextSameReason);
                 }
                 changed.Clear();
                 FinishCopy();
@@ -205,7 +206,8 @@ public sealed class PostgresImportSession : ImportSession
         }
         Execute("CLOSE import_timeline");
         Execute("""
-            UPDATE "Contacts" c SET "PrevGapTicks" = g.prev, "PrevSameReasonGapTicks" = g.prev_same, "NextGapTicks" = g.next
+            UPDATE "Contacts" c SET "PrevGapTicks" = g.prev, "PrevSameReasonGapTicks" = g.prev_same, "NextGapTicks" = g.next,
+                "NextSameReasonGapTicks" = g.next_same
             FROM import_gaps g WHERE c."Id" = g.contact_id
             """);
     }

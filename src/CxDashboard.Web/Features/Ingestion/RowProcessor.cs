@@ -48,7 +48,10 @@ public abstract class RowProcessor(ImportSession session, MasterData masterData,
     /// </summary>
     public virtual CompletedRows Complete() => CompletedRows.None;
 
-    public virtual IEnumerable<string> Warnings() => MasterData.Warnings();
+    /// <summary>What the batch had created before this file: the file's notes name only what it created.</summary>
+    private readonly (int Teams, int Agents, int Reasons) _createdBefore = masterData.Created;
+
+    public virtual IEnumerable<string> Warnings() => MasterData.Warnings(_createdBefore);
 
     /// <summary>For an importer limited to teams: rejects a row of another team, or of no team, naming it.</summary>
     protected bool IsTeamAllowed(RowErrors row, string column, int? teamId, string what)

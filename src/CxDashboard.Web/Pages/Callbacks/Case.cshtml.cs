@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using System.Text.Json;
 using CxDashboard.Web.Data.Entities;
 using CxDashboard.Web.Features.Accounts;
 using CxDashboard.Web.Features.Callbacks;
@@ -56,7 +57,11 @@ public class CaseModel(
     public CallbackActor Actor { get; private set; } = null!;
     public DateTime NowUtc { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync(CancellationToken ct) => await ShowAsync(ct);
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        RestoreRefusedInput();
+        return await ShowAsync(ct);
+    }
 
     public Task<IActionResult> OnPostClaimAsync(CancellationToken ct) => RunAsync((actor, token) => cases.ClaimAsync(Id, actor, token), ct);
 
@@ -76,23 +81,36 @@ public class CaseModel(
         ? RunAsync((_, _) => Task.FromResult(CaseCommandResult.Refused(problem)), ct)
         : RunAsync((actor, token) => cases.CreateFollowUpAsync(Id, actor, token), ct);
 
-    /// <summary>Runs a command: on success back to the case (post/redirect/get); on invalid input the page again with the messages.</summary>
+    /// <summary>
+    /// Runs a command, then back to the case's own address (post/redirect/get), also on invalid input: the input and the
+    /// messages travel in TempData, so the address never stays on a handler and a reload does not post again.
+    /// </summary>
     private async Task<IActionResult> RunAsync(Func<CallbackActor, CancellationToken, Task<CaseCommandResult>> command, CancellationToken ct)
     {
-        // Values the forms leave unset are the service's to judge, with its own messages.
-        ModelState.Clear();
         var result = await command(await actors.ForAsync(User, ct), ct);
-        if (result.Errors.Count > 0)
-        {
-            foreach (var error in result.Errors) ModelState.AddModelError(error.Field, error.Message);
-            Message = result.Message;
-            MessageIsError = true;
-            return await ShowAsync(ct);
-        }
         Message = result.Message;
         MessageIsError = !result.Succeeded;
-        if (result.NewLinkPath is { } path) NewFollowUpLink = links.Absolute(path, Request);
-        return RedirectToPage(new { Id });
+        if (result.Errors.Count == 0)
+        {
+            if (result.NewLinkPath is { } path) NewFollowUpLink = links.Absolute(path, Request);
+            return RedirectToPage(null, null, new { Id }, null);
+        }
+        TempData[RefusedInputKey] = JsonSerializer.Serialize(new RefusedInput(Attempt, Close, AssigneeId, [.. result.Errors]));
+        // Back at the form that was refused.
+        var form = result.Errors[0].Field.Split('.')[0] switch { "Attempt" => "attempt-heading", "Close" => "close-heading", _ => "call-heading" };
+        return RedirectToPage(null, null, new { Id }, form);
+    }
+
+    private const string RefusedInputKey = "Callbacks.Case.RefusedInput";
+
+    private sealed record RefusedInput(AttemptForm Attempt, CloseForm Close, string? AssigneeId, List<FieldError> Errors);
+
+    /// <summary>The input a command refused, back in the forms with its messages.</summary>
+    private void RestoreRefusedInput()
+    {
+        if (TempData[RefusedInputKey] is not string json || JsonSerializer.Deserialize<RefusedInput>(json) is not { } refused) return;
+        (Attempt, Close, AssigneeId) = (refused.Attempt, refused.Close, refused.AssigneeId);
+        foreach (var error in refused.Errors) ModelState.AddModelError(error.Field, error.Message);
     }
 
     private async Task<IActionResult> ShowAsync(CancellationToken ct)

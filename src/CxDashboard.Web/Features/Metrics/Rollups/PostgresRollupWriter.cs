@@ -145,7 +145,8 @@ public static class PostgresRollupWriter
                     c."EscalatedFromBot"::int AS "BotEscalations",
                     (c."Channel" = {(int)Channel.SelfService})::int AS "SelfService",
                     0 AS "Responses", 0 AS "CsatPositive", 0 AS "CsatNegative", 0 AS "CsatTotal", 0 AS "FcrAnswered", 0 AS "FcrYes",
-                    0 AS "NpsAnswered", 0 AS "Promoters", 0 AS "Detractors", 0 AS "WithComment"
+                    0 AS "NpsAnswered", 0 AS "Promoters", 0 AS "Detractors", 0 AS "WithComment",
+                    (c."NextSameReasonGapTicks" IS NULL OR c."NextSameReasonGapTicks" > {windowTicks})::int AS "SameReasonNotFollowed"
                 FROM "Contacts" c WHERE c."LocalDate" IN (SELECT local_date FROM rollup_dates)
                 UNION ALL
                 SELECT c."LocalDate", c."TeamId", c."AgentId", c."Channel", c."ReasonId",
@@ -159,7 +160,8 @@ public static class PostgresRollupWriter
                     (r."Nps" IS NOT NULL)::int,
                     COALESCE(r."Nps" >= 9, FALSE)::int,
                     COALESCE(r."Nps" <= 6, FALSE)::int,
-                    (r."Comment" IS NOT NULL AND r."Comment" <> '')::int
+                    (r."Comment" IS NOT NULL AND r."Comment" <> '')::int,
+                    0
                 FROM "SurveyResponses" r JOIN "Contacts" c ON c."Id" = r."ContactId"
                 WHERE r."Kind" = {(int)SurveyResponseKind.PostContact} AND c."LocalDate" IN (SELECT local_date FROM rollup_dates)
             ) facts

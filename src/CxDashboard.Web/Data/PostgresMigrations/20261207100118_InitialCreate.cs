@@ -233,6 +233,7 @@ namespace CxDashboard.Web.Data.PostgresMigrations
                     Repeats = table.Column<long>(type: "bigint", nullable: false),
                     SameReasonRepeats = table.Column<long>(type: "bigint", nullable: false),
                     NotFollowed = table.Column<long>(type: "bigint", nullable: false),
+                    SameReasonNotFollowed = table.Column<long>(type: "bigint", nullable: false),
                     WithHandleTime = table.Column<long>(type: "bigint", nullable: false),
                     HandleSeconds = table.Column<long>(type: "bigint", nullable: false),
                     BotEscalations = table.Column<long>(type: "bigint", nullable: false),
@@ -732,6 +733,28 @@ namespace CxDashboard.Web.Data.PostgresMigrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "ImportRunErrors",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    ImportRunFileId = table.Column<long>(type: "bigint", nullable: false),
+                    Line = table.Column<long>(type: "bigint", nullable: false),
+                    Column = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    Message = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ImportRunErrors", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ImportRunErrors_ImportRunFiles_ImportRunFileId",
+                        column: x => x.ImportRunFileId,
+                        principalTable: "ImportRunFiles",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "CoachingActions",
                 columns: table => new
                 {
@@ -790,7 +813,8 @@ namespace CxDashboard.Web.Data.PostgresMigrations
                     EscalatedFromBot = table.Column<bool>(type: "boolean", nullable: false),
                     PrevGapTicks = table.Column<long>(type: "bigint", nullable: true),
                     PrevSameReasonGapTicks = table.Column<long>(type: "bigint", nullable: true),
-                    NextGapTicks = table.Column<long>(type: "bigint", nullable: true)
+                    NextGapTicks = table.Column<long>(type: "bigint", nullable: true),
+                    NextSameReasonGapTicks = table.Column<long>(type: "bigint", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -1313,6 +1337,11 @@ namespace CxDashboard.Web.Data.PostgresMigrations
                 column: "TeamId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_ImportRunErrors_ImportRunFileId_Line",
+                table: "ImportRunErrors",
+                columns: new[] { "ImportRunFileId", "Line" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_ImportRunFiles_ImportRunId",
                 table: "ImportRunFiles",
                 column: "ImportRunId");
@@ -1530,7 +1559,7 @@ namespace CxDashboard.Web.Data.PostgresMigrations
                 name: "EngagementAnswers");
 
             migrationBuilder.DropTable(
-                name: "ImportRunFiles");
+                name: "ImportRunErrors");
 
             migrationBuilder.DropTable(
                 name: "ImprovementActions");
@@ -1587,13 +1616,16 @@ namespace CxDashboard.Web.Data.PostgresMigrations
                 name: "SurveyResponses");
 
             migrationBuilder.DropTable(
-                name: "ImportRuns");
+                name: "ImportRunFiles");
 
             migrationBuilder.DropTable(
                 name: "MaturityRaters");
 
             migrationBuilder.DropTable(
                 name: "Contacts");
+
+            migrationBuilder.DropTable(
+                name: "ImportRuns");
 
             migrationBuilder.DropTable(
                 name: "MaturityRounds");
