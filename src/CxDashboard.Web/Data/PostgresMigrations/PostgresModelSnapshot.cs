@@ -694,6 +694,53 @@ namespace CxDashboard.Web.Data.PostgresMigrations
                     b.ToTable("Customers");
                 });
 
+            modelBuilder.Entity("CxDashboard.Web.Data.Entities.CustomerChange", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("ChangedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ChangedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<long>("CustomerId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Field")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<long?>("ImportRunId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("NewValue")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("OldValue")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CustomerId", "ChangedAtUtc");
+
+                    b.ToTable("CustomerChanges");
+                });
+
             modelBuilder.Entity("CxDashboard.Web.Data.Entities.EngagementAnswer", b =>
                 {
                     b.Property<long>("Id")
@@ -1937,6 +1984,17 @@ namespace CxDashboard.Web.Data.PostgresMigrations
                     b.Navigation("Reason");
 
                     b.Navigation("Team");
+                });
+
+            modelBuilder.Entity("CxDashboard.Web.Data.Entities.CustomerChange", b =>
+                {
+                    b.HasOne("CxDashboard.Web.Data.Entities.Customer", "Customer")
+                        .WithMany()
+                        .HasForeignKey("CustomerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Customer");
                 });
 
             modelBuilder.Entity("CxDashboard.Web.Data.Entities.EngagementAnswer", b =>

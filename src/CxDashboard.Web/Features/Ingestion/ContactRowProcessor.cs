@@ -19,7 +19,7 @@ public sealed class ContactRowProcessor : ContactRows
     public ContactRowProcessor(SqliteImportSession session, MasterData masterData, IReadOnlySet<int>? allowedTeams, long expectedRows)
         : base(session, masterData, allowedTeams)
     {
-        _customers = new CustomerWriter(session, expectedRows);
+        _customers = new CustomerWriter(session, expectedRows, allowedTeams);
         _tableWasEmpty = PrepareLoad(session, expectedRows);
         _inserted = new InsertedIds(expectedRows);
         _newRows = new(session, "\"Contacts\" (\"ExternalId\", " + ValueColumns + ")", 10,
@@ -45,10 +45,16 @@ public sealed class ContactRowProcessor : ContactRows
 
     protected override RowOutcome Write(RowErrors row, ContactFields fields, ResolvedContact resolved)
     {
-        var customerKey = _customers.Write(fields.CustomerId!, fields.Customer);
-        var contact = new ContactValues(customerKey, resolved.AgentId, resolved.TeamId, fields.Channel, resolved.ReasonId, fields.StartedAtUtc!.Value,
+        // An importer limited to teams may not take over (or change) a stored contact of another team.
+        var existing = _tableWasEmpty ? null : Find(fields.ContactId!);
+        if (AllowedTeams is not null && existing is { } stored && !IsTeamAllowed(row, "contact_id", stored.Values.TeamId, $"contact '{fields.ContactId}'"))
+            return RowOutcome.Rejected;
+
+        var customerKey = _customers.Write(fields.CustomerId!, fields.Customer, row);
+        if (customerKey is null) return RowOutcome.Rejected;
+        var contact = new ContactValues(customerKey.Value, resolved.AgentId, resolved.TeamId, fields.Channel, resolved.ReasonId, fields.StartedAtUtc!.Value,
             fields.LocalDate!, fields.HandleSeconds, fields.EscalatedFromBot);
-        return Write(fields.ContactId!, contact, row.Line);
+        return Write(fields.ContactId!, contact, existing, row.Line);
     }
 
     private bool IsDuplicateOfInserted(RowErrors row, string contactId)
@@ -67,9 +73,8 @@ public sealed class ContactRowProcessor : ContactRows
         "CustomerId", "AgentId", "TeamId", "Channel", "ReasonId", "StartedAtUtc", "LocalDate", "HandleSeconds", "EscalatedFromBot"
         """;
 
-    private RowOutcome Write(string externalId, ContactValues values, long line)
+    private RowOutcome Write(string externalId, ContactValues values, (long Id, ContactValues Values)? existing, long line)
     {
-        var existing = _tableWasEmpty ? null : Find(externalId);
         if (existing is { } current)
         {
             if (current.Values == values) return RowOutcome.Unchanged;

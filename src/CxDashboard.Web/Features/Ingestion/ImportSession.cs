@@ -29,11 +29,23 @@ public abstract class ImportSession : IAsyncDisposable
 
     public bool ContactsWereEmpty => ContactsMaxIdAtStart == 0;
 
-    public static async Task<ImportSession> BeginAsync(DbConnection connection, CancellationToken ct) => connection switch
+    /// <summary>Who the import's changes of customers' details are recorded as coming from.</summary>
+    public ChangeSource ChangeSource { get; private set; } = ChangeSource.Unnamed;
+
+    /// <summary>When the import started: the time its changes are recorded at.</summary>
+    public DateTime StartedAtUtc { get; private set; }
+
+    public static async Task<ImportSession> BeginAsync(DbConnection connection, ChangeSource changeSource, DateTime nowUtc, CancellationToken ct)
     {
-        Npgsql.NpgsqlConnection postgres => await PostgresImportSession.BeginAsync(postgres, ct),
-        _ => await SqliteImportSession.BeginAsync(connection, ct),
-    };
+        ImportSession session = connection switch
+        {
+            Npgsql.NpgsqlConnection postgres => await PostgresImportSession.BeginAsync(postgres, ct),
+            _ => await SqliteImportSession.BeginAsync(connection, ct),
+        };
+        session.ChangeSource = changeSource;
+        session.StartedAtUtc = nowUtc;
+        return session;
+    }
 
     /// <summary>Called before any plain command runs: a provider may have to finish a bulk copy on the connection first.</summary>
     protected virtual void BeforeCommand() { }

@@ -91,22 +91,45 @@ public sealed class PostgresContactRowProcessor(PostgresImportSession session, M
             if (r.GetBoolean(1)) rejected++;
         });
         session.Execute("DELETE FROM import_contacts WHERE NOT valid");
+        if (AllowedTeams is not null) rejected += RejectOutsideTeams(session, AllowedTeams.ToArray(), errors);
 
         // Customers: the file's last non-empty value of each detail replaces the stored one; do-not-contact is only set.
+        // Each change of a stored customer's details is recorded first (the net change of the import, field by field).
+        var source = session.ChangeSource;
+        session.Execute("""
+            CREATE TEMP TABLE import_customer_details ON COMMIT DROP AS
+            SELECT customer_external_id AS external_id, MIN(line) AS first_line,
+                (array_agg(name ORDER BY line DESC) FILTER (WHERE name IS NOT NULL))[1] AS name,
+                (array_agg(phone ORDER BY line DESC) FILTER (WHERE phone IS NOT NULL))[1] AS phone,
+                (array_agg(email ORDER BY line DESC) FILTER (WHERE email IS NOT NULL))[1] AS email,
+                bool_or(do_not_contact) AS do_not_contact
+            FROM import_contacts GROUP BY customer_external_id;
+
+            INSERT INTO "CustomerChanges" ("CustomerId", "ChangedAtUtc", "Field", "OldValue", "NewValue", "ChangedBy", "Source", "ImportRunId")
+            SELECT cu."Id", @at, f.field, f.old, f.new, LEFT(@by, 256), LEFT(@source, 300), @run
+            FROM import_customer_details d JOIN "Customers" cu ON cu."ExternalId" = d.external_id
+            CROSS JOIN LATERAL (VALUES
+                (1, 'customer_name', cu."Name", COALESCE(d.name, cu."Name")),
+                (2, 'customer_phone', cu."Phone", COALESCE(d.phone, cu."Phone")),
+                (3, 'customer_email', cu."Email", COALESCE(d.email, cu."Email")),
+                (4, 'do_not_contact', cu."DoNotContact"::text, (cu."DoNotContact" OR d.do_not_contact)::text)) f(ord, field, old, new)
+            WHERE f.old IS DISTINCT FROM f.new
+            ORDER BY d.first_line, f.ord
+            """,
+            new NpgsqlParameter<DateTime>("at", DateTime.SpecifyKind(session.StartedAtUtc, DateTimeKind.Utc)),
+            new NpgsqlParameter<string>("by", source.ChangedBy),
+            new NpgsqlParameter<string>("source", source.Source),
+            new NpgsqlParameter("run", NpgsqlDbType.Bigint) { Value = (object?)source.ImportRunId ?? DBNull.Value });
         session.Execute("""
             INSERT INTO "Customers" ("ExternalId", "Name", "Phone", "Email", "DoNotContact")
-            SELECT customer_external_id,
-                (array_agg(name ORDER BY line DESC) FILTER (WHERE name IS NOT NULL))[1],
-                (array_agg(phone ORDER BY line DESC) FILTER (WHERE phone IS NOT NULL))[1],
-                (array_agg(email ORDER BY line DESC) FILTER (WHERE email IS NOT NULL))[1],
-                bool_or(do_not_contact)
-            FROM import_contacts GROUP BY customer_external_id ORDER BY MIN(line)
+            SELECT external_id, name, phone, email, do_not_contact FROM import_customer_details ORDER BY first_line
             ON CONFLICT ("ExternalId") DO UPDATE SET
                 "Name" = COALESCE(excluded."Name", "Customers"."Name"), "Phone" = COALESCE(excluded."Phone", "Customers"."Phone"),
                 "Email" = COALESCE(excluded."Email", "Customers"."Email"), "DoNotContact" = "Customers"."DoNotContact" OR excluded."DoNotContact"
             WHERE ("Customers"."Name", "Customers"."Phone", "Customers"."Email", "Customers"."DoNotContact") IS DISTINCT FROM
                 (COALESCE(excluded."Name", "Customers"."Name"), COALESCE(excluded."Phone", "Customers"."Phone"),
-                 COALESCE(excluded."Email", "Customers"."Email"), "Customers"."DoNotContact" OR excluded."DoNotContact")
+                 COALESCE(excluded."Email", "Customers"."Email"), "Customers"."DoNotContact" OR excluded."DoNotContact");
+            DROP TABLE import_customer_details;
             """);
 
         long updated = 0, unchanged = 0;
@@ -146,6 +169,45 @@ public sealed class PostgresContactRowProcessor(PostgresImportSession session, M
             FROM import_contacts s JOIN "Customers" cu ON cu."ExternalId" = s.customer_external_id
             ORDER BY s.line
             """);
-        return new CompletedRows(inserted, updated, unchanged, rejected, errors);
+        return new CompletedRows(inserted, updated, unchanged, rejected, [.. errors.OrderBy(e => e.Line)]);
+    }
+
+    /// <summary>
+    /// For an importer limited to teams, the rules of <see cref="ContactRowProcessor"/>: a row may not take over a stored
+    /// contact of another team, nor change the details of a customer who has contacts outside the importer's teams (or of
+    /// no team). Such rows are removed from the staging table; the count of them is returned.
+    /// </summary>
+    private long RejectOutsideTeams(PostgresImportSession session, int[] allowed, List<ImportError> errors)
+    {
+        var rejectedLines = new List<long>();
+        session.Query("""
+            SELECT s.line, s.external_id, c."TeamId" FROM import_contacts s JOIN "Contacts" c ON c."ExternalId" = s.external_id
+            WHERE c."TeamId" IS NULL OR c."TeamId" <> ALL (@allowed)
+            """, r =>
+        {
+            var row = new RowErrors();
+            row.Start(r.GetInt64(0), null);
+            IsTeamAllowed(row, "contact_id", r.IsDBNull(2) ? null : r.GetInt32(2), $"contact '{r.GetString(1)}'");
+            errors.AddRange(row.All);
+            rejectedLines.Add(r.GetInt64(0));
+        }, new NpgsqlParameter<int[]>("allowed", allowed));
+        session.Execute("DELETE FROM import_contacts WHERE line = ANY (@lines)", new NpgsqlParameter<long[]>("lines", [.. rejectedLines]));
+        var before = rejectedLines.Count;
+
+        // The stored details are those at the start of the file: no row of it may change such a customer.
+        session.Query("""
+            SELECT s.line, s.customer_external_id FROM import_contacts s JOIN "Customers" cu ON cu."ExternalId" = s.customer_external_id
+            WHERE (COALESCE(s.name, cu."Name"), COALESCE(s.phone, cu."Phone"), COALESCE(s.email, cu."Email"), cu."DoNotContact" OR s.do_not_contact)
+                IS DISTINCT FROM (cu."Name", cu."Phone", cu."Email", cu."DoNotContact")
+              AND EXISTS (SELECT 1 FROM "Contacts" c WHERE c."CustomerId" = cu."Id" AND (c."TeamId" IS NULL OR c."TeamId" <> ALL (@allowed)))
+            """, r =>
+        {
+            errors.Add(new ImportError(r.GetInt64(0), "customer_id",
+                string.Format(System.Globalization.CultureInfo.InvariantCulture, CustomerWriter.OtherTeamsCustomer, r.GetString(1))));
+            rejectedLines.Add(r.GetInt64(0));
+        }, new NpgsqlParameter<int[]>("allowed", allowed));
+        if (rejectedLines.Count > before)
+            session.Execute("DELETE FROM import_contacts WHERE line = ANY (@lines)", new NpgsqlParameter<long[]>("lines", [.. rejectedLines.Skip(before)]));
+        return rejectedLines.Count;
     }
 }

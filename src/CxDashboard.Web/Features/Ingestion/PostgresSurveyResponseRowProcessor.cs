@@ -64,8 +64,27 @@ public sealed class PostgresSurveyResponseRowProcessor(PostgresImportSession ses
             WHERE line > first_line
             """, r => found.Add((new ImportError(r.GetInt64(0), "response_id", $"duplicate id '{r.GetString(2)}' (first on line {r.GetInt64(3)})"), 2, r.GetBoolean(1))));
 
-        var rejectedLines = found.Where(f => f.Valid).Select(f => f.Error.Line).Distinct().ToArray();
-        session.Execute("DELETE FROM import_responses WHERE NOT valid OR line = ANY (@lines)", new Npgsql.NpgsqlParameter<long[]>("lines", rejectedLines));
+        var rejectedLines = found.Where(f => f.Valid).Select(f => f.Error.Line).Distinct().ToList();
+        session.Execute("DELETE FROM import_responses WHERE NOT valid OR line = ANY (@lines)", new Npgsql.NpgsqlParameter<long[]>("lines", [.. rejectedLines]));
+        if (AllowedTeams is not null)
+        {
+            // Nor may such an importer move (or change) a stored response of a contact of another team.
+            var before = rejectedLines.Count;
+            session.Query("""
+                SELECT s.line, s.external_id, oc."ExternalId", oc."TeamId" FROM import_responses s
+                JOIN "SurveyResponses" r ON r."ExternalId" = s.external_id JOIN "Contacts" oc ON oc."Id" = r."ContactId"
+                WHERE oc."TeamId" IS NULL OR oc."TeamId" <> ALL (@allowed)
+                """, r =>
+            {
+                var row = new RowErrors();
+                row.Start(r.GetInt64(0), null);
+                IsTeamAllowed(row, "response_id", r.IsDBNull(3) ? null : r.GetInt32(3), $"response '{r.GetString(1)}' (of contact '{r.GetString(2)}')");
+                foreach (var error in row.All) found.Add((error, 3, true));
+                rejectedLines.Add(r.GetInt64(0));
+            }, new Npgsql.NpgsqlParameter<int[]>("allowed", AllowedTeams.ToArray()));
+            if (rejectedLines.Count > before)
+                session.Execute("DELETE FROM import_responses WHERE line = ANY (@lines)", new Npgsql.NpgsqlParameter<long[]>("lines", [.. rejectedLines.Skip(before)]));
+        }
 
         // Changed responses: both the old and the new contact's day change.
         session.Execute("""
@@ -97,6 +116,6 @@ public sealed class PostgresSurveyResponseRowProcessor(PostgresImportSession ses
             ORDER BY s.line
             """);
         var errors = found.OrderBy(f => f.Error.Line).ThenBy(f => f.Check).Select(f => f.Error).ToList();
-        return new CompletedRows(inserted, updated, unchanged, rejectedLines.Length, errors);
+        return new CompletedRows(inserted, updated, unchanged, rejectedLines.Count, errors);
     }
 }

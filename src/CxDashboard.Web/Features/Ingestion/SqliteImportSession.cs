@@ -42,7 +42,7 @@ public sealed class SqliteImportSession : ImportSession
     public new SqliteConnection Connection { get; }
     public new SqliteTransaction Transaction { get; }
 
-    public static new async Task<SqliteImportSession> BeginAsync(DbConnection connection, CancellationToken ct)
+    public static async Task<SqliteImportSession> BeginAsync(DbConnection connection, CancellationToken ct)
     {
         var sqlite = (SqliteConnection)connection;
         if (sqlite.State != System.Data.ConnectionState.Open) await sqlite.OpenAsync(ct);

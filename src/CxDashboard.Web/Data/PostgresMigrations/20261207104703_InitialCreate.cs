@@ -490,6 +490,32 @@ namespace CxDashboard.Web.Data.PostgresMigrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "CustomerChanges",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    CustomerId = table.Column<long>(type: "bigint", nullable: false),
+                    ChangedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    Field = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
+                    OldValue = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    NewValue = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    ChangedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    Source = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    ImportRunId = table.Column<long>(type: "bigint", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CustomerChanges", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_CustomerChanges_Customers_CustomerId",
+                        column: x => x.CustomerId,
+                        principalTable: "Customers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "ImportRunFiles",
                 columns: table => new
                 {
@@ -1321,6 +1347,11 @@ namespace CxDashboard.Web.Data.PostgresMigrations
                 columns: new[] { "TeamId", "LocalDate" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_CustomerChanges_CustomerId_ChangedAtUtc",
+                table: "CustomerChanges",
+                columns: new[] { "CustomerId", "ChangedAtUtc" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Customers_ExternalId",
                 table: "Customers",
                 column: "ExternalId",
@@ -1551,6 +1582,9 @@ namespace CxDashboard.Web.Data.PostgresMigrations
 
             migrationBuilder.DropTable(
                 name: "CoachingActions");
+
+            migrationBuilder.DropTable(
+                name: "CustomerChanges");
 
             migrationBuilder.DropTable(
                 name: "DataProtectionKeys");
