@@ -30,7 +30,7 @@ public class CxAppFactory(DatabaseProvider provider = DatabaseProvider.Sqlite) :
     public FakeTimeProvider Clock { get; } = new(DefaultNow);
 
     /// <summary>Generated reports go here (deleted with the app), never into the repository's reports/ folder.</summary>
-    public string ReportsDirectory { get; } = Path.Combine(Path.GetTempPath(), $"cxdashboard-test-reports-{Guid.NewGuid():N}");
+    public string ReportsDirectory { get; init; } = Path.Combine(Path.GetTempPath(), $"cxdashboard-test-reports-{Guid.NewGuid():N}");
     public string ConnectionString => Provider == DatabaseProvider.Postgres
         ? _postgresDatabase ??= TestPostgres.CreateDatabaseAsync().GetAwaiter().GetResult()
         : $"Data Source={_databasePath}";

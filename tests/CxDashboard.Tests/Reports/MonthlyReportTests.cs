@@ -30,7 +30,7 @@ public abstract class MonthlyReportTests<TDb>(MonthlyReportTests<TDb>.Fixture fi
             App.Clock.SetUtcNow(ReportDataset.JobTime);
             await ReportDataset.LoadAsync(App);
             Entry = await App.WithScopeAsync(sp => sp.GetRequiredService<MonthlyReportJob>().RunAsync(null, null, CancellationToken.None));
-            Pdf = PdfText.Read(App.MonthlyFile("2026-03"));
+            Pdf = PdfText.Read(await App.MonthlyPdfAsync("2026-03"));
         }
 
         public Task DisposeAsync()
@@ -47,13 +47,11 @@ public abstract class MonthlyReportTests<TDb>(MonthlyReportTests<TDb>.Fixture fi
     {
         var entry = fixture.Entry;
         Assert.Equal(new DateOnly(2026, 3, 1), entry.Month);
-        Assert.Equal("monthly/cx-report-2026-03.pdf", entry.RelativePath);
         Assert.Equal(MonthlyReportJob.ScheduledBy, entry.CreatedBy);
         Assert.Equal(ReportDataset.JobTime.UtcDateTime, entry.CreatedAtUtc);
 
-        var file = new FileInfo(fixture.App.MonthlyFile("2026-03"));
-        Assert.True(file.Exists);
-        Assert.Equal(file.Length, entry.SizeBytes);
+        var pdf = await fixture.App.MonthlyPdfAsync("2026-03");
+        Assert.Equal(pdf.Length, entry.SizeBytes);
         Assert.Equal(Pdf.Pages.Count, entry.PageCount);
         Assert.InRange(Pdf.Pages.Count, 2, 6);
 

@@ -60,9 +60,8 @@ public abstract class ReportCliTests<TDb>(ReportCliTests<TDb>.Fixture fixture) :
         Assert.Equal(0, run.ExitCode);
         var entry = Assert.Single(await LibraryAsync(), e => e.Month == new DateOnly(2026, 2, 1));
         Assert.Equal(ReportVerbs.CreatedBy, entry.CreatedBy);
-        var file = fixture.App.MonthlyFile("2026-02");
-        Assert.Equal($"Wrote {file}: 2026-02, {entry.PageCount} pages, {entry.SizeBytes:N0} bytes in {entry.BuildMilliseconds} ms (report library updated).", run.Out.Trim());
-        Assert.StartsWith("Kundupplevelse – februari 2026", PdfText.Read(file).Pages[0]);
+        Assert.Equal($"Stored 2026-02 in the report library: {entry.PageCount} pages, {entry.SizeBytes:N0} bytes in {entry.BuildMilliseconds} ms.", run.Out.Trim());
+        Assert.StartsWith("Kundupplevelse – februari 2026", PdfText.Read(await fixture.App.MonthlyPdfAsync("2026-02")).Pages[0]);
     }
 
     [DbFact]

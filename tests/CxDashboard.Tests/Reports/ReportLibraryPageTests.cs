@@ -1,8 +1,10 @@
 using System.Globalization;
 using System.Net;
 using CxDashboard.Tests.Infrastructure;
+using CxDashboard.Web.Data;
 using CxDashboard.Web.Features.Accounts;
 using CxDashboard.Web.Features.Reports;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CxDashboard.Tests.Reports;
@@ -24,6 +26,7 @@ public abstract class ReportLibraryPageTests<TDb>(ReportLibraryPageTests<TDb>.Fi
             await ReportDataset.LoadAsync(App);
             await App.WithScopeAsync(sp => sp.GetRequiredService<MonthlyReportJob>().RunAsync(null, null, CancellationToken.None));
             // A secret beside the reports folder, for the traversal attempts to aim at.
+            Directory.CreateDirectory(App.ReportsDirectory);
             await File.WriteAllTextAsync(Path.Combine(App.ReportsDirectory, "secret.txt"), "not for download");
         }
 
@@ -52,8 +55,8 @@ public abstract class ReportLibraryPageTests<TDb>(ReportLibraryPageTests<TDb>.Fi
         Assert.Equal("2026-03 (mars 2026)", cells[0]);
         Assert.Equal("2026-04-01 06:00", cells[1]);
         Assert.Equal(MonthlyReportJob.ScheduledBy, cells[2]);
-        var file = new FileInfo(App.MonthlyFile("2026-03"));
-        Assert.Equal($"{Math.Ceiling(file.Length / 1024d).ToString(CultureInfo.InvariantCulture)} kB", cells[4]);
+        var pdf = await App.MonthlyPdfAsync("2026-03");
+        Assert.Equal($"{Math.Ceiling(pdf.Length / 1024d).ToString(CultureInfo.InvariantCulture)} kB", cells[4]);
 
         var download = await client.GetAsync("/Reports/Download/2026-03");
         Assert.Equal(HttpStatusCode.OK, download.StatusCode);
@@ -61,7 +64,7 @@ public abstract class ReportLibraryPageTests<TDb>(ReportLibraryPageTests<TDb>.Fi
         Assert.Equal("attachment", download.Content.Headers.ContentDisposition?.DispositionType);
         Assert.Equal("cx-report-2026-03.pdf", download.Content.Headers.ContentDisposition?.FileNameStar ?? download.Content.Headers.ContentDisposition?.FileName);
         var bytes = await download.Content.ReadAsByteArrayAsync();
-        Assert.Equal(await File.ReadAllBytesAsync(file.FullName), bytes);
+        Assert.Equal(pdf, bytes);
         Assert.StartsWith("Kundupplevelse – mars 2026", PdfText.Read(bytes).Pages[0]);
 
         var open = await client.GetAsync("/Reports/Download/2026-03?inline=true");
@@ -116,12 +119,12 @@ public abstract class ReportLibraryPageTests<TDb>(ReportLibraryPageTests<TDb>.Fi
     }
 
     [DbFact]
-    public async Task A_listed_report_whose_file_is_gone_is_not_found_rather_than_an_error()
+    public async Task A_listed_report_whose_pdf_is_gone_is_not_found_rather_than_an_error()
     {
         using var app = new CxAppFactory(TDb.Provider);
         app.Clock.SetUtcNow(ReportDataset.JobTime);
         await app.WithScopeAsync(sp => sp.GetRequiredService<MonthlyReportJob>().RunAsync("2026-02", null, CancellationToken.None));
-        File.Delete(app.MonthlyFile("2026-02"));
+        await app.WithScopeAsync(sp => sp.GetRequiredService<CxDbContext>().ReportLibraryFiles.ExecuteDeleteAsync());
         var client = await app.SignedInClientAsync("leader@gone.test", Roles.Leadership);
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/Reports/Download/2026-02")).StatusCode);
     }

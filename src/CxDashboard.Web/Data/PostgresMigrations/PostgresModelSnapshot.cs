@@ -1449,11 +1449,6 @@ namespace CxDashboard.Web.Data.PostgresMigrations
                     b.Property<int>("PageCount")
                         .HasColumnType("integer");
 
-                    b.Property<string>("RelativePath")
-                        .IsRequired()
-                        .HasMaxLength(260)
-                        .HasColumnType("character varying(260)");
-
                     b.Property<long>("SizeBytes")
                         .HasColumnType("bigint");
 
@@ -1463,6 +1458,20 @@ namespace CxDashboard.Web.Data.PostgresMigrations
                         .IsUnique();
 
                     b.ToTable("ReportLibrary", (string)null);
+                });
+
+            modelBuilder.Entity("CxDashboard.Web.Data.Entities.ReportLibraryFile", b =>
+                {
+                    b.Property<int>("ReportLibraryEntryId")
+                        .HasColumnType("integer");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.HasKey("ReportLibraryEntryId");
+
+                    b.ToTable("ReportLibraryFiles", (string)null);
                 });
 
             modelBuilder.Entity("CxDashboard.Web.Data.Entities.ReportSubscription", b =>
@@ -2117,6 +2126,17 @@ namespace CxDashboard.Web.Data.PostgresMigrations
                         .HasForeignKey("RoundId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("CxDashboard.Web.Data.Entities.ReportLibraryFile", b =>
+                {
+                    b.HasOne("CxDashboard.Web.Data.Entities.ReportLibraryEntry", "Entry")
+                        .WithOne()
+                        .HasForeignKey("CxDashboard.Web.Data.Entities.ReportLibraryFile", "ReportLibraryEntryId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Entry");
                 });
 
             modelBuilder.Entity("CxDashboard.Web.Data.Entities.ReportSubscription", b =>

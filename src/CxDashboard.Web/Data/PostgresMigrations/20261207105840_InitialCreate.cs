@@ -313,7 +313,6 @@ namespace CxDashboard.Web.Data.PostgresMigrations
                         .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
                     Kind = table.Column<int>(type: "integer", nullable: false),
                     Month = table.Column<DateOnly>(type: "date", nullable: false),
-                    RelativePath = table.Column<string>(type: "character varying(260)", maxLength: 260, nullable: false),
                     SizeBytes = table.Column<long>(type: "bigint", nullable: false),
                     PageCount = table.Column<int>(type: "integer", nullable: false),
                     CreatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
@@ -540,6 +539,24 @@ namespace CxDashboard.Web.Data.PostgresMigrations
                         name: "FK_ImportRunFiles_ImportRuns_ImportRunId",
                         column: x => x.ImportRunId,
                         principalTable: "ImportRuns",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ReportLibraryFiles",
+                columns: table => new
+                {
+                    ReportLibraryEntryId = table.Column<int>(type: "integer", nullable: false),
+                    Content = table.Column<byte[]>(type: "bytea", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ReportLibraryFiles", x => x.ReportLibraryEntryId);
+                    table.ForeignKey(
+                        name: "FK_ReportLibraryFiles_ReportLibrary_ReportLibraryEntryId",
+                        column: x => x.ReportLibraryEntryId,
+                        principalTable: "ReportLibrary",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
@@ -1626,7 +1643,7 @@ namespace CxDashboard.Web.Data.PostgresMigrations
                 name: "ReportDeliveries");
 
             migrationBuilder.DropTable(
-                name: "ReportLibrary");
+                name: "ReportLibraryFiles");
 
             migrationBuilder.DropTable(
                 name: "ReportSubscriptions");
@@ -1654,6 +1671,9 @@ namespace CxDashboard.Web.Data.PostgresMigrations
 
             migrationBuilder.DropTable(
                 name: "MaturityRaters");
+
+            migrationBuilder.DropTable(
+                name: "ReportLibrary");
 
             migrationBuilder.DropTable(
                 name: "Contacts");

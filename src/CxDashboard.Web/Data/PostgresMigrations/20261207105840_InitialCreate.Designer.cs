@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace CxDashboard.Web.Data.PostgresMigrations
 {
     [DbContext(typeof(CxDbContext))]
-    [Migration("20261207104703_InitialCreate")]
+    [Migration("20261207105840_InitialCreate")]
     partial class InitialCreate
     {
         /// <inheritdoc />
@@ -1452,11 +1452,6 @@ namespace CxDashboard.Web.Data.PostgresMigrations
                     b.Property<int>("PageCount")
                         .HasColumnType("integer");
 
-                    b.Property<string>("RelativePath")
-                        .IsRequired()
-                        .HasMaxLength(260)
-                        .HasColumnType("character varying(260)");
-
                     b.Property<long>("SizeBytes")
                         .HasColumnType("bigint");
 
@@ -1466,6 +1461,20 @@ namespace CxDashboard.Web.Data.PostgresMigrations
                         .IsUnique();
 
                     b.ToTable("ReportLibrary", (string)null);
+                });
+
+            modelBuilder.Entity("CxDashboard.Web.Data.Entities.ReportLibraryFile", b =>
+                {
+                    b.Property<int>("ReportLibraryEntryId")
+                        .HasColumnType("integer");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.HasKey("ReportLibraryEntryId");
+
+                    b.ToTable("ReportLibraryFiles", (string)null);
                 });
 
             modelBuilder.Entity("CxDashboard.Web.Data.Entities.ReportSubscription", b =>
@@ -2120,6 +2129,17 @@ namespace CxDashboard.Web.Data.PostgresMigrations
                         .HasForeignKey("RoundId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("CxDashboard.Web.Data.Entities.ReportLibraryFile", b =>
+                {
+                    b.HasOne("CxDashboard.Web.Data.Entities.ReportLibraryEntry", "Entry")
+                        .WithOne()
+                        .HasForeignKey("CxDashboard.Web.Data.Entities.ReportLibraryFile", "ReportLibraryEntryId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Entry");
                 });
 
             modelBuilder.Entity("CxDashboard.Web.Data.Entities.ReportSubscription", b =>
