@@ -38,9 +38,12 @@ public class CxAppFactory(DatabaseProvider provider = DatabaseProvider.Sqlite) :
 
     /// <summary>Generated reports go here (deleted with the app), never into the repository's reports/ folder.</summary>
     public string ReportsDirectory { get; init; } = Path.Combine(Path.GetTempPath(), $"cxdashboard-test-reports-{Guid.NewGuid():N}");
-    public string ConnectionString => Provider == DatabaseProvider.Postgres
+    public string ConnectionString => SharesDatabaseWith?.ConnectionString ?? (Provider == DatabaseProvider.Postgres
         ? _postgresDatabase ??= TestPostgres.CreateDatabaseAsync().GetAwaiter().GetResult()
-        : $"Data Source={_databasePath}";
+        : $"Data Source={_databasePath}");
+
+    /// <summary>Another instance of the app whose database this one uses (as two instances behind a load balancer do); it owns the database.</summary>
+    public CxAppFactory? SharesDatabaseWith { get; init; }
     protected virtual bool RunJobServer => false;
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
