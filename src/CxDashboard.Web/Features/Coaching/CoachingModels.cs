@@ -27,6 +27,12 @@ public sealed record ScorecardKpi(
         : t.IsHigher(0.05) ? (HigherIsBetter ? "better than the rest of the team" : "worse than the rest of the team")
         : t.IsLower(0.05) ? (HigherIsBetter ? "worse than the rest of the team" : "better than the rest of the team")
         : null;
+
+    /// <summary>
+    /// The one-sided p-value that the agent is worse than the rest of the team, read the same way for every KPI: lower
+    /// for CSAT and FCR, higher for the repeat rate. Small when the agent is clearly worse, near 1 when clearly better.
+    /// </summary>
+    public double? WorsePValue => VersusRestOfTeam is { } t ? (HigherIsBetter ? t.PLower : t.PHigher) : null;
 }
 
 /// <summary>One week of the agent's and the team's trend.</summary>
