@@ -13,7 +13,7 @@ public sealed class KpiFilterOptions
     private readonly Option<string?> _channel = new("--channel") { Description = "phone, chat, email, messaging, social or selfservice" };
     private readonly Option<string?> _reason = new("--reason") { Description = "Contact reason code" };
     private readonly Option<int?> _window = new("--window-days") { Description = "Repeat window W in days (default: the organisation's setting)" };
-    private readonly Option<bool> _sameReason = new("--same-reason") { Description = "Count only earlier contacts with the same reason as repeats" };
+    private readonly Option<bool> _sameReason = new("--same-reason") { Description = "Same reason only: a repeat needs an earlier contact of the same customer with the same reason within W; FCR-resolved means no later contact with the same reason within W" };
     private readonly Option<DateTime?> _asOf = CliOptions.OptionalTime("--as-of", "When FCR decidability is judged (default: now)");
 
     public void AddTo(Command command)

@@ -47,7 +47,7 @@ public static class MaturityVerbs
             var watch = Stopwatch.StartNew();
             var file = await services.GetRequiredService<MaturityExportService>().ExportAsync(result.Round.Id, parse.GetValue(withRatings), "en", token);
             var path = Path.GetFullPath(parse.GetValue(output)!);
-            await File.WriteAllBytesAsync(path, file!.Content, token);
+            await Hosting.PrivateFiles.WriteAllBytesAsync(path, file!.Content, token);
             await context.Out.WriteLineAsync($"Wrote {path}: round {result.Round.Id} \"{result.Round.Name}\", {file.Content.Length:N0} bytes in {watch.ElapsedMilliseconds} ms.");
             return CliApp.Success;
         }, ct));
@@ -132,7 +132,8 @@ public static class MaturityVerbs
 
     private static void WriteTable(TextWriter output, MaturityRoundResult r)
     {
-        static string N(double? value, string format = "0.0") => value is { } v ? v.ToString(format, CultureInfo.InvariantCulture) : "–";
+        static string N(double? value, string format = "0.0") =>
+            value is { } v ? Features.Presentation.Display.RoundForDisplay(v, format.Contains("0.00", StringComparison.Ordinal) ? 2 : 1).ToString(format, CultureInfo.InvariantCulture) : "–";
         output.WriteLine($"{r.Round.Name} (round {r.Round.Id}, as of {r.Round.AssessedOn:yyyy-MM-dd}, {r.Round.Status.ToString().ToLowerInvariant()}, model v{r.Round.ModelVersion}): " +
                          $"{r.RatersSubmitted} of {r.RatersAsked} raters submitted; overall {N(r.OverallMean)}" +
                          (r.Previous is { } p ? $"; compared with {p.Name}" : ""));

@@ -5,6 +5,7 @@ using CxDashboard.Web.Features.Coaching.Packs;
 using CxDashboard.Web.Features.Exports;
 using CxDashboard.Web.Features.Metrics;
 using CxDashboard.Web.Features.Reports;
+using CxDashboard.Web.Hosting;
 
 namespace CxDashboard.Web.Cli;
 
@@ -101,17 +102,16 @@ public static class ReportVerbs
                 return CliApp.Success;
             }
 
-            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
             var generator = services.GetRequiredService<MonthlyReportGenerator>();
             if (html)
             {
                 var view = await generator.ViewAsync(target, token);
-                await File.WriteAllTextAsync(path, MonthlyReportHtml.Write(view), token);
+                await PrivateFiles.WriteAllTextAsync(path, MonthlyReportHtml.Write(view), token);
                 await context.Out.WriteLineAsync($"Wrote {path}: {label}, web version, {new FileInfo(path).Length:N0} bytes.");
                 return CliApp.Success;
             }
             var generated = await generator.GenerateAsync(target, token);
-            await File.WriteAllBytesAsync(path, generated.Pdf.Content, token);
+            await PrivateFiles.WriteAllBytesAsync(path, generated.Pdf.Content, token);
             await context.Out.WriteLineAsync($"Wrote {path}: {label}, {generated.Pdf.PageCount} pages, {generated.Pdf.Content.Length:N0} bytes " +
                                              $"(figures {generated.Gathering.TotalMilliseconds:0} ms, PDF {generated.Rendering.TotalMilliseconds:0} ms).");
             return CliApp.Success;

@@ -20,7 +20,7 @@ public static class SurveyLinksVerb
         var baseUrl = new Option<string?>("--base-url") { Description = $"The app's public address (default: {PublicLinks.BaseUrlKey})" };
         var format = CliOptions.Format("json", "csv");
         var command = new Command("survey-links",
-            "Create single-use survey links (/s/…) for contacts and print contact id, URL and expiry; a contact with an open link gets it again, an answered one none")
+            "Create single-use survey links (/s/…) for contacts and print contact id, URL and expiry; a contact with an open or answered survey gets no new link")
         {
             contactIds, file, language, baseUrl, format,
         };
@@ -33,7 +33,7 @@ public static class SurveyLinksVerb
         {
             var links = services.GetRequiredService<PublicLinks>();
             var root = parse.GetValue(baseUrl)?.TrimEnd('/') ?? links.ConfiguredBaseUrl
-                ?? throw new CliException($"Set {PublicLinks.BaseUrlKey} (appsettings.json, or the environment variable App__PublicBaseUrl) or pass --base-url, so the links point at the app.", CliApp.UsageError);
+                ?? throw new CliException($"{PublicLinks.NotConfigured} Or pass --base-url.", CliApp.UsageError);
             if (!Uri.TryCreate(root, UriKind.Absolute, out var rootUri) || rootUri.Scheme is not ("http" or "https"))
                 throw new CliException($"'{root}' is not an http(s) address.", CliApp.UsageError);
 

@@ -7,4 +7,5 @@ public partial class CxDbContext
 {
     public DbSet<ImportRun> ImportRuns => Set<ImportRun>();
     public DbSet<ImportRunFile> ImportRunFiles => Set<ImportRunFile>();
+    public DbSet<ImportRunError> ImportRunErrors => Set<ImportRunError>();
 }

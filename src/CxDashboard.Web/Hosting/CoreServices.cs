@@ -81,14 +81,18 @@ public static class CoreServices
         return services;
     }
 
-    /// <summary>A relative SQLite file is placed under the content root (not the shell's directory), and its folder created.</summary>
+    /// <summary>
+    /// A relative SQLite file is placed under the content root (not the shell's directory); its folder and the file are
+    /// created for the app's user only (<see cref="PrivateFiles"/>).
+    /// </summary>
     public static string ResolveSqlitePath(string connectionString, string contentRoot)
     {
         var builder = new SqliteConnectionStringBuilder(connectionString);
         if (builder.DataSource is { Length: > 0 } path && path != ":memory:" && builder.Mode != SqliteOpenMode.Memory)
         {
             var full = Path.IsPathRooted(path) ? path : Path.GetFullPath(Path.Combine(contentRoot, path));
-            Directory.CreateDirectory(Path.GetDirectoryName(full)!);
+            PrivateFiles.CreateFolder(Path.GetDirectoryName(full)!);
+            if (builder.Mode is SqliteOpenMode.ReadWriteCreate) PrivateFiles.EnsureDatabaseFile(full);
             builder.DataSource = full;
         }
         builder.Pooling = true;

@@ -117,6 +117,45 @@ public sealed class AdminPagesTests(AdminPagesTests.Fixture fixture) : IClassFix
     }
 
     [Fact]
+    public async Task After_saving_a_target_the_page_opens_at_that_row_with_the_message_beside_it()
+    {
+        var admin = await Admin();
+        var page = await Html.GetDocumentAsync(admin, "/Admin/Targets");
+        // The long table is in the page's own scroll (no inner scroll box), with a row id to come back to.
+        Assert.Null(page.QuerySelector(".table-scroll [data-testid=targets-table]"));
+        Assert.NotNull(page.QuerySelector(".table-page [data-testid=targets-table]"));
+        var t2 = await fixture.App.WithScopeAsync(sp => sp.GetRequiredService<CxDbContext>().Teams.SingleAsync(t => t.Name == "T2"));
+        Assert.NotNull(page.GetElementById($"row-target-Nps-{t2.Id}"));
+
+        var response = await Html.PostFormAsync(admin, "/Admin/Targets", new Dictionary<string, string>
+        {
+            ["kpi"] = "Nps", ["teamId"] = t2.Id.ToString(), ["green"] = "20", ["amber"] = "10",
+        }, formSelector: $"#target-Nps-{t2.Id}", postUrl: "/Admin/Targets?handler=Save");
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal($"/Admin/Targets#row-target-Nps-{t2.Id}", response.Headers.Location!.OriginalString);
+
+        var after = await Html.GetDocumentAsync(admin, response.Headers.Location.OriginalString);
+        var saved = after.GetElementById($"row-target-Nps-{t2.Id}")!;
+        Assert.Contains("saved", saved.NextElementSibling!.QuerySelector("[data-testid=status-message]")!.TextContent);
+        Assert.Single(after.QuerySelectorAll("[data-testid=status-message]"));
+    }
+
+    [Fact]
+    public async Task The_users_list_says_what_each_role_sees_not_a_team_scope_that_does_not_apply()
+    {
+        await fixture.App.CreateUserAsync("caller-scope@test.local", Roles.Callback);
+        await fixture.App.CreateUserAsync("agent-scope@test.local", Roles.Agent);
+        await fixture.App.CreateUserAsync("anna@example.test", Roles.Agent);
+        var page = await Html.GetDocumentAsync(await Admin(), "/Admin/Users");
+        string Sees(string email) => page.QuerySelectorAll("[data-testid=users-table] tbody tr")
+            .Single(r => r.Children[1].TextContent == email).QuerySelector("[data-testid=user-scope]")!.TextContent;
+        Assert.Equal("Every callback case (no KPIs)", Sees("caller-scope@test.local"));
+        Assert.Equal("Nothing yet: no agent with this e-mail address", Sees("agent-scope@test.local"));
+        Assert.Equal("Own scorecard only (Anna Andersson)", Sees("anna@example.test"));
+        Assert.Equal("All teams", Sees("admin@test.local"));
+    }
+
+    [Fact]
     public async Task Targets_with_amber_stricter_than_green_are_refused()
     {
         var admin = await Admin();

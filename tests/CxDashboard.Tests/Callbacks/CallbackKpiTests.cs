@@ -86,7 +86,7 @@ public sealed class CallbackKpiTests(CallbackKpiTests.Fixture fixture) : IClassF
         var invitation = await db.SurveyInvitations.SingleAsync(i => i.CallbackCaseId == caseId);
         db.SurveyResponses.Add(new SurveyResponse
         {
-            ExternalId = "answer-" + invitation.Token, ContactId = invitation.ContactId, ReceivedAtUtc = at.UtcDateTime, Csat = csat,
+            ExternalId = "answer-" + invitation.Id, ContactId = invitation.ContactId, ReceivedAtUtc = at.UtcDateTime, Csat = csat,
             Kind = SurveyResponseKind.CallbackFollowUp, CallbackCaseId = caseId,
         });
         await db.SaveChangesAsync();

@@ -137,12 +137,14 @@ public sealed class CaseWorkflowTests(CaseWorkflowTests.Fixture fixture) : IClas
         {
             ["Attempt.AttemptedAt"] = LocalNow, ["Attempt.Channel"] = "Phone", ["Attempt.Result"] = "Reached", ["Attempt.Note"] = "Gick igenom fakturan",
         });
+        // Whatever Host header the request carries, the link is built from the configured public address.
+        client.DefaultRequestHeaders.Host = "evil.example";
         page = await CallbackPages.SubmitAndReadAsync(client, url, "[data-testid=close-form]", new Dictionary<string, string>
         {
             ["Close.Outcome"] = "ReachedResolved", ["Close.RootCauseReasonId"] = faktura.ToString(), ["Close.Note"] = "Kreditering ordnad", ["Close.SendFollowUp"] = "true",
         });
 
-        Assert.StartsWith("The case is closed. Follow-up survey link: /s/", CallbackPages.Message(page));
+        Assert.Equal("The case is closed. Copy the follow-up survey link below now: it is not shown again.", CallbackPages.Message(page));
         Assert.Equal("Reached, resolved", page.QuerySelector("[data-testid=outcome]").Text());
         Assert.Equal("FAKTURA (FAKTURA)", page.QuerySelector("[data-testid=root-cause]").Text());
         Assert.Null(page.QuerySelector("[data-testid=attempt-form]"));
@@ -152,7 +154,13 @@ public sealed class CaseWorkflowTests(CaseWorkflowTests.Fixture fixture) : IClas
         var invitation = await App.WithScopeAsync(sp => sp.GetRequiredService<CxDbContext>().SurveyInvitations.AsNoTracking()
             .SingleAsync(i => i.CallbackCaseId == caseId));
         Assert.Equal(SurveyResponseKind.CallbackFollowUp, invitation.Kind);
-        Assert.Equal("http://localhost/s/" + invitation.Token, link);
+        // The database keeps only the hash of the link's token, and the link is not shown again.
+        Assert.Equal(CxDashboard.Web.Features.Surveys.LinkTokens.Hash(link["http://localhost/s/".Length..]), invitation.TokenHash);
+        Assert.DoesNotContain(link["http://localhost/s/".Length..], await App.WithScopeAsync(async sp =>
+            string.Join(" ", await sp.GetRequiredService<CxDbContext>().CallbackCaseEvents.Select(e => e.Detail).ToListAsync())));
+        var again = await Html.GetDocumentAsync(client, url);
+        Assert.Null(again.QuerySelector("[data-testid=follow-up-link]"));
+        Assert.StartsWith("Link created", again.QuerySelector("[data-testid=follow-up-item]").Text());
         Assert.Equal("K101", await App.WithScopeAsync(sp => sp.GetRequiredService<CxDbContext>().Contacts.Where(c => c.Id == invitation.ContactId).Select(c => c.ExternalId).SingleAsync()));
 
         var audit = page.QuerySelectorAll("[data-testid=audit-detail]").Select(e => e.Text()).ToList();
@@ -163,7 +171,7 @@ public sealed class CaseWorkflowTests(CaseWorkflowTests.Fixture fixture) : IClas
         Assert.Equal("Attempt 1 at 2026-05-13 11:40 by phone: no answer (6 d 19 h after the due time). Note: Ringde, inget svar", audit[2]);
         Assert.StartsWith("Attempt 2 at 2026-05-13 12:00 by phone: reached", audit[3]);
         Assert.Equal("Closed by worker@test.local: reached, resolved; root cause FAKTURA (FAKTURA). Note: Kreditering ordnad", audit[4]);
-        Assert.StartsWith($"Follow-up survey link created by worker@test.local (/s/{invitation.Token})", audit[5]);
+        Assert.StartsWith("Follow-up survey link created by worker@test.local, valid until", audit[5]);
 
         var open = await Html.GetDocumentAsync(client, "/Callbacks");
         Assert.DoesNotContain("Ulla Ett", open.QuerySelectorAll("[data-testid=customer]").Select(e => e.Text()));

@@ -84,14 +84,57 @@ public sealed class DashboardPageTests(DashboardPageTests.Fixture fixture) : ICl
         Assert.True(reasons.Any(r => r.StartsWith("ABONNEMANG") && r.Contains("50,0 %")), string.Join(" | ", reasons)); // 1 of 2 repeats
 
         var teams = page.QuerySelectorAll("[data-testid=teams-table] tbody tr").Select(Html.RowText).ToList();
-        Assert.True(teams.Any(t => t.StartsWith("T1 4 75,0 %")), string.Join(" | ", teams));
+        Assert.True(teams.Any(t => t.StartsWith("T1 4 ■Off target: 75,0 %")), string.Join(" | ", teams));
         Assert.True(teams.Any(t => t.StartsWith("No team (self-service) 1")), string.Join(" | ", teams));
-        Assert.True(teams.Any(t => t.StartsWith("Total 9 44,4 %")), string.Join(" | ", teams));
+        Assert.True(teams.Any(t => t.StartsWith("Total 9 ■Off target: 44,4 %")), string.Join(" | ", teams));
 
         var agents = page.QuerySelectorAll("[data-testid=agents-table] tbody tr").Select(Html.RowText).ToList();
-        Assert.True(agents.Any(a => a.StartsWith("Anna Andersson T1 3")), string.Join(" | ", agents));
+        Assert.True(agents.Any(a => a.StartsWith("Anna Andersson scorecard of Anna Andersson T1 3")), string.Join(" | ", agents));
         var channels = page.QuerySelectorAll("[data-testid=channels-table] tbody tr").Select(Html.RowText).ToList();
         Assert.True(channels.Any(c => c.StartsWith("Chat 3")), string.Join(" | ", channels));
+    }
+
+    [Fact]
+    public async Task Table_cells_show_their_target_status_by_shape_and_word_as_well_as_colour()
+    {
+        var client = await fixture.App.SignedInClientAsync("manager@test.local", Roles.Manager);
+        var page = await Html.GetDocumentAsync(client, March);
+        var t1 = page.QuerySelectorAll("[data-testid=teams-table] tbody tr").First(r => r.Children[0].TextContent.Trim() == "T1");
+        // Repeat rate 75,0 % (off target), contact FCR 100,0 % (on target), CSAT 75,0 % (near target).
+        var (repeat, fcr, csat) = (t1.Children[2], t1.Children[3], t1.Children[4]);
+        Assert.Equal(("■", "Off target: ", "Off target"), (repeat.QuerySelector(".status-mark")!.TextContent, repeat.QuerySelector(".visually-hidden")!.TextContent, repeat.GetAttribute("title")));
+        Assert.Contains("cell-red", repeat.ClassList);
+        Assert.Equal(("●", "On target"), (fcr.QuerySelector(".status-mark")!.TextContent, fcr.GetAttribute("title")));
+        Assert.Contains("cell-green", fcr.ClassList);
+        Assert.Equal(("▲", "Near target"), (csat.QuerySelector(".status-mark")!.TextContent, csat.GetAttribute("title")));
+        Assert.Contains("cell-amber", csat.ClassList);
+        // Handle time has no target: no mark.
+        Assert.Null(t1.Children[7].QuerySelector(".status-mark"));
+        // The reasons table too, and a key to the shapes above the tables.
+        Assert.NotEmpty(page.QuerySelectorAll("[data-testid=reasons-table] .status-mark"));
+        Assert.Equal(["● On target", "▲ Near target", "■ Off target", "no mark: no target for that figure"],
+            page.QuerySelector("[data-testid=status-legend]")!.QuerySelectorAll("li").Select(li => li.TextContent.Trim()));
+    }
+
+    [Fact]
+    public async Task The_agents_table_opens_an_agents_scorecard_for_those_who_coach()
+    {
+        var manager = await Html.GetDocumentAsync(await fixture.App.SignedInClientAsync("manager@test.local", Roles.Manager), March);
+        var anna = manager.QuerySelectorAll("[data-testid=agents-table] tbody tr").First(r => r.TextContent.Contains("Anna Andersson"));
+        var link = anna.QuerySelector("[data-testid=scorecard-link]")!.GetAttribute("href")!;
+        Assert.Matches("^/Coaching/Agent/[0-9]+[?]from=2026-03-01&to=2026-03-31$", link);
+        var leader = await Html.GetDocumentAsync(await fixture.App.SignedInClientAsync("leader@test.local", Roles.Leadership), March);
+        Assert.Null(leader.QuerySelector("[data-testid=scorecard-link]"));
+    }
+
+    [Fact]
+    public async Task Eight_tiles_sit_in_rows_of_four()
+    {
+        var client = await fixture.App.SignedInClientAsync("manager@test.local", Roles.Manager);
+        var page = await Html.GetDocumentAsync(client, March);
+        var tiles = page.QuerySelector("[data-testid=kpi-tiles]")!;
+        Assert.Equal(8, tiles.QuerySelectorAll(".kpi-tile").Length);
+        Assert.Contains("kpi-grid-4", tiles.ClassList);
     }
 
     [Fact]

@@ -47,19 +47,10 @@ public sealed class PulseAndEngagementTests(PulseAndEngagementTests.Fixture fixt
     private Task<int> PulseAnswerCount() =>
         App.WithScopeAsync(sp => sp.GetRequiredService<CxDbContext>().EngagementAnswers.CountAsync(a => a.Source == EngagementSource.Pulse));
 
-    /// <summary>The link an administrator creates for a team on the admin page (through its form).</summary>
-    private async Task<string> CreateLinkAsync(string team)
-    {
-        var teamId = await TeamIdAsync(team);
-        var response = await Html.PostFormAsync(fixture.Admin, "/Admin/Pulse", new Dictionary<string, string>(), postUrl: $"/Admin/Pulse?handler=Renew&teamId={teamId}");
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var page = Html.Parse(await response.Content.ReadAsStringAsync());
-        var url = page.QuerySelector($"tr[data-team-id='{teamId}'] [data-testid=pulse-link]")!.GetAttribute("value")!;
-        return new Uri(url).AbsolutePath;
-    }
+    private Task<string> CreateLinkAsync(string team) => PulseTestSupport.CreateLinkAsync(App, fixture.Admin, team);
 
-    private static async Task<HttpResponseMessage> AnswerAsync(HttpClient client, string path, Dictionary<string, string> answer) =>
-        await Html.PostFormAsync(client, path, answer, "[data-testid=pulse-form]", path);
+    private static Task<HttpResponseMessage> AnswerAsync(HttpClient client, string path, Dictionary<string, string> answer) =>
+        PulseTestSupport.AnswerAsync(client, path, answer);
 
     private async Task<IDocument> EngagementPageAsync(HttpClient client, string query = "?from=2026-03&to=2026-03") =>
         await Html.GetDocumentAsync(client, "/Engagement" + query);

@@ -12,6 +12,8 @@ using CxDashboard.Web.Features.Ingestion;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
+using static CxDashboard.Tests.Engagement.PulseTestSupport;
+
 namespace CxDashboard.Tests.Engagement;
 
 /// <summary>
@@ -31,18 +33,6 @@ public sealed class PulseAnonymityTests
         new() { ["Items[1]"] = "4", ["Items[2]"] = "5", ["Items[5]"] = "3", ["Enps"] = "8" },
         new() { ["Items[1]"] = "1", ["Enps"] = "0" },
     ];
-
-    private static async Task<string> CreateLinkAsync(CxAppFactory app, HttpClient admin, string team)
-    {
-        var teamId = await app.WithScopeAsync(sp => sp.GetRequiredService<CxDbContext>().Teams.Where(t => t.Name == team).Select(t => t.Id).SingleAsync());
-        var response = await Html.PostFormAsync(admin, "/Admin/Pulse", new Dictionary<string, string>(), postUrl: $"/Admin/Pulse?handler=Renew&teamId={teamId}");
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var page = Html.Parse(await response.Content.ReadAsStringAsync());
-        return new Uri(page.QuerySelector($"tr[data-team-id='{teamId}'] [data-testid=pulse-link]")!.GetAttribute("value")!).AbsolutePath;
-    }
-
-    private static Task<HttpResponseMessage> AnswerAsync(HttpClient client, string link, Dictionary<string, string> answer) =>
-        Html.PostFormAsync(client, link, answer, "[data-testid=pulse-form]", link);
 
     /// <summary>Everything about March's engagement a manager, a leader or the CLI can take out of the app.</summary>
     private static async Task<string> EverythingShownAsync(CxAppFactory app, HttpClient manager, HttpClient leader)

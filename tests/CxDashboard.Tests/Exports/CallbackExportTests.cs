@@ -6,7 +6,11 @@ using CxDashboard.Tests.Infrastructure;
 using CxDashboard.Web.Data;
 using CxDashboard.Web.Features.Accounts;
 using CxDashboard.Web.Features.Callbacks;
+using CxDashboard.Web.Features.Exports;
+using CxDashboard.Web.Features.Metrics;
+using CxDashboard.Web.Features.Organisation;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CxDashboard.Tests.Exports;
@@ -64,7 +68,8 @@ public sealed class CallbackExportTests(CallbackExportTests.Fixture fixture) : I
 
         using var workbook = new XLWorkbook(path);
         var rows = RowsByCustomer(workbook, out var col);
-        Assert.Equal(["CU1", "CU3", "CU9", "CU2", "CU6"], rows.Keys);
+        // Most urgent first, as on the worklist: the open cases past due (all of them by now) by priority, the closed one last.
+        Assert.Equal(["CU9", "CU3", "CU2", "CU6", "CU1"], rows.Keys);
 
         var cu1 = rows["CU1"];
         Assert.Equal("closed", cu1.Cell(col["Status"]).GetString());
@@ -150,6 +155,23 @@ public sealed class CallbackExportTests(CallbackExportTests.Fixture fixture) : I
     }
 
     [Fact]
+    public async Task The_export_queries_never_take_a_first_row_without_an_order()
+    {
+        // A context that throws on EF Core's "First/Take without OrderBy" warnings (its own options, so its queries are
+        // compiled afresh rather than taken from the app's query cache).
+        var options = new DbContextOptionsBuilder<CxDbContext>().UseSqlite(fixture.App.ConnectionString)
+            .ConfigureWarnings(w => w.Throw(CoreEventId.FirstWithoutOrderByAndFilterWarning, CoreEventId.RowLimitingOperationWithoutOrderByWarning))
+            .Options;
+        await using var strict = new CxDbContext(options);
+        var rows = await fixture.App.WithScopeAsync(async sp =>
+        {
+            var exports = new RawExportService(strict, sp.GetRequiredService<OrganisationSettingsService>(), fixture.App.Clock, [new CallbackCasesExport(strict)]);
+            return (await exports.WriteAsync(RawExportKind.Callbacks, new DateOnly(2026, 5, 1), new DateOnly(2026, 5, 13), DataScope.Everything, new MemoryStream())).Rows;
+        });
+        Assert.Equal(5, rows);
+    }
+
+    [Fact]
     public async Task A_team_scoped_manager_downloads_only_their_teams_cases()
     {
         var t1 = await fixture.App.WithScopeAsync(sp => sp.GetRequiredService<CxDbContext>().Teams.Where(t => t.Name == "T1").Select(t => t.Id).SingleAsync());
@@ -160,6 +182,6 @@ public sealed class CallbackExportTests(CallbackExportTests.Fixture fixture) : I
         var response = await client.GetAsync("/Exports?handler=Download&kind=callbacks&from=2026-05-01&to=2026-05-13");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         using var workbook = new XLWorkbook(new MemoryStream(await response.Content.ReadAsByteArrayAsync()));
-        Assert.Equal(["CU1", "CU3", "CU9"], RowsByCustomer(workbook, out _).Keys);
+        Assert.Equal(["CU9", "CU3", "CU1"], RowsByCustomer(workbook, out _).Keys);
     }
 }

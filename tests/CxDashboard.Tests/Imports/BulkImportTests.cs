@@ -56,7 +56,7 @@ public sealed class BulkImportTests
         using (var command = connection.CreateCommand())
         {
             command.CommandText = """
-                SELECT "Id", "CustomerId", "StartedAtUtc", "ReasonId", "PrevGapTicks", "PrevSameReasonGapTicks", "NextGapTicks" FROM "Contacts"
+                SELECT "Id", "CustomerId", "StartedAtUtc", "ReasonId", "PrevGapTicks", "PrevSameReasonGapTicks", "NextGapTicks", "NextSameReasonGapTicks" FROM "Contacts"
                 """;
             using var reader = command.ExecuteReader();
             while (reader.Read())
@@ -64,7 +64,7 @@ public sealed class BulkImportTests
                 long? Nullable(int i) => reader.IsDBNull(i) ? null : reader.GetInt64(i);
                 var customer = reader.GetInt64(1);
                 if (!byCustomer.TryGetValue(customer, out var contacts)) byCustomer[customer] = contacts = [];
-                contacts.Add((new TimelinePoint(reader.GetInt64(0), reader.GetInt64(2), reader.GetInt32(3)), new TimelineGaps(Nullable(4), Nullable(5), Nullable(6))));
+                contacts.Add((new TimelinePoint(reader.GetInt64(0), reader.GetInt64(2), reader.GetInt32(3)), new TimelineGaps(Nullable(4), Nullable(5), Nullable(6), Nullable(7))));
             }
         }
         Assert.Equal(5_000, byCustomer.Count);

@@ -101,7 +101,9 @@ public sealed class ImportBehaviourTests
         Assert.Equal((1L, 10L), (changed.Updated, changed.Unchanged));
         Assert.Equal(TimeSpan.FromDays(1).Ticks, Scalar(app, """SELECT "PrevGapTicks" FROM "Contacts" WHERE "ExternalId" = 'K3'"""));
         Assert.Equal(TimeSpan.FromDays(1).Ticks, Scalar(app, """SELECT "NextGapTicks" FROM "Contacts" WHERE "ExternalId" = 'K2'"""));
-        Assert.Equal([new DateOnly(2026, 3, 5), new DateOnly(2026, 3, 6), new DateOnly(2026, 3, 12)], changed.ChangedDates);
+        // K1 (26 February, FAKTURA) now has its next FAKTURA contact 8 days later instead of 14: its day changes too.
+        Assert.Equal(TimeSpan.FromDays(8).Ticks, Scalar(app, """SELECT "NextSameReasonGapTicks" FROM "Contacts" WHERE "ExternalId" = 'K1'"""));
+        Assert.Equal([new DateOnly(2026, 2, 26), new DateOnly(2026, 3, 5), new DateOnly(2026, 3, 6), new DateOnly(2026, 3, 12)], changed.ChangedDates);
     }
 
     [Fact]

@@ -77,14 +77,93 @@ public sealed class ImportPageTests(ImportPageTests.Fixture fixture) : IClassFix
         page = await Html.GetDocumentAsync(client, runUrl);
         Assert.Equal("Valid rows imported", page.QuerySelector("[data-testid=run-status]").Text());
         Assert.Equal("svar.csv survey-responses 3 1 0 0 2 3", Rows(page, "run-files"));
+        // The skipped rows stay listed after the import (the uploaded file and its check are gone by then).
+        Assert.Contains("2 row(s) were not imported", page.QuerySelector("[data-testid=kept-errors]")!.Text());
+        Assert.Equal(
+            "3 csat 7 is outside 1–5 (CSAT is 1–5)\n3 resolved 'kanske' is not yes/no (also ja/nej, true/false, 1/0)\n4 contact_id no contact with id 'K404' (import the contacts first, or in the same batch)",
+            Rows(page, "row-errors"));
         Assert.Equal(5, Scalar(fixture.App, """SELECT "Csat" FROM "SurveyResponses" WHERE "ExternalId" = 'P1'"""));
         Assert.Equal(0, Scalar(fixture.App, """SELECT COUNT(*) FROM "SurveyResponses" WHERE "ExternalId" IN ('P2', 'P3')"""));
 
         var history = await Html.GetDocumentAsync(client, "/Import");
         var row = history.QuerySelectorAll("[data-testid=import-history] tbody tr").Select(Html.RowText).First(r => r.Contains("svar.csv"));
         Assert.StartsWith("2026-03-31 12:00 admin@test.local svar.csv", row);
-        Assert.Contains("survey-responses 3 1 0 0 2 Valid rows imported (valid rows only)", row);
+        Assert.Contains("survey-responses 3 1 0 0 2 line 3, csat: 7 is outside 1–5 (CSAT is 1–5)", row);
+        Assert.Contains("line 4, contact_id: no contact with id 'K404'", row);
+        Assert.Contains("Valid rows imported (valid rows only)", row);
     }
+
+    [Fact]
+    public async Task The_check_says_what_an_import_will_create_and_writes_nothing()
+    {
+        var client = await fixture.App.SignedInClientAsync("admin@test.local", Roles.Admin);
+        var agents = "agent_id,name,team\nWCA,Wendy Carlsson,WCT\n";
+        var contacts = "contact_id,customer_id,agent_id,channel,reason,started_at\nWC1,WCC,WCA,phone,NYKOD,2026-03-20 10:00\nWC2,WCC,WCB,phone,FAKTURA,2026-03-21 10:00\n";
+        var runUrl = await UploadAsync(client, ("AgentsFile", "agenter.csv", Encoding.UTF8.GetBytes(agents)), ("ContactsFile", "nya.csv", Encoding.UTF8.GetBytes(contacts)));
+        var page = await Html.GetDocumentAsync(client, runUrl);
+        Assert.Equal("All 3 rows are valid.", page.QuerySelector("[data-testid=check-summary]")!.Text());
+        var notes = page.QuerySelectorAll("[data-testid=file-warning]").Select(n => n.Text()).ToList();
+        Assert.Contains(notes, n => n.Contains("1 new contact reason code(s) will be created and flagged for review"));
+        Assert.Contains(notes, n => n.Contains("1 new team(s) will be created."));
+        Assert.Contains(notes, n => n.Contains("1 agent id(s) not seen before will be created"));
+        Assert.DoesNotContain(notes, n => n.Contains("code(s) created") || n.Contains("were created") || n.Contains("team(s) created"));
+        Assert.Single(notes, n => n.Contains("team(s)"));   // named by the agents file that creates it, not again by the contacts file
+        Assert.Equal(0, Scalar(fixture.App, """SELECT COUNT(*) FROM "ContactReasons" WHERE "Code" = 'NYKOD'"""));
+        Assert.Equal(0, Scalar(fixture.App, """SELECT COUNT(*) FROM "Teams" WHERE "Name" = 'WCT'"""));
+        Assert.Equal(HttpStatusCode.Redirect, (await PressAsync(client, runUrl, "Discard")).StatusCode);
+    }
+
+    [Theory]
+    [InlineData("contacts", "csv")]
+    [InlineData("contacts", "xlsx")]
+    [InlineData("survey-responses", "csv")]
+    [InlineData("survey-responses", "xlsx")]
+    [InlineData("agents", "csv")]
+    [InlineData("agents", "xlsx")]
+    [InlineData("engagement", "csv")]
+    [InlineData("engagement", "xlsx")]
+    public async Task Each_import_kind_has_a_template_with_every_column_and_an_example_row_that_passes_the_check(string kind, string format)
+    {
+        var client = await fixture.App.SignedInClientAsync("manager@test.local", Roles.Manager);
+        var index = await Html.GetDocumentAsync(client, "/Import");
+        var link = index.QuerySelector($"[data-testid=template-{kind}-{format}]")!;
+        Assert.Equal($"/Import/Template/{kind}.{format}", link.GetAttribute("href"));
+        var response = await client.GetAsync(link.GetAttribute("href"));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal($"{kind}-template.{format}", response.Content.Headers.ContentDisposition!.FileNameStar ?? response.Content.Headers.ContentDisposition.FileName);
+        var bytes = await response.Content.ReadAsByteArrayAsync();
+
+        Assert.True(CxDashboard.Web.Features.Ingestion.ImportSchemas.TryParseKind(kind, out var importKind));
+        using var reader = CxDashboard.Web.Features.Ingestion.ImportService.OpenFile(new MemoryStream(bytes));
+        Assert.Equal(CxDashboard.Web.Features.Ingestion.ImportSchemas.For(importKind).Select(c => c.Name), reader.Header);
+
+        // The example row passes the check; the example response rates the example contact, so those two go together.
+        var files = new List<(string, string, byte[])> { ($"{Slot(importKind)}", $"template.{format}", bytes) };
+        if (importKind == CxDashboard.Web.Features.Ingestion.ImportKind.SurveyResponses)
+            files.Add(("ContactsFile", "contacts.csv", await client.GetByteArrayAsync("/Import/Template/contacts.csv")));
+        var runUrl = await UploadAsync(client, [.. files]);
+        var page = await Html.GetDocumentAsync(client, runUrl);
+        Assert.StartsWith("All ", page.QuerySelector("[data-testid=check-summary]")!.Text().Trim());
+        Assert.Equal(HttpStatusCode.Redirect, (await PressAsync(client, runUrl, "Discard")).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_template_of_an_unknown_kind_or_format_is_not_found()
+    {
+        var client = await fixture.App.SignedInClientAsync("manager@test.local", Roles.Manager);
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/Import/Template/orders.csv")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/Import/Template/contacts.pdf")).StatusCode);
+        var agent = await fixture.App.SignedInClientAsync("agent@test.local", Roles.Agent);
+        Assert.Equal(HttpStatusCode.Redirect, (await agent.GetAsync("/Import/Template/contacts.csv")).StatusCode);
+    }
+
+    private static string Slot(CxDashboard.Web.Features.Ingestion.ImportKind kind) => kind switch
+    {
+        CxDashboard.Web.Features.Ingestion.ImportKind.Contacts => "ContactsFile",
+        CxDashboard.Web.Features.Ingestion.ImportKind.SurveyResponses => "SurveyResponsesFile",
+        CxDashboard.Web.Features.Ingestion.ImportKind.Agents => "AgentsFile",
+        _ => "EngagementFile",
+    };
 
     [Fact]
     public async Task Contacts_and_the_responses_that_rate_them_are_imported_together()

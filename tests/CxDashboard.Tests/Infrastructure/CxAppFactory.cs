@@ -38,6 +38,8 @@ public class CxAppFactory : WebApplicationFactory<Program>
         builder.UseSetting("Reports:Directory", ReportsDirectory);
         builder.UseSetting("Localization:DefaultCulture", "sv-SE");
         builder.UseSetting("Imports:UploadFolder", _uploadFolder);
+        // Survey and pulse links come only from configuration; tests read them as http://localhost/….
+        builder.UseSetting("App:PublicBaseUrl", "http://localhost");
         builder.ConfigureServices(services => services.AddSingleton<TimeProvider>(Clock));
     }
 

@@ -10,24 +10,37 @@ public class ContactTimelineTests
     public void Each_contact_gets_the_gap_to_its_neighbours_in_time_not_in_input_order()
     {
         var gaps = ContactTimeline.Compute([new(1, 10 * Day, 1), new(2, 3 * Day, 1), new(3, 5 * Day, 2)]);
-        Assert.Equal(new TimelineGaps(5 * Day, 7 * Day, null), gaps[0]);   // after contact 3 (any reason) and 2 (same reason)
-        Assert.Equal(new TimelineGaps(null, null, 2 * Day), gaps[1]);
-        Assert.Equal(new TimelineGaps(2 * Day, null, 5 * Day), gaps[2]);
+        Assert.Equal(new TimelineGaps(5 * Day, 7 * Day, null, null), gaps[0]);   // after contact 3 (any reason) and 2 (same reason)
+        Assert.Equal(new TimelineGaps(null, null, 2 * Day, 7 * Day), gaps[1]);   // before contact 3 (any reason) and 1 (same reason)
+        Assert.Equal(new TimelineGaps(2 * Day, null, 5 * Day, null), gaps[2]);
     }
 
     [Fact]
     public void Contacts_at_the_same_instant_are_neither_earlier_nor_later_than_each_other()
     {
         var gaps = ContactTimeline.Compute([new(1, 4 * Day, 1), new(2, 4 * Day, 1), new(3, 6 * Day, 1), new(4, 2 * Day, 1)]);
-        Assert.Equal(new TimelineGaps(2 * Day, 2 * Day, 2 * Day), gaps[0]);
-        Assert.Equal(new TimelineGaps(2 * Day, 2 * Day, 2 * Day), gaps[1]);
-        Assert.Equal(new TimelineGaps(2 * Day, 2 * Day, null), gaps[2]);
-        Assert.Equal(new TimelineGaps(null, null, 2 * Day), gaps[3]);
+        Assert.Equal(new TimelineGaps(2 * Day, 2 * Day, 2 * Day, 2 * Day), gaps[0]);
+        Assert.Equal(new TimelineGaps(2 * Day, 2 * Day, 2 * Day, 2 * Day), gaps[1]);
+        Assert.Equal(new TimelineGaps(2 * Day, 2 * Day, null, null), gaps[2]);
+        Assert.Equal(new TimelineGaps(null, null, 2 * Day, 2 * Day), gaps[3]);
     }
 
     [Fact]
     public void A_single_contact_has_no_neighbours() =>
-        Assert.Equal(new TimelineGaps(null, null, null), ContactTimeline.Compute([new(1, Day, 1)])[0]);
+        Assert.Equal(new TimelineGaps(null, null, null, null), ContactTimeline.Compute([new(1, Day, 1)])[0]);
+
+    [Fact]
+    public void The_next_contact_of_the_same_reason_skips_other_reasons_and_equal_starts()
+    {
+        // Reason 1 at day 1, reason 2 at day 3, reason 1 twice at day 6, reason 2 at day 6: the day-1 contact's next
+        // same-reason contact is on day 6; the day-3 one's too (its reason-2 neighbour at the same instant counts).
+        var gaps = ContactTimeline.Compute([new(1, Day, 1), new(2, 3 * Day, 2), new(3, 6 * Day, 1), new(4, 6 * Day, 1), new(5, 6 * Day, 2)]);
+        Assert.Equal(new TimelineGaps(null, null, 2 * Day, 5 * Day), gaps[0]);
+        Assert.Equal(new TimelineGaps(2 * Day, null, 3 * Day, 3 * Day), gaps[1]);
+        Assert.Equal(new TimelineGaps(3 * Day, 5 * Day, null, null), gaps[2]);
+        Assert.Equal(new TimelineGaps(3 * Day, 5 * Day, null, null), gaps[3]);
+        Assert.Equal(new TimelineGaps(3 * Day, 3 * Day, null, null), gaps[4]);
+    }
 }
 
 public class ContactRulesTests

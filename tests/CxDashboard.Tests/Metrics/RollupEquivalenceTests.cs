@@ -104,6 +104,8 @@ public sealed class RollupEquivalenceTests(RollupEquivalenceTests.Fixture fixtur
                 baseQuery with { TeamId = team.Id },
                 baseQuery with { Channel = Channel.Chat },
                 baseQuery with { ReasonId = reason.Id, SameReasonOnly = true },
+                baseQuery with { SameReasonOnly = true },
+                baseQuery with { TeamId = team.Id, SameReasonOnly = true },
                 baseQuery with { AgentId = agent.Id },
                 baseQuery with { AgentId = agent.Id, Channel = Channel.Phone },
                 baseQuery with { TeamId = team.Id, Channel = Channel.Email, ReasonId = reason.Id },

@@ -82,7 +82,8 @@ public sealed class HostedSurveyTests(HostedSurveyTests.Fixture fixture) : IClas
         var (positive, responses) = (after.GetProperty("csatPositive").GetInt64(), after.GetProperty("responses").GetInt64());
         Assert.Equal(100.0 * positive / responses, after.GetProperty("csatPercent").GetDouble(), 9);
 
-        var invitation = await Db(db => db.SurveyInvitations.SingleAsync(i => i.Token == link.Token));
+        var hash = CxDashboard.Web.Features.Surveys.LinkTokens.Hash(link.Token);
+        var invitation = await Db(db => db.SurveyInvitations.SingleAsync(i => i.TokenHash == hash));
         var stored = await Db(db => db.SurveyResponses.Include(r => r.Contact).SingleAsync(r => r.Id == invitation.ResponseId));
         Assert.Equal($"survey-{invitation.Id}", stored.ExternalId);
         Assert.Equal(("K3", SurveyResponseKind.PostContact, "Mycket bra hjälp"), (stored.Contact!.ExternalId, stored.Kind, stored.Comment));

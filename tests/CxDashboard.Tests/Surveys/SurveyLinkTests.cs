@@ -30,7 +30,7 @@ public sealed class SurveyLinkTests(SurveyLinkTests.Fixture fixture) : IClassFix
     private Task<int> InvitationCount() => fixture.App.WithScopeAsync(sp => sp.GetRequiredService<CxDbContext>().SurveyInvitations.CountAsync());
 
     [Fact]
-    public async Task The_verb_prints_a_link_per_contact_and_gives_the_same_link_again_on_a_second_run()
+    public async Task The_verb_prints_a_link_per_contact_and_no_second_link_on_a_second_run()
     {
         var first = await Cli("--contact-ids", "K5, K6,K5", "--base-url", "https://survey.example.test", "--language", "en");
         Assert.True(first.ExitCode == 0, first.Error);
@@ -42,9 +42,11 @@ public sealed class SurveyLinkTests(SurveyLinkTests.Fixture fixture) : IClassFix
         // Expiry: now + 14 days (Surveys:ExpiryDays default).
         Assert.Equal(fixture.App.Clock.GetUtcNow().UtcDateTime.AddDays(14), links[0].GetProperty("expiresAt").GetDateTime().ToUniversalTime());
 
+        // The contact has an open link: no second one, and the first cannot be shown again (only its hash is kept).
         var second = await Cli("--contact-ids", "K5", "--base-url", "https://survey.example.test");
         var again = second.Json.GetProperty("links")[0];
-        Assert.Equal(("existing", url), (again.GetProperty("status").GetString(), again.GetProperty("url").GetString()));
+        Assert.Equal(("existing", null), (again.GetProperty("status").GetString(), again.GetProperty("url").GetString()));
+        Assert.Equal(links[0].GetProperty("expiresAt").GetDateTime(), again.GetProperty("expiresAt").GetDateTime());
 
         // The link opens in the language asked for.
         var page = await Html.GetDocumentAsync(fixture.App.NewClient(), new Uri(url).AbsolutePath);

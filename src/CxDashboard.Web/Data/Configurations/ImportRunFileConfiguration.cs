@@ -11,5 +11,6 @@ public class ImportRunFileConfiguration : IEntityTypeConfiguration<ImportRunFile
         builder.Property(f => f.FileName).HasMaxLength(260);
         builder.Property(f => f.Kind).HasMaxLength(30);
         builder.Property(f => f.FileError).HasMaxLength(2000);
+        builder.HasMany(f => f.Errors).WithOne().HasForeignKey(e => e.ImportRunFileId).OnDelete(DeleteBehavior.Cascade);
     }
 }

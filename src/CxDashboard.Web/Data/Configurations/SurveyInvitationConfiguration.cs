@@ -8,9 +8,9 @@ public class SurveyInvitationConfiguration : IEntityTypeConfiguration<SurveyInvi
 {
     public void Configure(EntityTypeBuilder<SurveyInvitation> builder)
     {
-        builder.Property(i => i.Token).HasMaxLength(64);
+        builder.Property(i => i.TokenHash).HasMaxLength(Features.Surveys.LinkTokens.HashLength);
         builder.Property(i => i.Language).HasMaxLength(5);
-        builder.HasIndex(i => i.Token).IsUnique();
+        builder.HasIndex(i => i.TokenHash).IsUnique();
         builder.HasIndex(i => i.ContactId);
         builder.HasIndex(i => i.CallbackCaseId);
         builder.HasOne(i => i.Contact).WithMany().HasForeignKey(i => i.ContactId).OnDelete(DeleteBehavior.Cascade);

@@ -24,7 +24,8 @@ public class Contact
     public bool EscalatedFromBot { get; set; }
 
     // Derived from the customer's other contacts (kept current by ContactTimeline after every write), so any
-    // window W can be applied in a plain aggregate: repeat = PrevGap <= W; resolved = NextGap is null or > W.
+    // window W can be applied in a plain aggregate: repeat = PrevGap <= W; resolved = NextGap is null or > W (the
+    // same-reason gaps for the "same reason only" option).
 
     /// <summary>Time since this customer's latest earlier contact (strictly earlier), in ticks; null when none.</summary>
     public long? PrevGapTicks { get; set; }
@@ -34,4 +35,7 @@ public class Contact
 
     /// <summary>Time until this customer's next contact (strictly later), in ticks; null when none.</summary>
     public long? NextGapTicks { get; set; }
+
+    /// <summary>As <see cref="NextGapTicks"/>, counting only later contacts with the same reason.</summary>
+    public long? NextSameReasonGapTicks { get; set; }
 }

@@ -70,4 +70,17 @@ public class ImportRunFile
     public long Rejected { get; set; }
     public long ErrorCount { get; set; }
     public string? FileError { get; set; }
+
+    /// <summary>The rows an import skipped (valid rows only) or refused, kept for the history; the first Imports:MaxErrorsListed.</summary>
+    public List<ImportRunError> Errors { get; set; } = [];
+}
+
+/// <summary>One problem with one row of an imported file: the line, the column (if one) and why.</summary>
+public class ImportRunError
+{
+    public long Id { get; set; }
+    public long ImportRunFileId { get; set; }
+    public long Line { get; set; }
+    public string? Column { get; set; }
+    public required string Message { get; set; }
 }

@@ -46,6 +46,9 @@ public class KpiRollup
 
     /// <summary>Contacts with no later contact of the customer within W: resolved, once decidable.</summary>
     public long NotFollowed { get; set; }
+
+    /// <summary>As <see cref="NotFollowed"/>, for the "same reason only" option: no later contact of the customer with the same reason within W.</summary>
+    public long SameReasonNotFollowed { get; set; }
     public long WithHandleTime { get; set; }
     public long HandleSeconds { get; set; }
     public long BotEscalations { get; set; }

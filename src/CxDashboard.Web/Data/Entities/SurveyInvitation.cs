@@ -8,8 +8,8 @@ public class SurveyInvitation
 {
     public long Id { get; set; }
 
-    /// <summary>URL-safe random token (at least 128 bits); unique.</summary>
-    public required string Token { get; set; }
+    /// <summary>SHA-256 of the link's random token (<see cref="Features.Surveys.LinkTokens"/>); unique. The token itself is not kept.</summary>
+    public required string TokenHash { get; set; }
     public long ContactId { get; set; }
     public Contact? Contact { get; set; }
     public SurveyResponseKind Kind { get; set; } = SurveyResponseKind.PostContact;

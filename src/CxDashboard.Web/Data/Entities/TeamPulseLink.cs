@@ -9,7 +9,7 @@ public class TeamPulseLink
     public int TeamId { get; set; }
     public Team? Team { get; set; }
 
-    /// <summary>URL-safe random token (128 bits); unique.</summary>
-    public required string Token { get; set; }
+    /// <summary>SHA-256 of the link's random token (<see cref="Features.Surveys.LinkTokens"/>); unique. The token itself is not kept.</summary>
+    public required string TokenHash { get; set; }
     public DateTime CreatedAtUtc { get; set; }
 }

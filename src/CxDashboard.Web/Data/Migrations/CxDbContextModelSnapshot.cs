@@ -568,6 +568,9 @@ namespace CxDashboard.Web.Data.Migrations
                     b.Property<long?>("NextGapTicks")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("NextSameReasonGapTicks")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long?>("PrevGapTicks")
                         .HasColumnType("INTEGER");
 
@@ -776,6 +779,34 @@ namespace CxDashboard.Web.Data.Migrations
                     b.ToTable("ImportRuns");
                 });
 
+            modelBuilder.Entity("CxDashboard.Web.Data.Entities.ImportRunError", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Column")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ImportRunFileId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Line")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Message")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ImportRunFileId", "Line");
+
+                    b.ToTable("ImportRunErrors");
+                });
+
             modelBuilder.Entity("CxDashboard.Web.Data.Entities.ImportRunFile", b =>
                 {
                     b.Property<long>("Id")
@@ -946,6 +977,9 @@ namespace CxDashboard.Web.Data.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<long>("Responses")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("SameReasonNotFollowed")
                         .HasColumnType("INTEGER");
 
                     b.Property<long>("SameReasonRepeats")
@@ -1391,7 +1425,7 @@ namespace CxDashboard.Web.Data.Migrations
                     b.Property<long?>("ResponseId")
                         .HasColumnType("INTEGER");
 
-                    b.Property<string>("Token")
+                    b.Property<string>("TokenHash")
                         .IsRequired()
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
@@ -1402,7 +1436,7 @@ namespace CxDashboard.Web.Data.Migrations
 
                     b.HasIndex("ContactId");
 
-                    b.HasIndex("Token")
+                    b.HasIndex("TokenHash")
                         .IsUnique();
 
                     b.ToTable("SurveyInvitations");
@@ -1493,14 +1527,14 @@ namespace CxDashboard.Web.Data.Migrations
                     b.Property<long>("CreatedAtUtc")
                         .HasColumnType("INTEGER");
 
-                    b.Property<string>("Token")
+                    b.Property<string>("TokenHash")
                         .IsRequired()
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
                     b.HasKey("TeamId");
 
-                    b.HasIndex("Token")
+                    b.HasIndex("TokenHash")
                         .IsUnique();
 
                     b.ToTable("TeamPulseLinks");
@@ -1851,6 +1885,15 @@ namespace CxDashboard.Web.Data.Migrations
                     b.Navigation("Team");
                 });
 
+            modelBuilder.Entity("CxDashboard.Web.Data.Entities.ImportRunError", b =>
+                {
+                    b.HasOne("CxDashboard.Web.Data.Entities.ImportRunFile", null)
+                        .WithMany("Errors")
+                        .HasForeignKey("ImportRunFileId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("CxDashboard.Web.Data.Entities.ImportRunFile", b =>
                 {
                     b.HasOne("CxDashboard.Web.Data.Entities.ImportRun", null)
@@ -2082,6 +2125,11 @@ namespace CxDashboard.Web.Data.Migrations
             modelBuilder.Entity("CxDashboard.Web.Data.Entities.ImportRun", b =>
                 {
                     b.Navigation("Files");
+                });
+
+            modelBuilder.Entity("CxDashboard.Web.Data.Entities.ImportRunFile", b =>
+                {
+                    b.Navigation("Errors");
                 });
 
             modelBuilder.Entity("CxDashboard.Web.Data.Entities.MaturityRound", b =>

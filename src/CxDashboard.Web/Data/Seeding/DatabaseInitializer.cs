@@ -19,6 +19,7 @@ public sealed class DatabaseInitializer(
     {
         var pending = (await db.Database.GetPendingMigrationsAsync(ct)).ToList();
         if (pending.Count > 0) logger.LogInformation("Applying {Count} database migration(s): {Migrations}", pending.Count, string.Join(", ", pending));
+        await MigrationFunctions.AddToConnectionAsync(db, ct);
         await db.Database.MigrateAsync(ct);
         if (db.Database.IsSqlite())
         {

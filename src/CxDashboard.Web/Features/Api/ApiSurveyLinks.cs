@@ -7,7 +7,10 @@ namespace CxDashboard.Web.Features.Api;
 
 public sealed record SurveyLinksRequest(IReadOnlyList<string?>? ContactIds, string? Language);
 
-/// <summary>One contact's link as the SMS/e-mail system needs it; url and expiresAt are null when the survey was answered.</summary>
+/// <summary>
+/// One contact's link as the SMS/e-mail system needs it: url only for a link made now (status created; a link cannot
+/// be read again, only its hash is kept); expiresAt also for an open link made before (existing); neither when answered.
+/// </summary>
 public sealed record SurveyLinkItem(string ContactId, string Status, string? Url, DateTime? ExpiresAt);
 
 public sealed record SurveyLinksResponse(string Language, int ExpiryDays, IReadOnlyList<SurveyLinkItem> Links);
@@ -21,11 +24,12 @@ public static class ApiSurveyLinks
         write.MapPost("/survey-links", CreateAsync)
             .WithName("PostSurveyLinks")
             .WithSummary("Create hosted-survey links for contacts")
-            .WithDescription("Body: { \"contactIds\": [\"K1\", …], \"language\": \"sv\" | \"en\" }. Answers one link per contact (in the order given, duplicates once): a new link (status created), the contact's open link again (existing), or none when its survey was answered (answered). Links are single use and expire after Surveys:ExpiryDays. An unknown contact id gets 422 and no link is created.")
+            .WithDescription("Body: { \"contactIds\": [\"K1\", …], \"language\": \"sv\" | \"en\" }. Answers one entry per contact (in the order given, duplicates once): a new link (status created, with its url), no new link when the contact has an open one (existing: its expiry, no url, since only a hash of each link is kept), or none when its survey was answered (answered). Links are single use and expire after Surveys:ExpiryDays. An unknown contact id gets 422 and no link is created; 503 when App:PublicBaseUrl (or AllowedHosts) is not set.")
             .Accepts<SurveyLinksRequest>("application/json")
             .Produces<SurveyLinksResponse>()
             .ProducesProblem(StatusCodes.Status400BadRequest)
-            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
 
     private static async Task<Results<Ok<SurveyLinksResponse>, ProblemHttpResult>> CreateAsync(
         HttpRequest request, SurveyInvitationService invitations, PublicLinks links, IOptionsSnapshot<ApiOptions> options, CancellationToken ct)
@@ -51,6 +55,9 @@ public static class ApiSurveyLinks
         if (contactIds.Count > options.Value.MaxRecordsPerRequest)
             return ApiProblems.Create(StatusCodes.Status413PayloadTooLarge, "Too many contacts",
                 $"The batch has {contactIds.Count:#,0} contact ids; at most {options.Value.MaxRecordsPerRequest:#,0} per request.");
+
+        if (!links.CanMakeLinks(request))
+            return ApiProblems.Create(StatusCodes.Status503ServiceUnavailable, "Survey links cannot be made", PublicLinks.NotConfigured);
 
         var language = body.Language ?? "sv";
         var batch = await invitations.CreatePostContactLinksAsync(contactIds, language, ct);

@@ -19,7 +19,8 @@ public static class ApiV1
         read.MapGet("/kpis", GetKpisAsync)
             .WithName("GetKpis")
             .WithSummary("KPIs for a period and filters")
-            .WithDescription("The same JSON as the CLI's `kpis --format json`: percents 0–100 unrounded, null where n = 0, a 95 % Wilson interval for each proportion.");
+            .WithDescription("The same JSON as the CLI's `kpis --format json`: percents 0–100 unrounded, null where n = 0, a 95 % Wilson interval for each proportion. " +
+                             $"sameReason=true: {MetricGlossary.SameReasonOnly}");
         read.MapContactReasons();
         read.MapCallbacksApi();
         write.MapIngestion();
@@ -34,7 +35,7 @@ public static class ApiV1
     /// <param name="channel">phone, chat, email, messaging, social or selfservice.</param>
     /// <param name="reason">Contact reason code.</param>
     /// <param name="windowDays">Repeat window W in days (default: the organisation's setting).</param>
-    /// <param name="sameReason">Count only earlier contacts with the same reason as repeats.</param>
+    /// <param name="sameReason">Same reason only: a contact is a repeat when an earlier contact of the same customer with the same reason lies within W, and FCR-resolved when no later contact of the same customer with the same reason lies within W.</param>
     /// <param name="asOf">When FCR decidability is judged (ISO 8601; default now).</param>
     private static async Task<Results<Ok<KpiReport>, ProblemHttpResult>> GetKpisAsync(
         [FromQuery] string from, [FromQuery] string to,

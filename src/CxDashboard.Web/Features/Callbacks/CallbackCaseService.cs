@@ -11,6 +11,9 @@ public sealed record FieldError(string Field, string Message);
 /// <summary>What a command did: a message for the user, or why it could not (with the fields to fix).</summary>
 public sealed record CaseCommandResult(bool Succeeded, string Message, IReadOnlyList<FieldError> Errors)
 {
+    /// <summary>The path of a follow-up survey link the command made: shown to the user this once (only its hash is kept).</summary>
+    public string? NewLinkPath { get; init; }
+
     public static CaseCommandResult Done(string message) => new(true, message, []);
     public static CaseCommandResult Refused(string message) => new(false, message, []);
     public static CaseCommandResult Invalid(IReadOnlyList<FieldError> errors) => new(false, "Please correct the marked fields.", errors);
@@ -41,7 +44,9 @@ public sealed class CallbackCaseService(
             if (c.Status == CallbackCaseStatus.Closed) return CaseCommandResult.Refused("This case is closed already.");
             if (c.AssignedToUserId == actor.UserId) return CaseCommandResult.Done("You have this case already.");
             if (c.AssignedToUserId is not null)
-                return CaseCommandResult.Refused($"{assigneeName} claimed this case first; ask a manager if it should be yours.");
+                return CaseCommandResult.Refused(actor.CanManage
+                    ? $"{assigneeName} claimed this case first; reassign it under \"Assign to\" if it should be yours."
+                    : $"{assigneeName} claimed this case first; ask a manager if it should be yours.");
             Assign(c, actor.UserId, now);
             CallbackAudit.Add(c, CallbackEventKind.Claimed, actor.UserId, now, $"Claimed by {actor.Name}");
             return CaseCommandResult.Done("The case is yours: call the customer before the due time.");
@@ -172,32 +177,41 @@ public sealed class CallbackCaseService(
         if (result.Succeeded && input.SendFollowUp)
         {
             var link = await CreateFollowUpCoreAsync(caseId, actor, ct);
-            result = result with { Message = $"The case is closed. Follow-up survey link: {link}" };
+            result = result with { Message = "The case is closed. Copy the follow-up survey link below now: it is not shown again.", NewLinkPath = link };
         }
         await transaction.CommitAsync(ct);
         return result;
     }
 
-    /// <summary>A follow-up survey link for a closed case whose customer was reached (also later, if not sent at closing).</summary>
+    /// <summary>
+    /// A follow-up survey link for a closed case whose customer was reached (also later, if not sent at closing, or to
+    /// replace a lost one: an earlier unanswered link then stops working, so the customer has one survey to answer).
+    /// </summary>
     public async Task<CaseCommandResult> CreateFollowUpAsync(long caseId, CallbackActor actor, CancellationToken ct = default)
     {
         var c = await db.CallbackCases.AsNoTracking().SingleOrDefaultAsync(x => x.Id == caseId, ct);
         if (c is null || !actor.MaySee(c.TeamId)) return CaseCommandResult.Refused("There is no such case.");
         if (c.Status != CallbackCaseStatus.Closed || c.Outcome is not (CallbackOutcome.ReachedResolved or CallbackOutcome.ReachedNotResolved))
             return CaseCommandResult.Refused("A follow-up survey is for a closed case whose customer was reached.");
+        if (await db.SurveyInvitations.AnyAsync(i => i.CallbackCaseId == caseId && i.AnsweredAtUtc != null, ct))
+            return CaseCommandResult.Refused("The customer has answered the follow-up survey already.");
         var link = await CreateFollowUpCoreAsync(caseId, actor, ct);
-        return CaseCommandResult.Done($"Follow-up survey link: {link}");
+        return CaseCommandResult.Done("Copy the follow-up survey link below now: it is not shown again.") with { NewLinkPath = link };
     }
 
     private async Task<string> CreateFollowUpCoreAsync(long caseId, CallbackActor actor, CancellationToken ct)
     {
         var contactId = await db.CallbackTriggers.Where(t => t.CaseId == caseId)
             .OrderBy(t => t.TriggeredAtUtc).ThenBy(t => t.Id).Select(t => t.ContactId).FirstAsync(ct);
+        var now = clock.GetUtcNow().UtcDateTime;
+        var replaced = await db.SurveyInvitations.Where(i => i.CallbackCaseId == caseId && i.AnsweredAtUtc == null && i.ExpiresAtUtc > now)
+            .ExecuteUpdateAsync(s => s.SetProperty(i => i.ExpiresAtUtc, now), ct);
         var issued = await invitations.CreateAsync(contactId, SurveyResponseKind.CallbackFollowUp, callbackCaseId: caseId, ct: ct);
         var c = await db.CallbackCases.SingleAsync(x => x.Id == caseId, ct);
         c.Version++;
-        CallbackAudit.Add(c, CallbackEventKind.FollowUpCreated, actor.UserId, clock.GetUtcNow().UtcDateTime,
-            $"Follow-up survey link created by {actor.Name} ({issued.Path}), valid until {issued.ExpiresAtUtc:yyyy-MM-dd}");
+        // The audit names the link by date, never by its token: the token would open the customer's survey.
+        CallbackAudit.Add(c, CallbackEventKind.FollowUpCreated, actor.UserId, now,
+            $"Follow-up survey link created by {actor.Name}, valid until {issued.ExpiresAtUtc:yyyy-MM-dd}" + (replaced > 0 ? "; the earlier link no longer works" : ""));
         await db.SaveChangesAsync(ct);
         return issued.Path;
     }

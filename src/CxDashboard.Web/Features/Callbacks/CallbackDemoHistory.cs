@@ -219,7 +219,7 @@ public sealed class CallbackDemoHistory(
         if (invitation is null) return;
         var response = new SurveyResponse
         {
-            ExternalId = $"followup-{invitation.Token}",
+            ExternalId = SurveyAnswerService.ExternalIdFor(invitation.Id),
             ContactId = invitation.ContactId,
             ReceivedAtUtc = answeredAtUtc,
             Csat = csat,

@@ -13,8 +13,8 @@ public sealed record CallbackCaseListing(
     DateTime DueAt, int Priority, string? Team, string? AssignedTo, DateTime? FirstAttemptAt, int Attempts, bool? SlaMet,
     string? Outcome, string? RootCause, DateTime? ClosedAt, IReadOnlyList<CallbackTriggerListing> Triggers);
 
-/// <summary>Lists cases for machines (CLI and API): open first by priority and due time, then closed, newest first.</summary>
-public sealed class CallbackListingService(CxDbContext db)
+/// <summary>Lists cases for machines (CLI and API), most urgent first as on the worklist (<see cref="CallbackUrgency"/>).</summary>
+public sealed class CallbackListingService(CxDbContext db, TimeProvider clock)
 {
     public static readonly string[] Statuses = ["open", "closed", "all"];
 
@@ -29,7 +29,7 @@ public sealed class CallbackListingService(CxDbContext db)
             _ => throw new ArgumentException($"Unknown status '{status}': use {string.Join(", ", Statuses)}.", nameof(status)),
         };
         var rows = await cases
-            .OrderBy(c => c.Status).ThenByDescending(c => c.Priority).ThenBy(c => c.DueAtUtc).ThenByDescending(c => c.ClosedAtUtc).ThenBy(c => c.Id)
+            .MostUrgentFirst(clock.GetUtcNow().UtcDateTime)
             .Select(c => new
             {
                 c.Id, Customer = c.Customer!.ExternalId, c.Customer.Name, c.Status, c.EscalatedAtUtc, c.CreatedAtUtc, c.FirstTriggeredAtUtc,

@@ -29,6 +29,7 @@ public sealed class CallbackSummaryService(
     UserScopeService scopes,
     KpiTargetService targetService,
     Organisation.OrganisationSettingsService organisation,
+    Microsoft.AspNetCore.Authorization.IAuthorizationService authorization,
     TimeProvider clock)
 {
     public const int EscalatedShown = 8;
@@ -50,7 +51,8 @@ public sealed class CallbackSummaryService(
             .Select(c => new EscalatedCase(c.Id, c.Customer!.Name ?? c.Customer.ExternalId, c.DueAtUtc, c.EscalatedAtUtc!.Value,
                 c.AssignedTo != null ? c.AssignedTo.DisplayName : null, c.Team != null ? c.Team.Name : null))
             .ToListAsync(ct);
-        var canOpen = user.IsInRole(Roles.Admin) || user.IsInRole(Roles.Manager) || user.IsInRole(Roles.Callback);
+        // Links only where the user may follow them: the case pages' own policy decides (leadership may not open cases).
+        var canOpen = (await authorization.AuthorizeAsync(user, null, Policies.WorkCallbacks)).Succeeded;
         var targets = await targetService.LoadAsync(ct);
         return new CallbackSummary(numbers, rows, (await organisation.GetTimeAsync(ct)).TimeZone, canOpen, clock.GetUtcNow().UtcDateTime,
             CallbackTargetView.For(targets, KpiKind.CallbackSlaMetPercent, numbers.SlaMetPercent, request.Team),

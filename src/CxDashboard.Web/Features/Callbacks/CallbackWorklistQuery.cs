@@ -58,16 +58,23 @@ public sealed record AttemptView(DateTime AttemptedAtUtc, CallbackChannel Channe
 
 public sealed record EventView(DateTime AtUtc, CallbackEventKind Kind, string By, string Detail);
 
+/// <param name="FollowUpOfCaseId">For a follow-up survey's answer, the case it followed up.</param>
 public sealed record ResponseView(
-    string ExternalId, DateTime ReceivedAtUtc, string ContactExternalId, int Csat, bool? Resolved, int? Nps, string? Comment, SurveyResponseKind Kind, bool IsTrigger);
+    string ExternalId, DateTime ReceivedAtUtc, string ContactExternalId, int Csat, bool? Resolved, int? Nps, string? Comment, SurveyResponseKind Kind, bool IsTrigger,
+    long? FollowUpOfCaseId);
 
-public sealed record FollowUpView(string Path, DateTime CreatedAtUtc, DateTime ExpiresAtUtc, DateTime? AnsweredAtUtc);
+/// <summary>Another case of the same customer, for the case page's history: when, how it ended, and the follow-up's answer.</summary>
+public sealed record EarlierCaseView(
+    long CaseId, DateTime FirstTriggeredAtUtc, CallbackCaseStatus Status, CallbackOutcome? Outcome, string? RootCause, DateTime? ClosedAtUtc, int? FollowUpCsat);
+
+/// <summary>A follow-up survey link of the case, without the link itself: it is shown only when made (only its hash is kept).</summary>
+public sealed record FollowUpView(DateTime CreatedAtUtc, DateTime ExpiresAtUtc, DateTime? AnsweredAtUtc);
 
 /// <summary>Everything the case page shows: the call's details, history, and what happened on the case.</summary>
 public sealed record CaseDetail(
     WorklistRow Case, string? Email, IReadOnlyList<ContactView> Contacts, IReadOnlyList<ResponseView> Responses,
     IReadOnlyList<AttemptView> Attempts, IReadOnlyList<EventView> Events, IReadOnlyList<FollowUpView> FollowUps,
-    string? RootCause, string? ClosedBy, string? ClosingNote, int? SuggestedRootCauseReasonId);
+    string? RootCause, string? ClosedBy, string? ClosingNote, int? SuggestedRootCauseReasonId, IReadOnlyList<EarlierCaseView> OtherCases);
 
 /// <summary>Reads the worklist (an inbox of cases) and what the case page shows, always inside the actor's scope.</summary>
 public sealed class CallbackWorklistQuery(CxDbContext db, TimeProvider clock)
@@ -85,7 +92,7 @@ public sealed class CallbackWorklistQuery(CxDbContext db, TimeProvider clock)
         var cases = scoped;
         cases = filter.StatusKey switch
         {
-            WorklistFilter.Overdue => cases.Where(c => c.Status == CallbackCaseStatus.Open && c.FirstAttemptAtUtc == null && c.DueAtUtc < now),
+            WorklistFilter.Overdue => cases.Where(CallbackUrgency.IsOverdue(now)),
             WorklistFilter.Escalated => cases.Where(c => c.Status == CallbackCaseStatus.Open && c.EscalatedAtUtc != null),
             WorklistFilter.Unassigned => cases.Where(c => c.Status == CallbackCaseStatus.Open && c.AssignedToUserId == null),
             WorklistFilter.Closed => cases.Where(c => c.Status == CallbackCaseStatus.Closed),
@@ -105,11 +112,8 @@ public sealed class CallbackWorklistQuery(CxDbContext db, TimeProvider clock)
         }
 
         var total = await cases.CountAsync(ct);
-        var ordered = filter.StatusKey == WorklistFilter.Closed
-            ? cases.OrderByDescending(c => c.ClosedAtUtc).ThenByDescending(c => c.Id)
-            : cases.OrderBy(c => c.Status).ThenByDescending(c => c.Priority).ThenBy(c => c.DueAtUtc).ThenBy(c => c.Id);
         var page = Math.Max(1, filter.Page);
-        var ids = await ordered.Skip((page - 1) * PageSize).Take(PageSize).Select(c => c.Id).ToListAsync(ct);
+        var ids = await cases.MostUrgentFirst(now).Skip((page - 1) * PageSize).Take(PageSize).Select(c => c.Id).ToListAsync(ct);
         var rows = await RowsAsync(ids, now, ct);
         return new Worklist(rows, total, page, PageSize, counts);
     }
@@ -139,7 +143,7 @@ public sealed class CallbackWorklistQuery(CxDbContext db, TimeProvider clock)
         var responses = await db.SurveyResponses.AsNoTracking()
             .Where(r => r.Contact!.CustomerId == c.CustomerId && (r.ReceivedAtUtc >= since || r.CallbackCaseId == caseId))
             .OrderByDescending(r => r.ReceivedAtUtc).Take(HistoryMaxRows)
-            .Select(r => new { r.ExternalId, r.ReceivedAtUtc, Contact = r.Contact!.ExternalId, r.Csat, r.Resolved, r.Nps, r.Comment, r.Kind })
+            .Select(r => new { r.ExternalId, r.ReceivedAtUtc, Contact = r.Contact!.ExternalId, r.Csat, r.Resolved, r.Nps, r.Comment, r.Kind, r.CallbackCaseId })
             .ToListAsync(ct);
         var attempts = await db.CallbackAttempts.AsNoTracking().Where(a => a.CaseId == caseId).OrderBy(a => a.AttemptedAtUtc).ThenBy(a => a.Id)
             .Select(a => new AttemptView(a.AttemptedAtUtc, a.Channel, a.Result, a.Note, a.User!.DisplayName, a.RecordedAtUtc))
@@ -147,19 +151,26 @@ public sealed class CallbackWorklistQuery(CxDbContext db, TimeProvider clock)
         var events = await db.CallbackCaseEvents.AsNoTracking().Where(e => e.CaseId == caseId).OrderBy(e => e.AtUtc).ThenBy(e => e.Id)
             .Select(e => new EventView(e.AtUtc, e.Kind, e.User != null ? e.User.DisplayName : "System (job)", e.Detail))
             .ToListAsync(ct);
-        var followUps = (await db.SurveyInvitations.AsNoTracking().Where(i => i.CallbackCaseId == caseId).OrderBy(i => i.CreatedAtUtc)
-                .Select(i => new { i.Token, i.CreatedAtUtc, i.ExpiresAtUtc, i.AnsweredAtUtc })
-                .ToListAsync(ct))
-            .Select(i => new FollowUpView(Surveys.SurveyInvitationService.PathFor(i.Token), i.CreatedAtUtc, i.ExpiresAtUtc, i.AnsweredAtUtc))
-            .ToList();
+        var followUps = await db.SurveyInvitations.AsNoTracking().Where(i => i.CallbackCaseId == caseId).OrderBy(i => i.CreatedAtUtc)
+            .Select(i => new FollowUpView(i.CreatedAtUtc, i.ExpiresAtUtc, i.AnsweredAtUtc))
+            .ToListAsync(ct);
         var suggested = await db.CallbackTriggers.Where(t => t.CaseId == caseId).OrderBy(t => t.TriggeredAtUtc)
             .Select(t => (int?)t.Contact!.ReasonId).FirstOrDefaultAsync(ct);
 
+        // The customer's other cases the actor may see, newest first, each with how it ended.
+        var otherCases = await Scoped(actor).Where(x => x.CustomerId == c.CustomerId && x.Id != caseId)
+            .OrderByDescending(x => x.FirstTriggeredAtUtc).ThenByDescending(x => x.Id).Take(HistoryMaxRows)
+            .Select(x => new EarlierCaseView(x.Id, x.FirstTriggeredAtUtc, x.Status, x.Outcome,
+                x.RootCauseReason == null ? null : x.RootCauseReason.Name, x.ClosedAtUtc,
+                db.SurveyResponses.Where(r => r.Kind == SurveyResponseKind.CallbackFollowUp && r.CallbackCaseId == x.Id)
+                    .OrderBy(r => r.ReceivedAtUtc).Select(r => (int?)r.Csat).FirstOrDefault()))
+            .ToListAsync(ct);
+
         return new CaseDetail(row, c.Email, contacts,
             responses.Select(r => new ResponseView(r.ExternalId, r.ReceivedAtUtc, r.Contact, r.Csat, r.Resolved, r.Nps, r.Comment, r.Kind,
-                triggerResponses.Contains(r.ExternalId))).ToList(),
+                triggerResponses.Contains(r.ExternalId), r.Kind == SurveyResponseKind.CallbackFollowUp ? r.CallbackCaseId : null)).ToList(),
             attempts, events, followUps,
-            c.RootCause is null ? null : $"{c.RootCause} ({c.RootCauseCode})", c.ClosedBy, c.ClosingNote, suggested);
+            c.RootCause is null ? null : $"{c.RootCause} ({c.RootCauseCode})", c.ClosedBy, c.ClosingNote, suggested, otherCases);
     }
 
     /// <summary>The cases, in the order of <paramref name="ids"/>, with triggers, assignee and recent contacts.</summary>
@@ -191,15 +202,15 @@ public sealed class CallbackWorklistQuery(CxDbContext db, TimeProvider clock)
     private async Task<WorklistCounts> CountsAsync(IQueryable<CallbackCase> scoped, CallbackActor actor, DateTime now, CancellationToken ct)
     {
         var open = scoped.Where(c => c.Status == CallbackCaseStatus.Open);
+        var overdue = await open.CountAsync(CallbackUrgency.IsOverdue(now), ct);
         var counts = await open.GroupBy(_ => 1).Select(g => new
         {
             Open = g.Count(),
-            Overdue = g.Count(c => c.FirstAttemptAtUtc == null && c.DueAtUtc < now),
             Escalated = g.Count(c => c.EscalatedAtUtc != null),
             Unassigned = g.Count(c => c.AssignedToUserId == null),
             Mine = g.Count(c => c.AssignedToUserId == actor.UserId),
         }).SingleOrDefaultAsync(ct);
-        return counts is null ? new WorklistCounts(0, 0, 0, 0, 0) : new WorklistCounts(counts.Open, counts.Overdue, counts.Escalated, counts.Unassigned, counts.Mine);
+        return counts is null ? new WorklistCounts(0, 0, 0, 0, 0) : new WorklistCounts(counts.Open, overdue, counts.Escalated, counts.Unassigned, counts.Mine);
     }
 
     public async Task<FlaggingRunInfo?> LastFlaggingRunAsync(CancellationToken ct = default) =>

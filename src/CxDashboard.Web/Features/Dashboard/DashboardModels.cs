@@ -35,7 +35,8 @@ public sealed record KpiTile
     public string? Note { get; init; }
 }
 
-public sealed record BreakdownRow(string Label, KpiCounts Counts, string? Link = null, int? TeamIdForTargets = null, string? Detail = null);
+/// <param name="AgentId">For an agent's row: the agent, whose scorecard the row links to for those who coach.</param>
+public sealed record BreakdownRow(string Label, KpiCounts Counts, string? Link = null, int? TeamIdForTargets = null, string? Detail = null, int? AgentId = null);
 
 public sealed record TrendChart(string Title, string Svg, IReadOnlyList<string> Columns, IReadOnlyList<(string Bucket, IReadOnlyList<string> Values)> Rows);
 

@@ -78,7 +78,7 @@ public sealed class DashboardService(
                 {
                     var agent = agents.FirstOrDefault(a => a.Id == kv.Key);
                     return new BreakdownRow(agent?.Name ?? $"Agent {kv.Key}", kv.Value, Link(filter, f => f with { Agent = kv.Key }),
-                        agent?.TeamId, teams.FirstOrDefault(t => t.Id == agent?.TeamId)?.Name);
+                        agent?.TeamId, teams.FirstOrDefault(t => t.Id == agent?.TeamId)?.Name, kv.Key);
                 })
                 .ToList(),
             Targets = targets,
@@ -247,7 +247,7 @@ public sealed class DashboardService(
             var withTargets = series.Select(s => s.Series with { Target = targets.For(s.Kind, teamId)?.Green }).ToList();
             var percent = series.All(s => KpiDefinitions.Get(s.Kind).Unit == KpiUnit.Percent);
             var trend = KpiTrendCharts.Build(title, yLabel, labels, counts, withTargets, null, TrendWords.English, percent);
-            return new TrendChart(title, Charts.ToSvg(trend.CreatePlot(), 640, 300, trend.Description), trend.Columns, trend.Rows);
+            return new TrendChart(title, Charts.ToSvg(trend.CreatePlot(), TrendChartWidth, TrendChartHeight, trend.Description), trend.Columns, trend.Rows);
         }
 
         return
@@ -258,6 +258,9 @@ public sealed class DashboardService(
             Chart("NPS", "NPS (−100 to 100)", (KpiTrendSeries.Nps("NPS"), KpiKind.Nps)),
         ];
     }
+
+    /// <summary>The trend charts' drawn size; the page lays them out in columns at least this wide (<c>.chart-grid</c>), so they show at full scale.</summary>
+    public const int TrendChartWidth = 560, TrendChartHeight = 300;
 
     private static IReadOnlyList<ReasonRow> ReasonRows(IReadOnlyDictionary<int, KpiCounts> byReason, IReadOnlyList<ContactReason> reasons, long totalContacts, DashboardFilter filter) =>
         byReason.Select(kv =>

@@ -28,4 +28,8 @@ public static class EngagementPageText
 
     /// <summary>The answers column of a month still open, in exports.</summary>
     public const string ExportCollecting = "not published until the month ends";
+
+    /// <summary>Why the page opened on an earlier month: {0} the month shown, {1} the current month, {2} how many days of it have passed.</summary>
+    public const string OpenedOnEarlierMonth =
+        "Showing up to {0}, the last month that has ended with pulse answers: {1} is only {2} day(s) old, so its engagement figures are not published yet and most of its customer figures are not in. Choose it under \"To month\" for its CSAT and FCR so far.";
 }

@@ -40,6 +40,9 @@ public sealed record EngagementView
     public required IReadOnlyList<(string Month, IReadOnlyList<string> Values)> TrendRows { get; init; }
     public required int WindowDays { get; init; }
 
+    /// <summary>Why the page opened on an earlier month than the current one (no months chosen); null otherwise.</summary>
+    public string? OpenedOnNote { get; init; }
+
     /// <summary>Whether any pulse answers exist for the months at all (to tell "no answers" from "under the threshold").</summary>
     public bool AnyAnswers { get; init; }
     public bool AnyShown => Rows.Any(r => !r.Engagement.Suppressed);
@@ -74,10 +77,15 @@ public sealed class EngagementReportService(
         var scope = await scopes.ScopeForAsync(user, ct);
         var settings = await organisation.GetAsync(ct);
         var today = (await organisation.GetTimeAsync(ct)).Today(clock);
-        // Without a choice the page ends on the last month that has ended: the current month publishes nothing yet.
-        var (fromMonth, toMonth) = Range(filter, new DateOnly(today.Year, today.Month, 1).AddMonths(-1));
-
+        var currentMonth = new DateOnly(today.Year, today.Month, 1);
         var visibleTeams = (await db.Teams.AsNoTracking().OrderBy(t => t.Name).ToListAsync(ct)).Where(t => scope.AllowsTeam(t.Id)).ToList();
+        // Without a choice the page ends on the last month that has ended with answers: the current month publishes nothing yet.
+        var openOn = await LastEndedMonthWithAnswersAsync(currentMonth, visibleTeams.Select(t => t.Id).ToList(), ct) ?? currentMonth.AddMonths(-1);
+        var (fromMonth, toMonth) = Range(filter, openOn);
+        string? openedOnNote = filter.To is null && toMonth < currentMonth
+            ? string.Format(CultureInfo.CurrentCulture, EngagementPageText.OpenedOnEarlierMonth, MonthLabel(toMonth), MonthLabel(currentMonth), today.Day)
+            : null;
+
         var teamId = filter.Team is { } wanted && visibleTeams.Any(t => t.Id == wanted) ? wanted : (int?)null;
 
         var perTeam = await engagement.ForPeriodsAsync(fromMonth, toMonth, teamId, scope, ct);
@@ -122,9 +130,16 @@ public sealed class EngagementReportService(
             TrendColumns = columns,
             TrendRows = trendRows,
             WindowDays = settings.RepeatWindowDays,
+            OpenedOnNote = openedOnNote,
             AnyAnswers = anyAnswers && visibleTeams.Count > 0,
         };
     }
+
+    /// <summary>The last month that has ended with pulse answers of the visible teams: where the page opens without a choice.</summary>
+    private async Task<DateOnly?> LastEndedMonthWithAnswersAsync(DateOnly currentMonth, List<int> teams, CancellationToken ct) =>
+        await db.EngagementAnswers.AsNoTracking()
+            .Where(a => a.Period < currentMonth && teams.Contains(a.TeamId))
+            .OrderByDescending(a => a.Period).Select(a => (DateOnly?)a.Period).FirstOrDefaultAsync(ct);
 
     /// <summary>The month range asked for (YYYY-MM), or the <see cref="DefaultMonths"/> months up to <paramref name="defaultLastMonth"/>; at most <see cref="MaxMonths"/>.</summary>
     public static (DateOnly From, DateOnly To) Range(EngagementFilter filter, DateOnly defaultLastMonth)

@@ -49,7 +49,7 @@ public sealed class PulseOptions
 /// last month's figures were published.
 /// </summary>
 public sealed record TeamPulseStatus(
-    int TeamId, string Team, string? Token, DateTime? CreatedAtUtc, int AnswersThisMonth, int? PulseAnswerCap, EngagementResult LastMonth)
+    int TeamId, string Team, bool HasLink, DateTime? CreatedAtUtc, int AnswersThisMonth, int? PulseAnswerCap, EngagementResult LastMonth)
 {
     /// <summary>Only "enough" or not below the threshold, so the count itself says nothing about a handful of people.</summary>
     public bool ReachedThreshold => AnswersThisMonth >= EngagementCalculator.AnonymityThreshold;
@@ -91,8 +91,8 @@ public sealed class PulseService(
 
     public async Task<(int Id, string Name)?> FindTeamAsync(string token, CancellationToken ct = default)
     {
-        if (string.IsNullOrEmpty(token) || token.Length > 64) return null;
-        var team = await db.TeamPulseLinks.AsNoTracking().Where(l => l.Token == token && l.Team!.IsActive)
+        if (LinkTokens.LookupHash(token) is not { } hash) return null;
+        var team = await db.TeamPulseLinks.AsNoTracking().Where(l => l.TokenHash == hash && l.Team!.IsActive)
             .Select(l => new { l.TeamId, l.Team!.Name }).SingleOrDefaultAsync(ct);
         return team is null ? null : (team.TeamId, team.Name);
     }
@@ -134,12 +134,11 @@ public sealed class PulseService(
         return PulseSubmitOutcome.Accepted;
     }
 
+    private async Task<int?> PulseAnswerCapAsync(int teamId, PulseOptions o, CancellationToken ct) =>
+        CapFor(await db.Agents.CountAsync(a => a.TeamId == teamId && a.IsActive, ct), o);
+
     /// <summary>The most pulse answers a team-month takes: its active agents plus the margin; none when no agent is known.</summary>
-    private async Task<int?> PulseAnswerCapAsync(int teamId, PulseOptions o, CancellationToken ct)
-    {
-        var members = await db.Agents.CountAsync(a => a.TeamId == teamId && a.IsActive, ct);
-        return members == 0 ? null : members + Math.Max(0, o.AnswersAboveTeamSize);
-    }
+    private static int? CapFor(int activeAgents, PulseOptions o) => activeAgents == 0 ? null : activeAgents + Math.Max(0, o.AnswersAboveTeamSize);
 
     public async Task<IReadOnlyList<TeamPulseStatus>> ListAsync(CancellationToken ct = default)
     {
@@ -150,33 +149,37 @@ public sealed class PulseService(
         var answers = await engagement.AnswerCountsAsync(period, ct);
         var lastMonth = (await engagement.ForPeriodsAsync(period.AddMonths(-1), period.AddMonths(-1), null, DataScope.Everything, ct))
             .ToDictionary(t => t.TeamId, t => t.Result);
-        var statuses = new List<TeamPulseStatus>();
-        foreach (var t in teams)
+        var members = await db.Agents.AsNoTracking().Where(a => a.IsActive && a.TeamId != null)
+            .GroupBy(a => a.TeamId!.Value).Select(g => new { TeamId = g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.TeamId, g => g.Count, ct);
+        return teams.Select(t =>
         {
             var link = links.GetValueOrDefault(t.Id);
-            statuses.Add(new TeamPulseStatus(t.Id, t.Name, link?.Token, link?.CreatedAtUtc, answers.GetValueOrDefault(t.Id),
-                await PulseAnswerCapAsync(t.Id, o, ct), lastMonth.GetValueOrDefault(t.Id) ?? EngagementResult.Hidden));
-        }
-        return statuses;
+            return new TeamPulseStatus(t.Id, t.Name, link is not null, link?.CreatedAtUtc, answers.GetValueOrDefault(t.Id),
+                CapFor(members.GetValueOrDefault(t.Id), o), lastMonth.GetValueOrDefault(t.Id) ?? EngagementResult.Hidden);
+        }).ToList();
     }
 
-    /// <summary>Gives a team a new pulse link; the old one stops working at once.</summary>
+    /// <summary>
+    /// Gives a team a new pulse link and returns its token, the only time it can be read (only its hash is kept); the
+    /// old link stops working at once.
+    /// </summary>
     public async Task<string> RenewLinkAsync(int teamId, CancellationToken ct = default)
     {
         if (!await db.Teams.AnyAsync(t => t.Id == teamId, ct)) throw new ArgumentException($"No team with id {teamId}.", nameof(teamId));
+        var token = LinkTokens.New();
         var link = await db.TeamPulseLinks.SingleOrDefaultAsync(l => l.TeamId == teamId, ct);
         if (link is null)
         {
-            link = new TeamPulseLink { TeamId = teamId, Token = SurveyInvitationService.NewToken() };
+            link = new TeamPulseLink { TeamId = teamId, TokenHash = LinkTokens.Hash(token) };
             db.TeamPulseLinks.Add(link);
         }
         else
         {
-            link.Token = SurveyInvitationService.NewToken();
+            link.TokenHash = LinkTokens.Hash(token);
         }
         link.CreatedAtUtc = clock.GetUtcNow().UtcDateTime;
         await db.SaveChangesAsync(ct);
-        return link.Token;
+        return token;
     }
 
     public static string PathFor(string token) => $"/pulse/{token}";

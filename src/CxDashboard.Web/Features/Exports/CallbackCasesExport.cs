@@ -20,7 +20,7 @@ public sealed class CallbackCasesExport(CxDbContext db) : IRawExportSource
     public async Task<RawExportSheet> SheetAsync(MetricQuery query, DataScope scope, OrganisationTime time, RawExportNames names, CancellationToken ct)
     {
         // The callback rule's own window ("3 contacts in 7 days"), not the KPIs' repeat window.
-        var repeatWindowDays = await db.CallbackSettings.AsNoTracking().Select(s => (int?)s.RepeatWindowDays).FirstOrDefaultAsync(ct) ?? new CallbackSettings().RepeatWindowDays;
+        var repeatWindowDays = await db.CallbackSettings.AsNoTracking().OrderBy(s => s.Id).Select(s => (int?)s.RepeatWindowDays).FirstOrDefaultAsync(ct) ?? new CallbackSettings().RepeatWindowDays;
         var from = time.StartOfDayUtc(query.From);
         var to = time.StartOfDayUtc(query.To.AddDays(1));
         var asOf = query.AsOfUtc;
@@ -64,7 +64,7 @@ public sealed class CallbackCasesExport(CxDbContext db) : IRawExportSource
             new("Recovered", 9, XlFormat.Boolean, c => c.FollowUpCsat is { } csat ? csat >= 4 : (bool?)null),
         ];
         return RawExportSheet.Create("Callback cases", "of the case's first trigger (a response's arrival, or the repeat contact's start)", cases.CountAsync, columns,
-            _ => cases.OrderBy(c => c.FirstTriggeredAtUtc).ThenBy(c => c.Id)
+            _ => cases.MostUrgentFirst(asOf)
                 .Select(c => new CaseRow(
                     c.Id, c.Status, c.TeamId, c.Customer!.ExternalId, c.FirstTriggeredAtUtc, c.DueAtUtc, c.Priority,
                     c.AssignedTo == null ? null : c.AssignedTo.DisplayName, c.FirstAttemptAtUtc, c.AttemptCount, c.EscalatedAtUtc,
@@ -81,7 +81,7 @@ public sealed class CallbackCasesExport(CxDbContext db) : IRawExportSource
                         .OrderBy(r => r.ReceivedAtUtc).Select(r => (int?)r.Csat).FirstOrDefault()))
                 .AsAsyncEnumerable(),
             [
-                "One row per case whose first trigger lies in the period, in the order they were flagged.",
+                "One row per case whose first trigger lies in the period, most urgent first as on the worklist: open cases overdue or escalated, then by priority and due time; closed cases last, most recently closed first.",
                 "SLA: met when the first contact attempt was at or before the due time; missed when it was later or the case is past due without one; not yet due otherwise (not counted, as in the callback KPIs).",
                 "Recovered: the follow-up survey after the callback scored CSAT 4–5; empty when the customer has not answered one.",
                 "Customer names, phone numbers and e-mail addresses are not exported; the case page has them for the call.",

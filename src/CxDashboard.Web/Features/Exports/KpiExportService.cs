@@ -133,7 +133,7 @@ public sealed class KpiExportService(
         if (query.AgentId is { } agent) described.Add($"agent {agents.GetValueOrDefault(agent, "?")} ({filters.Agent})");
         if (query.Channel is { } channel) described.Add($"channel {channel.DisplayName()}");
         if (query.ReasonId is { } reason && reasons.GetValueOrDefault(reason) is { } r) described.Add($"reason {r.Name} ({r.Code})");
-        if (query.SameReasonOnly) described.Add("repeats: same reason only");
+        if (query.SameReasonOnly) described.Add("repeats and FCR: same reason only");
         return described;
     }
 

@@ -45,6 +45,7 @@ public sealed class ImportHistoryRecorder(CxDbContext db, TimeProvider clock)
                 FileError = result.FileError,
             }).ToList(),
         };
+        ImportRunService.KeepRowErrors(run.Files, batch);
         db.ImportRuns.Add(run);
         await db.SaveChangesAsync(ct);
     }

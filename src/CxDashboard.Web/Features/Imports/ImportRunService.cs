@@ -71,13 +71,13 @@ public sealed class ImportRunService(
         db.ImportRuns.Add(run);
         await db.SaveChangesAsync(ct);
 
-        var folder = Directory.CreateDirectory(RunFolder(run)).FullName;
+        var folder = Hosting.PrivateFiles.CreateFolder(RunFolder(run)).FullName;
         try
         {
             for (var i = 0; i < files.Count; i++)
             {
                 var path = Path.Combine(folder, StoredName(i));
-                await using (var target = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16, FileOptions.Asynchronous))
+                await using (var target = Hosting.PrivateFiles.Create(path, FileMode.CreateNew, FileOptions.Asynchronous))
                 {
                     await files[i].Content.CopyToAsync(target, ct);
                 }
@@ -145,7 +145,7 @@ public sealed class ImportRunService(
         }, ct);
         var preview = new RunPreview([.. batch.Files.Select((r, i) => new FilePreview(run.Files[i].FileName, r.Kind, r.FileError, r.Rows,
             r.Inserted, r.Updated, r.Unchanged, r.Rejected, r.ErrorCount, r.Errors, r.Warnings, r.Preview))]);
-        await File.WriteAllTextAsync(Path.Combine(RunFolder(run), "preview.json"), JsonSerializer.Serialize(preview, Json), ct);
+        await Hosting.PrivateFiles.WriteAllTextAsync(Path.Combine(RunFolder(run), "preview.json"), JsonSerializer.Serialize(preview, Json), ct);
         Record(run, batch);
         run.Status = ImportRunStatus.Previewed;
         run.Message = null;
@@ -161,6 +161,7 @@ public sealed class ImportRunService(
             Progress = progress.Track(run.Id, run.Files.Sum(f => f.Rows), run.Files.Sum(f => f.SizeBytes)),
         }, ct);
         Record(run, batch);
+        KeepRowErrors(run.Files, batch);
         run.Status = !batch.WroteData ? ImportRunStatus.Rejected
             : batch.ErrorCount > 0 ? ImportRunStatus.ImportedValidRows
             : ImportRunStatus.Imported;
@@ -216,6 +217,36 @@ public sealed class ImportRunService(
             file.ErrorCount = result.ErrorCount;
             file.FileError = result.FileError;
         }
+    }
+
+    /// <summary>The skipped or refused rows of an import, kept in the history once the uploaded files are gone.</summary>
+    internal static void KeepRowErrors(IReadOnlyList<ImportRunFile> files, ImportBatchResult batch)
+    {
+        for (var i = 0; i < files.Count; i++)
+            files[i].Errors.AddRange(batch.Files[i].Errors.Select(ToStored));
+    }
+
+    private static ImportRunError ToStored(ImportError error) => new()
+    {
+        Line = error.Line,
+        Column = error.Column is { Length: > ColumnLength } column ? column[..ColumnLength] : error.Column,
+        Message = error.Message.Length > MessageLength ? error.Message[..(MessageLength - 1)] + "…" : error.Message,
+    };
+
+    private const int ColumnLength = 100, MessageLength = 1000;
+
+    /// <summary>A page of the rows an import skipped or refused, in line order.</summary>
+    public async Task<IReadOnlyList<ImportRunError>> RowErrorsAsync(long fileId, int skip, int take, CancellationToken ct) =>
+        await db.ImportRunErrors.AsNoTracking().Where(e => e.ImportRunFileId == fileId)
+            .OrderBy(e => e.Line).ThenBy(e => e.Id).Skip(skip).Take(take).ToListAsync(ct);
+
+    /// <summary>For the import history: the first few kept row errors of each file that has any (one small query per such file).</summary>
+    public async Task<IReadOnlyDictionary<long, IReadOnlyList<ImportRunError>>> FirstRowErrorsAsync(IEnumerable<ImportRunFile> files, int perFile, CancellationToken ct)
+    {
+        var result = new Dictionary<long, IReadOnlyList<ImportRunError>>();
+        foreach (var file in files.Where(f => f.ErrorCount > 0))
+            result[file.Id] = await RowErrorsAsync(file.Id, 0, perFile, ct);
+        return result;
     }
 
     public async Task<RunPreview?> LoadPreviewAsync(ImportRun run, CancellationToken ct)

@@ -74,7 +74,8 @@ public sealed class EngagementRowProcessor(ImportSession session, MasterData mas
     public override IEnumerable<string> Warnings()
     {
         foreach (var warning in base.Warnings()) yield return warning;
-        if (_replaced > 0) yield return $"{_replaced} earlier imported answer(s) of the same team-months were replaced by this file.";
+        if (_replaced > 0)
+            yield return string.Format(CultureInfo.CurrentCulture, MasterData.IsDryRun ? ImportText.AnswersWillBeReplaced : ImportText.AnswersReplaced, _replaced);
     }
 
     private void Insert(int teamId, DateOnly period, Answer answer)

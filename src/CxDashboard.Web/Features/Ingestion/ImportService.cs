@@ -82,7 +82,7 @@ public sealed class ImportService(
         var progress = new BatchProgress(options.Progress, files.Sum(f => f.Reader?.BytesTotal ?? 0));
 
         await using var session = await ImportSession.BeginAsync(db.Database.GetDbConnection(), ct);
-        var masterData = MasterData.Load(session);
+        var masterData = MasterData.Load(session, options.DryRun);
         foreach (var index in Enumerable.Range(0, files.Count).OrderBy(i => Array.IndexOf(BatchOrder, files[i].Kind)))
         {
             var file = files[index];

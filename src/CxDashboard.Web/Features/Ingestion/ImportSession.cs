@@ -82,7 +82,7 @@ public sealed class ImportSession : IAsyncDisposable
                 DROP TABLE IF EXISTS temp.import_changed_dates;
                 CREATE TEMP TABLE import_seen (external_id TEXT PRIMARY KEY, line INTEGER NOT NULL) WITHOUT ROWID;
                 CREATE TEMP TABLE import_customers (customer_id INTEGER PRIMARY KEY);
-                CREATE TEMP TABLE import_gaps (contact_id INTEGER PRIMARY KEY, prev INTEGER, prev_same INTEGER, next INTEGER);
+                CREATE TEMP TABLE import_gaps (contact_id INTEGER PRIMARY KEY, prev INTEGER, prev_same INTEGER, next INTEGER, next_same INTEGER);
                 CREATE TEMP TABLE import_changed_dates (local_date TEXT PRIMARY KEY) WITHOUT ROWID;
                 PRAGMA temp.cache_size = -{ImportTempCacheKib};
                 """;

@@ -19,11 +19,17 @@ public sealed class MasterData
     public int ReasonsCreated { get; private set; }
     public int TeamsCreated { get; private set; }
 
-    private MasterData(ImportSession session) => _session = session;
+    private MasterData(ImportSession session, bool dryRun) => (_session, _dryRun) = (session, dryRun);
 
-    public static MasterData Load(ImportSession session)
+    private readonly bool _dryRun;
+
+    /// <summary>A check that is rolled back: notes say what an import will do, not what it did.</summary>
+    public bool IsDryRun => _dryRun;
+
+    /// <param name="dryRun">A check that is rolled back: the warnings then say what an import will create.</param>
+    public static MasterData Load(ImportSession session, bool dryRun = false)
     {
-        var data = new MasterData(session);
+        var data = new MasterData(session, dryRun);
         ForEachRow(session, """SELECT "Id", "Name" FROM "Teams" """, r => data.AddTeam(r.GetInt32(0), r.GetString(1)));
         ForEachRow(session, """SELECT "Id", "ExternalId", "TeamId" FROM "Agents" """,
             r => data._agents[r.GetString(1)] = (r.GetInt32(0), r.IsDBNull(2) ? null : r.GetInt32(2)));
@@ -73,7 +79,7 @@ public sealed class MasterData
 
     public void RememberAgent(string externalId, int id, int? teamId) => _agents[externalId] = (id, teamId);
 
-    /// <summary>New codes are created and flagged for review, with the code as their name.</summary>
+    /// <summary>New codes are created and flagged for review, with the code as their name (in a check, only until it is rolled back).</summary>
     public int FindOrCreateReason(string code)
     {
         if (_reasons.TryGetValue(code, out var id)) return id;
@@ -87,11 +93,23 @@ public sealed class MasterData
         return id;
     }
 
-    public IEnumerable<string> Warnings()
+    /// <summary>How many teams, agents and reasons were created so far in the batch (each file's notes count its own).</summary>
+    public (int Teams, int Agents, int Reasons) Created => (TeamsCreated, AgentsCreated, ReasonsCreated);
+
+    /// <summary>Notes on what was created since <paramref name="before"/> (the start of a file).</summary>
+    public IEnumerable<string> Warnings((int Teams, int Agents, int Reasons) before)
     {
-        if (TeamsCreated > 0) yield return $"{TeamsCreated} new team(s) created.";
-        if (AgentsCreated > 0) yield return $"{AgentsCreated} agent id(s) not seen before were created with the id as their name; import the agents file to name them.";
-        if (ReasonsCreated > 0) yield return $"{ReasonsCreated} new contact reason code(s) created and flagged for review (Admin → Contact reasons).";
+        var (teams, agents, reasons) = (TeamsCreated - before.Teams, AgentsCreated - before.Agents, ReasonsCreated - before.Reasons);
+        if (_dryRun)
+        {
+            if (teams > 0) yield return string.Format(CultureInfo.CurrentCulture, ImportText.TeamsWillBeCreated, teams);
+            if (agents > 0) yield return string.Format(CultureInfo.CurrentCulture, ImportText.AgentsWillBeCreated, agents);
+            if (reasons > 0) yield return string.Format(CultureInfo.CurrentCulture, ImportText.ReasonsWillBeCreated, reasons);
+            yield break;
+        }
+        if (teams > 0) yield return string.Format(CultureInfo.CurrentCulture, ImportText.TeamsCreated, teams);
+        if (agents > 0) yield return string.Format(CultureInfo.CurrentCulture, ImportText.AgentsCreated, agents);
+        if (reasons > 0) yield return string.Format(CultureInfo.CurrentCulture, ImportText.ReasonsCreated, reasons);
     }
 
     private void AddTeam(int id, string name)

@@ -39,7 +39,10 @@ public abstract class RowProcessor(ImportSession session, MasterData masterData,
     /// <summary>Writes and counts the deferred rows, for work that needs every row first (a team-month of engagement answers).</summary>
     public virtual (long Inserted, long Updated, long Unchanged) Complete() => (0, 0, 0);
 
-    public virtual IEnumerable<string> Warnings() => MasterData.Warnings();
+    /// <summary>What the batch had created before this file: the file's notes name only what it created.</summary>
+    private readonly (int Teams, int Agents, int Reasons) _createdBefore = masterData.Created;
+
+    public virtual IEnumerable<string> Warnings() => MasterData.Warnings(_createdBefore);
 
     /// <summary>For an importer limited to teams: rejects a row of another team, or of no team, naming it.</summary>
     protected bool IsTeamAllowed(RowErrors row, string column, int? teamId, string what)

@@ -21,15 +21,15 @@ public static class TimelineRefresher
             """);
         if (session.Scalar("SELECT COUNT(*) FROM temp.import_customers") == 0) return 0;
 
-        const string columns = """c."Id", c."CustomerId", c."StartedAtUtc", c."ReasonId", c."PrevGapTicks", c."PrevSameReasonGapTicks", c."NextGapTicks" """;
+        const string columns = """c."Id", c."CustomerId", c."StartedAtUtc", c."ReasonId", c."PrevGapTicks", c."PrevSameReasonGapTicks", c."NextGapTicks", c."NextSameReasonGapTicks" """;
         // Into an empty table no gap is stored yet: the (customer, start, reason) index holds everything the pass reads.
         var select = session.ContactsWereEmpty
-            ? """SELECT c."Id", c."CustomerId", c."StartedAtUtc", c."ReasonId", NULL, NULL, NULL FROM "Contacts" c ORDER BY c."CustomerId", c."StartedAtUtc" """
+            ? """SELECT c."Id", c."CustomerId", c."StartedAtUtc", c."ReasonId", NULL, NULL, NULL, NULL FROM "Contacts" c ORDER BY c."CustomerId", c."StartedAtUtc" """
             : $"""
                SELECT {columns} FROM temp.import_customers i JOIN "Contacts" c ON c."CustomerId" = i.customer_id
                ORDER BY c."CustomerId", c."StartedAtUtc"
                """;
-        var insertGap = session.Statement("INSERT INTO temp.import_gaps (contact_id, prev, prev_same, next) VALUES (?1, ?2, ?3, ?4)");
+        var insertGap = session.Statement("INSERT INTO temp.import_gaps (contact_id, prev, prev_same, next, next_same) VALUES (?1, ?2, ?3, ?4, ?5)");
 
         var points = new List<TimelinePoint>();
         var stored = new List<TimelineGaps>();
@@ -49,7 +49,7 @@ public static class TimelineRefresher
                 }
                 currentCustomer = customer;
                 points.Add(new TimelinePoint(reader.Int64(0), reader.Int64(2), (int)reader.Int64(3)));
-                stored.Add(new TimelineGaps(reader.NullableInt64(4), reader.NullableInt64(5), reader.NullableInt64(6)));
+                stored.Add(new TimelineGaps(reader.NullableInt64(4), reader.NullableInt64(5), reader.NullableInt64(6), reader.NullableInt64(7)));
             }
         }
         if (points.Count > 0) changed += CollectChanged(insertGap, points, stored, ref computed, scratch);
@@ -58,8 +58,8 @@ public static class TimelineRefresher
         // Written in the gaps' id order, so the table is rewritten front to back. (As UPDATE … FROM, the planner may
         // instead walk the contacts through an index and update them in random order: measured twice as slow.)
         session.Execute("""
-            UPDATE "Contacts" SET ("PrevGapTicks", "PrevSameReasonGapTicks", "NextGapTicks") =
-                (SELECT g.prev, g.prev_same, g.next FROM temp.import_gaps g WHERE g.contact_id = "Contacts"."Id")
+            UPDATE "Contacts" SET ("PrevGapTicks", "PrevSameReasonGapTicks", "NextGapTicks", "NextSameReasonGapTicks") =
+                (SELECT g.prev, g.prev_same, g.next, g.next_same FROM temp.import_gaps g WHERE g.contact_id = "Contacts"."Id")
             WHERE "Id" IN (SELECT contact_id FROM temp.import_gaps)
             """);
         return changed;
@@ -74,7 +74,8 @@ public static class TimelineRefresher
         for (var i = 0; i < points.Count; i++)
         {
             if (computed[i] == stored[i]) continue;
-            insertGap.Bind(1, points[i].ContactId).Bind(2, computed[i].Previous).Bind(3, computed[i].PreviousSameReason).Bind(4, computed[i].Next).Execute();
+            insertGap.Bind(1, points[i].ContactId).Bind(2, computed[i].Previous).Bind(3, computed[i].PreviousSameReason).Bind(4, computed[i].Next)
+                .Bind(5, computed[i].NextSameReason).Execute();
             collected++;
         }
         points.Clear();

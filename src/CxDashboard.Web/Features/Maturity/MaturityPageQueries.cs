@@ -63,8 +63,7 @@ public sealed class MaturityPageQueries(
         foreach (var round in await rounds.ListAsync(ct))
         {
             var result = round.IsOpen ? await results.GetAsync(round.Id, ct) : closed.First(r => r.Round.Id == round.Id);
-            rows.Add(new MaturityRoundRow(round, result!.RatersAsked, result.RatersSubmitted, result.OverallMean,
-                result.OverallMean - result.OverallPreviousMean));
+            rows.Add(new MaturityRoundRow(round, result!.RatersAsked, result.RatersSubmitted, result.OverallMean, result.OverallChange));
         }
         var latest = await results.GetLatestClosedAsync(ct);
         var active = await actions.ListAsync(new ImprovementActionFilter { ActiveOnly = true }, ct);

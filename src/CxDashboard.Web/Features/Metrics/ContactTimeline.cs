@@ -3,13 +3,14 @@ namespace CxDashboard.Web.Features.Metrics;
 /// <summary>One contact of a customer, as the timeline needs it.</summary>
 public readonly record struct TimelinePoint(long ContactId, long StartedTicks, int ReasonId);
 
-/// <summary>The gaps from one contact to the same customer's neighbouring contacts, in ticks.</summary>
-public readonly record struct TimelineGaps(long? Previous, long? PreviousSameReason, long? Next);
+/// <summary>The gaps from one contact to the same customer's neighbouring contacts (any reason and same reason), in ticks.</summary>
+public readonly record struct TimelineGaps(long? Previous, long? PreviousSameReason, long? Next, long? NextSameReason);
 
 /// <summary>
-/// Computes, for every contact of one customer, the gap to the latest strictly earlier contact (any reason and
-/// same reason) and to the earliest strictly later one. Contacts starting at the same instant are neither
-/// earlier nor later than each other, as in the definition (p.started_at &lt; c.started_at).
+/// Computes, for every contact of one customer, the gap to the latest strictly earlier contact and to the earliest
+/// strictly later one, each for any reason and for the same reason (the "same reason only" option applies to repeats
+/// and to FCR alike). Contacts starting at the same instant are neither earlier nor later than each other, as in the
+/// definition (p.started_at &lt; c.started_at).
 /// </summary>
 public static class ContactTimeline
 {
@@ -30,14 +31,16 @@ public static class ContactTimeline
     /// The same for contacts already in start order (as an index delivers them), without sorting or allocating: the
     /// importer's pass over a million contacts.
     /// </summary>
-    /// <param name="latestStartByReason">Scratch space, reused between customers.</param>
-    public static void ComputeSorted(ReadOnlySpan<TimelinePoint> points, Span<TimelineGaps> gaps, Dictionary<int, long> latestStartByReason)
+    /// <param name="startByReason">Scratch space, reused between customers.</param>
+    public static void ComputeSorted(ReadOnlySpan<TimelinePoint> points, Span<TimelineGaps> gaps, Dictionary<int, long> startByReason)
     {
         if (points.Length == 1)
         {
             gaps[0] = default; // a customer's only contact has no neighbours: the common case
             return;
         }
+        // Forward: the latest strictly earlier start, of any reason and of each reason.
+        var latestStartByReason = startByReason;
         latestStartByReason.Clear();
         long? previousDistinctStart = null;   // latest start strictly before the current group of equal starts
         var groupStart = 0;
@@ -54,13 +57,31 @@ public static class ContactTimeline
                 long? sameReasonGap = latestStartByReason.TryGetValue(points[k].ReasonId, out var sameReasonStart)
                     ? start - sameReasonStart
                     : null;
-                gaps[k] = new TimelineGaps(start - previousDistinctStart, sameReasonGap, nextDistinctStart - start);
+                gaps[k] = new TimelineGaps(start - previousDistinctStart, sameReasonGap, nextDistinctStart - start, null);
             }
             // Only after the whole group: equal starts must not see each other as earlier.
             for (var k = groupStart; k <= groupEnd; k++) latestStartByReason[points[k].ReasonId] = start;
 
             previousDistinctStart = start;
             groupStart = groupEnd + 1;
+        }
+
+        // Backward: the earliest strictly later start of the same reason.
+        var earliestStartByReason = startByReason;
+        earliestStartByReason.Clear();
+        var last = points.Length - 1;
+        while (last >= 0)
+        {
+            var start = points[last].StartedTicks;
+            var first = last;
+            while (first > 0 && points[first - 1].StartedTicks == start) first--;
+            for (var k = first; k <= last; k++)
+            {
+                if (earliestStartByReason.TryGetValue(points[k].ReasonId, out var laterStart))
+                    gaps[k] = gaps[k] with { NextSameReason = laterStart - start };
+            }
+            for (var k = first; k <= last; k++) earliestStartByReason[points[k].ReasonId] = start;
+            last = first - 1;
         }
     }
 }

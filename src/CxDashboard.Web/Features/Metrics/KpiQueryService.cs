@@ -122,15 +122,16 @@ public sealed class KpiQueryService(CxDbContext db, OrganisationSettingsService 
             var partDay = query.ForPeriod(partlyDecidableDay, partlyDecidableDay);
             var partial = await db.Contacts.Where(MeasuredContacts(partDay, scope)).Where(c => c.StartedAtUtc <= cutoff)
                 .GroupBy(contactKey)
-                .Select(g => new
+                    .Select(g => new
                 {
                     g.Key,
                     Decidable = g.Count(),
                     Resolved = g.Sum(c => c.NextGapTicks == null || c.NextGapTicks > windowTicks ? 1 : 0),
+                    SameReasonResolved = g.Sum(c => c.NextSameReasonGapTicks == null || c.NextSameReasonGapTicks > windowTicks ? 1 : 0),
                 }).ToListAsync(ct);
             foreach (var row in partial)
             {
-                var fcr = new KpiCounts { FcrDecidable = row.Decidable, FcrResolved = row.Resolved };
+                var fcr = new KpiCounts { FcrDecidable = row.Decidable, FcrResolved = query.SameReasonOnly ? row.SameReasonResolved : row.Resolved };
                 result[row.Key] = result.TryGetValue(row.Key, out var existing) ? existing + fcr : fcr;
             }
         }
@@ -148,6 +149,7 @@ public sealed class KpiQueryService(CxDbContext db, OrganisationSettingsService 
             SameReasonRepeats = g.Sum(r => r.SameReasonRepeats),
             Decidable = g.Sum(r => r.LocalDate <= lastWhollyDecidableDay ? r.Contacts : 0),
             Resolved = g.Sum(r => r.LocalDate <= lastWhollyDecidableDay ? r.NotFollowed : 0),
+            SameReasonResolved = g.Sum(r => r.LocalDate <= lastWhollyDecidableDay ? r.SameReasonNotFollowed : 0),
             WithHandleTime = g.Sum(r => r.WithHandleTime),
             HandleSeconds = g.Sum(r => r.HandleSeconds),
             BotEscalations = g.Sum(r => r.BotEscalations),
@@ -169,7 +171,7 @@ public sealed class KpiQueryService(CxDbContext db, OrganisationSettingsService 
             Contacts = row.Contacts,
             RepeatContacts = sameReasonOnly ? row.SameReasonRepeats : row.Repeats,
             FcrDecidable = row.Decidable,
-            FcrResolved = row.Resolved,
+            FcrResolved = sameReasonOnly ? row.SameReasonResolved : row.Resolved,
             ContactsWithHandleTime = row.WithHandleTime,
             HandleSecondsTotal = row.HandleSeconds,
             BotEscalations = row.BotEscalations,
@@ -198,7 +200,8 @@ public sealed class KpiQueryService(CxDbContext db, OrganisationSettingsService 
         var windowTicks = ContactRules.WindowTicks(query.WindowDays);
         var decidableCutoff = ContactRules.DecidableCutoff(query.WindowDays, query.AsOfUtc);
 
-        // The same comparisons as ContactRules.IsRepeat / IsDecidable / IsResolved, applied in SQL.
+        // The same comparisons as ContactRules.IsRepeat / IsDecidable / IsResolved, applied in SQL; "same reason only"
+        // compares the same-reason gaps instead, for repeats and FCR alike.
         var contactRows = await db.Contacts.Where(measured).GroupBy(key).Select(g => new
         {
             g.Key,
@@ -207,6 +210,7 @@ public sealed class KpiQueryService(CxDbContext db, OrganisationSettingsService 
             SameReasonRepeats = g.Sum(c => c.PrevSameReasonGapTicks <= windowTicks ? 1 : 0),
             Decidable = g.Sum(c => c.StartedAtUtc <= decidableCutoff ? 1 : 0),
             Resolved = g.Sum(c => c.StartedAtUtc <= decidableCutoff && (c.NextGapTicks == null || c.NextGapTicks > windowTicks) ? 1 : 0),
+            SameReasonResolved = g.Sum(c => c.StartedAtUtc <= decidableCutoff && (c.NextSameReasonGapTicks == null || c.NextSameReasonGapTicks > windowTicks) ? 1 : 0),
             WithHandleTime = g.Sum(c => c.HandleSeconds != null ? 1 : 0),
             HandleSeconds = g.Sum(c => (long)(c.HandleSeconds ?? 0)),
             BotEscalations = g.Sum(c => c.EscalatedFromBot ? 1 : 0),
@@ -220,7 +224,7 @@ public sealed class KpiQueryService(CxDbContext db, OrganisationSettingsService 
                 Contacts = row.Contacts,
                 RepeatContacts = query.SameReasonOnly ? row.SameReasonRepeats : row.Repeats,
                 FcrDecidable = row.Decidable,
-                FcrResolved = row.Resolved,
+                FcrResolved = query.SameReasonOnly ? row.SameReasonResolved : row.Resolved,
                 ContactsWithHandleTime = row.WithHandleTime,
                 HandleSecondsTotal = row.HandleSeconds,
                 BotEscalations = row.BotEscalations,

@@ -26,15 +26,23 @@ public static class MetricGlossary
         "Targets are set per KPI for the organisation and can be overridden per team. A result is on target when it reaches the green threshold, near target when it reaches the amber one, and off target otherwise.",
     ];
 
+    public const string SameReasonOnlyTerm = "Same reason only";
+
+    /// <summary>The "same reason only" option as the help page, the API and the CLI describe it.</summary>
+    public const string SameReasonOnly =
+        "An option of every KPI query (API sameReason=true, CLI --same-reason): a contact is a repeat when an earlier contact of the same customer with the same reason lies within W, " +
+        "and it is FCR-resolved when no later contact of the same customer with the same reason lies within W. Repeat rate and contact-based FCR stay two views of one rule; contacts of other reasons are ignored by both.";
+
     private static List<GlossaryEntry> Build()
     {
         var entries = new List<GlossaryEntry>
         {
             new("Repeat contact",
-                "A contact c from a customer who had another contact p with p started before c and c − p ≤ W × 24 h (W = the repeat window, default 7 days). A gap of exactly W days counts. Optionally only earlier contacts with the same contact reason count (\"same reason only\")."),
+                "A contact c from a customer who had another contact p with p started before c and c − p ≤ W × 24 h (W = the repeat window, default 7 days). A gap of exactly W days counts. With \"same reason only\", only earlier contacts with the same contact reason count."),
             new(KpiDefinitions.Get(KpiKind.RepeatContactRate).Name, "Repeat contacts ÷ all contacts in the period. Lower is better."),
             new(KpiDefinitions.Get(KpiKind.ContactFcrPercent).Name,
-                "Contacts not followed by another contact from the same customer within W days ÷ contacts whose W-day window has fully elapsed. A contact is decidable when its start + W × 24 h ≤ now (or the as-of time); contacts of the last W days are not yet decidable, are left out, and the count says how many. Higher is better."),
+                "Contacts not followed by another contact from the same customer within W days ÷ contacts whose W-day window has fully elapsed. A contact is decidable when its start + W × 24 h ≤ now (or the as-of time); contacts of the last W days are not yet decidable, are left out, and the count says how many. With \"same reason only\", only later contacts with the same reason count. Higher is better."),
+            new(SameReasonOnlyTerm, SameReasonOnly),
         };
         entries.AddRange(KpiDefinitions.All
             .Where(d => d.Kind is not (KpiKind.RepeatContactRate or KpiKind.ContactFcrPercent))

@@ -1,5 +1,7 @@
 using System.Globalization;
+using System.Text.Encodings.Web;
 using CxDashboard.Web.Features.Metrics;
+using Microsoft.AspNetCore.Html;
 
 namespace CxDashboard.Web.Features.Presentation;
 
@@ -45,13 +47,20 @@ public static class Display
     public static string Change(double? current, double? previous, KpiUnit unit)
     {
         if (current is not { } c || previous is not { } p) return NoValue;
-        var delta = c - p;
-        var format = unit == KpiUnit.Score ? "0.00" : "0.0";
-        var magnitude = Math.Abs(delta).ToString(format, Culture);
+        var decimals = unit == KpiUnit.Score ? 2 : 1;
+        var rounded = RoundForDisplay(c - p, decimals);
         var suffix = unit is KpiUnit.Percent or KpiUnit.Points ? " p.p." : "";
-        if (Math.Abs(delta) < (unit == KpiUnit.Score ? 0.005 : 0.05)) return $"±0{suffix}";
-        return (delta > 0 ? "▲ " : "▼ ") + magnitude + suffix;
+        if (rounded == 0) return $"±0{suffix}";
+        return (rounded > 0 ? "▲ " : "▼ ") + Math.Abs(rounded).ToString(decimals == 2 ? "0.00" : "0.0", Culture) + suffix;
     }
+
+    /// <summary>
+    /// The one rounding of a figure for display (pages, PDFs, CLI tables): half away from zero, after dropping the
+    /// floating-point noise of a subtraction, so a change of exactly 0.45 between two means shows as 0.5 everywhere even
+    /// when the double difference is 0.44999999999999973.
+    /// </summary>
+    public static double RoundForDisplay(double value, int decimals) =>
+        Math.Round(Math.Round(value, 9, MidpointRounding.AwayFromZero), decimals, MidpointRounding.AwayFromZero);
 
     public static string Interval(PercentInterval? interval) =>
         interval is { } i ? $"{i.Low.ToString("0.0", Culture)}–{i.High.ToString("0.0", Culture)}\u00a0%" : NoValue;
@@ -84,6 +93,29 @@ public static class Display
         TargetStatus.Red => ("status-red", "■", "Off target"),
         _ => ("status-none", "", "No target"),
     };
+
+    /// <summary>
+    /// The KPI grid's layout for this many tiles on a wide screen: rows of 4 or 5, so 8 tiles sit 4 + 4 and never 6 + 2
+    /// with a hole (narrower screens fall back to as many 210 px columns as fit).
+    /// </summary>
+    public static string KpiGridClass(int tiles) => tiles switch
+    {
+        _ when tiles % 4 == 0 => "kpi-grid-4",
+        _ when tiles % 5 == 0 => "kpi-grid-5",
+        _ when tiles % 3 == 0 => "kpi-grid-3",
+        _ => "",
+    };
+
+    /// <summary>
+    /// The shape that starts a table cell with a target status (the status word for screen readers beside it): with the
+    /// cell's colour (<see cref="CellClass"/>), status is never colour alone. Nothing for no target.
+    /// </summary>
+    public static IHtmlContent StatusMark(TargetStatus status)
+    {
+        if (status == TargetStatus.None) return HtmlString.Empty;
+        var (_, icon, word) = Status(status);
+        return new HtmlString($"<span class=\"status-mark\" aria-hidden=\"true\">{icon}</span><span class=\"visually-hidden\">{HtmlEncoder.Default.Encode(word)}: </span>");
+    }
 
     /// <summary>The text colour class for a table cell with this status (the cell's title carries the word).</summary>
     public static string CellClass(TargetStatus status) => status switch

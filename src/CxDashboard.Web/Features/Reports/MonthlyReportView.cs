@@ -1,6 +1,7 @@
 using CxDashboard.Web.Data.Entities;
 using CxDashboard.Web.Features.Callbacks;
 using CxDashboard.Web.Features.Engagement;
+using CxDashboard.Web.Features.Maturity;
 using CxDashboard.Web.Features.Maturity.Results;
 using CxDashboard.Web.Features.Metrics;
 using CxDashboard.Web.Features.Presentation;
@@ -436,7 +437,7 @@ public sealed record MonthlyReportView
             Display.Number(gap.Capability.Score.Mean),
             Display.Count(gap.Capability.Score.TargetLevel),
             Display.Number(gap.Capability.Score.Gap),
-            ReportText.Change(gap.Capability.Score.Mean, gap.Capability.Score.PreviousMean, KpiUnit.Index),
+            MaturityDisplay.Change(gap.Capability.Score.Change),
             gap.Actions.Count == 0 ? "Ingen åtgärd registrerad." : string.Join("\n", gap.Actions.Select(ActionText)),
         ])).ToList(),
         "Alla förmågor når sina mål.");

@@ -78,11 +78,10 @@ public sealed partial class ReportLibrary(CxDbContext db, ReportOptions options,
 
     private static async Task ReplaceFileAsync(string path, byte[] content, CancellationToken ct)
     {
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         var temporary = $"{path}.{Guid.NewGuid():N}.tmp";
         try
         {
-            await using (var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, 81920, useAsync: true))
+            await using (var stream = Hosting.PrivateFiles.Create(temporary, FileMode.CreateNew, FileOptions.Asynchronous, 81920))
             {
                 await stream.WriteAsync(content, ct);
                 await stream.FlushAsync(ct);

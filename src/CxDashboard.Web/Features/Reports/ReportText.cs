@@ -141,7 +141,7 @@ public static class ReportText
     public static string Change(double? current, double? previous, KpiUnit unit)
     {
         if (current is not { } now || previous is not { } before) return Display.NoValue;
-        var delta = Math.Round(now - before, 1, MidpointRounding.AwayFromZero);
+        var delta = Display.RoundForDisplay(now - before, 1);
         var suffix = unit == KpiUnit.Percent ? " p.e." : "";
         if (delta == 0) return $"±{0.0.ToString("0.0", CultureInfo.CurrentCulture)}{suffix}";
         return (delta > 0 ? "▲ " : "▼ ") + Math.Abs(delta).ToString("0.0", CultureInfo.CurrentCulture) + suffix;
@@ -151,7 +151,7 @@ public static class ReportText
     public static string CountChange(long current, long previous)
     {
         if (previous == 0) return Display.NoValue;
-        var percent = Math.Round(100.0 * (current - previous) / previous, 1, MidpointRounding.AwayFromZero);
+        var percent = Display.RoundForDisplay(100.0 * (current - previous) / previous, 1);
         if (percent == 0) return $"±{0.0.ToString("0.0", CultureInfo.CurrentCulture)}\u00a0%";
         return (percent > 0 ? "▲ " : "▼ ") + Math.Abs(percent).ToString("0.0", CultureInfo.CurrentCulture) + "\u00a0%";
     }

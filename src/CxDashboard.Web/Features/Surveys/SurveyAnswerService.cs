@@ -140,9 +140,9 @@ public sealed class SurveyAnswerService(
     public static string ExternalIdFor(long invitationId) => $"survey-{invitationId}";
 
     private async Task<SurveyInvitation?> FindInvitationAsync(string token, CancellationToken ct) =>
-        string.IsNullOrEmpty(token) || token.Length > 64
+        LinkTokens.LookupHash(token) is not { } hash
             ? null
-            : await db.SurveyInvitations.AsNoTracking().SingleOrDefaultAsync(i => i.Token == token, ct);
+            : await db.SurveyInvitations.AsNoTracking().SingleOrDefaultAsync(i => i.TokenHash == hash, ct);
 
     private SurveyState StateOf(SurveyInvitation invitation) =>
         invitation.AnsweredAtUtc is not null ? SurveyState.Answered

@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using CxDashboard.Web.Data;
 using CxDashboard.Web.Data.Entities;
 using Microsoft.EntityFrameworkCore;
@@ -12,14 +11,17 @@ public enum SurveyLinkStatus
     /// <summary>A new link was made.</summary>
     Created,
 
-    /// <summary>The contact had an open link already: the same link again, so a customer never gets two surveys for one contact.</summary>
+    /// <summary>
+    /// The contact has an open link already: no new one, so a customer never gets two surveys for one contact. Its URL
+    /// cannot be given again (only a hash of each link is kept); the expiry is.
+    /// </summary>
     Existing,
 
     /// <summary>The contact's survey was answered: no link (nothing to send).</summary>
     Answered,
 }
 
-/// <summary>One contact's post-contact survey link, for the contact centre's SMS or e-mail system to send.</summary>
+/// <summary>One contact's post-contact survey link, for the contact centre's SMS or e-mail system to send (the path only when made now).</summary>
 public sealed record SurveyLink(string ContactId, SurveyLinkStatus Status, string? Path, DateTime? ExpiresAtUtc);
 
 /// <summary>A contact id in a batch that cannot get a link; <see cref="Index"/> is its place in the batch.</summary>
@@ -43,15 +45,15 @@ public sealed class SurveyInvitationService(CxDbContext db, TimeProvider clock, 
         long? callbackCaseId = null, string language = "sv", CancellationToken ct = default)
     {
         var contact = await db.Contacts.AsNoTracking().Where(c => c.Id == contactId).Select(c => new { c.Id, c.ExternalId }).SingleAsync(ct);
-        var invitation = NewInvitation(contact.Id, kind, callbackCaseId, language, clock.GetUtcNow().UtcDateTime);
+        var (invitation, token) = NewInvitation(contact.Id, kind, callbackCaseId, language, clock.GetUtcNow().UtcDateTime);
         db.SurveyInvitations.Add(invitation);
         await db.SaveChangesAsync(ct);
-        return new IssuedInvitation(contact.Id, contact.ExternalId, invitation.Token, PathFor(invitation.Token), invitation.ExpiresAtUtc);
+        return new IssuedInvitation(contact.Id, contact.ExternalId, token, PathFor(token), invitation.ExpiresAtUtc);
     }
 
     /// <summary>
     /// Post-contact survey links for contacts by their external ids (contact_id in files), in the order given.
-    /// Idempotent: a contact with an open link gets that link again, an answered one gets none. All or nothing:
+    /// Idempotent: a contact with an open link or an answered survey gets no new link. All or nothing:
     /// when an id is empty or unknown, the errors are returned and no link is created.
     /// </summary>
     public async Task<SurveyLinkBatch> CreatePostContactLinksAsync(IReadOnlyList<string?> contactIds, string language, CancellationToken ct = default)
@@ -91,12 +93,12 @@ public sealed class SurveyInvitationService(CxDbContext db, TimeProvider clock, 
             }
             if (invitations.Where(i => i.ExpiresAtUtc > now).MaxBy(i => i.ExpiresAtUtc) is { } open)
             {
-                byContact[externalId] = new SurveyLink(externalId, SurveyLinkStatus.Existing, PathFor(open.Token), open.ExpiresAtUtc);
+                byContact[externalId] = new SurveyLink(externalId, SurveyLinkStatus.Existing, null, open.ExpiresAtUtc);
                 continue;
             }
-            var invitation = NewInvitation(contactId, SurveyResponseKind.PostContact, null, language, now);
+            var (invitation, token) = NewInvitation(contactId, SurveyResponseKind.PostContact, null, language, now);
             db.SurveyInvitations.Add(invitation);
-            byContact[externalId] = new SurveyLink(externalId, SurveyLinkStatus.Created, PathFor(invitation.Token), invitation.ExpiresAtUtc);
+            byContact[externalId] = new SurveyLink(externalId, SurveyLinkStatus.Created, PathFor(token), invitation.ExpiresAtUtc);
         }
         await db.SaveChangesAsync(ct);
         return new SurveyLinkBatch(distinct.Select(id => byContact[id]).ToList(), []);
@@ -107,18 +109,19 @@ public sealed class SurveyInvitationService(CxDbContext db, TimeProvider clock, 
     /// <summary>sv or en; anything else opens in Swedish.</summary>
     public static string NormaliseLanguage(string? language) => language?.Trim().ToLowerInvariant() is "en" ? "en" : "sv";
 
-    /// <summary>128 random bits, URL-safe base64 (22 characters).</summary>
-    public static string NewToken() =>
-        Convert.ToBase64String(RandomNumberGenerator.GetBytes(16)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
-
-    private SurveyInvitation NewInvitation(long contactId, SurveyResponseKind kind, long? callbackCaseId, string language, DateTime now) => new()
+    /// <summary>A new invitation (storing only its token's hash) and its token, for the one link made from it.</summary>
+    private (SurveyInvitation Invitation, string Token) NewInvitation(long contactId, SurveyResponseKind kind, long? callbackCaseId, string language, DateTime now)
     {
-        Token = NewToken(),
-        ContactId = contactId,
-        Kind = kind,
-        CallbackCaseId = callbackCaseId,
-        Language = NormaliseLanguage(language),
-        CreatedAtUtc = now,
-        ExpiresAtUtc = now.AddDays(ExpiryDays),
-    };
+        var token = LinkTokens.New();
+        return (new SurveyInvitation
+        {
+            TokenHash = LinkTokens.Hash(token),
+            ContactId = contactId,
+            Kind = kind,
+            CallbackCaseId = callbackCaseId,
+            Language = NormaliseLanguage(language),
+            CreatedAtUtc = now,
+            ExpiresAtUtc = now.AddDays(ExpiryDays),
+        }, token);
+    }
 }

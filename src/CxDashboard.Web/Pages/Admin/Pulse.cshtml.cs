@@ -4,19 +4,28 @@ using CxDashboard.Web.Features.Surveys;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Options;
 
 namespace CxDashboard.Web.Pages.Admin;
 
-/// <summary>Each team's engagement pulse link: create, copy, replace (the old link then stops working).</summary>
+/// <summary>
+/// Each team's engagement pulse link: create or replace (the old link then stops working). A link is shown once, when
+/// it is made: only its hash is kept.
+/// </summary>
 [Authorize(Policy = Policies.Admin)]
-public class PulseModel(PulseService pulse, PublicLinks links, Microsoft.Extensions.Options.IOptionsMonitor<PulseOptions> options) : PageModel
+public class PulseModel(PulseService pulse, PublicLinks links, IOptionsMonitor<PulseOptions> options) : PageModel
 {
-    public int AnswersAboveTeamSize => options.CurrentValue.AnswersAboveTeamSize;
-
     public IReadOnlyList<TeamPulseStatus> Teams { get; private set; } = [];
     public IReadOnlyList<PulseStatement> Statements => pulse.Statements.All;
     public DateOnly Period { get; private set; }
     public string? Message { get; private set; }
+    public int AnswersAboveTeamSize => options.CurrentValue.AnswersAboveTeamSize;
+
+    /// <summary>The team whose link was just made, and the link (shown this once).</summary>
+    public (int TeamId, string Url)? NewLink { get; private set; }
+
+    /// <summary>Why links cannot be made here, when configuration names no public address.</summary>
+    public string? LinksUnavailable => links.CanMakeLinks(Request) ? null : PublicLinks.NotConfigured;
 
     public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(ct);
 
@@ -24,15 +33,19 @@ public class PulseModel(PulseService pulse, PublicLinks links, Microsoft.Extensi
     {
         var had = (await pulse.ListAsync(ct)).FirstOrDefault(t => t.TeamId == teamId);
         if (had is null) return NotFound();
-        await pulse.RenewLinkAsync(teamId, ct);
+        if (LinksUnavailable is not null)
+        {
+            await LoadAsync(ct);
+            return Page();
+        }
+        var token = await pulse.RenewLinkAsync(teamId, ct);
         await LoadAsync(ct);
-        Message = had.Token is null
-            ? $"{had.Team} has a pulse link now. Share it with the team only."
-            : $"{had.Team} has a new pulse link; the old one no longer works. Answers already given are kept.";
+        NewLink = (teamId, links.Absolute(PulseService.PathFor(token), Request));
+        Message = had.HasLink
+            ? $"{had.Team} has a new pulse link; the old one no longer works. Answers already given are kept. Copy the link now: it is not shown again."
+            : $"{had.Team} has a pulse link now. Copy it now (it is not shown again) and share it with the team only.";
         return Page();
     }
-
-    public string LinkFor(string token) => links.Absolute(PulseService.PathFor(token), Request);
 
     private async Task LoadAsync(CancellationToken ct)
     {

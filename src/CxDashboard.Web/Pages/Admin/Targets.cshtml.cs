@@ -26,8 +26,11 @@ public class TargetsModel(CxDbContext db, MasterDataAdminService admin) : AdminP
         double.TryParse(text?.Replace(',', '.'), NumberStyles.Float, CultureInfo.InvariantCulture, out var value) ? value : double.NaN;
 
     public async Task<IActionResult> OnPostSaveAsync(KpiKind kpi, int? teamId, string? green, string? amber) =>
-        BackWith(await admin.SetTargetAsync(kpi, teamId, Parse(green), Parse(amber)));
+        BackWith(await admin.SetTargetAsync(kpi, teamId, Parse(green), Parse(amber)), fragment: RowId(kpi, teamId));
 
     public async Task<IActionResult> OnPostRemoveAsync(KpiKind kpi, int teamId) =>
-        BackWith(await admin.RemoveTeamTargetAsync(kpi, teamId));
+        BackWith(await admin.RemoveTeamTargetAsync(kpi, teamId), fragment: RowId(kpi, teamId));
+
+    /// <summary>The row of a KPI's target (the organisation's, or a team's): after a save the page opens there again.</summary>
+    public static string RowId(KpiKind kpi, int? teamId) => teamId is { } team ? $"row-target-{kpi}-{team}" : $"row-target-{kpi}";
 }

@@ -1,7 +1,9 @@
 using System.ComponentModel.DataAnnotations;
+using System.Text.Json;
 using CxDashboard.Web.Data.Entities;
 using CxDashboard.Web.Features.Accounts;
 using CxDashboard.Web.Features.Callbacks;
+using CxDashboard.Web.Features.Surveys;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -16,6 +18,7 @@ public class CaseModel(
     CallbackActorFactory actors,
     CallbackCaseService cases,
     CallbackSettingsService settings,
+    PublicLinks links,
     TimeProvider clock) : PageModel
 {
     public sealed class AttemptForm
@@ -42,13 +45,23 @@ public class CaseModel(
     [TempData] public string? Message { get; set; }
     [TempData] public bool MessageIsError { get; set; }
 
+    /// <summary>A follow-up survey link just made, shown after the redirect this once (the database keeps only its hash).</summary>
+    [TempData] public string? NewFollowUpLink { get; set; }
+
+    /// <summary>Why no follow-up link can be made, when configuration names no public address.</summary>
+    public string? LinksUnavailable => links.CanMakeLinks(Request) ? null : PublicLinks.NotConfigured;
+
     public CaseDetail Detail { get; private set; } = null!;
     public WorklistChoices Choices { get; private set; } = null!;
     public CallbackConfiguration Configuration { get; private set; } = null!;
     public CallbackActor Actor { get; private set; } = null!;
     public DateTime NowUtc { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync(CancellationToken ct) => await ShowAsync(ct);
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        RestoreRefusedInput();
+        return await ShowAsync(ct);
+    }
 
     public Task<IActionResult> OnPostClaimAsync(CancellationToken ct) => RunAsync((actor, token) => cases.ClaimAsync(Id, actor, token), ct);
 
@@ -60,27 +73,44 @@ public class CaseModel(
     public Task<IActionResult> OnPostAttemptAsync(CancellationToken ct) =>
         RunAsync((actor, token) => cases.LogAttemptAsync(Id, new AttemptInput(Attempt.AttemptedAt, Attempt.Channel, Attempt.Result, Attempt.Note), actor, token), ct);
 
-    public Task<IActionResult> OnPostCloseAsync(CancellationToken ct) =>
-        RunAsync((actor, token) => cases.CloseAsync(Id, new CloseInput(Close.Outcome, Close.RootCauseReasonId, Close.Note, Close.SendFollowUp), actor, token), ct);
+    public Task<IActionResult> OnPostCloseAsync(CancellationToken ct) => Close.SendFollowUp && LinksUnavailable is not null
+        ? RunAsync((_, _) => Task.FromResult(CaseCommandResult.Invalid([new("Close.SendFollowUp", LinksUnavailable)])), ct)
+        : RunAsync((actor, token) => cases.CloseAsync(Id, new CloseInput(Close.Outcome, Close.RootCauseReasonId, Close.Note, Close.SendFollowUp), actor, token), ct);
 
-    public Task<IActionResult> OnPostFollowUpAsync(CancellationToken ct) => RunAsync((actor, token) => cases.CreateFollowUpAsync(Id, actor, token), ct);
+    public Task<IActionResult> OnPostFollowUpAsync(CancellationToken ct) => LinksUnavailable is { } problem
+        ? RunAsync((_, _) => Task.FromResult(CaseCommandResult.Refused(problem)), ct)
+        : RunAsync((actor, token) => cases.CreateFollowUpAsync(Id, actor, token), ct);
 
-    /// <summary>Runs a command: on success back to the case (post/redirect/get); on invalid input the page again with the messages.</summary>
+    /// <summary>
+    /// Runs a command, then back to the case's own address (post/redirect/get), also on invalid input: the input and the
+    /// messages travel in TempData, so the address never stays on a handler and a reload does not post again.
+    /// </summary>
     private async Task<IActionResult> RunAsync(Func<CallbackActor, CancellationToken, Task<CaseCommandResult>> command, CancellationToken ct)
     {
-        // Values the forms leave unset are the service's to judge, with its own messages.
-        ModelState.Clear();
         var result = await command(await actors.ForAsync(User, ct), ct);
-        if (result.Errors.Count > 0)
-        {
-            foreach (var error in result.Errors) ModelState.AddModelError(error.Field, error.Message);
-            Message = result.Message;
-            MessageIsError = true;
-            return await ShowAsync(ct);
-        }
         Message = result.Message;
         MessageIsError = !result.Succeeded;
-        return RedirectToPage(new { Id });
+        if (result.Errors.Count == 0)
+        {
+            if (result.NewLinkPath is { } path) NewFollowUpLink = links.Absolute(path, Request);
+            return RedirectToPage(null, null, new { Id }, null);
+        }
+        TempData[RefusedInputKey] = JsonSerializer.Serialize(new RefusedInput(Attempt, Close, AssigneeId, [.. result.Errors]));
+        // Back at the form that was refused.
+        var form = result.Errors[0].Field.Split('.')[0] switch { "Attempt" => "attempt-heading", "Close" => "close-heading", _ => "call-heading" };
+        return RedirectToPage(null, null, new { Id }, form);
+    }
+
+    private const string RefusedInputKey = "Callbacks.Case.RefusedInput";
+
+    private sealed record RefusedInput(AttemptForm Attempt, CloseForm Close, string? AssigneeId, List<FieldError> Errors);
+
+    /// <summary>The input a command refused, back in the forms with its messages.</summary>
+    private void RestoreRefusedInput()
+    {
+        if (TempData[RefusedInputKey] is not string json || JsonSerializer.Deserialize<RefusedInput>(json) is not { } refused) return;
+        (Attempt, Close, AssigneeId) = (refused.Attempt, refused.Close, refused.AssigneeId);
+        foreach (var error in refused.Errors) ModelState.AddModelError(error.Field, error.Message);
     }
 
     private async Task<IActionResult> ShowAsync(CancellationToken ct)
@@ -102,6 +132,4 @@ public class CaseModel(
         return Attempt.AttemptedAt?.ToString("yyyy-MM-ddTHH:mm", System.Globalization.CultureInfo.InvariantCulture)
                ?? local.ToString("yyyy-MM-ddTHH:mm", System.Globalization.CultureInfo.InvariantCulture);
     }
-
-    public string AbsoluteLink(string path) => $"{Request.Scheme}://{Request.Host}{path}";
 }

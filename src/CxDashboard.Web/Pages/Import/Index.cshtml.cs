@@ -22,6 +22,10 @@ public class IndexModel(ImportRunService runs, UserScopeService scopes, Organisa
     [BindProperty] public IFormFile? EngagementFile { get; set; }
 
     public IReadOnlyList<ImportRun> History { get; private set; } = [];
+
+    /// <summary>The first rows each listed file skipped or refused.</summary>
+    public IReadOnlyDictionary<long, IReadOnlyList<ImportRunError>> HistoryErrors { get; private set; } = new Dictionary<long, IReadOnlyList<ImportRunError>>();
+    public const int HistoryErrorsPerFile = 3;
     public string? ScopeNote { get; private set; }
     public string? Error { get; private set; }
     public ImportsOptions Settings => options.Value;
@@ -57,6 +61,7 @@ public class IndexModel(ImportRunService runs, UserScopeService scopes, Organisa
     private async Task LoadAsync(CancellationToken ct)
     {
         History = await runs.HistoryAsync(User, 50, ct);
+        HistoryErrors = await runs.FirstRowErrorsAsync(History.Where(r => r.Status is ImportRunStatus.ImportedValidRows or ImportRunStatus.Rejected).SelectMany(r => r.Files), HistoryErrorsPerFile, ct);
         TimeZone = (await organisation.GetTimeAsync(ct)).TimeZone;
         var scope = await scopes.ScopeForAsync(User, ct);
         if (scope.TeamIds is { } teams) ScopeNote = await runs.TeamNamesAsync(teams, ct);

@@ -10,8 +10,11 @@ namespace CxDashboard.Web.Pages.Import;
 
 /// <summary>One upload: its progress while checked or imported, the preview and row errors, and the import buttons.</summary>
 [Authorize(Policy = Policies.ManageData)]
-public class RunModel(ImportRunService runs, OrganisationSettingsService organisation) : PageModel
+public class RunModel(ImportRunService runs, OrganisationSettingsService organisation,
+    Microsoft.Extensions.Options.IOptions<ImportsOptions> options) : PageModel
 {
+    public ImportsOptions Settings => options.Value;
+
     public const int ErrorsPerPage = 100;
 
     [BindProperty(SupportsGet = true)] public long Id { get; set; }
@@ -20,6 +23,9 @@ public class RunModel(ImportRunService runs, OrganisationSettingsService organis
 
     public ImportRun Run { get; private set; } = null!;
     public RunPreview? Preview { get; private set; }
+
+    /// <summary>After an import: the page of kept row errors shown for each file that had any (by file id).</summary>
+    public IReadOnlyDictionary<long, IReadOnlyList<ImportRunError>> KeptErrors { get; private set; } = new Dictionary<long, IReadOnlyList<ImportRunError>>();
     public RunProgress? Progress { get; private set; }
     public TimeZoneInfo TimeZone { get; private set; } = TimeZoneInfo.Utc;
     public string? Error { get; private set; }
@@ -74,6 +80,17 @@ public class RunModel(ImportRunService runs, OrganisationSettingsService organis
         TimeZone = (await organisation.GetTimeAsync(ct)).TimeZone;
         FileIndex = Math.Clamp(FileIndex, 0, Math.Max(0, run.Files.Count - 1));
         ErrorPage = Math.Max(1, ErrorPage);
+        if (Preview is null && !run.IsRunning)
+        {
+            var kept = new Dictionary<long, IReadOnlyList<ImportRunError>>();
+            for (var i = 0; i < run.Files.Count; i++)
+            {
+                if (run.Files[i].ErrorCount == 0) continue;
+                var page = i == FileIndex ? ErrorPage : 1;
+                kept[run.Files[i].Id] = await runs.RowErrorsAsync(run.Files[i].Id, (page - 1) * ErrorsPerPage, ErrorsPerPage, ct);
+            }
+            KeptErrors = kept;
+        }
         return true;
     }
 }

@@ -40,6 +40,9 @@ public sealed record MaturityRoundResult
 
     public double? OverallPreviousMean => MaturityScoring.Mean(Capabilities.Where(c => c.Score.PreviousMean is not null).Select(c => c.Score.PreviousMean!.Value).ToList());
 
+    /// <summary>The overall level's change since the previous round, unrounded.</summary>
+    public double? OverallChange => MaturityScoring.Difference(OverallMean, OverallPreviousMean);
+
     public int DisagreementCount => Capabilities.Count(c => c.Score.Disagreement);
 
     public CapabilityResult? Capability(string key) => Capabilities.FirstOrDefault(c => c.Key == key);

@@ -110,7 +110,7 @@ public static class MaturityScoring
             TargetLevel = capability.TargetLevel,
             Gap = capability.TargetLevel is { } target && mean is { } m ? target - m : null,
             PreviousMean = capability.PreviousMean,
-            Change = mean is { } now && capability.PreviousMean is { } before ? now - before : null,
+            Change = Difference(mean, capability.PreviousMean),
             Ratings = own.Count(r => r.Score is not null),
             DontKnows = own.Count(r => r.Score is null),
             Statements = capability.StatementKeys.Select(key => ScoreStatement(key, own)).ToList(),
@@ -126,6 +126,12 @@ public static class MaturityScoring
             .ThenBy(x => x.index)
             .Select(x => x.score)
             .ToList();
+
+    /// <summary>
+    /// A change between rounds (now minus before): always from the unrounded means, computed here once; pages, exports,
+    /// the CLI and the monthly report round it only to show it (<see cref="Presentation.Display.RoundForDisplay"/>).
+    /// </summary>
+    public static double? Difference(double? now, double? before) => now is { } n && before is { } b ? n - b : null;
 
     /// <summary>The organisation's overall level: the mean of the capabilities' means (each capability weighs the same).</summary>
     public static double? OverallMean(IEnumerable<CapabilityScore> scores) => Mean(scores.Where(s => s.Mean is not null).Select(s => s.Mean!.Value).ToList());

@@ -14,7 +14,7 @@ namespace CxDashboard.Web.Features.Metrics.Rollups;
 public static class KpiRollupWriter
 {
     /// <summary>Raised whenever grains or measures change, so existing rollups are rebuilt at the next start.</summary>
-    public const int FormatVersion = 2;
+    public const int FormatVersion = 3;
 
     /// <summary>The window W of the stored rollups when they may be read and kept current, else null.</summary>
     public static int? UsableWindow(SqliteConnection connection, SqliteTransaction? transaction)
@@ -42,6 +42,7 @@ public static class KpiRollupWriter
     [
         "Contacts", "Repeats", "SameReasonRepeats", "NotFollowed", "WithHandleTime", "HandleSeconds", "BotEscalations", "SelfService",
         "Responses", "CsatPositive", "CsatNegative", "CsatTotal", "FcrAnswered", "FcrYes", "NpsAnswered", "Promoters", "Detractors", "WithComment",
+        "SameReasonNotFollowed",
     ];
 
     private const string StagedDates = "(SELECT local_date FROM temp.rollup_dates)";

@@ -25,7 +25,7 @@ internal sealed class RollupBuilder(SqliteConnection connection, int windowDays,
 
     private static readonly string StagedContactsSql = """
         SELECT c."LocalDate", c."TeamId", c."AgentId", c."Channel", c."ReasonId",
-            c."PrevGapTicks", c."PrevSameReasonGapTicks", c."NextGapTicks", c."HandleSeconds", c."EscalatedFromBot"
+            c."PrevGapTicks", c."PrevSameReasonGapTicks", c."NextGapTicks", c."NextSameReasonGapTicks", c."HandleSeconds", c."EscalatedFromBot"
         FROM "Contacts" c WHERE {0}c."LocalDate" IN (SELECT local_date FROM temp.rollup_dates) ORDER BY c."LocalDate"
         """;
 
@@ -108,9 +108,9 @@ internal sealed class RollupBuilder(SqliteConnection connection, int windowDays,
     private void AddContact(FastStatement row)
     {
         var key = new RollupKey((int?)row.NullableInt64(1), (int?)row.NullableInt64(2), (int)row.Int64(3), (int)row.Int64(4));
+        var gaps = new TimelineGaps(row.NullableInt64(5), row.NullableInt64(6), row.NullableInt64(7), row.NullableInt64(8));
         CollectionsMarshal.GetValueRefOrAddDefault(_day, key, out _).AddContact(
-            row.NullableInt64(5), row.NullableInt64(6), row.NullableInt64(7), (int?)row.NullableInt64(8), row.Int64(9) != 0,
-            (Channel)row.Int64(3), windowDays);
+            gaps, (int?)row.NullableInt64(9), row.Int64(10) != 0, (Channel)row.Int64(3), windowDays);
     }
 
     private void AddResponse(FastStatement row)

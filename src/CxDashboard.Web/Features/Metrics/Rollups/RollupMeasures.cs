@@ -11,23 +11,23 @@ namespace CxDashboard.Web.Features.Metrics.Rollups;
 [InlineArray(Count)]
 public struct RollupMeasures
 {
-    public const int Count = 18;
+    public const int Count = 19;
 
     // Positions of the measures (the column order of the KpiRollups table).
     private const int Contacts = 0, Repeats = 1, SameReasonRepeats = 2, NotFollowed = 3, WithHandleTime = 4, HandleSeconds = 5,
         BotEscalations = 6, SelfService = 7, Responses = 8, CsatPositive = 9, CsatNegative = 10, CsatTotal = 11, FcrAnswered = 12,
-        FcrYes = 13, NpsAnswered = 14, Promoters = 15, Detractors = 16, WithComment = 17;
+        FcrYes = 13, NpsAnswered = 14, Promoters = 15, Detractors = 16, WithComment = 17, SameReasonNotFollowed = 18;
 
     private long _first;
 
     /// <summary>One contact, with its stored gaps, for window W.</summary>
-    public void AddContact(long? previousGapTicks, long? previousSameReasonGapTicks, long? nextGapTicks, int? handleSeconds,
-        bool escalatedFromBot, Channel channel, int windowDays)
+    public void AddContact(in TimelineGaps gaps, int? handleSeconds, bool escalatedFromBot, Channel channel, int windowDays)
     {
         this[Contacts]++;
-        if (ContactRules.IsRepeat(previousGapTicks, windowDays)) this[Repeats]++;
-        if (ContactRules.IsRepeat(previousSameReasonGapTicks, windowDays)) this[SameReasonRepeats]++;
-        if (ContactRules.IsResolved(nextGapTicks, windowDays)) this[NotFollowed]++;
+        if (ContactRules.IsRepeat(gaps.Previous, windowDays)) this[Repeats]++;
+        if (ContactRules.IsRepeat(gaps.PreviousSameReason, windowDays)) this[SameReasonRepeats]++;
+        if (ContactRules.IsResolved(gaps.Next, windowDays)) this[NotFollowed]++;
+        if (ContactRules.IsResolved(gaps.NextSameReason, windowDays)) this[SameReasonNotFollowed]++;
         if (handleSeconds is { } seconds)
         {
             this[WithHandleTime]++;
