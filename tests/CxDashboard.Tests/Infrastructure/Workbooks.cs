@@ -15,8 +15,19 @@ public static class Workbooks
     public static double ApiNumber(IXLCell cell) => cell.Style.NumberFormat.Format switch
     {
         PercentFormat => cell.GetDouble() * 100,
-        DurationFormat => cell.GetDouble() * 86_400,
+        DurationFormat => DurationSeconds(cell),
         _ => cell.GetDouble(),
+    };
+
+    /// <summary>
+    /// The seconds a duration cell holds. The file stores a number of days; ClosedXML reads a cell formatted "[m]:ss"
+    /// as a date-time, so the number is taken back from whichever type it was read as.
+    /// </summary>
+    public static double DurationSeconds(IXLCell cell) => cell.DataType switch
+    {
+        XLDataType.DateTime => cell.GetDateTime().ToOADate() * 86_400,
+        XLDataType.TimeSpan => cell.GetTimeSpan().TotalSeconds,
+        _ => cell.GetDouble() * 86_400,
     };
 
     public static Dictionary<string, int> Headers(IXLWorksheet sheet, int headerRow = 1) =>
