@@ -90,6 +90,12 @@ public sealed class CliContext
             await Error.WriteLineAsync($"error: {e.Message}");
             return e.ExitCode;
         }
+        catch (Features.Requests.RequestRefusedException e)
+        {
+            // A period out of bounds, an unknown filter: the same refusal the web answers with 400.
+            await Error.WriteLineAsync($"error: {e.Message}");
+            return CliApp.UsageError;
+        }
         catch (Exception e) when (e is not OperationCanceledException)
         {
             await Error.WriteLineAsync($"error: {e.GetBaseException().Message}");

@@ -1,5 +1,5 @@
 using System.CommandLine;
-using System.Globalization;
+using CxDashboard.Web.Features.Metrics;
 
 namespace CxDashboard.Web.Cli;
 
@@ -25,18 +25,29 @@ public static class CliOptions
         Description = description,
         CustomParser = result =>
         {
-            var text = result.Tokens.Single().Value;
-            if (DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var value))
-                return value.UtcDateTime;
-            result.AddError($"{name}: '{text}' is not a time (use ISO 8601, e.g. 2026-03-31T23:59:59+02:00)");
-            return null;
+            try
+            {
+                return PeriodRule.ParseTime(result.Tokens.Single().Value, name);
+            }
+            catch (PeriodException e)
+            {
+                result.AddError(e.Message);
+                return null;
+            }
         },
     };
 
+    /// <summary>A date by <see cref="PeriodRule"/> (YYYY-MM-DD within its bounds); otherwise a usage error (exit 2).</summary>
     private static DateOnly ParseDate(string text, string name, System.CommandLine.Parsing.ArgumentResult result)
     {
-        if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)) return date;
-        result.AddError($"{name}: '{text}' is not a date (use YYYY-MM-DD)");
-        return default;
+        try
+        {
+            return PeriodRule.ParseDate(text, name);
+        }
+        catch (PeriodException e)
+        {
+            result.AddError(e.Message);
+            return default;
+        }
     }
 }

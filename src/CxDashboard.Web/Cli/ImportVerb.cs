@@ -46,7 +46,12 @@ public static class ImportVerb
             {
                 batch = await services.GetRequiredService<ImportService>().ImportBatchAsync(
                     [.. inputs.Select((input, index) => new ImportBatchFile(input.Kind, streams[index], input.File.Name))],
-                    new ImportOptions { ValidRowsOnly = parse.GetValue(validRowsOnly), DryRun = parse.GetValue(dryRun) }, token);
+                    new ImportOptions
+                    {
+                        ValidRowsOnly = parse.GetValue(validRowsOnly),
+                        DryRun = parse.GetValue(dryRun),
+                        ChangeSource = ChangeSource.CommandLine(inputs.Select(i => i.File.Name)),
+                    }, token);
             }
             finally
             {

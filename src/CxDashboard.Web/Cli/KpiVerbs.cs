@@ -45,8 +45,7 @@ public static class KpiVerbs
         };
         command.SetAction((parse, ct) => context.WithServicesAsync(async (services, token) =>
         {
-            if (!DateOnly.TryParseExact(parse.GetValue(period) + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var month))
-                throw new CliException($"--period: '{parse.GetValue(period)}' is not a month (use YYYY-MM)", CliApp.UsageError);
+            var month = PeriodRule.ParseMonth(parse.GetValue(period), "--period");
             int? teamId = null;
             if (parse.GetValue(team) is { } teamText)
             {

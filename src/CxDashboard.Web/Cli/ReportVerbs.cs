@@ -39,9 +39,8 @@ public static class ReportVerbs
         {
             var (teamId, agentId) = (parse.GetValue(team), parse.GetValue(agent));
             if (teamId is null == agentId is null) throw new CliException("Give either --team ID or --agent ID.", CliApp.UsageError);
-            var period = new DatePeriod(parse.GetValue(from), parse.GetValue(to));
-            if (period.To < period.From) throw new CliException($"--to {period.To:yyyy-MM-dd} is before --from {period.From:yyyy-MM-dd}.", CliApp.UsageError);
-            if (period.Days > RawExportService.MaxPeriodDays) throw new CliException("The period is longer than three years; choose a shorter one.", CliApp.UsageError);
+            // The period rule: a period outside it exits 2 with the rule's message.
+            var period = PeriodRule.Check(parse.GetValue(from), parse.GetValue(to));
             var packFormat = CoachingPackService.ParseFormat(parse.GetValue(format));
             var path = Path.GetFullPath(parse.GetValue(output)!);
             var extension = packFormat == PackFormat.Xlsx ? ".xlsx" : ".pdf";

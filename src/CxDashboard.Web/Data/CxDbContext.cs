@@ -17,6 +17,7 @@ public partial class CxDbContext(DbContextOptions<CxDbContext> options) : Identi
     public DbSet<Team> Teams => Set<Team>();
     public DbSet<Agent> Agents => Set<Agent>();
     public DbSet<Customer> Customers => Set<Customer>();
+    public DbSet<CustomerChange> CustomerChanges => Set<CustomerChange>();
     public DbSet<ContactReason> ContactReasons => Set<ContactReason>();
     public DbSet<Contact> Contacts => Set<Contact>();
     public DbSet<SurveyResponse> SurveyResponses => Set<SurveyResponse>();

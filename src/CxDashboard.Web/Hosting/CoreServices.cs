@@ -61,6 +61,7 @@ public static class CoreServices
         services.AddScoped<KpiTargetService>();
         services.AddScoped<Features.Dashboard.DashboardService>();
         services.AddScoped<UserScopeService>();
+        services.AddScoped<ScopedFilters>();
         services.AddScoped<Features.Engagement.EngagementQueryService>();
         services.AddEngagement();
         services.AddScoped<UserAdminService>();

@@ -25,6 +25,7 @@ public static class WebPipeline
             app.UseHsts();
         }
         app.UseStatusCodePagesWithReExecute("/Error", "?status={0}");
+        app.UseMiddleware<RefusedRequestMiddleware>();
         // Every cookie (sign-in, antiforgery, culture, pulse) is Secure when the request came over https.
         app.UseCookiePolicy(new CookiePolicyOptions { Secure = CookieSecurePolicy.SameAsRequest, MinimumSameSitePolicy = SameSiteMode.Lax });
         app.UseStaticFiles();

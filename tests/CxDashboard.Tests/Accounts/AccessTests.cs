@@ -81,9 +81,19 @@ public sealed class AccessTests(AccessTests.Fixture fixture) : IClassFixture<Acc
         Assert.Contains("your teams (T2)", page.QuerySelector("[data-testid=scope-line]").Text());
         Assert.DoesNotContain(page.QuerySelectorAll("#team option"), o => o.TextContent == "T1");
 
-        // Asking for the other team by URL yields nothing of it: the scope is applied inside the query.
-        var other = await Html.GetDocumentAsync(client, $"{March}&team={t1}");
-        Assert.Equal("0", other.QuerySelector("[data-kpi=Contacts] [data-testid=kpi-value]").Text());
+        // Asking for the other team (or one of its agents) by URL is refused, naming the team but never the person.
+        var other = await client.GetAsync($"{March}&team={t1}");
+        Assert.Equal(HttpStatusCode.Forbidden, other.StatusCode);
+        Assert.Equal("Team T1 is outside your teams.", Html.Parse(await other.Content.ReadAsStringAsync()).QuerySelector("[data-testid=refused-message]").Text());
+        var a1 = await fixture.App.WithScopeAsync(sp => sp.GetRequiredService<CxDbContext>().Agents.Where(a => a.ExternalId == "A1").Select(a => a.Id).SingleAsync());
+        var otherAgent = await client.GetAsync($"{March}&agent={a1}");
+        Assert.Equal(HttpStatusCode.Forbidden, otherAgent.StatusCode);
+        var body = await otherAgent.Content.ReadAsStringAsync();
+        Assert.Equal("This agent is outside your teams.", Html.Parse(body).QuerySelector("[data-testid=refused-message]").Text());
+        Assert.DoesNotContain("Anna", body);
+        var export = await client.GetAsync($"/?handler=Export&period=custom&from=2026-03-01&to=2026-03-31&agent={a1}");
+        Assert.Equal(HttpStatusCode.Forbidden, export.StatusCode);
+        Assert.DoesNotContain("Anna", await export.Content.ReadAsStringAsync());
     }
 
     [Fact]

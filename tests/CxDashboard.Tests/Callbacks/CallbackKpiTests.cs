@@ -169,7 +169,7 @@ public sealed class CallbackKpiTests(CallbackKpiTests.Fixture fixture) : IClassF
 
         var bad = await client.GetAsync("/api/v1/callbacks/kpis?from=2026-05-31&to=2026-05-01");
         Assert.Equal(System.Net.HttpStatusCode.BadRequest, bad.StatusCode);
-        Assert.Contains("to must not be before from", await bad.Content.ReadAsStringAsync());
+        Assert.Contains("before it starts", await bad.Content.ReadAsStringAsync());
         var unknownTeam = await client.GetAsync("/api/v1/callbacks/kpis?from=2026-05-01&to=2026-05-31&team=Nope");
         Assert.Contains("Unknown team 'Nope'", await unknownTeam.Content.ReadAsStringAsync());
 

@@ -134,7 +134,10 @@ public sealed class PulseAndEngagementTests(PulseAndEngagementTests.Fixture fixt
     {
         var t2 = await TeamIdAsync("T2");
         var lead = await App.SignedInClientAsync("lead-eng@test.local", Roles.Manager, t2);
-        var page = await EngagementPageAsync(lead, "?from=2026-03&to=2026-03&team=" + await TeamIdAsync("T1"));
+        var refused = await lead.GetAsync("/Engagement?from=2026-03&to=2026-03&team=" + await TeamIdAsync("T1"));
+        Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+        Assert.Contains("Team T1 is outside your teams.", Html.Parse(await refused.Content.ReadAsStringAsync()).QuerySelector("[data-testid=refused-message]").Text());
+        var page = await EngagementPageAsync(lead);
         Assert.Empty(page.QuerySelectorAll("[data-testid=months-table] tr[data-team='T1']"));
         Assert.Single(page.QuerySelectorAll("[data-testid=months-table] tr[data-team='T2']"));
         Assert.Contains("your teams (T2)", page.QuerySelector("[data-testid=scope-line]").Text());

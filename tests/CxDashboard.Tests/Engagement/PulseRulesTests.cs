@@ -1,3 +1,4 @@
+using CxDashboard.Web.Features.Metrics;
 using CxDashboard.Web.Features.Engagement;
 using CxDashboard.Web.Features.Surveys;
 
@@ -63,12 +64,18 @@ public sealed class PulseRulesTests
     [Theory]
     [InlineData(null, null, "2025-10", "2026-03")]
     [InlineData("2026-01", "2026-02", "2026-01", "2026-02")]
-    [InlineData("2026-02", "2026-01", "2026-01", "2026-02")]
-    [InlineData("2020-01", "2026-03", "2023-04", "2026-03")]
-    [InlineData("garbage", null, "2025-10", "2026-03")]
+    [InlineData("2023-04", "2026-03", "2023-04", "2026-03")]
+    [InlineData("", "2026-01", "2025-08", "2026-01")]
     public void The_engagement_page_shows_six_months_by_default_and_at_most_36(string? from, string? to, string expectedFrom, string expectedTo)
     {
         var (f, t) = EngagementReportService.Range(new EngagementFilter(from, to, null), new DateOnly(2026, 3, 1));
         Assert.Equal((expectedFrom, expectedTo), (EngagementReportService.MonthLabel(f), EngagementReportService.MonthLabel(t)));
     }
+
+    [Theory]
+    [InlineData("2026-02", "2026-01", "The period ends (2026-01) before it starts (2026-02)")]
+    [InlineData("2020-01", "2026-03", "at most 36 months (three years)")]
+    [InlineData("garbage", null, "from: 'garbage' is not a month (write it YYYY-MM).")]
+    public void Months_backwards_over_three_years_or_unreadable_are_refused(string? from, string? to, string message) =>
+        Assert.Contains(message, Assert.Throws<PeriodException>(() => EngagementReportService.Range(new EngagementFilter(from, to, null), new DateOnly(2026, 3, 1))).Message);
 }

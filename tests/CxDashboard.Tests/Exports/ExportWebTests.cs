@@ -75,9 +75,9 @@ public sealed class ExportWebTests(ExportWebTests.Fixture fixture) : IClassFixtu
             Assert.DoesNotContain("Bertil Berg", Column(own.Worksheet("By agent"), "Agent"));
             Assert.Contains(own.Worksheet("Summary").CellsUsed(), c => c.GetString() == "your teams (T1)");
         }
-        using var other = await DownloadAsync(client, $"/?handler=Export&from=2026-03-01&to=2026-03-31&team={t2}");
-        Assert.Equal(0, SummaryValue(other, "contacts"));
-        Assert.Empty(Column(other.Worksheet("By team"), "Team"));
+        var other = await client.GetAsync($"/?handler=Export&from=2026-03-01&to=2026-03-31&team={t2}");
+        Assert.Equal(System.Net.HttpStatusCode.Forbidden, other.StatusCode);
+        Assert.Contains("Team T2 is outside your teams.", await other.Content.ReadAsStringAsync());
     }
 
     [Fact]

@@ -167,7 +167,8 @@ public sealed class ReportLibraryPageTests(ReportLibraryPageTests.Fixture fixtur
     {
         var client = await App.SignedInClientAsync("leader@library.test", Roles.Leadership);
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/Reports/Monthly?month=2026-04")).StatusCode);
-        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/Reports/Monthly?month=..%2F2026-03")).StatusCode);
+        // Not a month at all (or outside the period rule's years): refused as a bad request, saying why.
+        Assert.Equal(HttpStatusCode.BadRequest, (await client.GetAsync("/Reports/Monthly?month=..%2F2026-03")).StatusCode);
         // Without a month it shows the last month that has ended.
         var page = await Html.GetDocumentAsync(client, "/Reports/Monthly");
         Assert.Equal("Kundupplevelse – mars 2026", page.QuerySelector("h1").Text());

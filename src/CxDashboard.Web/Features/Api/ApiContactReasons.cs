@@ -42,16 +42,17 @@ public static class ApiContactReasons
             return TypedResults.Ok(new ContactReasonsResponse(null, null, null,
                 reasons.Select(r => new ContactReasonItem(r.Code, r.Name, r.Complexity, r.NeedsReview, null)).ToList()));
 
-        if (!ApiV1.TryParseDate(from, out var fromDate) || !ApiV1.TryParseDate(to, out var toDate))
+        if (from is null || to is null)
             return ApiProblems.BadRequest("Give both from and to as dates written YYYY-MM-DD, or neither for the catalogue.");
         MetricQuery query;
         try
         {
-            query = await reports.ResolveAsync(new KpiRequest { From = fromDate, To = toDate }, ct);
+            var period = PeriodRule.Parse(from, to);
+            query = await reports.ResolveAsync(new KpiRequest { From = period.From, To = period.To }, ct);
         }
-        catch (KpiRequestException e)
+        catch (Requests.RequestRefusedException e)
         {
-            return ApiProblems.BadRequest(e.Message);
+            return ApiProblems.Refused(e);
         }
         var byReason = await queries.ByReasonAsync(query, DataScope.Everything, ct);
         var total = byReason.Values.Sum(c => c.Contacts);

@@ -70,10 +70,12 @@ public static class ApiIngestion
             var batch = ApiBatch.From(kind, root);
             using var reader = batch.Reader;
             // A batch with malformed records is only validated: the records it can read are checked, nothing is written.
+            var key = request.HttpContext.User;
             var result = await importer.ImportAsync(kind, reader, new ImportOptions
             {
                 DryRun = dryRun || batch.ShapeErrors.Count > 0,
                 ValidRowsOnly = validRowsOnly,
+                ChangeSource = ChangeSource.ApiKey(key.Identity?.Name ?? "unnamed key", key.FindFirst(ApiKeyAuthenticationHandler.KeyIdClaim)?.Value),
             }, ct);
 
             if (result.FileError is not null)

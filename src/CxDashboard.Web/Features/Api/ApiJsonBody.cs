@@ -58,4 +58,8 @@ public static class ApiProblems
         TypedResults.Problem(detail, statusCode: status, title: title, extensions: extensions);
 
     public static ProblemHttpResult BadRequest(string detail) => Create(StatusCodes.Status400BadRequest, "Bad request", detail);
+
+    /// <summary>A refused request (period out of bounds, unknown filter value) with its own status and message.</summary>
+    public static ProblemHttpResult Refused(Requests.RequestRefusedException refused) =>
+        Create(refused.StatusCode, Hosting.ApiProblemResponses.Title(refused.StatusCode), refused.Message);
 }

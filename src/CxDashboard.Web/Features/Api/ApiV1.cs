@@ -2,6 +2,7 @@ using System.Globalization;
 using CxDashboard.Web.Features.Accounts;
 using CxDashboard.Web.Features.Callbacks;
 using CxDashboard.Web.Features.Metrics;
+using CxDashboard.Web.Features.Requests;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 
@@ -43,37 +44,30 @@ public static class ApiV1
         [FromQuery] int? windowDays, [FromQuery] bool? sameReason, [FromQuery] string? asOf,
         KpiReportService reports, CancellationToken ct)
     {
-        if (!TryParseDate(from, out var fromDate) || !TryParseDate(to, out var toDate))
-            return ApiProblems.BadRequest("from and to must be dates written YYYY-MM-DD.");
-        DateTime? asOfUtc = null;
-        if (asOf is not null)
-        {
-            if (!DateTimeOffset.TryParse(asOf, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var parsed))
-                return ApiProblems.BadRequest("asOf must be an ISO 8601 time, e.g. 2026-03-31T23:59:59+02:00.");
-            asOfUtc = parsed.UtcDateTime;
-        }
         try
         {
+            var period = PeriodRule.Parse(from, to);
             var report = await reports.GetAsync(new KpiRequest
             {
-                From = fromDate,
-                To = toDate,
+                From = period.From,
+                To = period.To,
                 Team = team,
                 Agent = agent,
                 Channel = channel,
                 Reason = reason,
                 WindowDays = windowDays,
                 SameReasonOnly = sameReason ?? false,
-                AsOfUtc = asOfUtc,
+                AsOfUtc = asOf is null ? null : PeriodRule.ParseTime(asOf, "asOf"),
             }, DataScope.Everything, ct);
             return TypedResults.Ok(report);
         }
-        catch (KpiRequestException e)
+        catch (RequestRefusedException e)
         {
-            return ApiProblems.BadRequest(e.Message);
+            return ApiProblems.Refused(e);
         }
     }
 
+    /// <summary>A date written YYYY-MM-DD within <see cref="PeriodRule"/>'s bounds.</summary>
     public static bool TryParseDate(string? text, out DateOnly date) =>
-        DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out date);
+        DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out date) && PeriodRule.IsWithinBounds(date);
 }

@@ -30,29 +30,20 @@ public static class CallbacksApi
         [FromQuery] string from, [FromQuery] string to, [FromQuery] string? team, [FromQuery] string? asOf,
         CallbackKpiService kpis, KpiReportService teams, CancellationToken ct)
     {
-        if (!ApiV1.TryParseDate(from, out var fromDate) || !ApiV1.TryParseDate(to, out var toDate))
-            return ApiProblems.BadRequest("from and to must be dates written YYYY-MM-DD.");
-        if (toDate < fromDate) return ApiProblems.BadRequest("to must not be before from.");
-        DateTime? asOfUtc = null;
-        if (asOf is not null)
-        {
-            if (!DateTimeOffset.TryParse(asOf, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var parsed))
-                return ApiProblems.BadRequest("asOf must be an ISO 8601 time, e.g. 2026-03-31T23:59:59+02:00.");
-            asOfUtc = parsed.UtcDateTime;
-        }
+        DatePeriod period;
+        DateTime? asOfUtc;
         int? teamId = null;
-        if (team is not null)
+        try
         {
-            try
-            {
-                teamId = await teams.FindTeamAsync(team, ct);
-            }
-            catch (KpiRequestException e)
-            {
-                return ApiProblems.BadRequest(e.Message);
-            }
+            period = PeriodRule.Parse(from, to);
+            asOfUtc = asOf is null ? null : PeriodRule.ParseTime(asOf, "asOf");
+            if (team is not null) teamId = await teams.FindTeamAsync(team, ct);
         }
-        return TypedResults.Ok(await kpis.GetAsync(new CallbackKpiRequest { From = fromDate, To = toDate, TeamId = teamId, AsOfUtc = asOfUtc }, ct));
+        catch (Requests.RequestRefusedException e)
+        {
+            return ApiProblems.Refused(e);
+        }
+        return TypedResults.Ok(await kpis.GetAsync(new CallbackKpiRequest { From = period.From, To = period.To, TeamId = teamId, AsOfUtc = asOfUtc }, ct));
     }
 
     /// <param name="status">open (default), closed or all.</param>

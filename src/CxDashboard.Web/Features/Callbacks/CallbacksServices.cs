@@ -13,6 +13,7 @@ public static class CallbacksServices
         services.AddScoped<CallbackCaseService>();
         services.AddScoped<CallbackActorFactory>();
         services.AddScoped<CallbackWorklistQuery>();
+        services.AddScoped<CustomerChangeHistory>();
         services.AddScoped<CallbackChoicesQuery>();
         services.AddScoped<CallbackKpiService>();
         services.AddScoped<CallbackListingService>();

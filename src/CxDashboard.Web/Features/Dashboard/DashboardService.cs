@@ -16,12 +16,20 @@ public sealed class DashboardService(
     KpiQueryService queries,
     KpiTargetService targetService,
     UserScopeService scopes,
+    ScopedFilters scopedFilters,
     OrganisationSettingsService organisation,
     TimeProvider clock)
 {
     public async Task<DashboardView> BuildAsync(DashboardFilter filter, ClaimsPrincipal user, CancellationToken ct = default)
     {
         var (query, scope, period, presetKey) = await ResolveAsync(filter, user, ct);
+        // Links keep what is on screen: a preset stays a preset (and follows today), custom dates stay dates.
+        filter = filter with
+        {
+            Period = presetKey,
+            From = presetKey == PeriodPresets.Custom ? period.From : null,
+            To = presetKey == PeriodPresets.Custom ? period.To : null,
+        };
         var time = await organisation.GetTimeAsync(ct);
         Channel? channel = query.Channel;
         var isAgentView = scope.AgentId is not null;
@@ -92,8 +100,9 @@ public sealed class DashboardService(
 
     /// <summary>
     /// The metric query a dashboard filter stands for, within the user's scope: the period preset or custom dates
-    /// resolved against today, and the team and agent filters dropped for an agent (who only sees their own contacts).
-    /// The dashboard and its Excel export both start here, so the workbook holds what the page shows.
+    /// resolved against today (and checked by <see cref="PeriodRule"/>), the team and agent filters refused when they lie
+    /// outside the user's teams, and dropped for an agent (who only sees their own contacts). The dashboard and its
+    /// Excel export both start here, so the workbook holds what the page shows.
     /// </summary>
     public async Task<DashboardQuery> ResolveAsync(DashboardFilter filter, ClaimsPrincipal user, CancellationToken ct = default)
     {
@@ -105,6 +114,11 @@ public sealed class DashboardService(
 
         var channel = Channels.TryParse(filter.Channel, out var parsedChannel) ? parsedChannel : (Channel?)null;
         var isAgentView = scope.AgentId is not null;
+        if (!isAgentView)
+        {
+            await scopedFilters.CheckTeamAsync(filter.Team, scope, ct);
+            await scopedFilters.CheckAgentAsync(filter.Agent, scope, ct);
+        }
         var query = new MetricQuery
         {
             From = period.From,

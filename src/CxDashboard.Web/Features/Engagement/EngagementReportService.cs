@@ -61,11 +61,11 @@ public sealed class EngagementReportService(
     EngagementQueryService engagement,
     KpiQueryService queries,
     UserScopeService scopes,
+    ScopedFilters scopedFilters,
     OrganisationSettingsService organisation,
     TimeProvider clock)
 {
     public const int DefaultMonths = 6;
-    public const int MaxMonths = 36;
 
     /// <summary>Team lines drawn in the trend chart; with more teams the chart shows the combined index only.</summary>
     private const int MaxTeamLines = 8;
@@ -78,6 +78,7 @@ public sealed class EngagementReportService(
         var settings = await organisation.GetAsync(ct);
         var today = (await organisation.GetTimeAsync(ct)).Today(clock);
         var currentMonth = new DateOnly(today.Year, today.Month, 1);
+        await scopedFilters.CheckTeamAsync(filter.Team, scope, ct);
         var visibleTeams = (await db.Teams.AsNoTracking().OrderBy(t => t.Name).ToListAsync(ct)).Where(t => scope.AllowsTeam(t.Id)).ToList();
         // Without a choice the page ends on the last month that has ended with answers: the current month publishes nothing yet.
         var openOn = await LastEndedMonthWithAnswersAsync(currentMonth, visibleTeams.Select(t => t.Id).ToList(), ct) ?? currentMonth.AddMonths(-1);
@@ -86,7 +87,7 @@ public sealed class EngagementReportService(
             ? string.Format(CultureInfo.CurrentCulture, EngagementPageText.OpenedOnEarlierMonth, MonthLabel(toMonth), MonthLabel(currentMonth), today.Day)
             : null;
 
-        var teamId = filter.Team is { } wanted && visibleTeams.Any(t => t.Id == wanted) ? wanted : (int?)null;
+        var teamId = filter.Team;
 
         var perTeam = await engagement.ForPeriodsAsync(fromMonth, toMonth, teamId, scope, ct);
         var combined = await engagement.CombinedAsync(fromMonth, toMonth, teamId, scope, ct);
@@ -141,18 +142,18 @@ public sealed class EngagementReportService(
             .Where(a => a.Period < currentMonth && teams.Contains(a.TeamId))
             .OrderByDescending(a => a.Period).Select(a => (DateOnly?)a.Period).FirstOrDefaultAsync(ct);
 
-    /// <summary>The month range asked for (YYYY-MM), or the <see cref="DefaultMonths"/> months up to <paramref name="defaultLastMonth"/>; at most <see cref="MaxMonths"/>.</summary>
+    /// <summary>
+    /// The month range asked for (YYYY-MM), or the last <see cref="DefaultMonths"/> months up to the one asked for (or
+    /// <paramref name="defaultLastMonth"/>); checked by <see cref="PeriodRule"/> (at most <see cref="PeriodRule.MaxMonths"/> months).
+    /// </summary>
     public static (DateOnly From, DateOnly To) Range(EngagementFilter filter, DateOnly defaultLastMonth)
     {
-        var to = ParseMonth(filter.To) ?? defaultLastMonth;
-        var from = ParseMonth(filter.From) ?? to.AddMonths(-(DefaultMonths - 1));
-        if (from > to) (from, to) = (to, from);
-        if (from < to.AddMonths(-(MaxMonths - 1))) from = to.AddMonths(-(MaxMonths - 1));
-        return (from, to);
+        DateOnly? asked = string.IsNullOrWhiteSpace(filter.From) ? null : PeriodRule.ParseMonth(filter.From, "from");
+        var to = string.IsNullOrWhiteSpace(filter.To) ? defaultLastMonth : PeriodRule.ParseMonth(filter.To, "to");
+        var earliest = new DateOnly(PeriodRule.Earliest.Year, PeriodRule.Earliest.Month, 1);
+        var from = asked ?? (to.AddMonths(-(DefaultMonths - 1)) is var start && start < earliest ? earliest : start);
+        return PeriodRule.CheckMonths(from, to);
     }
-
-    public static DateOnly? ParseMonth(string? text) =>
-        DateOnly.TryParseExact(text + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var month) ? month : null;
 
     public static string MonthLabel(DateOnly month) => month.ToString("yyyy-MM", CultureInfo.InvariantCulture);
 

@@ -4,6 +4,8 @@ public static class ExportsServices
 {
     public static IServiceCollection AddExports(this IServiceCollection services)
     {
+        services.AddOptions<ExportOptions>().BindConfiguration(ExportOptions.Section);
+        services.AddSingleton<ExportGate>();
         services.AddScoped<KpiExportService>();
         services.AddScoped<RawExportService>();
         services.AddScoped<IRawExportSource, CallbackCasesExport>();

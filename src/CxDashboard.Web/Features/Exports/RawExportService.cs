@@ -38,7 +38,7 @@ public static class RawExportKinds
 }
 
 /// <summary>A raw export that cannot be made as asked (bad period, too many rows); the message says why.</summary>
-public sealed class ExportRequestException(string message) : Exception(message);
+public sealed class ExportRequestException(string message) : Requests.RequestRefusedException(message);
 
 public sealed record RawExportResult(RawExportKind Kind, long Rows, string FileName);
 
@@ -49,16 +49,13 @@ public sealed record RawExportResult(RawExportKind Kind, long Rows, string FileN
 /// </summary>
 public sealed class RawExportService(CxDbContext db, OrganisationSettingsService organisation, TimeProvider clock, IEnumerable<IRawExportSource> extraSources)
 {
-    public const int MaxPeriodDays = 3 * 366;
-
     public bool IsAvailable(RawExportKind kind) => kind is RawExportKind.Contacts or RawExportKind.Responses || extraSources.Any(s => s.Kind == kind);
 
     /// <summary>Writes the export to <paramref name="output"/>; nothing is written when the request is refused.</summary>
     public async Task<RawExportResult> WriteAsync(RawExportKind kind, DateOnly from, DateOnly to, DataScope scope, Stream output,
         Func<Stream, ITableWorkbookWriter>? writerFactory = null, CancellationToken ct = default)
     {
-        if (to < from) throw new ExportRequestException($"The period ends ({to:yyyy-MM-dd}) before it starts ({from:yyyy-MM-dd}).");
-        if (to.DayNumber - from.DayNumber + 1 > MaxPeriodDays) throw new ExportRequestException("The period is longer than three years; export a shorter one.");
+        PeriodRule.Check(from, to);
 
         var settings = await organisation.GetAsync(ct);
         var time = OrganisationTime.For(settings.TimeZoneId);

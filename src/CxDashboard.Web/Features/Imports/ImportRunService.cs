@@ -156,6 +156,7 @@ public sealed class ImportRunService(
         var batch = await importer.ImportBatchAsync(files, new ImportOptions
         {
             ValidRowsOnly = run.ValidRowsOnly,
+            ChangeSource = ChangeSource.ImportRun(run.Id, run.UserName),
             MaxErrorsKept = Settings.MaxErrorsListed,
             AllowedTeamIds = allowed,
             Progress = progress.Track(run.Id, run.Files.Sum(f => f.Rows), run.Files.Sum(f => f.SizeBytes)),

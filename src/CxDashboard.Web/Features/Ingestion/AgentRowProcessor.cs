@@ -26,9 +26,12 @@ public sealed class AgentRowProcessor(ImportSession session, MasterData masterDa
         if (agentId is not null && IsDuplicateInFile(row, "agent_id", agentId)) return RowOutcome.Rejected;
         if (row.Any) return RowOutcome.Rejected;
 
+        var existing = Find(agentId!);
+        // Nor may they take over (rename, move or relink) an agent of another team.
+        if (AllowedTeams is not null && existing is { } stored && !IsTeamAllowed(row, "agent_id", stored.TeamId, $"agent '{agentId}'"))
+            return RowOutcome.Rejected;
         var teamId = MasterData.FindOrCreateTeam(teamName!);
         var userId = email is null ? null : FindUser(email);
-        var existing = Find(agentId!);
         if (existing is { } current)
         {
             if (current.Name == name && current.TeamId == teamId && current.Email == email && (userId is null || current.UserId == userId))

@@ -17,7 +17,7 @@ public sealed class ContactRowProcessor : RowProcessor<ContactRowProcessor.Conta
     public ContactRowProcessor(ImportSession session, MasterData masterData, IReadOnlySet<int>? allowedTeams, long expectedRows)
         : base(session, masterData, allowedTeams)
     {
-        _customers = new CustomerWriter(session, expectedRows);
+        _customers = new CustomerWriter(session, expectedRows, allowedTeams);
         _tableWasEmpty = PrepareLoad(session, expectedRows);
         _inserted = new InsertedIds(expectedRows);
         _newRows = new(session, "\"Contacts\" (\"ExternalId\", " + ValueColumns + ")", 10,
@@ -75,6 +75,14 @@ public sealed class ContactRowProcessor : RowProcessor<ContactRowProcessor.Conta
             return RowOutcome.Rejected;
         if (row.Any) return RowOutcome.Rejected;
 
+        // An importer limited to teams may not take over (or change) a stored contact of another team.
+        var existing = _tableWasEmpty ? null : Find(fields.ContactId!);
+        if (AllowedTeams is not null && existing is { } stored && !IsTeamAllowed(row, "contact_id", stored.Values.TeamId, $"contact '{fields.ContactId}'"))
+            return RowOutcome.Rejected;
+
+        var customerKey = _customers.Write(fields.CustomerId!, fields.Customer, row);
+        if (customerKey is null) return RowOutcome.Rejected;
+
         int? agentId = null;
         if (fields.AgentId is not null)
         {
@@ -83,11 +91,10 @@ public sealed class ContactRowProcessor : RowProcessor<ContactRowProcessor.Conta
             teamId ??= agent.TeamId;
         }
         var reasonId = MasterData.FindOrCreateReason(fields.ReasonCode!);
-        var customerKey = _customers.Write(fields.CustomerId!, fields.Customer);
 
-        var contact = new ContactValues(customerKey, agentId, teamId, fields.Channel, reasonId, fields.StartedAtUtc!.Value,
+        var contact = new ContactValues(customerKey.Value, agentId, teamId, fields.Channel, reasonId, fields.StartedAtUtc!.Value,
             fields.LocalDate!, fields.HandleSeconds, fields.EscalatedFromBot);
-        return Write(fields.ContactId!, contact, row.Line);
+        return Write(fields.ContactId!, contact, existing, row.Line);
     }
 
     /// <summary>A contact row as read: what it says by itself, before agent, team, reason and customer are resolved.</summary>
@@ -111,9 +118,8 @@ public sealed class ContactRowProcessor : RowProcessor<ContactRowProcessor.Conta
         "CustomerId", "AgentId", "TeamId", "Channel", "ReasonId", "StartedAtUtc", "LocalDate", "HandleSeconds", "EscalatedFromBot"
         """;
 
-    private RowOutcome Write(string externalId, ContactValues values, long line)
+    private RowOutcome Write(string externalId, ContactValues values, (long Id, ContactValues Values)? existing, long line)
     {
-        var existing = _tableWasEmpty ? null : Find(externalId);
         if (existing is { } current)
         {
             if (current.Values == values) return RowOutcome.Unchanged;

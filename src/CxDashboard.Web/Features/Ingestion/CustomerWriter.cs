@@ -1,24 +1,31 @@
+using System.Globalization;
+
 namespace CxDashboard.Web.Features.Ingestion;
 
 public sealed record CustomerDetails(string? Name, string? Phone, string? Email, bool DoNotContact);
 
 /// <summary>
 /// Finds or creates customers by their external id. Contact details in a file fill in or replace the stored ones
-/// (an empty cell keeps what is stored); do-not-contact is only ever set by a file, never cleared.
+/// (an empty cell keeps what is stored); do-not-contact is only ever set by a file, never cleared. Every change of a
+/// stored customer's details is recorded (<see cref="Data.Entities.CustomerChange"/>) in the import's transaction. An
+/// importer limited to teams may create customers, but not change one who has contacts outside their teams (or of no
+/// team): such a row is refused, naming the customer.
 /// </summary>
 public sealed class CustomerWriter
 {
     private readonly ImportSession _session;
+    private readonly IReadOnlySet<int>? _allowedTeams;
 
     // Into an empty customers table, a customer the filter has certainly not seen is new: it gets the next id here and
-    // waits in a batch of inserts, with no lookup (a "maybe" takes the upsert below).
+    // waits in a batch of inserts, with no lookup (a "maybe" takes the insert-or-merge below).
     private readonly IdFilter? _newCustomers;
     private long _nextId;
     private readonly BatchInsert<(long Id, string ExternalId, CustomerDetails Details)> _newRows;
 
-    public CustomerWriter(ImportSession session, long expectedCustomers)
+    public CustomerWriter(ImportSession session, long expectedCustomers, IReadOnlySet<int>? allowedTeams = null)
     {
         _session = session;
+        _allowedTeams = allowedTeams;
         _newRows = new(session, "\"Customers\" (\"Id\", \"ExternalId\", \"Name\", \"Phone\", \"Email\", \"DoNotContact\")", 6, Bind);
         if (session.Scalar("""SELECT NOT EXISTS (SELECT 1 FROM "Customers")""") != 1) return;
         _newCustomers = new IdFilter(expectedCustomers);
@@ -34,48 +41,92 @@ public sealed class CustomerWriter
     private Dictionary<string, (long Id, CustomerDetails FromFile)> _cache = new(StringComparer.Ordinal);
     private Dictionary<string, (long Id, CustomerDetails FromFile)> _olderCache = new(StringComparer.Ordinal);
 
-    /// <summary>The customer's id, after creating the customer or merging the file's details into the stored ones.</summary>
-    public long Write(string externalId, CustomerDetails fromFile)
+    /// <summary>
+    /// The customer's id, after creating the customer or merging the file's details into the stored ones; null when the
+    /// row may not change this customer (the reason is added to <paramref name="row"/>, nothing is written).
+    /// </summary>
+    public long? Write(string externalId, CustomerDetails fromFile, RowErrors row)
     {
         if ((_cache.TryGetValue(externalId, out var cached) || _olderCache.TryGetValue(externalId, out cached)) &&
             (cached.FromFile == fromFile || IsNothingNew(fromFile, cached.FromFile))) return cached.Id;
 
-        var id = _newCustomers is not null && !_newCustomers.MaybeSeen(externalId) ? AddNew(externalId, fromFile) : Upsert(externalId, fromFile);
+        var id = _newCustomers is not null && !_newCustomers.MaybeSeen(externalId) ? AddNew(externalId, fromFile) : InsertOrMerge(externalId, fromFile, row);
+        if (id is null) return null;
         if (_cache.Count >= GenerationLimit)
         {
             (_olderCache, _cache) = (_cache, _olderCache);
             _cache.Clear();
         }
-        _cache[externalId] = (id, fromFile);
+        _cache[externalId] = (id.Value, fromFile);
         return id;
     }
 
-    private long Upsert(string externalId, CustomerDetails fromFile)
+    private long? InsertOrMerge(string externalId, CustomerDetails fromFile, RowErrors row)
     {
         _newRows.Flush();
-        // One statement whether the customer is new or known: the merge happens in SQL. (No RETURNING: SQLite collects
-        // its rows in a temporary table per execution; a new row's id is the connection's last rowid.)
-        var upsert = _session.Statement("""
+        // A new customer takes one statement; a known one is read, merged and written only when something changes.
+        var insert = _session.Statement("""
             INSERT INTO "Customers" ("ExternalId", "Name", "Phone", "Email", "DoNotContact") VALUES (?1, ?2, ?3, ?4, ?5)
-            ON CONFLICT ("ExternalId") DO UPDATE SET
-                "Name" = COALESCE(excluded."Name", "Name"), "Phone" = COALESCE(excluded."Phone", "Phone"),
-                "Email" = COALESCE(excluded."Email", "Email"), "DoNotContact" = "DoNotContact" OR excluded."DoNotContact"
+            ON CONFLICT ("ExternalId") DO NOTHING
             """);
-        var rowIdBefore = upsert.LastInsertRowId;
-        upsert.Bind(1, externalId).Bind(2, fromFile.Name).Bind(3, fromFile.Phone).Bind(4, fromFile.Email).Bind(5, fromFile.DoNotContact).Execute();
-        var id = upsert.LastInsertRowId;
-        if (id != rowIdBefore)
+        if (insert.Bind(1, externalId).Bind(2, fromFile.Name).Bind(3, fromFile.Phone).Bind(4, fromFile.Email).Bind(5, fromFile.DoNotContact).Execute() == 1)
         {
-            // A new customer the filter took for a seen one: it took the next id.
-            _nextId = Math.Max(_nextId, id + 1);
-            return id;
+            var newId = insert.LastInsertRowId;
+            _nextId = Math.Max(_nextId, newId + 1);
+            return newId;
         }
-        // Not inserted (updated): an UPSERT's update leaves the last rowid as it was.
-        var select = _session.Statement("""SELECT "Id" FROM "Customers" WHERE "ExternalId" = ?1""");
+
+        var select = _session.Statement("""SELECT "Id", "Name", "Phone", "Email", "DoNotContact" FROM "Customers" WHERE "ExternalId" = ?1""");
         select.Bind(1, externalId).ReadFirst();
-        id = select.Int64(0);
+        var id = select.Int64(0);
+        var stored = new CustomerDetails(select.Text(1), select.Text(2), select.Text(3), select.Int64(4) != 0);
         select.Reset();
+
+        var merged = new CustomerDetails(fromFile.Name ?? stored.Name, fromFile.Phone ?? stored.Phone, fromFile.Email ?? stored.Email,
+            stored.DoNotContact || fromFile.DoNotContact);
+        if (merged == stored) return id;
+        if (_allowedTeams is not null && HasContactsOutside(id))
+        {
+            row.Add("customer_id", string.Format(CultureInfo.InvariantCulture, OtherTeamsCustomer, externalId));
+            return null;
+        }
+
+        var update = _session.Statement("""UPDATE "Customers" SET "Name" = ?2, "Phone" = ?3, "Email" = ?4, "DoNotContact" = ?5 WHERE "Id" = ?1""");
+        update.Bind(1, id).Bind(2, merged.Name).Bind(3, merged.Phone).Bind(4, merged.Email).Bind(5, merged.DoNotContact).Execute();
+        Record(id, "customer_name", stored.Name, merged.Name);
+        Record(id, "customer_phone", stored.Phone, merged.Phone);
+        Record(id, "customer_email", stored.Email, merged.Email);
+        Record(id, "do_not_contact", stored.DoNotContact ? "true" : "false", merged.DoNotContact ? "true" : "false");
         return id;
+    }
+
+    public const string OtherTeamsCustomer =
+        "customer '{0}' has contacts outside your teams: only an administrator or a manager of all teams may change their name, phone, e-mail or do-not-contact (leave those cells empty or as stored)";
+
+    /// <summary>Whether the customer has a contact of a team the importer is not limited to, or of no team.</summary>
+    private bool HasContactsOutside(long customerId)
+    {
+        // The team ids are the importer's own (integers), so they are written into the statement, prepared once per import.
+        var teams = string.Join(", ", _allowedTeams!.Order().Select(t => t.ToString(CultureInfo.InvariantCulture)));
+        var select = _session.Statement($"""
+            SELECT EXISTS (SELECT 1 FROM "Contacts" WHERE "CustomerId" = ?1 AND ("TeamId" IS NULL OR "TeamId" NOT IN ({teams})))
+            """);
+        select.Bind(1, customerId).ReadFirst();
+        var outside = select.Int64(0) != 0;
+        select.Reset();
+        return outside;
+    }
+
+    private void Record(long customerId, string field, string? before, string? after)
+    {
+        if (before == after) return;
+        var source = _session.ChangeSource;
+        _session.Statement("""
+            INSERT INTO "CustomerChanges" ("CustomerId", "ChangedAtUtc", "Field", "OldValue", "NewValue", "ChangedBy", "Source", "ImportRunId")
+            VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)
+            """)
+            .Bind(1, customerId).Bind(2, _session.StartedAtUtc.Ticks).Bind(3, field).Bind(4, before).Bind(5, after)
+            .Bind(6, source.ChangedBy).Bind(7, source.Source).Bind(8, source.ImportRunId).Execute();
     }
 
     private long AddNew(string externalId, CustomerDetails details)

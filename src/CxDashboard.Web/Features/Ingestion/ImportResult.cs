@@ -31,6 +31,25 @@ public sealed record ImportOptions
     /// rows of no team, are row errors naming the team; no team is created.
     /// </summary>
     public IReadOnlySet<int>? AllowedTeamIds { get; init; }
+
+    /// <summary>Who changes of customers' contact details are recorded as coming from (see <see cref="ChangeSource"/>).</summary>
+    public ChangeSource ChangeSource { get; init; } = ChangeSource.Unnamed;
+}
+
+/// <summary>
+/// Who an import's changes of customers' details come from, as the customer's change history shows them: the person (or
+/// system) and how it came in, e.g. ("Anna Admin", "import run 12", 12), ("crm-sync", "API key 'crm-sync' (#3)").
+/// </summary>
+public sealed record ChangeSource(string ChangedBy, string Source, long? ImportRunId = null)
+{
+    public static readonly ChangeSource Unnamed = new("CxDashboard", "import");
+
+    public static ChangeSource CommandLine(IEnumerable<string> fileNames) =>
+        new("Command line", $"command line import of {string.Join(", ", fileNames)}");
+
+    public static ChangeSource ImportRun(long runId, string userName) => new(userName, $"import run {runId}", runId);
+
+    public static ChangeSource ApiKey(string keyName, string? keyId) => new(keyName, keyId is null ? $"API key '{keyName}'" : $"API key '{keyName}' (#{keyId})");
 }
 
 /// <summary>The first rows of a file as read: its header and each row's cells, with the line they came from.</summary>

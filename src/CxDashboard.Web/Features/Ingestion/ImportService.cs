@@ -22,6 +22,7 @@ public sealed class ImportService(
     CxDbContext db,
     OrganisationSettingsService organisation,
     IEnumerable<IImportListener> listeners,
+    TimeProvider clock,
     ILogger<ImportService> logger)
 {
     private const int ProgressEvery = 5000;
@@ -81,7 +82,7 @@ public sealed class ImportService(
         var results = new ImportResult[files.Count];
         var progress = new BatchProgress(options.Progress, files.Sum(f => f.Reader?.BytesTotal ?? 0));
 
-        await using var session = await ImportSession.BeginAsync(db.Database.GetDbConnection(), ct);
+        await using var session = await ImportSession.BeginAsync(db.Database.GetDbConnection(), options.ChangeSource, clock.GetUtcNow().UtcDateTime, ct);
         var masterData = MasterData.Load(session, options.DryRun);
         foreach (var index in Enumerable.Range(0, files.Count).OrderBy(i => Array.IndexOf(BatchOrder, files[i].Kind)))
         {

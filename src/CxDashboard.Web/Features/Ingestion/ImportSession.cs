@@ -52,7 +52,13 @@ public sealed class ImportSession : IAsyncDisposable
 
     public bool ContactsWereEmpty => ContactsMaxIdAtStart == 0;
 
-    public static async Task<ImportSession> BeginAsync(DbConnection connection, CancellationToken ct)
+    /// <summary>Who the import's changes of customers' details are recorded as coming from.</summary>
+    public ChangeSource ChangeSource { get; init; } = ChangeSource.Unnamed;
+
+    /// <summary>When the import started: the time its changes are recorded at.</summary>
+    public DateTime StartedAtUtc { get; init; }
+
+    public static async Task<ImportSession> BeginAsync(DbConnection connection, ChangeSource changeSource, DateTime nowUtc, CancellationToken ct)
     {
         var sqlite = (SqliteConnection)connection;
         if (sqlite.State != System.Data.ConnectionState.Open) await sqlite.OpenAsync(ct);
@@ -90,7 +96,11 @@ public sealed class ImportSession : IAsyncDisposable
         }
         // IMMEDIATE: take the write lock now, so the import does not fail half-way on a busy database.
         var transaction = sqlite.BeginTransaction(deferred: false);
-        return new ImportSession(sqlite, transaction, previousCacheSize, previousTempCacheSize, previousForeignKeys, previousAutoCheckpoint);
+        return new ImportSession(sqlite, transaction, previousCacheSize, previousTempCacheSize, previousForeignKeys, previousAutoCheckpoint)
+        {
+            ChangeSource = changeSource,
+            StartedAtUtc = nowUtc,
+        };
     }
 
     /// <summary>A prepared command, created once per session and reused for every row.</summary>

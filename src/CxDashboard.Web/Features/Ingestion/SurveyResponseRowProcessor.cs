@@ -27,16 +27,21 @@ public sealed class SurveyResponseRowProcessor(ImportSession session, MasterData
         if (fields.ResponseId is not null && IsDuplicateInFile(row, "response_id", fields.ResponseId)) return RowOutcome.Rejected;
         if (row.Any) return RowOutcome.Rejected;
 
+        // An importer limited to teams may not move (or change) a stored response to a contact of another team.
+        var existing = Find(fields.ResponseId!);
+        if (AllowedTeams is not null && existing is { } stored &&
+            !IsTeamAllowed(row, "response_id", stored.ContactTeamId, $"response '{fields.ResponseId}' (of contact '{stored.ContactExternalId}')"))
+            return RowOutcome.Rejected;
+
         var values = new ResponseValues(contact!.Value.Id, fields.ReceivedAtUtc!.Value, fields.Csat!.Value, fields.Resolved, fields.Nps, fields.Comment);
-        return Write(fields.ResponseId!, values, contact.Value.LocalDate);
+        return Write(fields.ResponseId!, values, existing, contact.Value.LocalDate);
     }
 
     /// <summary>A survey response row as read, before its contact is found.</summary>
     public sealed record ResponseFields(string? ResponseId, string? ContactId, DateTime? ReceivedAtUtc, int? Csat, bool? Resolved, int? Nps, string? Comment);
 
-    private RowOutcome Write(string externalId, ResponseValues values, string localDate)
+    private RowOutcome Write(string externalId, ResponseValues values, StoredResponse? existing, string localDate)
     {
-        var existing = Find(externalId);
         if (existing is { } current && current.Values == values) return RowOutcome.Unchanged;
 
         var statement = existing is null
@@ -70,20 +75,22 @@ public sealed class SurveyResponseRowProcessor(ImportSession session, MasterData
         return contact;
     }
 
-    private (long Id, ResponseValues Values, string ContactLocalDate)? Find(string externalId)
+    private readonly record struct StoredResponse(long Id, ResponseValues Values, string ContactLocalDate, int? ContactTeamId, string ContactExternalId);
+
+    private StoredResponse? Find(string externalId)
     {
         var select = Session.Statement("""
-            SELECT r."Id", r."ContactId", r."ReceivedAtUtc", r."Csat", r."Resolved", r."Nps", r."Comment", c."LocalDate"
+            SELECT r."Id", r."ContactId", r."ReceivedAtUtc", r."Csat", r."Resolved", r."Nps", r."Comment", c."LocalDate", c."TeamId", c."ExternalId"
             FROM "SurveyResponses" r JOIN "Contacts" c ON c."Id" = r."ContactId" WHERE r."ExternalId" = ?1
             """);
         if (!select.Bind(1, externalId).ReadFirst()) return null;
-        var found = (select.Int64(0), new ResponseValues(
+        var found = new StoredResponse(select.Int64(0), new ResponseValues(
             select.Int64(1),
             new DateTime(select.Int64(2), DateTimeKind.Utc),
             (int)select.Int64(3),
             select.NullableInt64(4) is { } resolved ? resolved != 0 : null,
             (int?)select.NullableInt64(5),
-            select.Text(6)), select.Text(7)!);
+            select.Text(6)), select.Text(7)!, (int?)select.NullableInt64(8), select.Text(9)!);
         select.Reset();
         return found;
     }

@@ -33,7 +33,7 @@ public sealed record KpiRequest
 }
 
 /// <summary>A request that names something that does not exist, or asks for something impossible.</summary>
-public sealed class KpiRequestException(string message) : Exception(message);
+public sealed class KpiRequestException(string message) : Requests.RequestRefusedException(message);
 
 /// <summary>Resolves <see cref="KpiRequest"/>s into <see cref="MetricQuery"/>s and answers them as <see cref="KpiReport"/>s.</summary>
 public sealed class KpiReportService(
@@ -53,10 +53,8 @@ public sealed class KpiReportService(
 
     public async Task<MetricQuery> ResolveAsync(KpiRequest request, CancellationToken ct = default)
     {
-        if (request.To < request.From)
-            throw new KpiRequestException($"The period ends ({request.To:yyyy-MM-dd}) before it starts ({request.From:yyyy-MM-dd}).");
-        if (request.To.DayNumber - request.From.DayNumber > 3 * 366)
-            throw new KpiRequestException("The period is longer than three years; ask for a shorter one.");
+        PeriodRule.Check(request.From, request.To);
+        if (request.AsOfUtc is { } asOf) PeriodRule.CheckTime(asOf, "asOf");
         if (request.WindowDays is < 1 or > 90)
             throw new KpiRequestException("The window must be 1 to 90 days.");
 

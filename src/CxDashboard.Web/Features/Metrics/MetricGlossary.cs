@@ -14,6 +14,7 @@ public static class MetricGlossary
         "A survey response belongs to the period, agent, team, channel and contact reason of the contact it rates, not to the day it was received. Every response counts on its own, also when one contact has several.",
         "Filters (team, agent, channel, reason) choose which contacts are measured. They never limit the earlier or later contacts that the repeat and FCR rules look at: a customer's earlier contact counts even if it was in another team, another channel or before the period.",
         ComparisonPeriod.RuleDescription,
+        PeriodRule.Description,
     ];
 
     public static IReadOnlyList<GlossaryEntry> Definitions { get; } = Build();

@@ -46,15 +46,19 @@ public static class PeriodPresets
     };
 
     /// <summary>
-    /// The period a filter bar asks for: custom dates when both are given (in either order), else a known preset,
-    /// else the default; with the preset key it was resolved from.
+    /// The period a filter bar asks for: a preset chosen in the list wins over the dates the form sends with it (they
+    /// hold the period on screen before the choice); custom dates (the "custom" choice, or dates without a preset) must
+    /// keep <see cref="PeriodRule"/>; nothing at all means the default. Returns the preset key it was resolved from.
     /// </summary>
     public static (DatePeriod Period, string PresetKey) Choose(string? preset, DateOnly? from, DateOnly? to, DateOnly today, string defaultKey = Default)
     {
-        if (from is { } f && to is { } t) return (f <= t ? new DatePeriod(f, t) : new DatePeriod(t, f), Custom);
-        var key = IsKnown(preset) && preset != Custom ? preset! : defaultKey;
-        return (Resolve(key, today), key);
+        if (IsKnown(preset) && preset != Custom) return (Resolve(preset, today), preset!);
+        if (from is { } f && to is { } t) return (PeriodRule.Check(f, t), Custom);
+        if (preset == Custom || from is not null || to is not null) throw new PeriodException(CustomNeedsBothDates);
+        return (Resolve(defaultKey, today), defaultKey);
     }
+
+    public const string CustomNeedsBothDates = "Custom dates need both a start and an end date (YYYY-MM-DD).";
 
     public static DatePeriod MonthOf(DateOnly anyDay)
     {

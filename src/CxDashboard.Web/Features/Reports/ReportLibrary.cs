@@ -62,7 +62,7 @@ public sealed partial class ReportLibrary(CxDbContext db, ReportOptions options,
     {
         month = default;
         if (text is null || !MonthPattern().IsMatch(text)) return false;
-        return DateOnly.TryParseExact(text + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out month);
+        return Metrics.PeriodRule.TryParseMonth(text, out month);
     }
 
     /// <summary>A path inside the reports directory; anything that would resolve outside it is refused.</summary>

@@ -18,6 +18,7 @@ public class CaseModel(
     CallbackActorFactory actors,
     CallbackCaseService cases,
     CallbackSettingsService settings,
+    CustomerChangeHistory customerChanges,
     PublicLinks links,
     TimeProvider clock) : PageModel
 {
@@ -52,6 +53,7 @@ public class CaseModel(
     public string? LinksUnavailable => links.CanMakeLinks(Request) ? null : PublicLinks.NotConfigured;
 
     public CaseDetail Detail { get; private set; } = null!;
+    public IReadOnlyList<CustomerChangeView> CustomerChanges { get; private set; } = [];
     public WorklistChoices Choices { get; private set; } = null!;
     public CallbackConfiguration Configuration { get; private set; } = null!;
     public CallbackActor Actor { get; private set; } = null!;
@@ -119,6 +121,7 @@ public class CaseModel(
         var detail = await query.GetCaseAsync(Id, Actor, ct);
         if (detail is null) return NotFound();
         Detail = detail;
+        CustomerChanges = await customerChanges.ForCaseAsync(Id, Actor, ct);
         Choices = await choices.GetAsync(Actor, ct);
         Configuration = await settings.GetAsync(ct);
         NowUtc = clock.GetUtcNow().UtcDateTime;

@@ -2,6 +2,7 @@ using CxDashboard.Web.Data.Entities;
 using CxDashboard.Web.Features.Accounts;
 using CxDashboard.Web.Features.Coaching;
 using CxDashboard.Web.Features.Coaching.Packs;
+using CxDashboard.Web.Features.Exports;
 using CxDashboard.Web.Features.Metrics;
 using CxDashboard.Web.Features.Organisation;
 using Microsoft.AspNetCore.Authorization;
@@ -16,6 +17,7 @@ public class AgentModel(
     AgentScorecardService scorecards,
     CoachingActionService actions,
     CoachingPackService packs,
+    ExportGate exports,
     OrganisationSettingsService organisation,
     TimeProvider clock) : CoachingPageModel(access, organisation, clock)
 {
@@ -64,6 +66,7 @@ public class AgentModel(
     {
         var (agent, denied) = await AllowedAgentAsync(id, ct);
         if (agent is null) return denied!;
+        using var slot = exports.Enter(User);
         var file = await packs.AgentPackAsync(agent, Viewer, SelectedPeriod, CoachingPackService.ParseFormat(format), ct);
         return File(file.Content, file.ContentType, file.FileName);
     }

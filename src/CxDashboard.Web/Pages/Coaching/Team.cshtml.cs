@@ -1,6 +1,7 @@
 using CxDashboard.Web.Features.Accounts;
 using CxDashboard.Web.Features.Coaching;
 using CxDashboard.Web.Features.Coaching.Packs;
+using CxDashboard.Web.Features.Exports;
 using CxDashboard.Web.Features.Organisation;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -9,7 +10,7 @@ namespace CxDashboard.Web.Pages.Coaching;
 
 /// <summary>One team's agents against the rest of the team and the targets, with the team's coaching pack.</summary>
 [Authorize(Policy = Policies.Coach)]
-public class TeamModel(CoachingAccess access, CoachingOverviewService overview, CoachingPackService packs, OrganisationSettingsService organisation, TimeProvider clock)
+public class TeamModel(CoachingAccess access, CoachingOverviewService overview, CoachingPackService packs, ExportGate exports, OrganisationSettingsService organisation, TimeProvider clock)
     : CoachingPageModel(access, organisation, clock)
 {
     public TeamCoachingView View { get; private set; } = null!;
@@ -29,6 +30,7 @@ public class TeamModel(CoachingAccess access, CoachingOverviewService overview, 
     {
         await LoadViewerAndPeriodAsync(ct);
         if (!Viewer.MayViewTeam(id)) return Forbid();
+        using var slot = exports.Enter(User);
         var file = await packs.TeamPackAsync(id, Viewer, SelectedPeriod, CoachingPackService.ParseFormat(format), ct);
         return file is null ? NotFound() : File(file.Content, file.ContentType, file.FileName);
     }

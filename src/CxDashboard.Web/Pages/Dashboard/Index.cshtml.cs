@@ -10,7 +10,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace CxDashboard.Web.Pages.Dashboard;
 
 [Authorize]
-public class IndexModel(DashboardService dashboard, KpiExportService export, IAuthorizationService authorization) : PageModel
+public class IndexModel(DashboardService dashboard, KpiExportService export, ExportGate exports, IAuthorizationService authorization) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string? Period { get; set; }
     [BindProperty(SupportsGet = true)] public DateOnly? From { get; set; }
@@ -37,6 +37,7 @@ public class IndexModel(DashboardService dashboard, KpiExportService export, IAu
     public async Task<IActionResult> OnGetExportAsync(CancellationToken ct)
     {
         if (!(await authorization.AuthorizeAsync(User, Policies.ViewKpis)).Succeeded) return Forbid();
+        using var slot = exports.Enter(User);
         var file = ExportFile.Temporary();
         try
         {

@@ -1,5 +1,6 @@
 using CxDashboard.Web.Features.Accounts;
 using CxDashboard.Web.Features.Engagement;
+using CxDashboard.Web.Features.Exports;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -8,7 +9,7 @@ namespace CxDashboard.Web.Pages.Engagement;
 
 /// <summary>Engagement index and eNPS per team and month beside the teams' CSAT and FCR, with CSV/XLSX exports.</summary>
 [Authorize(Policy = Policies.ViewEngagement)]
-public class IndexModel(EngagementReportService reports) : PageModel
+public class IndexModel(EngagementReportService reports, ExportGate exports) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string? From { get; set; }
     [BindProperty(SupportsGet = true)] public string? To { get; set; }
@@ -21,6 +22,7 @@ public class IndexModel(EngagementReportService reports) : PageModel
     /// <summary>The table by team and month, with the same filters, scope and anonymity threshold as the page.</summary>
     public async Task<IActionResult> OnGetExportAsync(string? format, CancellationToken ct)
     {
+        using var slot = exports.Enter(User);
         View = await reports.BuildAsync(new EngagementFilter(From, To, Team), User, ct);
         var rows = View.Rows.Concat(View.Totals).ToList();
         var name = $"engagement-{EngagementReportService.MonthLabel(View.FromMonth)}-{EngagementReportService.MonthLabel(View.ToMonth)}";

@@ -5,6 +5,7 @@ using CxDashboard.Web.Features.Exports;
 using CxDashboard.Web.Features.Exports.Xlsx;
 using CxDashboard.Web.Features.Metrics;
 using CxDashboard.Web.Features.Organisation;
+using CxDashboard.Web.Features.Requests;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -14,7 +15,7 @@ namespace CxDashboard.Web.Pages.Exports;
 
 /// <summary>Raw contacts, survey responses and callback cases for a period as workbooks, within the user's scope.</summary>
 [Authorize(Policy = Policies.ManageData)]
-public class IndexModel(RawExportService exports, UserScopeService scopes, CxDbContext db, OrganisationSettingsService organisation, TimeProvider clock) : PageModel
+public class IndexModel(RawExportService exports, ExportGate gate, UserScopeService scopes, CxDbContext db, OrganisationSettingsService organisation, TimeProvider clock) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string? Kind { get; set; }
     [BindProperty(SupportsGet = true)] public DateOnly? From { get; set; }
@@ -37,11 +38,21 @@ public class IndexModel(RawExportService exports, UserScopeService scopes, CxDbC
         var file = ExportFile.Temporary();
         try
         {
-            var result = await exports.WriteAsync(kind, From!.Value, To!.Value, scope, file, ct: ct);
+            var period = PeriodRule.Check(From!.Value, To!.Value);
+            RawExportResult result;
+            using (gate.Enter(User))
+            {
+                result = await exports.WriteAsync(kind, period.From, period.To, scope, file, ct: ct);
+            }
             file.Position = 0;
             return File(file, ExportFile.XlsxContentType, result.FileName);
         }
-        catch (Exception e) when (e is ExportRequestException or TooManyRowsException)
+        catch (RequestRefusedException e)
+        {
+            await file.DisposeAsync();
+            return Refuse(e.Message, e.StatusCode, e.RetryAfter);
+        }
+        catch (TooManyRowsException e)
         {
             await file.DisposeAsync();
             return Refuse(e.Message);
@@ -53,10 +64,11 @@ public class IndexModel(RawExportService exports, UserScopeService scopes, CxDbC
         }
     }
 
-    private IActionResult Refuse(string message)
+    private IActionResult Refuse(string message, int status = StatusCodes.Status400BadRequest, TimeSpan? retryAfter = null)
     {
         Error = message;
-        Response.StatusCode = StatusCodes.Status400BadRequest;
+        Response.StatusCode = status;
+        if (retryAfter is { } wait) Response.Headers.RetryAfter = ((int)Math.Ceiling(wait.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
         return Page();
     }
 

@@ -19,7 +19,8 @@ public class MonthlyModel(MonthlyReportGenerator generator, ScopedMonthlyReports
     {
         var latest = await schedule.LatestReportableMonthAsync(ct);
         var target = latest;
-        if (month is not null && (!ReportLibrary.TryParseMonth(month, out target) || target > latest)) return NotFound();
+        // A month that is not YYYY-MM within the period rule's bounds is refused (400); one without a report yet is 404.
+        if (month is not null && (target = Features.Metrics.PeriodRule.ParseMonth(month, "month")) > latest) return NotFound();
         var scope = await scopes.ScopeForAsync(User, ct);
         if (scope.SeesNothing || scope.AgentId is not null) return Forbid();
         var view = scope.IsUnrestricted ? await generator.ViewAsync(target, ct) : await scoped.ViewAsync(target, scope, ct);

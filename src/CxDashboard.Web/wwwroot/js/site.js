@@ -14,6 +14,13 @@
   });
 
   document.querySelectorAll('form[data-autosubmit]').forEach(function (form) {
+    // A preset sends no dates: the address stays short and shareable, and the preset follows today.
+    form.addEventListener('submit', function () {
+      var period = form.querySelector('select[name=period]');
+      var custom = form.querySelector('[data-custom-dates]');
+      if (!period || !custom) return;
+      custom.querySelectorAll('input').forEach(function (input) { input.disabled = period.value !== 'custom'; });
+    });
     form.querySelectorAll('select').forEach(function (select) {
       select.addEventListener('change', function () {
         var custom = form.querySelector('[data-custom-dates]');

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using CxDashboard.Web.Features.Accounts;
+using CxDashboard.Web.Features.Exports;
 using CxDashboard.Web.Features.Maturity;
 using CxDashboard.Web.Features.Maturity.Export;
 using CxDashboard.Web.Features.Maturity.Model;
@@ -11,7 +12,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace CxDashboard.Web.Pages.Maturity.Rounds;
 
 [Authorize(Policy = Policies.ViewMaturity)]
-public class DetailsModel(MaturityPageQueries queries, MaturityRoundService rounds, MaturityExportService export, IAuthorizationService authorization) : PageModel
+public class DetailsModel(MaturityPageQueries queries, MaturityRoundService rounds, MaturityExportService export, ExportGate exports, IAuthorizationService authorization) : PageModel
 {
     public MaturityRoundPage View { get; private set; } = null!;
     public bool CanManage { get; private set; }
@@ -37,6 +38,7 @@ public class DetailsModel(MaturityPageQueries queries, MaturityRoundService roun
     /// <summary>The round as a workbook; individual ratings only in an administrator's export.</summary>
     public async Task<IActionResult> OnGetExportAsync(int id, CancellationToken ct)
     {
+        using var slot = exports.Enter(User);
         var file = await export.ExportAsync(id, IsAdmin, LocalizedText.CurrentLanguage, ct);
         return file is null ? NotFound() : File(file.Content, MaturityExportFile.ContentType, file.FileName);
     }
