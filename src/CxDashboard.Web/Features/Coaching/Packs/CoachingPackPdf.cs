@@ -162,7 +162,7 @@ public static class CoachingPackPdf
         col.Item().Element(c => PdfTheme.Subheading(c, "KPIs against the team and the target"));
         col.Item().Table(table =>
         {
-            table.ColumnsDefinition(c => { c.Relative(2.7f); c.Relative(1.2f); c.Relative(1.5f); c.Relative(1.7f); c.Relative(1.2f); c.Relative(1.0f); c.Relative(1.3f); c.Relative(1.5f); c.Relative(2.3f); });
+            table.ColumnsDefinition(c => { c.Relative(2.5f); c.Relative(1.4f); c.Relative(1.5f); c.Relative(1.7f); c.Relative(1.2f); c.Relative(1.0f); c.Relative(1.3f); c.Relative(1.5f); c.Relative(2.3f); });
             table.Header(h =>
             {
                 foreach (var title in new[] { "KPI", agent.Name, "n", "95 % interval", teamName, "Team n", "Target", "Status", "Against the rest of the team" })
