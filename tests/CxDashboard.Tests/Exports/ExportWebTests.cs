@@ -40,12 +40,12 @@ public abstract class ExportWebTests<TDb>(ExportWebTests<TDb>.Fixture fixture) :
     }
 
     private static double SummaryValue(XLWorkbook workbook, string jsonField) =>
-        workbook.Worksheet("Summary").RowsUsed().Single(r => r.Cell(14).GetString() == jsonField).Cell(2).GetDouble();
+        workbook.Worksheet("Summary").RowsUsed().Single(r => r.Cell(14).GetString() == jsonField).Cell(2) is var cell ? Workbooks.ApiNumber(cell) : 0;
 
     private static List<string> Column(IXLWorksheet sheet, string header)
     {
         var index = sheet.Row(1).CellsUsed().Single(c => c.GetString() == header).Address.ColumnNumber;
-        return sheet.RowsUsed().Skip(1).Select(r => r.Cell(index).GetString()).ToList();
+        return Workbooks.TableRows(sheet).Select(r => r.Cell(index).GetString()).ToList();
     }
 
     [DbFact]
