@@ -87,3 +87,17 @@ public class BrowserApp(CxAppFactory app) : IAsyncLifetime
             $"{v.Id}: {v.Help} ({string.Join("; ", v.Nodes.Take(5).Select(n => string.Join(" ", n.Target)))})")));
     }
 }
+
+public static class PageNavigation
+{
+    /// <summary>
+    /// Runs a user action (a click, a choice in a list that submits its form) and waits until the next document has
+    /// loaded: the current one is marked first, so a reload of the same address counts too.
+    /// </summary>
+    public static async Task RunAndWaitForPageAsync(this IPage page, Func<Task> action)
+    {
+        await page.EvaluateAsync("() => { window.__leftBehind = true; }");
+        await action();
+        await page.WaitForFunctionAsync("() => window.__leftBehind !== true && document.readyState === 'complete'");
+    }
+}

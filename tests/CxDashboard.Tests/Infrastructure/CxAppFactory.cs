@@ -19,6 +19,13 @@ public class CxAppFactory : WebApplicationFactory<Program>
     public static readonly DateTimeOffset DefaultNow = new(2026, 3, 31, 10, 0, 0, TimeSpan.Zero);
     public const string Password = "Test!2026pw";
 
+    static CxAppFactory()
+    {
+        // Many apps start in one test run: none of them watches its settings files. A watcher holds an inotify
+        // instance, and a machine allows 128 per user, shared with every other test run on it.
+        Environment.SetEnvironmentVariable("DOTNET_hostBuilder__reloadConfigOnChange", "false");
+    }
+
     private readonly string _databasePath = Path.Combine(Path.GetTempPath(), $"cxdashboard-test-{Guid.NewGuid():N}.db");
     private readonly string _uploadFolder = Path.Combine(Path.GetTempPath(), $"cxdashboard-test-uploads-{Guid.NewGuid():N}");
 
