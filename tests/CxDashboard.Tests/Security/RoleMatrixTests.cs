@@ -217,6 +217,7 @@ public sealed class RoleMatrixTests(RoleMatrixTests.Fixture fixture, ITestOutput
         GET /Engagement                                            login     200       200       200       denied    200       denied    login     login
         GET /Engagement?handler=Export                             login     200       200       200       denied    200       denied    login     login
         GET /Error                                                 200       200       200       200       200       200       200       200       200
+        POST /Error                                                200       200       200       200       200       200       200       200       200
         GET /Exports                                               login     200       200       200       denied    denied    denied    login     login
         GET /Exports?handler=Download                              login     400       400       400       denied    denied    denied    login     login
         GET /hangfire                                              login     200       denied    denied    denied    denied    denied    login     login
