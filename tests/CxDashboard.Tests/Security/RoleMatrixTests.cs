@@ -329,6 +329,34 @@ public sealed class RoleMatrixTests(RoleMatrixTests.Fixture fixture, ITestOutput
             Assert.True(own.Any(n => text.Contains(n, StringComparison.Ordinal)), $"{sample} names nobody of the own team: the check would prove nothing");
     }
 
+    /// <summary>
+    /// Another team typed into an address by the team-limited manager is refused, naming the team and no person, in
+    /// pages and exports alike (before, some showed zeros labelled with the team, or all teams).
+    /// </summary>
+    [Theory]
+    [InlineData("/?team={other team}")]
+    [InlineData("/?handler=Export&team={other team}")]
+    [InlineData("/?agent={other agent}")]
+    [InlineData("/Engagement?team={other team}")]
+    [InlineData("/Engagement?handler=Export&format=xlsx&team={other team}")]
+    [InlineData("/Callbacks?team={other team}")]
+    public async Task Another_team_typed_into_an_address_is_refused_by_name_without_naming_people(string sample)
+    {
+        var response = await fixture.Clients["lead"].GetAsync(Filled(sample));
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        var page = Html.Parse(await response.Content.ReadAsStringAsync());
+        var (otherTeam, otherAgents) = await fixture.App.WithScopeAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<CxDbContext>();
+            var id = int.Parse(fixture.Ids["other team"], System.Globalization.CultureInfo.InvariantCulture);
+            return (await db.Teams.Where(t => t.Id == id).Select(t => t.Name).SingleAsync(),
+                await db.Agents.Where(a => a.TeamId != int.Parse(fixture.Ids["own team"], System.Globalization.CultureInfo.InvariantCulture)).Select(a => a.Name).ToListAsync());
+        });
+        var message = page.QuerySelector("[data-testid=refused-message]").Text();
+        Assert.Equal(sample.Contains("agent", StringComparison.Ordinal) ? "This agent is outside your teams." : $"Team {otherTeam} is outside your teams.", message);
+        Assert.DoesNotContain(otherAgents, name => page.Body!.TextContent.Contains(name, StringComparison.Ordinal));
+    }
+
     private static string DocumentText(string? mediaType, byte[] body)
     {
         switch (mediaType)
