@@ -483,8 +483,8 @@ public sealed class CustomerSettings
     public double MissingEmailShare { get; init; } = 0.1;
     public double MissingPhoneShare { get; init; } = 0.04;
 
-    /// <summary>Customers who write their survey comments in English.</summary>
-    public double EnglishSpeakingShare { get; init; } = 0.3;
+    /// <summary>Customers who write their survey comments in English (a few, in a Swedish organisation).</summary>
+    public double EnglishSpeakingShare { get; init; } = 0.05;
 }
 
 public enum Sentiment

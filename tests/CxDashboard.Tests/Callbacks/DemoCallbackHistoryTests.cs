@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text.Json;
+using CxDashboard.Tests.DemoData;
 using CxDashboard.Tests.Infrastructure;
 using CxDashboard.Web.Data;
 using CxDashboard.Web.Data.Entities;
@@ -63,6 +64,26 @@ public sealed class DemoCallbackHistoryTests(ITestOutputHelper output)
             Assert.InRange(kpis.RecoveryRatePercent!.Value, 35, 90);
             Assert.True(kpis.FollowUpsAnswered >= 20);
             Assert.True(kpis.RootCauses.Count >= 5);
+
+            // The simulated staff write their notes in Swedish; the customers' comments are Swedish apart from a few.
+            var notes = await db.CallbackAttempts.Where(a => a.Note != null).Select(a => a.Note!).Distinct().ToListAsync();
+            Assert.True(notes.Count >= 5, string.Join(" | ", notes));
+            Assert.All(notes, n => Assert.True(LanguageGuess.LooksSwedish(n), n));
+            var comments = await db.SurveyResponses.Where(r => r.Comment != null && r.Comment != "").Select(r => r.Comment!).ToListAsync();
+            var english = comments.Count(LanguageGuess.LooksEnglish) / (double)comments.Count;
+            output.WriteLine($"{comments.Count} customer comments in the seeded app, {english:P1} in English");
+            Assert.True(comments.Count >= 200, $"{comments.Count} comments");
+            Assert.InRange(english, 0.01, 0.0999);
+            Assert.All(comments.Where(c => !LanguageGuess.LooksEnglish(c)), c => Assert.True(LanguageGuess.LooksSwedish(c), c));
         });
+
+        // What the callback staff read on a worked case: their own Swedish note, under the demo login's Swedish name.
+        var reached = await app.WithScopeAsync(sp => sp.GetRequiredService<CxDbContext>().CallbackAttempts
+            .Where(a => a.Result == CallbackAttemptResult.Reached).OrderBy(a => a.Id).Select(a => new { a.CaseId, a.Note }).FirstAsync());
+        var client = app.NewClient();
+        await Html.SignInAsync(client, CallbackDemoHistory.CallbackLogin, DemoSeeder.DemoPassword);
+        var attempts = (await Html.GetDocumentAsync(client, CallbackPages.CaseUrl(reached.CaseId))).QuerySelector("[data-testid=attempts]").Text();
+        Assert.Contains(reached.Note!, attempts);
+        Assert.Matches("Återringningsansvarig \\(demo\\)|Kundservicechef \\(demo\\)", attempts);
     }
 }

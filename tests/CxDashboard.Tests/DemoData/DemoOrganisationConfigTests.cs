@@ -66,8 +66,8 @@ public sealed class DemoOrganisationConfigTests
     public void CommentBank_IsMostlySwedishAndCoversEverySentiment()
     {
         var comments = organisation.Comments;
-        Assert.True(comments.Count >= 60, $"{comments.Count} comments");
-        Assert.InRange(comments.Count(c => c.Language == "sv") / (double)comments.Count, 0.65, 0.75);
+        Assert.True(comments.Count >= 90, $"{comments.Count} comments");
+        Assert.True(comments.Count(c => c.Language == "sv") >= comments.Count * 0.75, "the bank is mostly Swedish");
         foreach (var sentiment in Enum.GetValues<Sentiment>())
         {
             Assert.Contains(comments, c => c.Language == "sv" && c.Sentiment == sentiment);
@@ -76,6 +76,23 @@ public sealed class DemoOrganisationConfigTests
 
         Assert.Contains(comments, c => c.Text == "Tredje gången jag ringer om samma faktura.");
         Assert.Contains(comments, c => c.EscalatedFromBot && c.Sentiment == Sentiment.Negative);
+    }
+
+    [Fact]
+    public void CommentBank_LanguageFieldSaysWhatTheTextIsWrittenIn()
+    {
+        Assert.All(organisation.Comments.Where(c => c.Language == "sv"),
+            c => Assert.True(LanguageGuess.LooksSwedish(c.Text), $"'{c.Text}' is marked sv but does not read as Swedish"));
+        Assert.All(organisation.Comments.Where(c => c.Language == "en"),
+            c => Assert.True(LanguageGuess.LooksEnglish(c.Text), $"'{c.Text}' is marked en but does not read as English"));
+    }
+
+    [Fact]
+    public void ShippedOrganisation_IsSwedishWithAFewEnglishSpeakingCustomers()
+    {
+        Assert.InRange(organisation.Customers.EnglishSpeakingShare, 0.01, 0.08);
+        Assert.All(organisation.Engagement.Items, i => Assert.True(LanguageGuess.LooksSwedish(i.Text), i.Text));
+        Assert.All(organisation.Reasons, r => Assert.True(LanguageGuess.Score(r.NameSv) >= 0 && LanguageGuess.Score(r.NameEn) <= 0, r.Code));
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using CxDashboard.Tests.DemoData;
 using CxDashboard.Tests.Infrastructure;
 using CxDashboard.Web.Data;
 using CxDashboard.Web.Data.Entities;
@@ -41,8 +42,8 @@ public sealed class MaturityDemoTests(MaturityDemoTests.Fixture fixture) : IClas
         var (first, second) = (history[0], history[1]);
         Assert.Equal(new DateOnly(2026, 2, 19), second.Round.AssessedOn); // 40 days before 2026-03-31
         Assert.Equal(second.Round.AssessedOn.AddMonths(-6), first.Round.AssessedOn);
-        Assert.Equal("Winter 2025/26", second.Round.Name);
-        Assert.Equal("Summer 2025", first.Round.Name);
+        Assert.Equal("Vintern 2025/26", second.Round.Name);
+        Assert.Equal("Sommaren 2025", first.Round.Name);
         Assert.All(history, r => Assert.Equal((5, 5), (r.RatersAsked, r.RatersSubmitted)));
         Assert.Equal(first.Round.Id, second.Previous!.Id);
     }
@@ -85,6 +86,29 @@ public sealed class MaturityDemoTests(MaturityDemoTests.Fixture fixture) : IClas
         var client = fixture.App.NewClient();
         await Html.SignInAsync(client, MaturityDemoSeeder.ExtraRaters[0].Email, DemoSeeder.DemoPassword);
         var page = await Html.GetDocumentAsync(client, "/Maturity");
-        Assert.Contains("Winter 2025/26", page.QuerySelector("[data-testid=scope-line]").Text());
+        Assert.Contains("Vintern 2025/26", page.QuerySelector("[data-testid=scope-line]").Text());
+    }
+
+    [Fact]
+    public async Task The_demo_actions_and_rater_comments_are_written_in_Swedish()
+    {
+        var (actions, comments) = await fixture.App.WithScopeAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<CxDbContext>();
+            return (await db.ImprovementActions.AsNoTracking().ToListAsync(), await db.MaturityComments.AsNoTracking().Select(c => c.Text).ToListAsync());
+        });
+        Assert.Contains(actions, a => a.Title == "Ledningsgruppen medlyssnar på kundsamtal en gång per kvartal");
+        Assert.All(actions, a => Assert.True(LanguageGuess.LooksSwedish(a.Title), a.Title));
+        Assert.All(actions.Select(a => a.Notes).OfType<string>(), n => Assert.True(LanguageGuess.LooksSwedish(n), n));
+        Assert.NotEmpty(comments);
+        Assert.All(comments, c => Assert.True(LanguageGuess.LooksSwedish(c), c));
+
+        // What a manager reads on the actions page.
+        var client = fixture.App.NewClient();
+        await Html.SignInAsync(client, MaturityDemoSeeder.ExtraRaters[1].Email, DemoSeeder.DemoPassword);
+        var page = await Html.GetDocumentAsync(client, "/Maturity/Actions");
+        var table = page.QuerySelector("[data-testid=actions-table]").Text();
+        Assert.Contains("Inför en återringningsroll: två medarbetare per dagpass ringer upp missnöjda kunder", table);
+        Assert.Contains("Mät överlämningar från bot till människa per kontaktorsak och åtgärda de tre vanligaste", table);
     }
 }

@@ -10,7 +10,8 @@ using Microsoft.Extensions.Options;
 
 namespace CxDashboard.Web.Data.Seeding;
 
-public sealed record DemoLogin(string Email, string Role, string What);
+/// <param name="DisplayName">The name the demo organisation knows the person by (shown in the top bar, on cases, as a rater).</param>
+public sealed record DemoLogin(string Email, string Role, string What, string DisplayName);
 
 /// <summary>
 /// Seeds the demo organisation into an empty database: generates a year of data ending yesterday from
@@ -27,6 +28,7 @@ public sealed class DemoSeeder(
     IHostEnvironment environment,
     TimeProvider clock,
     MaturityDemoSeeder maturity,
+    Features.Coaching.Demo.CoachingDemoSeeder coaching,
     Features.Callbacks.CallbackDemoHistory callbackHistory,
     Features.Reports.MonthlyReportJob monthlyReports,
     Features.Metrics.Rollups.KpiRollupService rollups,
@@ -37,12 +39,12 @@ public sealed class DemoSeeder(
 
     public static readonly IReadOnlyList<DemoLogin> Logins =
     [
-        new("admin@demo.local", Roles.Admin, "everything, incl. users, targets, imports"),
-        new("manager@demo.local", Roles.Manager, "all teams' KPIs, coaching, callbacks"),
-        new("teamlead@demo.local", Roles.Manager, "a manager limited to one team"),
-        new("callback@demo.local", Roles.Callback, "the callback worklist"),
-        new("leader@demo.local", Roles.Leadership, "dashboard and monthly reports"),
-        new("agent@demo.local", Roles.Agent, "one agent's own scorecard"),
+        new("admin@demo.local", Roles.Admin, "everything, incl. users, targets, imports", "Administratör (demo)"),
+        new("manager@demo.local", Roles.Manager, "all teams' KPIs, coaching, callbacks", "Kundservicechef (demo)"),
+        new("teamlead@demo.local", Roles.Manager, "a manager limited to one team", "Teamledare (demo)"),
+        new("callback@demo.local", Roles.Callback, "the callback worklist", "Återringningsansvarig (demo)"),
+        new("leader@demo.local", Roles.Leadership, "dashboard and monthly reports", "Ledningsgruppen (demo)"),
+        new("agent@demo.local", Roles.Agent, "one agent's own scorecard", "Anna Lindqvist (demo)"),
     ];
 
     public async Task<bool> HasDataAsync(CancellationToken ct = default) =>
@@ -98,6 +100,7 @@ public sealed class DemoSeeder(
             await rollups.RefreshPendingAsync(ct);
             await CreateLoginsAsync(ct);
             await maturity.SeedAsync(DemoPassword, ct);
+            await coaching.SeedAsync(config, ct);
             await callbackHistory.CreateAsync(ct);
             await monthlyReports.CreateDemoLibraryAsync(ct);
             logger.LogInformation("Demo organisation seeded: {Contacts} contacts, {Responses} responses from {First} to {Last}.",
@@ -133,10 +136,8 @@ public sealed class DemoSeeder(
         var firstTeam = await db.Teams.OrderBy(t => t.Id).Select(t => t.Id).FirstAsync(ct);
         foreach (var login in Logins)
         {
-            var name = login.Email.Split('@')[0];
-            var displayName = char.ToUpperInvariant(name[0]) + name[1..] + " (demo)";
             int[] teams = login.Email.StartsWith("teamlead", StringComparison.Ordinal) ? [firstTeam] : [];
-            var result = await userAdmin.CreateAsync(login.Email, DemoPassword, displayName, [login.Role], teams);
+            var result = await userAdmin.CreateAsync(login.Email, DemoPassword, login.DisplayName, [login.Role], teams);
             if (!result.Succeeded) throw new InvalidOperationException($"Could not create {login.Email}: {string.Join("; ", result.Errors)}");
         }
     }

@@ -25,22 +25,44 @@ public sealed class CallbackDemoHistory(
     public const string CallbackLogin = "callback@demo.local";
     public const string ManagerLogin = "manager@demo.local";
 
-    private static readonly string[] FollowUpComments =
+    /// <summary>What customers write in the follow-up survey after a callback; one in eleven of the satisfied writes in English.</summary>
+    private static readonly string[] RecoveredComments =
     [
         "Tack för att ni ringde upp, nu känns det bättre.",
         "Bra att ni hörde av er och rättade felet.",
-        "Trevligt samtal, men problemet finns kvar.",
+        "Skönt att någon tog tag i det till slut.",
+        "Uppskattar verkligen att ni ringde tillbaka.",
+        "Trevligt samtal och nu är ärendet löst.",
+        "Hade inte väntat mig att ni skulle ringa, men det var väldigt uppskattat.",
+        "Ni tog mitt klagomål på allvar, det betyder mycket.",
+        "Fick en ursäkt och en lösning, mer än så begär jag inte.",
+        "Snabb återkoppling, nu är jag nöjd.",
         "Thank you for calling back, it is sorted now.",
-        "Ni ringde men jag väntar fortfarande på en lösning.",
+        "Äntligen någon som lyssnade. Tack!",
     ];
 
-    private static readonly string[] AttemptNotes =
+    private static readonly string[] NotRecoveredComments =
     [
-        "Kunden förklarade vad som hänt; vi gick igenom fakturan tillsammans.",
-        "Lämnade röstmeddelande med direktnummer.",
-        "Inget svar.",
-        "Kunden ville bli uppringd efter lunch.",
-        "Gick igenom ärendet, bokade tekniker.",
+        "Trevligt samtal, men problemet finns kvar.",
+        "Ni ringde men jag väntar fortfarande på en lösning.",
+        "Fint att ni hörde av er, men det borde inte ha behövts.",
+        "Samma besked som förra gången, inget har hänt.",
+        "Ni lovade att återkomma igen men jag har inte hört något.",
+    ];
+
+    private const string NoAnswerNote = "Inget svar.";
+    private const string LeftMessageNote = "Lämnade röstmeddelande med direktnummer.";
+    private const string DeclinedNote = "Kunden ville inte prata om ärendet.";
+    private static readonly string[] ResolvedNotes =
+    [
+        "Kunden berättade vad som hänt och vi löste det under samtalet.",
+        "Gick igenom ärendet med kunden, allt är åtgärdat nu.",
+    ];
+
+    private static readonly string[] NotResolvedNotes =
+    [
+        "Kunden berättade vad som hänt, ärendet skickat vidare till andra linjen.",
+        "Gick igenom ärendet och bokade tekniker, kunden är inte nöjd än.",
     ];
 
     public async Task CreateAsync(CancellationToken ct = default)
@@ -178,13 +200,18 @@ public sealed class CallbackDemoHistory(
         for (var i = 0; i < failedFirst; i++)
         {
             var result = random.NextDouble() < 0.6 ? CallbackAttemptResult.NoAnswer : CallbackAttemptResult.LeftMessage;
-            var note = result == CallbackAttemptResult.LeftMessage ? AttemptNotes[1] : AttemptNotes[2];
+            var note = result == CallbackAttemptResult.LeftMessage ? LeftMessageNote : NoAnswerNote;
             actions.Enqueue(Attempt(attemptAt, worker, CallbackChannel.Phone, result, note, configuration));
             attemptAt = configuration.Calendar.AddWorkingTime(attemptAt, TimeSpan.FromHours(2 + random.NextDouble() * 5));
         }
         if (outcome != CallbackOutcome.Unreachable)
         {
-            var note = outcome == CallbackOutcome.Declined ? "Kunden ville inte prata om ärendet." : AttemptNotes[random.Next(2) == 0 ? 0 : 4];
+            var note = outcome switch
+            {
+                CallbackOutcome.Declined => DeclinedNote,
+                CallbackOutcome.ReachedResolved => ResolvedNotes[random.Next(ResolvedNotes.Length)],
+                _ => NotResolvedNotes[random.Next(NotResolvedNotes.Length)],
+            };
             actions.Enqueue(Attempt(attemptAt, worker, CallbackChannel.Phone, CallbackAttemptResult.Reached, note, configuration));
         }
         else
@@ -200,8 +227,8 @@ public sealed class CallbackDemoHistory(
         {
             var recovers = random.NextDouble() < (outcome == CallbackOutcome.ReachedResolved ? 0.78 : 0.35);
             var csat = recovers ? 4 + random.Next(2) : 1 + random.Next(3);
-            int[] fitting = recovers ? [0, 1, 3] : [2, 4];
-            var comment = random.NextDouble() < 0.5 ? FollowUpComments[fitting[random.Next(fitting.Length)]] : null;
+            var fitting = recovers ? RecoveredComments : NotRecoveredComments;
+            var comment = random.NextDouble() < 0.5 ? fitting[random.Next(fitting.Length)] : null;
             var answeredAt = closeAt.AddHours(2 + random.Next(46));
             actions.Enqueue(new(answeredAt, (_, id, ct) => AnswerFollowUpAsync(id, csat, comment, answeredAt, ct)));
         }

@@ -12,6 +12,7 @@ public static class CoachingServices
         services.AddScoped<AgentScorecardService>();
         services.AddScoped<CoachingOverviewService>();
         services.AddScoped<Packs.CoachingPackService>();
+        services.AddScoped<Demo.CoachingDemoSeeder>();
         return services;
     }
 }

@@ -143,14 +143,14 @@ public sealed class MaturityDemoSeeder(
     {
         (MaturityRound Round, int Rater, string Capability, string Text)[] comments =
         [
-            (spring, 1, "organisation", "Nobody owns the dissatisfied customers: the complaint mailbox is read when the queues allow it."),
-            (spring, 3, "delivery", "We have three different improvement lists and none of them is prioritised."),
-            (spring, 0, "insight", "Contact reasons are chosen from a list of 60 codes; half of them are \"other\"."),
-            (autumn, 1, "organisation", "Since the callback role started in May, most dissatisfied customers are called within a day."),
-            (autumn, 0, "technology", "The bot now hands over with the whole chat, so agents see what the customer already tried."),
-            (autumn, 2, "technology", "Customers still tell us they had to repeat everything after the bot."),
-            (autumn, 4, "offering", "I do not know whether anyone asks us before new offers are launched."),
-            (autumn, 3, "change", "The price change in September reached us the same day as the customers."),
+            (spring, 1, "organisation", "Ingen äger de missnöjda kunderna: klagomålsbrevlådan läses när köerna tillåter det."),
+            (spring, 3, "delivery", "Vi har tre olika förbättringslistor och ingen av dem är prioriterad."),
+            (spring, 0, "insight", "Kontaktorsaken väljs ur en lista med 60 koder, och hälften av ärendena hamnar på \"Övrigt\"."),
+            (autumn, 1, "organisation", "Sedan vi fick återringningsrollen ringer vi upp de flesta missnöjda kunder inom ett dygn."),
+            (autumn, 0, "technology", "Boten lämnar nu över hela chatten, så vi ser direkt vad kunden redan har provat."),
+            (autumn, 2, "technology", "Kunderna säger fortfarande att de fick börja om från början efter boten."),
+            (autumn, 4, "offering", "Jag vet inte om någon frågar oss innan nya erbjudanden lanseras."),
+            (autumn, 3, "change", "Den senaste prishöjningen fick vi veta samma dag som kunderna."),
         ];
         foreach (var (round, rater, capability, text) in comments)
             db.MaturityComments.Add(new MaturityComment { RoundId = round.Id, RaterUserId = raters[rater], CapabilityKey = capability, Text = text });
@@ -175,28 +175,29 @@ public sealed class MaturityDemoSeeder(
         var springDue = spring.AssessedOn;
         var autumnDue = autumn.AssessedOn;
         db.ImprovementActions.AddRange(
-            Action("organisation", "Set up a callback role: two agents per day shift call back dissatisfied customers", 1, springDue.AddDays(45),
-                ImprovementActionStatus.Done, spring, springDue.AddDays(40), "Started with Team Luleå, all teams from June."),
-            Action("insight", "Review new contact-reason codes and read comments every Monday", 2, springDue.AddDays(30),
+            Action("organisation", "Inför en återringningsroll: två medarbetare per dagpass ringer upp missnöjda kunder", 1, springDue.AddDays(45),
+                ImprovementActionStatus.Done, spring, springDue.AddDays(40), "Startade i Team Luleå, alla team var med en månad senare."),
+            Action("insight", "Se över de nya kontaktorsakskoderna och läs kundkommentarerna varje måndag", 2, springDue.AddDays(30),
                 ImprovementActionStatus.Done, spring, springDue.AddDays(28)),
-            Action("delivery", "Merge the improvement lists into one, prioritised monthly with IT", 0, springDue.AddDays(75),
-                ImprovementActionStatus.Done, spring, springDue.AddDays(96), "Done three weeks late: IT's planning cycle moved."),
-            Action("change", "Customer-impact check before every price or terms change", 0, springDue.AddDays(60),
-                ImprovementActionStatus.Dropped, spring, notes: "Replaced by the product council's launch checklist."),
-            Action("leadership", "Management team listens in on customer calls once a quarter", 3, autumnDue.AddDays(21),
+            Action("delivery", "Slå ihop förbättringslistorna till en, prioriterad varje månad tillsammans med IT", 0, springDue.AddDays(75),
+                ImprovementActionStatus.Done, spring, springDue.AddDays(96), "Klar tre veckor för sent eftersom IT:s planeringscykel flyttades."),
+            Action("change", "Konsekvensanalys för kunderna inför varje pris- eller villkorsändring", 0, springDue.AddDays(60),
+                ImprovementActionStatus.Dropped, spring, notes: "Ersatt av produktrådets checklista inför lansering."),
+            Action("leadership", "Ledningsgruppen medlyssnar på kundsamtal en gång per kvartal", 3, autumnDue.AddDays(21),
                 ImprovementActionStatus.Open, autumn),
-            Action("offering", "Let five agents test the fibre-and-electricity bundle with customers before launch", 4, autumnDue.AddDays(60),
+            Action("offering", "Låt fem medarbetare testa paketet el och fiber med kunder före lansering", 4, autumnDue.AddDays(60),
                 ImprovementActionStatus.InProgress, autumn),
-            Action("technology", "Measure bot→human escalations per contact reason and fix the top three hand-overs", 1, today.AddDays(30),
+            Action("technology", "Mät överlämningar från bot till människa per kontaktorsak och åtgärda de tre vanligaste", 1, today.AddDays(30),
                 ImprovementActionStatus.Open, autumn));
     }
 
+    /// <summary>The round's name as a Swedish organisation writes it: the season and year ("Hösten 2025", "Vintern 2025/26").</summary>
     private static string SeasonName(DateOnly date) => date.Month switch
     {
-        3 or 4 or 5 => $"Spring {date.Year}",
-        6 or 7 or 8 => $"Summer {date.Year}",
-        9 or 10 or 11 => $"Autumn {date.Year}",
-        12 => $"Winter {date.Year}/{date.Year + 1 - 2000:00}",
-        _ => $"Winter {date.Year - 1}/{date.Year - 2000:00}",
+        3 or 4 or 5 => $"Våren {date.Year}",
+        6 or 7 or 8 => $"Sommaren {date.Year}",
+        9 or 10 or 11 => $"Hösten {date.Year}",
+        12 => $"Vintern {date.Year}/{date.Year + 1 - 2000:00}",
+        _ => $"Vintern {date.Year - 1}/{date.Year - 2000:00}",
     };
 }
