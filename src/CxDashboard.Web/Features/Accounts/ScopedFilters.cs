@@ -22,6 +22,8 @@ public sealed class ScopedFilters(CxDbContext db)
         public const string NoSuchTeam = "There is no team with id {0}.";
         public const string NoSuchAgent = "There is no agent with id {0}.";
         public const string TeamOutside = "Team {0} is outside your teams.";
+        /// <summary>For a team whose name already says "Team …" (e.g. "Team Sundsvall").</summary>
+        public const string NamedTeamOutside = "{0} is outside your teams.";
         public const string AgentOutside = "This agent is outside your teams.";
     }
 
@@ -38,7 +40,8 @@ public sealed class ScopedFilters(CxDbContext db)
         if (teamId is not { } id) return;
         var name = await db.Teams.AsNoTracking().Where(t => t.Id == id).Select(t => t.Name).FirstOrDefaultAsync(ct)
                    ?? throw new RequestRefusedException(Format(Words.NoSuchTeam, id));
-        if (!allows(id)) throw new OutOfScopeException(Format(Words.TeamOutside, name));
+        if (!allows(id))
+            throw new OutOfScopeException(Format(name.StartsWith("Team ", StringComparison.OrdinalIgnoreCase) ? Words.NamedTeamOutside : Words.TeamOutside, name));
     }
 
     /// <summary>Refuses an agent filter outside the scope (an agent in no team is outside every team scope).</summary>
