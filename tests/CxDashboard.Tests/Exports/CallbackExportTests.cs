@@ -126,20 +126,32 @@ public sealed class CallbackExportTests(CallbackExportTests.Fixture fixture) : I
 
         using var workbook = new XLWorkbook(path);
         var sheet = workbook.Worksheet("Callbacks");
+        var columns = Workbooks.Headers(sheet);
+        var (category, item, cases, share, n, json) = (columns["Category"], columns["Callbacks"], columns["Cases"], columns["Share or value"],
+            columns["n (cases the share is of)"], columns["JSON field (GET /api/v1/callbacks/kpis)"]);
         var compared = 0;
-        foreach (var row in sheet.RowsUsed().Skip(1).Where(r => !r.Cell(6).IsEmpty()))
+        foreach (var row in Workbooks.TableRows(sheet).Where(r => !r.Cell(json).IsEmpty()))
         {
-            var value = expected.GetProperty(row.Cell(6).GetString());
-            if (value.ValueKind == JsonValueKind.Null) Assert.True(row.Cell(2).IsEmpty());
-            else Assert.Equal(value.GetDouble(), row.Cell(2).GetDouble(), 9);
+            var field = row.Cell(json).GetString();
+            var value = expected.GetProperty(field);
+            // Counts stand in the Cases column; shares and the median in their own, beside the count they rest on.
+            var cell = row.Cell(field.EndsWith("Percent", StringComparison.Ordinal) || field == "medianHoursToFirstAttempt" ? share : cases);
+            if (value.ValueKind == JsonValueKind.Null) Assert.True(cell.IsEmpty(), field);
+            else Assert.Equal(value.GetDouble(), Workbooks.ApiNumber(cell), 9);
             compared++;
         }
         Assert.Equal(10, compared);
         Assert.Equal(5, expected.GetProperty("flagged").GetInt32());
-        var sla = sheet.RowsUsed().Single(r => r.Cell(6).GetString() == "slaMetPercent");
-        Assert.Equal(expected.GetProperty("slaDue").GetDouble(), sla.Cell(3).GetDouble());
-        Assert.Equal("0.0", sla.Cell(2).Style.NumberFormat.Format);
-        Assert.Contains(sheet.RowsUsed(), r => r.Cell(1).GetString() == "Outcome: Reached, resolved (% of closed)" && r.Cell(2).GetDouble() == 100);
+        var sla = Workbooks.TableRows(sheet).Single(r => r.Cell(json).GetString() == "slaMetPercent");
+        Assert.Equal("SLA", sla.Cell(category).GetString());
+        Assert.Equal(expected.GetProperty("slaMet").GetDouble(), sla.Cell(cases).GetDouble());
+        Assert.Equal(expected.GetProperty("slaDue").GetDouble(), sla.Cell(n).GetDouble());
+        Assert.Equal("0.0 %", sla.Cell(share).Style.NumberFormat.Format);
+        var outcome = Workbooks.TableRows(sheet).Single(r => r.Cell(category).GetString() == "Outcome" && r.Cell(item).GetString() == "Reached, resolved");
+        Assert.Equal(expected.GetProperty("closed").GetDouble(), outcome.Cell(cases).GetDouble());
+        Assert.Equal(1.0, outcome.Cell(share).GetDouble(), 9);
+        Assert.Equal(expected.GetProperty("closed").GetDouble(), outcome.Cell(n).GetDouble());
+        Workbooks.AssertHeadersWrapAndFit(sheet);
     }
 
     [Fact]

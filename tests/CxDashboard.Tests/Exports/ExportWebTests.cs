@@ -36,12 +36,12 @@ public sealed class ExportWebTests(ExportWebTests.Fixture fixture) : IClassFixtu
     }
 
     private static double SummaryValue(XLWorkbook workbook, string jsonField) =>
-        workbook.Worksheet("Summary").RowsUsed().Single(r => r.Cell(14).GetString() == jsonField).Cell(2).GetDouble();
+        workbook.Worksheet("Summary").RowsUsed().Single(r => r.Cell(14).GetString() == jsonField).Cell(2) is var cell ? Workbooks.ApiNumber(cell) : 0;
 
     private static List<string> Column(IXLWorksheet sheet, string header)
     {
         var index = sheet.Row(1).CellsUsed().Single(c => c.GetString() == header).Address.ColumnNumber;
-        return sheet.RowsUsed().Skip(1).Select(r => r.Cell(index).GetString()).ToList();
+        return Workbooks.TableRows(sheet).Select(r => r.Cell(index).GetString()).ToList();
     }
 
     [Fact]

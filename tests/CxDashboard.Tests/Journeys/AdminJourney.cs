@@ -1,5 +1,5 @@
-using CxDashboard.Tests.Infrastructure;
 using System.Text;
+using CxDashboard.Tests.Infrastructure;
 using CxDashboard.Tests.Reports;
 using Microsoft.Playwright;
 
@@ -22,7 +22,7 @@ public sealed class AdminJourney(JourneyApp app)
         Assert.NotEqual(Ui.OnTarget, csatBefore);
 
         // The template of the contacts file: a header row and one example row.
-        await page.RunAndWaitForPageAsync(() => Nav(page, Ui.NavImport).ClickAsync());
+        await page.RunAndWaitForPageAsync(() => JourneyApp.Nav(page, Ui.NavImport).ClickAsync());
         await app.CheckAsync(page, Who);
         var download = await page.RunAndWaitForDownloadAsync(() => page.Locator("[data-testid=template-contacts-csv]").ClickAsync());
         Assert.Equal("contacts-template.csv", download.SuggestedFilename);
@@ -52,7 +52,7 @@ public sealed class AdminJourney(JourneyApp app)
         Assert.Contains("Valid rows imported", history);
 
         // A target: Admin → KPI targets, the organisation's CSAT thresholds lowered.
-        await page.RunAndWaitForPageAsync(() => Nav(page, Ui.NavAdmin).ClickAsync());
+        await page.RunAndWaitForPageAsync(() => JourneyApp.Nav(page, Ui.NavAdmin).ClickAsync());
         await page.RunAndWaitForPageAsync(() => page.GetByRole(AriaRole.Link, new() { Name = Ui.KpiTargets }).ClickAsync());
         await app.CheckAsync(page, Who);
         await AssertNothingBelowTheFooterAsync(page);
@@ -79,11 +79,9 @@ public sealed class AdminJourney(JourneyApp app)
         Assert.Equal(kpis, System.Text.RegularExpressions.Regex.Matches(printed, System.Text.RegularExpressions.Regex.Escape(lastTeam)).Count);
 
         // The dashboard's CSAT tile follows the new target.
-        await page.RunAndWaitForPageAsync(() => Nav(page, Ui.NavDashboard).ClickAsync());
+        await page.RunAndWaitForPageAsync(() => JourneyApp.Nav(page, Ui.NavDashboard).ClickAsync());
         Assert.Equal(Ui.OnTarget, await StatusWordAsync(page, "CsatPercent"));
     }
-
-    private static ILocator Nav(IPage page, string section) => page.Locator("#main-nav").GetByRole(AriaRole.Link, new() { Name = section, Exact = true });
 
     private static async Task<string> StatusWordAsync(IPage page, string kpi) =>
         (await page.Locator($"[data-kpi={kpi}] .status-word").First.InnerTextAsync()).Trim().TrimStart('●', '▲', '■').Trim();

@@ -20,13 +20,13 @@ public sealed class AgentJourney(JourneyApp app)
         var sections = (await page.Locator("#main-nav .navbar-nav.me-auto .nav-link").AllInnerTextsAsync()).Select(s => s.Trim()).ToList();
         foreach (var hidden in new[] { Ui.NavCallbacks, Ui.NavEngagement, Ui.NavReports, Ui.NavImport, Ui.NavAdmin }) Assert.DoesNotContain(hidden, sections);
 
-        await page.RunAndWaitForPageAsync(() => page.Locator("#main-nav").GetByRole(AriaRole.Link, new() { Name = Ui.NavCoaching, Exact = true }).ClickAsync());
+        await page.RunAndWaitForPageAsync(() => JourneyApp.Nav(page, Ui.NavCoaching).ClickAsync());
         Assert.Matches("/Coaching/Agent/[0-9]+", new Uri(page.Url).AbsolutePath);
         Assert.Contains(Self, await page.Locator("h1").InnerTextAsync());
         await app.CheckAsync(page, Who);
         await JourneyApp.ScreenshotAsync(page, "agent-own-scorecard", fullPage: true);
 
-        await page.RunAndWaitForPageAsync(() => page.Locator("#main-nav").GetByRole(AriaRole.Link, new() { Name = Ui.NavDashboard, Exact = true }).ClickAsync());
+        await page.RunAndWaitForPageAsync(() => JourneyApp.Nav(page, Ui.NavDashboard).ClickAsync());
         await app.CheckAsync(page, Who);
         Assert.Contains("your own contacts", await page.Locator("[data-testid=scope-line]").InnerTextAsync());
         Assert.Equal(0, await page.Locator("#team").CountAsync());

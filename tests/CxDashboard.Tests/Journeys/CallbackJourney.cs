@@ -1,6 +1,6 @@
-using CxDashboard.Tests.Infrastructure;
 using System.Globalization;
 using System.Text.RegularExpressions;
+using CxDashboard.Tests.Infrastructure;
 using Microsoft.Playwright;
 
 namespace CxDashboard.Tests.Journeys;

@@ -58,10 +58,16 @@ public sealed class JourneyApp() : BrowserApp(new DemoAppFactory())
         await AssertAccessibleAsync(page);
     }
 
+    /// <summary>A section's link in the top bar.</summary>
+    public static ILocator Nav(IPage page, string section) => page.Locator("#main-nav").GetByRole(AriaRole.Link, new() { Name = section, Exact = true });
+
+    /// <summary>Downloads of the journeys, kept beside the screenshots (the journeys of a collection run one at a time).</summary>
+    public static string DownloadFolder { get; } = Directory.CreateDirectory(Path.Combine(AppContext.BaseDirectory, "journey-downloads")).FullName;
+
     /// <summary>A download saved under its suggested name (ClosedXML reads a workbook by its extension).</summary>
     public static async Task<string> SaveAsync(IDownload download)
     {
-        var path = Path.Combine(Directory.CreateDirectory(Path.Combine(Path.GetTempPath(), "cx-journeys", Guid.NewGuid().ToString("N"))).FullName, download.SuggestedFilename);
+        var path = Path.Combine(DownloadFolder, download.SuggestedFilename);
         await download.SaveAsAsync(path);
         return path;
     }

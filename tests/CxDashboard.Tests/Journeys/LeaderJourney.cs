@@ -16,7 +16,7 @@ public sealed class LeaderJourney(JourneyApp app)
         var page = await app.SignInAsync("leader@demo.local");
         await app.CheckAsync(page, Who);
 
-        await page.RunAndWaitForPageAsync(() => page.Locator("#main-nav").GetByRole(AriaRole.Link, new() { Name = Ui.NavReports, Exact = true }).ClickAsync());
+        await page.RunAndWaitForPageAsync(() => JourneyApp.Nav(page, Ui.NavReports).ClickAsync());
         await app.CheckAsync(page, Who);
         // The library lists the newest month first: the demo's last full month, February 2026.
         var latest = page.Locator("[data-testid=library-table] tbody tr").First;

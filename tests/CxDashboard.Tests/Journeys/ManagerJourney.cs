@@ -46,6 +46,9 @@ public sealed class ManagerJourney(JourneyApp app)
             var expected = PeriodPresets.Resolve(key, today);
             Assert.StartsWith($"{expected.From:yyyy-MM-dd} – {expected.To:yyyy-MM-dd} ({expected.Days} days)", await ScopeLineAsync(page));
             Assert.Equal(label, await SelectedLabelAsync(page, "#period"));
+            // The address is the preset's, without stale dates: shareable, and it follows the calendar.
+            Assert.Contains($"period={key}", page.Url);
+            Assert.DoesNotContain("from=", page.Url);
         }
 
         // A custom range: the dates appear once "Custom dates" is chosen, and Apply shows them.
@@ -73,7 +76,7 @@ public sealed class ManagerJourney(JourneyApp app)
         using (var workbook = new XLWorkbook(await JourneyApp.SaveAsync(download)))
         {
             var summary = workbook.Worksheet("Summary").RowsUsed().Skip(1).Where(r => !r.Cell(14).IsEmpty()) // the KPI rows, not "About this export"
-                .ToDictionary(r => r.Cell(14).GetString(), r => (Value: r.Cell(2).IsEmpty() ? (double?)null : r.Cell(2).GetDouble(), N: r.Cell(5).IsEmpty() ? (long?)null : (long)r.Cell(5).GetDouble()));
+                .ToDictionary(r => r.Cell(14).GetString(), r => (Value: r.Cell(2).IsEmpty() ? (double?)null : Workbooks.ApiNumber(r.Cell(2)), N: r.Cell(5).IsEmpty() ? (long?)null : (long)r.Cell(5).GetDouble()));
             foreach (var (kpi, field, decimals) in new[]
                      {
                          ("Contacts", "contacts", 0), ("RepeatContactRate", "repeatContactRate", 1), ("ContactFcrPercent", "contactFcrPercent", 1),
@@ -105,9 +108,15 @@ public sealed class ManagerJourney(JourneyApp app)
         Assert.Matches("/Coaching/Agent/[0-9]+", new Uri(page.Url).AbsolutePath);
         Assert.Contains(agentName, await page.Locator("h1").InnerTextAsync());
         await app.CheckAsync(page, Who);
+        // The scorecard's own period list: a preset chosen there is the period shown.
+        var (ninetyKey, ninetyLabel) = Ui.Presets.Single(p => p.Key == "90d");
+        await page.RunAndWaitForPageAsync(() => page.Locator("#period").SelectOptionAsync(new SelectOptionValue { Label = ninetyLabel }));
+        var ninety = PeriodPresets.Resolve(ninetyKey, today);
+        Assert.Contains($"{ninety.From:yyyy-MM-dd} – {ninety.To:yyyy-MM-dd} (90 days)", await ScopeLineAsync(page));
+        Assert.Equal(ninetyLabel, await SelectedLabelAsync(page, "#period"));
 
         // A coaching action planned from an alert on the coaching overview.
-        await page.RunAndWaitForPageAsync(() => page.GetByRole(AriaRole.Link, new() { Name = Ui.NavCoaching, Exact = true }).First.ClickAsync());
+        await page.RunAndWaitForPageAsync(() => JourneyApp.Nav(page, Ui.NavCoaching).ClickAsync());
         await app.CheckAsync(page, Who);
         var alert = page.Locator("[data-testid=coaching-alert]").First;
         var alertedAgent = (await alert.Locator("a").First.InnerTextAsync()).Trim();

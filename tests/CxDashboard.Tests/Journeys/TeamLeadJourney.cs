@@ -1,5 +1,5 @@
-using CxDashboard.Tests.Infrastructure;
 using ClosedXML.Excel;
+using CxDashboard.Tests.Infrastructure;
 using CxDashboard.Web.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -38,7 +38,7 @@ public sealed class TeamLeadJourney(JourneyApp app)
         }
 
         // Coaching: the team and its agents' alerts only.
-        await page.RunAndWaitForPageAsync(() => Nav(page, Ui.NavCoaching).ClickAsync());
+        await page.RunAndWaitForPageAsync(() => JourneyApp.Nav(page, Ui.NavCoaching).ClickAsync());
         await app.CheckAsync(page, Who);
         Assert.Equal([OwnTeam], (await page.Locator("[data-testid=teams-table] tbody tr td:first-child").AllInnerTextsAsync()).Select(t => t.Trim()));
         var ownAgents = await app.App.WithScopeAsync(sp => sp.GetRequiredService<CxDbContext>().Agents.Where(a => a.Team!.Name == OwnTeam).Select(a => a.ExternalId).ToListAsync());
@@ -46,7 +46,7 @@ public sealed class TeamLeadJourney(JourneyApp app)
             agent => Assert.Contains(agent, ownAgents));
 
         // Callbacks: the team's cases only, and the team list holds only the team.
-        await page.RunAndWaitForPageAsync(() => Nav(page, Ui.NavCallbacks).ClickAsync());
+        await page.RunAndWaitForPageAsync(() => JourneyApp.Nav(page, Ui.NavCallbacks).ClickAsync());
         await app.CheckAsync(page, Who);
         Assert.Equal([OwnTeam], (await page.Locator("#team option").AllInnerTextsAsync()).Skip(1));
         var cases = await page.Locator("[data-testid=worklist] tbody tr").AllInnerTextsAsync();
@@ -54,7 +54,7 @@ public sealed class TeamLeadJourney(JourneyApp app)
         Assert.All(cases, c => Assert.Contains(OwnTeam, c));
 
         // Engagement: the team's rows only.
-        await page.RunAndWaitForPageAsync(() => Nav(page, Ui.NavEngagement).ClickAsync());
+        await page.RunAndWaitForPageAsync(() => JourneyApp.Nav(page, Ui.NavEngagement).ClickAsync());
         await app.CheckAsync(page, Who);
         Assert.All(await page.Locator("[data-testid=latest-table] tbody tr td:first-child").AllInnerTextsAsync(),
             team => Assert.True(team.Trim() == OwnTeam || team.StartsWith("All shown teams"), team));
@@ -67,6 +67,4 @@ public sealed class TeamLeadJourney(JourneyApp app)
         Assert.Equal(0, await page.Locator("[data-kpi=Contacts] [data-testid=kpi-value]").CountAsync());
         await JourneyApp.ScreenshotAsync(page, "teamlead-other-team-refused");
     }
-
-    private static ILocator Nav(IPage page, string section) => page.Locator("#main-nav").GetByRole(AriaRole.Link, new() { Name = section, Exact = true });
 }

@@ -13,6 +13,7 @@ public static class MetricGlossary
         "A period from–to is a range of calendar dates, both included, in the organisation's time zone (default Europe/Stockholm). A contact belongs to the period of the day it started.",
         "A survey response belongs to the period, agent, team, channel and contact reason of the contact it rates, not to the day it was received. Every response counts on its own, also when one contact has several.",
         "Filters (team, agent, channel, reason) choose which contacts are measured. They never limit the earlier or later contacts that the repeat and FCR rules look at: a customer's earlier contact counts even if it was in another team, another channel or before the period.",
+        ComparisonPeriod.RuleDescription,
         PeriodRule.Description,
     ];
 
