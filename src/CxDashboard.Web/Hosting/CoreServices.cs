@@ -75,6 +75,7 @@ public static class CoreServices
         services.AddScoped<DemoSeeder>();
         services.AddCallbacks();
         services.Configure<DemoOptions>(configuration.GetSection(DemoOptions.Section));
+        services.Configure<Features.Ingestion.Files.XlsxLimits>(configuration.GetSection(Features.Ingestion.Files.XlsxLimits.Section));
         return services;
     }
 }

@@ -20,6 +20,9 @@ public static class WebServices
 {
     public static readonly CultureInfo[] SupportedCultures = [new("sv-SE"), new("en-GB")];
 
+    /// <summary>The default authentication: API keys under /api, the sign-in cookie everywhere else.</summary>
+    private const string ByPathScheme = "CxDashboard.ByPath";
+
     public static WebApplicationBuilder AddCxWeb(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
@@ -36,9 +39,13 @@ public static class WebServices
 
         services.AddAuthentication(options =>
             {
-                options.DefaultScheme = IdentityConstants.ApplicationScheme;
+                options.DefaultScheme = ByPathScheme;
                 options.DefaultSignInScheme = IdentityConstants.ApplicationScheme;
             })
+            // Under /api only API keys count (also for answers routing makes itself, e.g. 415 or 405): a sign-in
+            // cookie is never asked for there, so an API client always gets JSON, never the login form.
+            .AddPolicyScheme(ByPathScheme, null, options => options.ForwardDefaultSelector = context =>
+                ApiProblemResponses.IsApi(context.Request.Path) ? ApiKeyAuthenticationHandler.SchemeName : IdentityConstants.ApplicationScheme)
             .AddIdentityCookies();
         services.AddAuthentication().AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
         services.ConfigureApplicationCookie(options =>

@@ -5,6 +5,8 @@ using CxDashboard.Web.Features.Accounts;
 using CxDashboard.Web.Features.Ingestion;
 using CxDashboard.Web.Features.Metrics;
 using CxDashboard.Web.Features.Metrics.Rollups;
+using Hangfire;
+using Hangfire.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using static CxDashboard.Tests.Imports.ImportTestSupport;
 
@@ -102,6 +104,30 @@ public abstract class PendingRollupsTests<TDb> where TDb : ITestDatabase
 
         await app.WithScopeAsync(sp => sp.GetRequiredService<DatabaseInitializer>().InitializeAsync());
 
+        Assert.Equal(0, Scalar(app, """SELECT COUNT(*) FROM "KpiRollupPendingDates" """));
+        Assert.Equal(march.Contacts, Scalar(app, """SELECT SUM("Contacts") FROM "KpiRollups" WHERE "Grain" = 4 AND "IsMonth" AND "LocalDate" = '2026-03-01'"""));
+    }
+
+    [DbFact]
+    public async Task Days_left_pending_while_the_app_runs_are_rebuilt_by_the_recurring_job()
+    {
+        // What a command-line import killed after its commit leaves a running app: rows in, their days pending.
+        using var app = new CxAppWithJobServerFactory(TDb.Provider);
+        await BoundaryDataset.LoadAsync(app);
+        var march = await TotalsAsync(app, March);
+        SkewRollups(app, "2026-03-10");
+        MarkPending(app, "2026-03-10");
+
+        using (var connection = app.Services.GetRequiredService<JobStorage>().GetConnection())
+        {
+            var job = connection.GetRecurringJobs().Single(j => j.Id == PendingRollupsJob.RecurringJobId);
+            Assert.Equal(("*/5 * * * *", typeof(PendingRollupsJob), nameof(PendingRollupsJob.RunAsync)), (job.Cron, job.Job.Type, job.Job.Method.Name));
+        }
+        app.Services.GetRequiredService<IRecurringJobManager>().Trigger(PendingRollupsJob.RecurringJobId);
+
+        // The job server runs it; wait for its work, not for a time.
+        for (var attempt = 0; attempt < 600 && Scalar(app, """SELECT COUNT(*) FROM "KpiRollupPendingDates" """) > 0; attempt++)
+            await Task.Delay(100);
         Assert.Equal(0, Scalar(app, """SELECT COUNT(*) FROM "KpiRollupPendingDates" """));
         Assert.Equal(march.Contacts, Scalar(app, """SELECT SUM("Contacts") FROM "KpiRollups" WHERE "Grain" = 4 AND "IsMonth" AND "LocalDate" = '2026-03-01'"""));
     }

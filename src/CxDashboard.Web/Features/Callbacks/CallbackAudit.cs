@@ -18,6 +18,9 @@ public static class CallbackAudit
 /// <summary>Words for the enums, as pages, exports and the CLI show them.</summary>
 public static class CallbackText
 {
+    /// <summary>In place of the team (and agent) of a contact outside a team-limited viewer's teams.</summary>
+    public const string AnotherTeam = "another team";
+
     public static string Outcome(CallbackOutcome outcome) => outcome switch
     {
         CallbackOutcome.ReachedResolved => "Reached, resolved",

@@ -23,6 +23,7 @@ public sealed class ImportService(
     OrganisationSettingsService organisation,
     IEnumerable<IImportListener> listeners,
     TimeProvider clock,
+    Microsoft.Extensions.Options.IOptions<XlsxLimits> xlsxLimits,
     ILogger<ImportService> logger)
 {
     private const int ProgressEvery = 5000;
@@ -52,7 +53,7 @@ public sealed class ImportService(
             {
                 try
                 {
-                    opened.Add(new OpenedFile(file.Kind, file.Name, OpenFile(file.Content), null));
+                    opened.Add(new OpenedFile(file.Kind, file.Name, OpenFile(file.Content, xlsxLimits.Value), null));
                 }
                 catch (ImportFileException e)
                 {
@@ -67,9 +68,9 @@ public sealed class ImportService(
         }
     }
 
-    public static ITabularReader OpenFile(Stream stream) => FileSniffer.Detect(stream) switch
+    public static ITabularReader OpenFile(Stream stream, XlsxLimits? xlsxLimits = null) => FileSniffer.Detect(stream) switch
     {
-        FileFormat.Xlsx => new XlsxTabularReader(stream),
+        FileFormat.Xlsx => new XlsxTabularReader(stream, xlsxLimits),
         _ => new CsvTabularReader(stream),
     };
 
