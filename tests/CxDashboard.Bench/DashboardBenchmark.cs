@@ -23,7 +23,7 @@ namespace CxDashboard.Bench;
 public sealed class DashboardBenchmark : IBenchmark
 {
     public string Name => "dashboard";
-    public string Usage => "[--db FILE (reuse a database built by an earlier run)] [--agents 250 --teams 25] [--requests 200] [--work-dir DIR] [--skip-raw] [--pending-days N]";
+    public string Usage => "[--db FILE|NAME (reuse a database built by an earlier run)] [--provider sqlite|postgres [--postgres CONNECTION-STRING]] [--agents 250 --teams 25] [--requests 200] [--work-dir DIR] [--skip-raw] [--pending-days N]";
 
     public async Task<int> RunAsync(BenchArguments arguments, TextWriter output)
     {
@@ -33,17 +33,22 @@ public sealed class DashboardBenchmark : IBenchmark
         var requests = (int)arguments.Long("--requests", 200);
         var endDate = new DateOnly(2026, 10, 31);
 
-        using var database = File.Exists(databaseFile) && arguments.Value("--db") is not null
-            ? await BenchDatabase.OpenAsync(databaseFile)
-            : await BuildReferenceLoadAsync(databaseFile, directory, endDate,
-                (int)arguments.Long("--teams", 25), (int)arguments.Long("--agents", 250), output);
+        // On PostgreSQL --db names a database on the server (default cx_bench_reference), reused when it exists.
+        var postgres = BenchDatabase.OnPostgres(arguments) ? BenchDatabase.PostgresServer(arguments) : null;
+        var postgresName = arguments.Value("--db") ?? "cx_bench_reference";
+        var existing = postgres is not null
+            ? await BenchDatabase.OpenExistingPostgresAsync(postgres, postgresName)
+            : File.Exists(databaseFile) && arguments.Value("--db") is not null ? await BenchDatabase.OpenAsync(databaseFile) : null;
+        using var database = existing ?? await BuildReferenceLoadAsync(
+            postgres is null ? () => BenchDatabase.CreateAsync(databaseFile) : () => BenchDatabase.CreatePostgresAsync(postgres, postgresName),
+            directory, endDate, (int)arguments.Long("--teams", 25), (int)arguments.Long("--agents", 250), output);
 
         var (contacts, responses) = await database.WithScopeAsync(async sp =>
         {
             var db = sp.GetRequiredService<CxDbContext>();
             return (await db.Contacts.LongCountAsync(), await db.SurveyResponses.LongCountAsync());
         });
-        output.WriteLine($"Database: {contacts:N0} contacts, {responses:N0} responses ({new FileInfo(databaseFile).Length / 1024.0 / 1024.0:N0} MB).");
+        output.WriteLine($"Database ({database.Provider}): {contacts:N0} contacts, {responses:N0} responses ({await database.SizeMegabytesAsync():N0} MB); load average {ImportBenchmark.LoadAverage()}.");
 
         var cases = await BuildCasesAsync(database, requests);
         output.WriteLine($"Dashboard model for {cases.Count} filter combinations (periods 7 days – 12 months; team, agent, channel, reason filters; all-teams, team-scoped and agent views):");
@@ -69,7 +74,7 @@ public sealed class DashboardBenchmark : IBenchmark
         return 0;
     }
 
-    private static async Task<BenchDatabase> BuildReferenceLoadAsync(string databaseFile, string directory, DateOnly endDate, int teams, int agents, TextWriter output)
+    private static async Task<BenchDatabase> BuildReferenceLoadAsync(Func<Task<BenchDatabase>> create, string directory, DateOnly endDate, int teams, int agents, TextWriter output)
     {
         var files = Path.Combine(directory, "reference-load");
         Directory.CreateDirectory(files);
@@ -78,7 +83,7 @@ public sealed class DashboardBenchmark : IBenchmark
         var summary = DemoDataGenerator.Generate(organisation, new DemoGenerationOptions { EndDate = endDate, Scale = new DemoScale(teams, agents) }, files);
         output.WriteLine($"Generated {summary.Contacts:N0} contacts and {summary.SurveyResponses:N0} responses ({teams} teams, {agents} agents, a year to {endDate:yyyy-MM-dd}) in {generation.Elapsed.TotalSeconds:0.0} s.");
 
-        var database = await BenchDatabase.CreateAsync(databaseFile);
+        var database = await create();
         foreach (var (kind, file) in new[] { (ImportKind.Agents, "agents.csv"), (ImportKind.Contacts, "contacts.csv"), (ImportKind.SurveyResponses, "survey_responses.csv"), (ImportKind.Engagement, "engagement.csv") })
         {
             using var memory = MemorySampler.Start();

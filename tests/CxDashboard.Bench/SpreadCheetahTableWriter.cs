@@ -16,7 +16,8 @@ internal sealed class SpreadCheetahTableWriter(Stream output) : ITableWorkbookWr
     private readonly Dictionary<XlFormat, StyleId> styles = [];
     private StyleId? header;
 
-    public async Task<long> AddSheetAsync<T>(string name, IReadOnlyList<XlColumn<T>> columns, IAsyncEnumerable<T> rows, CancellationToken ct = default)
+    public async Task<long> AddSheetAsync<T>(string name, IReadOnlyList<XlColumn<T>> columns, IAsyncEnumerable<T> rows, XlSheetOptions<T>? sheetOptions = null,
+        CancellationToken ct = default)
     {
         spreadsheet ??= await Spreadsheet.CreateNewAsync(output, cancellationToken: ct);
         header ??= spreadsheet.AddStyle(new Style { Font = { Bold = true } });
@@ -37,7 +38,7 @@ internal sealed class SpreadCheetahTableWriter(Stream output) : ITableWorkbookWr
                 cells[i] = value.Kind switch
                 {
                     XlValueKind.Text => new Cell(value.Text, style),
-                    XlValueKind.Number => new Cell(value.Number, style),
+                    XlValueKind.Number => new Cell(XlFormats.Stored(columns[i].FormatFor(row), value.Number), style),
                     XlValueKind.DateTime => new Cell(value.DateTime, style),
                     XlValueKind.Boolean => new Cell(value.Number != 0, style),
                     _ => new Cell((string?)null),

@@ -47,18 +47,17 @@ public static class ExportVerbs
         command.SetAction((parse, ct) => context.WithServicesAsync(async (services, token) =>
         {
             var watch = Stopwatch.StartNew();
-            ExportFile file;
+            var path = Path.GetFullPath(parse.GetValue(output)!);
+            var request = filters.ToRequest(parse);
             try
             {
-                file = await services.GetRequiredService<KpiExportService>().ForRequestAsync(filters.ToRequest(parse), token);
+                await AtomicFile.WriteAsync(path, stream => services.GetRequiredService<KpiExportService>().ForRequestAsync(request, stream, ct: token));
             }
             catch (KpiRequestException e)
             {
                 throw new CliException(e.Message, CliApp.UsageError);
             }
-            var path = Path.GetFullPath(parse.GetValue(output)!);
-            await AtomicFile.WriteAsync(path, stream => stream.WriteAsync(file.Content, token).AsTask());
-            await context.Out.WriteLineAsync($"Wrote {path}: KPI workbook, {KpiWorkbook.SheetNames.Length} sheets, {file.Content.Length:N0} bytes in {watch.ElapsedMilliseconds:N0} ms.");
+            await context.Out.WriteLineAsync($"Wrote {path}: KPI workbook, {KpiWorkbook.SheetNames.Length} sheets, {new FileInfo(path).Length:N0} bytes in {watch.ElapsedMilliseconds:N0} ms.");
             return CliApp.Success;
         }, ct));
         return command;

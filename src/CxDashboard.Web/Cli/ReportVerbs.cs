@@ -79,7 +79,7 @@ public static class ReportVerbs
         };
         var format = CliOptions.Format("pdf", "html");
         var command = new Command("monthly",
-            "Render the monthly leadership report. Without --out it goes into the report library (reports/monthly/cx-report-YYYY-MM.pdf), replacing that month's report.")
+            "Render the monthly leadership report. Without --out it goes into the report library (in the database), replacing that month's report.")
         {
             month, output, format,
         };
@@ -96,8 +96,7 @@ public static class ReportVerbs
             if (path is null)
             {
                 var entry = await services.GetRequiredService<MonthlyReportJob>().RunAsync(label, CreatedBy, token);
-                var stored = services.GetRequiredService<ReportLibrary>().FullPath(entry.RelativePath);
-                await context.Out.WriteLineAsync($"Wrote {stored}: {label}, {entry.PageCount} pages, {entry.SizeBytes:N0} bytes in {entry.BuildMilliseconds} ms (report library updated).");
+                await context.Out.WriteLineAsync($"Stored {label} in the report library: {entry.PageCount} pages, {entry.SizeBytes:N0} bytes in {entry.BuildMilliseconds} ms.");
                 return CliApp.Success;
             }
 

@@ -3,6 +3,7 @@ using CxDashboard.Web.Features.Metrics.Rollups;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
+using Npgsql;
 
 namespace CxDashboard.Web.Data;
 
@@ -25,7 +26,7 @@ public partial class CxDbContext
             .Distinct()
             .ToList();
         var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
-        if (ratedContacts.Count > 0 && Database.IsSqlite()) await RefreshRollupsForContactsAsync(ratedContacts, cancellationToken);
+        if (ratedContacts.Count > 0) await RefreshRollupsForContactsAsync(ratedContacts, cancellationToken);
         return saved;
     }
 
@@ -51,6 +52,18 @@ public partial class CxDbContext
         var window = await UsableRollupWindowAsync(ct);
         if (window is null || dates.Count == 0) return;
         await Database.OpenConnectionAsync(ct);
+        if (Database.GetDbConnection() is NpgsqlConnection postgres)
+        {
+            if (Database.CurrentTransaction?.GetDbTransaction() is NpgsqlTransaction current)
+            {
+                await PostgresRollupWriter.RefreshDatesAsync(postgres, current, dates, window.Value, ct);
+                return;
+            }
+            await using var own = await postgres.BeginTransactionAsync(ct);
+            await PostgresRollupWriter.RefreshDatesAsync(postgres, own, dates, window.Value, ct);
+            await own.CommitAsync(ct);
+            return;
+        }
         var connection = (SqliteConnection)Database.GetDbConnection();
         var transaction = Database.CurrentTransaction?.GetDbTransaction() as SqliteTransaction;
         KpiRollupWriter.StageDates(connection, transaction, dates);

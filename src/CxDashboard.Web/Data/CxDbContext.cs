@@ -31,6 +31,26 @@ public partial class CxDbContext(DbContextOptions<CxDbContext> options) : Identi
     {
         base.OnModelCreating(builder);
         builder.ApplyConfigurationsFromAssembly(typeof(CxDbContext).Assembly);
+        if (Database.IsNpgsql()) QuoteColumnsInCheckConstraints(builder);
+    }
+
+    /// <summary>
+    /// SQLite matches a bare column name in a check constraint to "Csat" whatever its case; PostgreSQL folds a bare name to
+    /// lower case, so the columns the constraints name are quoted there.
+    /// </summary>
+    private static void QuoteColumnsInCheckConstraints(ModelBuilder builder)
+    {
+        foreach (var entity in builder.Model.GetEntityTypes())
+        {
+            var columns = entity.GetProperties().Select(p => p.GetColumnName()).ToList();
+            foreach (var check in entity.GetCheckConstraints().ToList())
+            {
+                var sql = columns.Aggregate(check.Sql, (text, column) =>
+                    System.Text.RegularExpressions.Regex.Replace(text, $"(?<![\"\\w]){column}(?![\"\\w])", $"\"{column}\""));
+                entity.RemoveCheckConstraint(check.ModelName);
+                entity.AddCheckConstraint(check.ModelName, sql);
+            }
+        }
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
@@ -43,6 +63,13 @@ public partial class CxDbContext(DbContextOptions<CxDbContext> options) : Identi
             // (EF's default TEXT form cannot take part in arithmetic in the metric queries).
             configurationBuilder.Properties<DateTime>().HaveConversion<UtcTicksConverter>();
             configurationBuilder.Properties<DateTime?>().HaveConversion<UtcTicksConverter>();
+        }
+        else
+        {
+            // PostgreSQL's timestamptz takes UTC instants only, in microseconds: every instant is stored as UTC (as the
+            // ticks above are), and a parameter compared with a column is cut to the microsecond the column holds.
+            configurationBuilder.Properties<DateTime>().HaveConversion<UtcMicrosecondsConverter>();
+            configurationBuilder.Properties<DateTime?>().HaveConversion<UtcMicrosecondsConverter>();
         }
     }
 
@@ -63,4 +90,15 @@ public partial class CxDbContext(DbContextOptions<CxDbContext> options) : Identi
     private sealed class UtcTicksConverter() : ValueConverter<DateTime, long>(
         value => value.ToUniversalTime().Ticks,
         ticks => new DateTime(ticks, DateTimeKind.Utc));
+
+    private sealed class UtcMicrosecondsConverter() : ValueConverter<DateTime, DateTime>(
+        value => ToUtcMicroseconds(value),
+        stored => DateTime.SpecifyKind(stored, DateTimeKind.Utc));
+
+    /// <summary>An instant as PostgreSQL's timestamptz holds it: UTC, whole microseconds.</summary>
+    public static DateTime ToUtcMicroseconds(DateTime value)
+    {
+        var utc = value.ToUniversalTime();
+        return new DateTime(utc.Ticks - utc.Ticks % 10, DateTimeKind.Utc);
+    }
 }

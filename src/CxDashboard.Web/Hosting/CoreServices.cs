@@ -14,7 +14,6 @@ using CxDashboard.Web.Features.Organisation;
 using CxDashboard.Web.Features.Reports;
 using CxDashboard.Web.Features.Surveys;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
 namespace CxDashboard.Web.Hosting;
@@ -22,9 +21,6 @@ namespace CxDashboard.Web.Hosting;
 /// <summary>The services shared by the web app and the CLI verbs (no HTTP pipeline here).</summary>
 public static class CoreServices
 {
-    public const string ConnectionStringName = "Cx";
-    public const string DefaultConnectionString = "Data Source=App_Data/cxdashboard.db";
-
     public static IServiceCollection AddCxCore(this IServiceCollection services, IConfiguration configuration, string contentRoot)
     {
         // Read when the first context is made, so configuration added after registration (tests, hosts) applies.
@@ -32,7 +28,7 @@ public static class CoreServices
         {
             var settings = provider.GetRequiredService<IConfiguration>();
             var root = provider.GetService<IHostEnvironment>()?.ContentRootPath ?? contentRoot;
-            options.UseSqlite(ResolveSqlitePath(settings.GetConnectionString(ConnectionStringName) ?? DefaultConnectionString, root));
+            DatabaseProviders.Configure(options, settings, root);
         });
 
         services.AddSingleton(TimeProvider.System);
@@ -79,24 +75,7 @@ public static class CoreServices
         services.AddScoped<DemoSeeder>();
         services.AddCallbacks();
         services.Configure<DemoOptions>(configuration.GetSection(DemoOptions.Section));
+        services.Configure<Features.Ingestion.Files.XlsxLimits>(configuration.GetSection(Features.Ingestion.Files.XlsxLimits.Section));
         return services;
-    }
-
-    /// <summary>
-    /// A relative SQLite file is placed under the content root (not the shell's directory); its folder and the file are
-    /// created for the app's user only (<see cref="PrivateFiles"/>).
-    /// </summary>
-    public static string ResolveSqlitePath(string connectionString, string contentRoot)
-    {
-        var builder = new SqliteConnectionStringBuilder(connectionString);
-        if (builder.DataSource is { Length: > 0 } path && path != ":memory:" && builder.Mode != SqliteOpenMode.Memory)
-        {
-            var full = Path.IsPathRooted(path) ? path : Path.GetFullPath(Path.Combine(contentRoot, path));
-            PrivateFiles.CreateFolder(Path.GetDirectoryName(full)!);
-            if (builder.Mode is SqliteOpenMode.ReadWriteCreate) PrivateFiles.EnsureDatabaseFile(full);
-            builder.DataSource = full;
-        }
-        builder.Pooling = true;
-        return builder.ToString();
     }
 }

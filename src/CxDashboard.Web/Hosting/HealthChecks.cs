@@ -14,7 +14,7 @@ public sealed class DatabaseHealthCheck(CxDbContext db) : IHealthCheck
         {
             var pending = (await db.Database.GetPendingMigrationsAsync(ct)).Count();
             return pending == 0
-                ? HealthCheckResult.Healthy(db.Database.ProviderName)
+                ? HealthCheckResult.Healthy(db.Database.IsNpgsql() ? "PostgreSQL" : "SQLite")
                 : HealthCheckResult.Degraded($"{pending} migration(s) not applied");
         }
         catch (Exception e)
@@ -41,24 +41,30 @@ public sealed class DataVolumeHealthCheck(CxDbContext db) : IHealthCheck
     }
 }
 
+/// <summary>
+/// The job storage answers (in memory beside SQLite, in PostgreSQL when instances share it) and, on an instance that runs
+/// jobs, a job server is running. An instance without a job server still enqueues jobs, so its storage is checked too.
+/// </summary>
 public sealed class JobServerHealthCheck(JobStorage storage, IConfiguration configuration) : IHealthCheck
 {
     public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken ct = default)
     {
-        if (!configuration.GetValue("Jobs:RunServer", true))
-            return Task.FromResult(HealthCheckResult.Healthy("This instance runs no job server (Jobs:RunServer=false)."));
+        var kept = storage is Hangfire.PostgreSql.PostgreSqlStorage ? "in PostgreSQL" : "in memory";
         try
         {
             var monitoring = storage.GetMonitoringApi();
             var servers = monitoring.Servers();
             var stats = monitoring.GetStatistics();
+            if (!configuration.GetValue("Jobs:RunServer", true))
+                return Task.FromResult(HealthCheckResult.Healthy(
+                    $"Jobs kept {kept}, {servers.Count} job server(s) elsewhere; this instance runs none (Jobs:RunServer=false)."));
             return Task.FromResult(servers.Count > 0
-                ? HealthCheckResult.Healthy($"{servers.Count} job server(s); {stats.Recurring} recurring, {stats.Failed} failed jobs")
+                ? HealthCheckResult.Healthy($"{servers.Count} job server(s), jobs kept {kept}; {stats.Recurring} recurring, {stats.Failed} failed jobs")
                 : HealthCheckResult.Unhealthy("No job server is running."));
         }
         catch (Exception e)
         {
-            return Task.FromResult(HealthCheckResult.Unhealthy("The job storage cannot be reached.", e));
+            return Task.FromResult(HealthCheckResult.Unhealthy($"The job storage ({kept}) cannot be reached.", e));
         }
     }
 }

@@ -23,6 +23,11 @@ public static class RecurringJobsRegistrar
             job => job.RunAsync(null, CancellationToken.None));
         AddOrUpdate<CallbackEscalationJob>(manager, configuration, "EscalateOverdue", CallbackEscalationJob.RecurringJobId, "*/15 * * * *", options,
             job => job.RunAsync(null, CancellationToken.None));
+        // Days a large import left pending (e.g. a command-line import stopped before its rebuild) are rebuilt while the
+        // app runs, not only at its next start; a run with nothing pending costs one tiny query.
+        AddOrUpdate<Features.Metrics.Rollups.PendingRollupsJob>(manager, configuration, Features.Metrics.Rollups.PendingRollupsJob.JobName,
+            Features.Metrics.Rollups.PendingRollupsJob.RecurringJobId, Features.Metrics.Rollups.PendingRollupsJob.DefaultCron, options,
+            job => job.RunAsync(CancellationToken.None));
         AddOrUpdate<MonthlyReportJob>(manager, configuration, MonthlyReportJob.JobName, MonthlyReportJob.RecurringJobId, MonthlyReportJob.DefaultCron, options,
             job => job.RunAsync(null, null, CancellationToken.None));
     }

@@ -5,6 +5,8 @@ using CxDashboard.Web.Features.Imports;
 using CxDashboard.Web.Features.Reports;
 using Hangfire;
 using Hangfire.InMemory;
+using Hangfire.PostgreSql;
+using CxDashboard.Web.Data;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
@@ -14,6 +16,9 @@ namespace CxDashboard.Web.Hosting;
 /// <summary>The web app's own services: pages, sign-in, API authentication, jobs, localisation.</summary>
 public static class WebServices
 {
+    /// <summary>The default authentication: API keys under /api, the sign-in cookie everywhere else.</summary>
+    private const string ByPathScheme = "CxDashboard.ByPath";
+
     public static WebApplicationBuilder AddCxWeb(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
@@ -31,9 +36,13 @@ public static class WebServices
 
         services.AddAuthentication(options =>
             {
-                options.DefaultScheme = IdentityConstants.ApplicationScheme;
+                options.DefaultScheme = ByPathScheme;
                 options.DefaultSignInScheme = IdentityConstants.ApplicationScheme;
             })
+            // Under /api only API keys count (also for answers routing makes itself, e.g. 415 or 405): a sign-in
+            // cookie is never asked for there, so an API client always gets JSON, never the login form.
+            .AddPolicyScheme(ByPathScheme, null, options => options.ForwardDefaultSelector = context =>
+                ApiProblemResponses.IsApi(context.Request.Path) ? ApiKeyAuthenticationHandler.SchemeName : IdentityConstants.ApplicationScheme)
             .AddIdentityCookies();
         services.AddAuthentication().AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
         services.ConfigureApplicationCookie(options =>
@@ -72,7 +81,7 @@ public static class WebServices
             .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
             .UseSimpleAssemblyNameTypeSerializer()
             .UseRecommendedSerializerSettings()
-            .UseInMemoryStorage(new InMemoryStorageOptions { MaxExpirationTime = TimeSpan.FromDays(7) })
+            .UseJobStorage(provider.GetRequiredService<IConfiguration>(), builder.Environment.ContentRootPath)
             .UseLogProvider(new HangfireLogProvider(provider.GetRequiredService<ILoggerFactory>())));
         services.AddHostedService<JobServerHostedService>();
 
@@ -86,6 +95,20 @@ public static class WebServices
         services.AddReportsWeb();
         return builder;
     }
+
+    /// <summary>
+    /// Jobs are kept where the data is: in memory beside SQLite (one instance), in the PostgreSQL database (schema
+    /// <c>hangfire</c>) when several instances share it, so a recurring job runs once across them and survives restarts.
+    /// </summary>
+    private static IGlobalConfiguration UseJobStorage(this IGlobalConfiguration configuration, IConfiguration settings, string contentRoot) =>
+        DatabaseProviders.From(settings) == DatabaseProvider.Postgres
+            ? configuration.UsePostgreSqlStorage(
+                options => options.UseNpgsqlConnection(DatabaseProviders.ConnectionString(settings, contentRoot)),
+                new PostgreSqlStorageOptions { SchemaName = JobSchema, PrepareSchemaIfNecessary = true, DistributedLockTimeout = TimeSpan.FromMinutes(1) })
+            : configuration.UseInMemoryStorage(new InMemoryStorageOptions { MaxExpirationTime = TimeSpan.FromDays(7) });
+
+    /// <summary>The PostgreSQL schema of the job storage, beside the app's tables.</summary>
+    public const string JobSchema = "hangfire";
 
     private static AuthorizationBuilder AddRolePolicies(this AuthorizationBuilder builder)
     {

@@ -224,6 +224,7 @@ public sealed class ApiIngestionTests(ApiIngestionTests.Fixture fixture) : IClas
         anonymous.DefaultRequestHeaders.Add("X-Api-Key", "cxd_abcdefgh_notarealsecretnotarealsecret12345");
         var unknown = await anonymous.PostJsonAsync("/api/v1/agents", batch);
         Assert.Equal(HttpStatusCode.Unauthorized, unknown.StatusCode);
+        Assert.Equal("application/problem+json", unknown.Content.Headers.ContentType?.MediaType);
         Assert.Contains("X-Api-Key", (await unknown.JsonAsync()).GetProperty("detail").GetString());
 
         var key = await fixture.App.CreateKeyAsync(ApiKeyScope.Write, "to be revoked");

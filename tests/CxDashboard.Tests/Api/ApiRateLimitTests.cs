@@ -31,6 +31,7 @@ public sealed class ApiRateLimitTests : IDisposable
         Assert.Equal(HttpStatusCode.TooManyRequests, limited.StatusCode);
         var retryAfter = int.Parse(limited.Headers.GetValues("Retry-After").Single());
         Assert.InRange(retryAfter, 1, 60);
+        Assert.Equal("application/problem+json", limited.Content.Headers.ContentType?.MediaType);
         var problem = await limited.JsonAsync();
         Assert.Equal(429, problem.GetProperty("status").GetInt32());
         Assert.Contains($"Retry after {retryAfter} seconds", problem.GetProperty("detail").GetString());
@@ -65,6 +66,13 @@ public sealed class ApiRateLimitTests : IDisposable
         }
         Assert.Equal(Enumerable.Repeat(HttpStatusCode.Unauthorized, 5), answers.Take(5));
         Assert.All(answers.Skip(5), a => Assert.Equal(HttpStatusCode.TooManyRequests, a));
+        using (var paused = new HttpRequestMessage(HttpMethod.Get, Kpis))
+        {
+            paused.Headers.Add("X-Api-Key", $"{prefix}_wrongsecretmore");
+            var answer = await attacker.SendAsync(paused);
+            Assert.Equal("application/problem+json", answer.Content.Headers.ContentType?.MediaType);
+            Assert.Equal(429, (await answer.JsonAsync()).GetProperty("status").GetInt32());
+        }
 
         // The real key, from its own address, keeps its whole allowance.
         for (var i = 0; i < 3; i++) Assert.Equal(HttpStatusCode.OK, (await real.GetAsync(Kpis)).StatusCode);

@@ -1,3 +1,4 @@
+using CxDashboard.Web.Data;
 using System.Text;
 using System.Text.Json;
 using CxDashboard.Tests.Infrastructure;
@@ -24,7 +25,7 @@ public sealed class RecordingImportListener : IImportListener
 }
 
 /// <summary>The real app with extra settings (small limits) and a recording import listener next to the app's own.</summary>
-public class ApiAppFactory(IReadOnlyDictionary<string, string?>? settings = null) : CxAppFactory
+public class ApiAppFactory(IReadOnlyDictionary<string, string?>? settings = null, DatabaseProvider provider = DatabaseProvider.Sqlite) : CxAppFactory(provider)
 {
     public RecordingImportListener Listener { get; } = new();
 

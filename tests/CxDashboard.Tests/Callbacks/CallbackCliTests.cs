@@ -2,10 +2,14 @@ using CxDashboard.Tests.Infrastructure;
 
 namespace CxDashboard.Tests.Callbacks;
 
+public sealed class CallbackCliTestsOnSqlite : CallbackCliTests<OnSqlite>;
+
+public sealed class CallbackCliTestsOnPostgres : CallbackCliTests<OnPostgres>, IRunsOnPostgres;
+
 /// <summary>The run-job and callbacks verbs against a database holding <see cref="CallbackDataset"/>.</summary>
-public sealed class CallbackCliTests : IAsyncLifetime
+public abstract class CallbackCliTests<TDb> : IAsyncLifetime where TDb : ITestDatabase
 {
-    private readonly JobDrivenAppFactory _app = new();
+    private readonly JobDrivenAppFactory _app = new(TDb.Provider);
 
     public Task InitializeAsync() => CallbackDataset.LoadAsync(_app);
 
@@ -17,7 +21,7 @@ public sealed class CallbackCliTests : IAsyncLifetime
 
     private Task<CliRun> Cli(params string[] args) => CliRunner.RunAsync(_app.ConnectionString, CallbackDataset.Now, args);
 
-    [Fact]
+    [DbFact]
     public async Task Flagging_and_escalation_run_as_of_a_given_time()
     {
         var early = await Cli("run-job", "flag-callbacks", "--as-of", "2026-05-05T16:30:00+02:00");
@@ -52,7 +56,7 @@ public sealed class CallbackCliTests : IAsyncLifetime
         Assert.Empty((await Cli("callbacks", "list", "--status", "closed", "--format", "json")).Json.EnumerateArray());
     }
 
-    [Fact]
+    [DbFact]
     public async Task The_table_is_for_people()
     {
         await Cli("run-job", "flag-callbacks");
@@ -64,7 +68,7 @@ public sealed class CallbackCliTests : IAsyncLifetime
         Assert.Equal("5 case(s)", lines[^1].Trim());
     }
 
-    [Theory]
+    [DbTheory]
     [InlineData("run-job", "flag-callbacks", "--as-of", "yesterday")]
     [InlineData("callbacks", "list", "--status", "pending")]
     [InlineData("run-job", "no-such-job")]

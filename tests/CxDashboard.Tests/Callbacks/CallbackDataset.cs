@@ -143,7 +143,7 @@ public static class CallbackDataset
 /// The app without flagging after imports, so a test decides when the job runs and as of when. (The listener that
 /// flags right after an import is tested on its own, with the full app.)
 /// </summary>
-public sealed class JobDrivenAppFactory : CxAppFactory
+public sealed class JobDrivenAppFactory(DatabaseProvider provider = DatabaseProvider.Sqlite) : CxAppFactory(provider)
 {
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {

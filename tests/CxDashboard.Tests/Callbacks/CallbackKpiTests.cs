@@ -9,7 +9,13 @@ using CxDashboard.Web.Features.Callbacks;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
+using static CxDashboard.Tests.Callbacks.CallbackKpiTests;
+
 namespace CxDashboard.Tests.Callbacks;
+
+public sealed class CallbackKpiTestsOnSqlite(CallbackKpiTests<OnSqlite>.Fixture fixture) : CallbackKpiTests<OnSqlite>(fixture);
+
+public sealed class CallbackKpiTestsOnPostgres(CallbackKpiTests<OnPostgres>.Fixture fixture) : CallbackKpiTests<OnPostgres>(fixture), IRunsOnPostgres;
 
 /// <summary>
 /// Callback KPIs over a worked history of <see cref="CallbackDataset"/>, every number by hand (times UTC):
@@ -24,11 +30,11 @@ namespace CxDashboard.Tests.Callbacks;
 /// May 2026 as of 05-13 10:00: open 2, overdue 2; flagged 5; closed 3; SLA met 2 of 5 (CU1, CU9) = 40 %; median time to
 /// first attempt over 18, 23, 49.5 h = 23 h (n = 3); root causes FAKTURA 2, FEL 1; recovery 1 of 2 answered = 50 %.
 /// </summary>
-public sealed class CallbackKpiTests(CallbackKpiTests.Fixture fixture) : IClassFixture<CallbackKpiTests.Fixture>
+public abstract class CallbackKpiTests<TDb>(CallbackKpiTests<TDb>.Fixture fixture) : IClassFixture<CallbackKpiTests<TDb>.Fixture> where TDb : ITestDatabase
 {
     public sealed class Fixture : IAsyncLifetime
     {
-        public JobDrivenAppFactory App { get; } = new();
+        public JobDrivenAppFactory App { get; } = new(TDb.Provider);
         public long Cu1, Cu3, Cu9;
 
         public async Task InitializeAsync() => (Cu1, Cu3, Cu9) = await PlayMayAsync(App);
@@ -36,68 +42,10 @@ public sealed class CallbackKpiTests(CallbackKpiTests.Fixture fixture) : IClassF
         public Task DisposeAsync() { App.Dispose(); return Task.CompletedTask; }
     }
 
-    /// <summary>
-    /// Plays the history in the table above into <paramref name="app"/> (also used by the monthly report's tests) and
-    /// returns the ids of CU1's, CU3's and CU9's cases. Ends with the clock at <see cref="CallbackDataset.Now"/>.
-    /// </summary>
-    public static async Task<(long Cu1, long Cu3, long Cu9)> PlayMayAsync(JobDrivenAppFactory app)
-    {
-        await CallbackDataset.LoadAsync(app, At(5, 5, 14, 30));
-        await app.CreateUserAsync("kpi-caller@test.local", Roles.Callback);
-        var actor = new CallbackActor(await CallbackPages.UserIdAsync(app, "kpi-caller@test.local"), "kpi-caller", false, null);
-        var reasons = await app.WithScopeAsync(sp => sp.GetRequiredService<CxDbContext>().ContactReasons.ToDictionaryAsync(r => r.Code, r => r.Id));
-
-        await CallbackDataset.FlagAsync(app, At(5, 5, 14, 30));
-        var cu1 = await CallbackDataset.CaseIdAsync(app, "CU1");
-        await ActAsync(app, At(5, 6, 8), s => s.LogAttemptAsync(cu1, Attempt(CallbackAttemptResult.Reached), actor));
-        await ActAsync(app, At(5, 6, 8, 10), s => s.CloseAsync(cu1, new CloseInput(CallbackOutcome.ReachedResolved, reasons["FAKTURA"], null, true), actor));
-
-        await CallbackDataset.LoadAsync(app, At(5, 8, 9));
-        await CallbackDataset.FlagAsync(app, At(5, 8, 9));
-        var cu3 = await CallbackDataset.CaseIdAsync(app, "CU3");
-        var cu9 = await CallbackDataset.CaseIdAsync(app, "CU9");
-        await ActAsync(app, At(5, 8, 11), s => s.LogAttemptAsync(cu9, Attempt(CallbackAttemptResult.NoAnswer), actor));
-        await ActAsync(app, At(5, 8, 11, 30), s => s.LogAttemptAsync(cu3, Attempt(CallbackAttemptResult.Reached), actor));
-        await ActAsync(app, At(5, 8, 11, 40), s => s.CloseAsync(cu3, new CloseInput(CallbackOutcome.Declined, reasons["FEL"], null, false), actor));
-        await ActAsync(app, At(5, 8, 14), s => s.LogAttemptAsync(cu9, Attempt(CallbackAttemptResult.Reached), actor));
-        await ActAsync(app, At(5, 8, 14, 5), s => s.CloseAsync(cu9, new CloseInput(CallbackOutcome.ReachedNotResolved, reasons["FAKTURA"], null, true), actor));
-
-        await AnswerFollowUpAsync(app, cu1, 5, At(5, 7, 9));
-        await AnswerFollowUpAsync(app, cu9, 2, At(5, 9, 9));
-        await CallbackDataset.LoadAsync(app);
-        await CallbackDataset.FlagAsync(app, CallbackDataset.Now);
-        await CallbackDataset.EscalateAsync(app, CallbackDataset.Now);
-        return (cu1, cu3, cu9);
-    }
-
-    private static AttemptInput Attempt(CallbackAttemptResult result) => new(null, CallbackChannel.Phone, result, null);
-
-    private static async Task ActAsync(CxAppFactory app, DateTimeOffset at, Func<CallbackCaseService, Task<CaseCommandResult>> action)
-    {
-        app.Clock.SetUtcNow(at);
-        var result = await app.WithScopeAsync(sp => action(sp.GetRequiredService<CallbackCaseService>()));
-        Assert.True(result.Succeeded, result.Message + " " + string.Join("; ", result.Errors));
-    }
-
-    /// <summary>The customer answers the follow-up link (as the hosted survey records it).</summary>
-    private static Task AnswerFollowUpAsync(CxAppFactory app, long caseId, int csat, DateTimeOffset at) => app.WithScopeAsync(async sp =>
-    {
-        var db = sp.GetRequiredService<CxDbContext>();
-        var invitation = await db.SurveyInvitations.SingleAsync(i => i.CallbackCaseId == caseId);
-        db.SurveyResponses.Add(new SurveyResponse
-        {
-            ExternalId = "answer-" + invitation.Id, ContactId = invitation.ContactId, ReceivedAtUtc = at.UtcDateTime, Csat = csat,
-            Kind = SurveyResponseKind.CallbackFollowUp, CallbackCaseId = caseId,
-        });
-        await db.SaveChangesAsync();
-    });
-
-    private static DateTimeOffset At(int month, int day, int hour, int minute = 0) => new(2026, month, day, hour, minute, 0, TimeSpan.Zero);
-
     private Task<CallbackKpis> KpisAsync(DateOnly from, DateOnly to, int? team = null) => fixture.App.WithScopeAsync(sp =>
         sp.GetRequiredService<CallbackKpiService>().GetAsync(new CallbackKpiRequest { From = from, To = to, TeamId = team }));
 
-    [Fact]
+    [DbFact]
     public async Task May_matches_the_hand_computed_numbers()
     {
         var k = await KpisAsync(new DateOnly(2026, 5, 1), new DateOnly(2026, 5, 31));
@@ -117,7 +65,7 @@ public sealed class CallbackKpiTests(CallbackKpiTests.Fixture fixture) : IClassF
         Assert.Equal(76.93, k.SlaMetPercentInterval!.Value.High, 2);
     }
 
-    [Fact]
+    [DbFact]
     public async Task A_period_counts_the_cases_due_in_it_and_a_team_only_its_cases()
     {
         // Only CU3 falls due on 7 May (12:00 local), and its first attempt came the next day.
@@ -132,7 +80,7 @@ public sealed class CallbackKpiTests(CallbackKpiTests.Fixture fixture) : IClassF
         Assert.Equal((0, 3, 3, 2), (team.Open, team.Flagged, team.SlaDue, team.SlaMet)); // CU1, CU3, CU9; CU2 and CU6 are T2's
     }
 
-    [Fact]
+    [DbFact]
     public async Task An_as_of_in_the_past_sees_the_cases_as_they_stood_then()
     {
         var then = await fixture.App.WithScopeAsync(sp => sp.GetRequiredService<CallbackKpiService>().GetAsync(new CallbackKpiRequest
@@ -145,7 +93,7 @@ public sealed class CallbackKpiTests(CallbackKpiTests.Fixture fixture) : IClassF
         Assert.Equal((1, 0), (then.FollowUpsAnswered, then.Escalated)); // CU1's follow-up answered on 7 May; escalations came later
     }
 
-    [Fact]
+    [DbFact]
     public async Task The_api_answers_the_same_numbers_with_a_read_key()
     {
         var key = await fixture.App.WithScopeAsync(sp => sp.GetRequiredService<ApiKeyService>().CreateAsync("kpi reader", ApiKeyScope.Read));
@@ -180,7 +128,7 @@ public sealed class CallbackKpiTests(CallbackKpiTests.Fixture fixture) : IClassF
         Assert.Equal(System.Net.HttpStatusCode.Unauthorized, (await anonymous.GetAsync("/api/v1/callbacks/kpis?from=2026-05-01&to=2026-05-31")).StatusCode);
     }
 
-    [Fact]
+    [DbFact]
     public async Task The_dashboard_shows_the_callback_section_to_managers_and_not_to_agents()
     {
         var manager = await fixture.App.SignedInClientAsync("kpi-manager@test.local", Roles.Manager);
@@ -212,4 +160,66 @@ public sealed class CallbackKpiTests(CallbackKpiTests.Fixture fixture) : IClassF
         var agentPage = await Html.GetDocumentAsync(agent, "/?period=custom&from=2026-05-01&to=2026-05-31");
         Assert.Null(agentPage.QuerySelector("[data-testid=callback-summary]"));
     }
+}
+
+/// <summary>Helpers of this suite that other suites use too.</summary>
+public static class CallbackKpiTests
+{
+    /// <summary>
+    /// Plays the history in the table above into <paramref name="app"/> (also used by the monthly report's tests) and
+    /// returns the ids of CU1's, CU3's and CU9's cases. Ends with the clock at <see cref="CallbackDataset.Now"/>.
+    /// </summary>
+    public static async Task<(long Cu1, long Cu3, long Cu9)> PlayMayAsync(JobDrivenAppFactory app)
+    {
+        await CallbackDataset.LoadAsync(app, At(5, 5, 14, 30));
+        await app.CreateUserAsync("kpi-caller@test.local", Roles.Callback);
+        var actor = new CallbackActor(await CallbackPages.UserIdAsync(app, "kpi-caller@test.local"), "kpi-caller", false, null);
+        var reasons = await app.WithScopeAsync(sp => sp.GetRequiredService<CxDbContext>().ContactReasons.ToDictionaryAsync(r => r.Code, r => r.Id));
+
+        await CallbackDataset.FlagAsync(app, At(5, 5, 14, 30));
+        var cu1 = await CallbackDataset.CaseIdAsync(app, "CU1");
+        await ActAsync(app, At(5, 6, 8), s => s.LogAttemptAsync(cu1, Attempt(CallbackAttemptResult.Reached), actor));
+        await ActAsync(app, At(5, 6, 8, 10), s => s.CloseAsync(cu1, new CloseInput(CallbackOutcome.ReachedResolved, reasons["FAKTURA"], null, true), actor));
+
+        await CallbackDataset.LoadAsync(app, At(5, 8, 9));
+        await CallbackDataset.FlagAsync(app, At(5, 8, 9));
+        var cu3 = await CallbackDataset.CaseIdAsync(app, "CU3");
+        var cu9 = await CallbackDataset.CaseIdAsync(app, "CU9");
+        await ActAsync(app, At(5, 8, 11), s => s.LogAttemptAsync(cu9, Attempt(CallbackAttemptResult.NoAnswer), actor));
+        await ActAsync(app, At(5, 8, 11, 30), s => s.LogAttemptAsync(cu3, Attempt(CallbackAttemptResult.Reached), actor));
+        await ActAsync(app, At(5, 8, 11, 40), s => s.CloseAsync(cu3, new CloseInput(CallbackOutcome.Declined, reasons["FEL"], null, false), actor));
+        await ActAsync(app, At(5, 8, 14), s => s.LogAttemptAsync(cu9, Attempt(CallbackAttemptResult.Reached), actor));
+        await ActAsync(app, At(5, 8, 14, 5), s => s.CloseAsync(cu9, new CloseInput(CallbackOutcome.ReachedNotResolved, reasons["FAKTURA"], null, true), actor));
+
+        await AnswerFollowUpAsync(app, cu1, 5, At(5, 7, 9));
+        await AnswerFollowUpAsync(app, cu9, 2, At(5, 9, 9));
+        await CallbackDataset.LoadAsync(app);
+        await CallbackDataset.FlagAsync(app, CallbackDataset.Now);
+        await CallbackDataset.EscalateAsync(app, CallbackDataset.Now);
+        return (cu1, cu3, cu9);
+    }
+
+    internal static DateTimeOffset At(int month, int day, int hour, int minute = 0) => new(2026, month, day, hour, minute, 0, TimeSpan.Zero);
+
+    internal static async Task ActAsync(CxAppFactory app, DateTimeOffset at, Func<CallbackCaseService, Task<CaseCommandResult>> action)
+    {
+        app.Clock.SetUtcNow(at);
+        var result = await app.WithScopeAsync(sp => action(sp.GetRequiredService<CallbackCaseService>()));
+        Assert.True(result.Succeeded, result.Message + " " + string.Join("; ", result.Errors));
+    }
+
+    internal static AttemptInput Attempt(CallbackAttemptResult result) => new(null, CallbackChannel.Phone, result, null);
+
+    /// <summary>The customer answers the follow-up link (as the hosted survey records it).</summary>
+    internal static Task AnswerFollowUpAsync(CxAppFactory app, long caseId, int csat, DateTimeOffset at) => app.WithScopeAsync(async sp =>
+    {
+        var db = sp.GetRequiredService<CxDbContext>();
+        var invitation = await db.SurveyInvitations.SingleAsync(i => i.CallbackCaseId == caseId);
+        db.SurveyResponses.Add(new SurveyResponse
+        {
+            ExternalId = "answer-" + invitation.Id, ContactId = invitation.ContactId, ReceivedAtUtc = at.UtcDateTime, Csat = csat,
+            Kind = SurveyResponseKind.CallbackFollowUp, CallbackCaseId = caseId,
+        });
+        await db.SaveChangesAsync();
+    });
 }

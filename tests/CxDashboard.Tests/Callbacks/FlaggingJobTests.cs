@@ -8,10 +8,14 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace CxDashboard.Tests.Callbacks;
 
+public sealed class FlaggingJobTestsOnSqlite : FlaggingJobTests<OnSqlite>;
+
+public sealed class FlaggingJobTestsOnPostgres : FlaggingJobTests<OnPostgres>, IRunsOnPostgres;
+
 /// <summary>The flagging job over <see cref="CallbackDataset"/>, driven by the fake clock and explicit as-of times.</summary>
-public sealed class FlaggingJobTests : IAsyncLifetime
+public abstract class FlaggingJobTests<TDb> : IAsyncLifetime where TDb : ITestDatabase
 {
-    private readonly JobDrivenAppFactory _app = new();
+    private readonly JobDrivenAppFactory _app = new(TDb.Provider);
 
     /// <summary>
     /// Each test loads the data itself: at <see cref="CallbackDataset.Now"/>, or earlier when people act on cases before
@@ -31,7 +35,7 @@ public sealed class FlaggingJobTests : IAsyncLifetime
 
     private Task<FlaggingRunResult> FlagNowAsync() => CallbackDataset.FlagAsync(_app, CallbackDataset.Now);
 
-    [Fact]
+    [DbFact]
     public async Task Each_rule_flags_exactly_the_right_customers_and_never_a_do_not_contact_one()
     {
         await LoadAsync();
@@ -54,7 +58,7 @@ public sealed class FlaggingJobTests : IAsyncLifetime
         Assert.Equal(0, run.AlreadyFlagged);
     }
 
-    [Fact]
+    [DbFact]
     public async Task Due_times_follow_the_working_hours_calendar()
     {
         await LoadAsync();
@@ -67,7 +71,7 @@ public sealed class FlaggingJobTests : IAsyncLifetime
         Assert.Equal(Utc(5, 8, 12), due["CU9"]); // from the first trigger, Thursday 14:00 → Friday 14:00
     }
 
-    [Fact]
+    [DbFact]
     public async Task Priority_orders_by_severity_repeats_and_age()
     {
         await LoadAsync();
@@ -80,7 +84,7 @@ public sealed class FlaggingJobTests : IAsyncLifetime
         Assert.Equal(40, priority["CU6"]);
     }
 
-    [Fact]
+    [DbFact]
     public async Task A_rerun_creates_nothing_new_even_when_the_high_water_mark_is_lost()
     {
         await LoadAsync();
@@ -99,7 +103,7 @@ public sealed class FlaggingJobTests : IAsyncLifetime
         Assert.Equal(before, await SnapshotAsync());
     }
 
-    [Fact]
+    [DbFact]
     public async Task Two_runs_at_once_create_no_duplicates()
     {
         await LoadAsync();
@@ -115,7 +119,7 @@ public sealed class FlaggingJobTests : IAsyncLifetime
         Assert.Equal(6, events); // one "Flagged" per case and one "Trigger added": nothing written twice
     }
 
-    [Fact]
+    [DbFact]
     public async Task The_database_itself_refuses_a_second_open_case_and_a_second_trigger_for_the_same_source()
     {
         await LoadAsync();
@@ -144,7 +148,7 @@ public sealed class FlaggingJobTests : IAsyncLifetime
         });
     }
 
-    [Fact]
+    [DbFact]
     public async Task A_trigger_later_than_as_of_waits_for_the_run_whose_time_has_come()
     {
         await LoadAsync();
@@ -161,7 +165,7 @@ public sealed class FlaggingJobTests : IAsyncLifetime
         Assert.Equal(Utc(5, 5, 14, 30), created); // "now" of a run is its as-of
     }
 
-    [Fact]
+    [DbFact]
     public async Task Later_triggers_join_the_open_case_and_are_listed_on_it()
     {
         await LoadAsync();
@@ -183,7 +187,7 @@ public sealed class FlaggingJobTests : IAsyncLifetime
         Assert.StartsWith("Trigger added: CSAT 2, not resolved on contact K101 (response R101b)", audit[1]);
     }
 
-    [Fact]
+    [DbFact]
     public async Task After_a_case_is_closed_new_feedback_opens_a_new_case_and_older_feedback_is_listed_on_the_closed_one()
     {
         await LoadAsync(new DateTimeOffset(Utc(5, 9, 10)));
@@ -205,7 +209,7 @@ public sealed class FlaggingJobTests : IAsyncLifetime
         Assert.Equal(["R102late"], cases[1].Triggers.Select(t => t.Source));
     }
 
-    [Fact]
+    [DbFact]
     public async Task Triggers_older_than_the_maximum_age_open_no_case()
     {
         await LoadAsync();
@@ -216,7 +220,7 @@ public sealed class FlaggingJobTests : IAsyncLifetime
         Assert.Empty(await CallbackDataset.CasesAsync(_app));
     }
 
-    [Fact]
+    [DbFact]
     public async Task A_customer_marked_do_not_contact_before_the_run_is_not_flagged()
     {
         await LoadAsync();
@@ -228,7 +232,7 @@ public sealed class FlaggingJobTests : IAsyncLifetime
         Assert.DoesNotContain("CU1", (await CallbackDataset.CasesAsync(_app)).Select(c => c.Customer));
     }
 
-    [Fact]
+    [DbFact]
     public async Task Overdue_cases_without_an_attempt_are_escalated_once()
     {
         await LoadAsync();
@@ -253,7 +257,7 @@ public sealed class FlaggingJobTests : IAsyncLifetime
         Assert.Equal(["Escalated: due 2026-05-06 16:00 and no attempt yet (overdue by 1 min)"], events);
     }
 
-    [Fact]
+    [DbFact]
     public async Task A_case_with_an_attempt_before_its_due_time_is_not_escalated()
     {
         await LoadAsync(new DateTimeOffset(Utc(5, 5, 15)));

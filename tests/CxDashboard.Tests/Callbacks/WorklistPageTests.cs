@@ -7,15 +7,19 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace CxDashboard.Tests.Callbacks;
 
+public sealed class WorklistPageTestsOnSqlite(WorklistPageTests<OnSqlite>.Fixture fixture) : WorklistPageTests<OnSqlite>(fixture);
+
+public sealed class WorklistPageTestsOnPostgres(WorklistPageTests<OnPostgres>.Fixture fixture) : WorklistPageTests<OnPostgres>(fixture), IRunsOnPostgres;
+
 /// <summary>
 /// The worklist as callback staff and managers read it, over <see cref="CallbackDataset"/> flagged right after its import
 /// (the import listener runs the job at once when this instance has no job server) and escalated as of now.
 /// </summary>
-public sealed class WorklistPageTests(WorklistPageTests.Fixture fixture) : IClassFixture<WorklistPageTests.Fixture>
+public abstract class WorklistPageTests<TDb>(WorklistPageTests<TDb>.Fixture fixture) : IClassFixture<WorklistPageTests<TDb>.Fixture> where TDb : ITestDatabase
 {
     public sealed class Fixture : IAsyncLifetime
     {
-        public CxAppFactory App { get; } = new();
+        public CxAppFactory App { get; } = new(TDb.Provider);
 
         public async Task InitializeAsync()
         {
@@ -28,14 +32,14 @@ public sealed class WorklistPageTests(WorklistPageTests.Fixture fixture) : IClas
 
     private CxAppFactory App => fixture.App;
 
-    [Fact]
+    [DbFact]
     public async Task The_import_flagged_the_customers_at_once()
     {
         var cases = await CallbackDataset.CasesAsync(App);
         Assert.Equal(CallbackDataset.FlaggedCustomers, cases.Select(c => c.Customer).Order());
     }
 
-    [Fact]
+    [DbFact]
     public async Task Open_cases_read_like_an_inbox_by_priority_then_due_time()
     {
         var client = await App.SignedInClientAsync("caller@test.local", Roles.Callback);
@@ -64,7 +68,7 @@ public sealed class WorklistPageTests(WorklistPageTests.Fixture fixture) : IClas
         Assert.Contains("SLA: first attempt within 9 working hours (Mon–Fri 08:00–17:00, Europe/Stockholm)", page.QuerySelector("[data-testid=scope-line]").Text());
     }
 
-    [Fact]
+    [DbFact]
     public async Task Filters_live_in_the_query_string()
     {
         var client = await App.SignedInClientAsync("caller@test.local", Roles.Callback);
@@ -89,7 +93,7 @@ public sealed class WorklistPageTests(WorklistPageTests.Fixture fixture) : IClas
         Assert.Equal("closed", closed.QuerySelector("#status option[selected]")?.GetAttribute("value"));
     }
 
-    [Fact]
+    [DbFact]
     public async Task A_manager_limited_to_a_team_sees_and_opens_only_that_teams_cases()
     {
         var t1 = await App.WithScopeAsync(sp => sp.GetRequiredService<CxDbContext>().Teams.Where(t => t.Name == "T1").Select(t => t.Id).SingleAsync());
@@ -102,7 +106,7 @@ public sealed class WorklistPageTests(WorklistPageTests.Fixture fixture) : IClas
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync(CallbackPages.CaseUrl(otherTeamsCase))).StatusCode);
     }
 
-    [Fact]
+    [DbFact]
     public async Task The_case_page_has_everything_for_the_call_on_one_screen()
     {
         var client = await App.SignedInClientAsync("caller@test.local", Roles.Callback);
@@ -127,7 +131,7 @@ public sealed class WorklistPageTests(WorklistPageTests.Fixture fixture) : IClas
         Assert.Null(page.QuerySelector("[data-testid=assign-form]")); // callback staff claim; managers assign
     }
 
-    [Fact]
+    [DbFact]
     public async Task Survey_responses_with_comments_are_on_the_case_page_and_the_triggers_marked()
     {
         var client = await App.SignedInClientAsync("caller@test.local", Roles.Callback);
@@ -136,7 +140,7 @@ public sealed class WorklistPageTests(WorklistPageTests.Fixture fixture) : IClas
         Assert.Equal(["2026-05-08 09:00 1 no – Ingen har ringt contact K109 trigger", "2026-05-07 14:00 2 – – Fel på fakturan igen contact K109 trigger"], rows);
     }
 
-    [Theory]
+    [DbTheory]
     [InlineData(Roles.Agent)]
     [InlineData(Roles.Leadership)]
     public async Task Roles_without_callback_work_are_refused(string role)
@@ -146,7 +150,7 @@ public sealed class WorklistPageTests(WorklistPageTests.Fixture fixture) : IClas
         Assert.DoesNotContain(nav.QuerySelectorAll("nav a.nav-link"), a => a.Text() == "Callbacks");
     }
 
-    [Fact]
+    [DbFact]
     public async Task The_top_bar_shows_Callbacks_to_those_who_work_them()
     {
         var client = await App.SignedInClientAsync("caller@test.local", Roles.Callback);

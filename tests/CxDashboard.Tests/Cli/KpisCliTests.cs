@@ -5,11 +5,15 @@ using CxDashboard.Tests.Metrics;
 namespace CxDashboard.Tests.Cli;
 
 /// <summary>The `kpis` verb's JSON against the hand-computed boundary dataset (see <see cref="BoundaryDataset"/>).</summary>
-public sealed class KpisCliTests(KpisCliTests.Fixture fixture) : IClassFixture<KpisCliTests.Fixture>
+public sealed class KpisCliTestsOnSqlite(KpisCliTests<OnSqlite>.Fixture fixture) : KpisCliTests<OnSqlite>(fixture);
+
+public sealed class KpisCliTestsOnPostgres(KpisCliTests<OnPostgres>.Fixture fixture) : KpisCliTests<OnPostgres>(fixture), IRunsOnPostgres;
+
+public abstract class KpisCliTests<TDb>(KpisCliTests<TDb>.Fixture fixture) : IClassFixture<KpisCliTests<TDb>.Fixture> where TDb : ITestDatabase
 {
     public sealed class Fixture : IAsyncLifetime
     {
-        public CxAppFactory App { get; } = new();
+        public CxAppFactory App { get; } = new(TDb.Provider);
         public Task InitializeAsync() => BoundaryDataset.LoadAsync(App);
         public Task DisposeAsync() { App.Dispose(); return Task.CompletedTask; }
     }
@@ -19,7 +23,7 @@ public sealed class KpisCliTests(KpisCliTests.Fixture fixture) : IClassFixture<K
 
     private static double Number(JsonElement json, string name) => json.GetProperty(name).GetDouble();
 
-    [Fact]
+    [DbFact]
     public async Task March_matches_the_hand_computed_numbers()
     {
         var run = await Kpis();
@@ -44,7 +48,7 @@ public sealed class KpisCliTests(KpisCliTests.Fixture fixture) : IClassFixture<K
         Assert.Equal(25, Number(json, "nps"), 9);
     }
 
-    [Fact]
+    [DbFact]
     public async Task Proportions_carry_wilson_intervals_and_small_sample_marks()
     {
         var json = (await Kpis()).Json;
@@ -57,7 +61,7 @@ public sealed class KpisCliTests(KpisCliTests.Fixture fixture) : IClassFixture<K
         Assert.Contains("repeatContactRate", smallSamples);
     }
 
-    [Fact]
+    [DbFact]
     public async Task A_later_as_of_makes_every_contact_decidable()
     {
         var json = (await Kpis("--as-of", "2026-04-30T00:00:00Z")).Json;
@@ -66,7 +70,7 @@ public sealed class KpisCliTests(KpisCliTests.Fixture fixture) : IClassFixture<K
         Assert.Equal(700.0 / 9, Number(json, "contactFcrPercent"), 9);
     }
 
-    [Fact]
+    [DbFact]
     public async Task Same_reason_only_counts_fewer_repeats()
     {
         var json = (await Kpis("--same-reason")).Json;
@@ -75,7 +79,7 @@ public sealed class KpisCliTests(KpisCliTests.Fixture fixture) : IClassFixture<K
         Assert.True(json.GetProperty("sameReasonOnly").GetBoolean());
     }
 
-    [Fact]
+    [DbFact]
     public async Task A_shorter_window_drops_the_week_old_repeat()
     {
         // W = 6: K2 (exactly 7 days after K1) is no longer a repeat; K5, K6 and K11 still are.
@@ -84,7 +88,7 @@ public sealed class KpisCliTests(KpisCliTests.Fixture fixture) : IClassFixture<K
         Assert.Equal(6, Number(json, "windowDays"));
     }
 
-    [Fact]
+    [DbFact]
     public async Task A_team_filter_measures_its_contacts_but_finds_earlier_contacts_of_other_teams()
     {
         var json = (await Kpis("--team", "T1")).Json;
@@ -94,7 +98,7 @@ public sealed class KpisCliTests(KpisCliTests.Fixture fixture) : IClassFixture<K
         Assert.Equal(75, Number(json, "csatPercent"), 9);
     }
 
-    [Fact]
+    [DbFact]
     public async Task Channel_agent_and_reason_filters_combine()
     {
         var json = (await Kpis("--channel", "chat", "--agent", "A1")).Json;
@@ -106,7 +110,7 @@ public sealed class KpisCliTests(KpisCliTests.Fixture fixture) : IClassFixture<K
         Assert.Equal(0, Number(byReason, "csatPercent"), 9);
     }
 
-    [Fact]
+    [DbFact]
     public async Task February_holds_only_its_own_contacts_and_the_response_that_rates_them()
     {
         var run = await CliRunner.RunAsync(fixture.App.ConnectionString, BoundaryDataset.AsOf,
@@ -119,7 +123,7 @@ public sealed class KpisCliTests(KpisCliTests.Fixture fixture) : IClassFixture<K
         Assert.Equal(0, Number(json, "fcrResolved"));        // K1 followed by K2 at exactly 7 days; K7 by K6
     }
 
-    [Fact]
+    [DbFact]
     public async Task An_empty_sample_gives_nulls_not_zeros()
     {
         var json = (await Kpis("--channel", "social")).Json;
@@ -130,7 +134,7 @@ public sealed class KpisCliTests(KpisCliTests.Fixture fixture) : IClassFixture<K
         Assert.Equal(JsonValueKind.Null, json.GetProperty("csatPercentInterval").ValueKind);
     }
 
-    [Theory]
+    [DbTheory]
     [InlineData("--team", "No such team", "Unknown team")]
     [InlineData("--channel", "fax", "Unknown channel")]
     [InlineData("--reason", "NOPE", "Unknown contact reason")]
@@ -142,7 +146,7 @@ public sealed class KpisCliTests(KpisCliTests.Fixture fixture) : IClassFixture<K
         Assert.Single(run.Error.Trim().Split('\n'));
     }
 
-    [Fact]
+    [DbFact]
     public async Task Bad_arguments_fail_with_a_one_line_reason()
     {
         var run = await CliRunner.RunAsync(fixture.App.ConnectionString, BoundaryDataset.AsOf, "kpis", "--from", "March", "--to", "2026-03-31");
@@ -151,7 +155,7 @@ public sealed class KpisCliTests(KpisCliTests.Fixture fixture) : IClassFixture<K
         Assert.Single(run.Error.Trim().Split('\n'));
     }
 
-    [Fact]
+    [DbFact]
     public async Task The_table_format_prints_the_same_figures_for_people()
     {
         var run = await CliRunner.RunAsync(fixture.App.ConnectionString, BoundaryDataset.AsOf,

@@ -101,6 +101,7 @@ public sealed class CoachingPackTests(CoachingPagesTests.Fixture fixture) : ICla
         {
             Assert.Equal(1, sheet.SheetView.SplitRow);
             Assert.True(sheet.AutoFilter.IsEnabled, $"{sheet.Name} has an autofilter");
+            Workbooks.AssertHeadersWrapAndFit(sheet);
         }
 
         var scorecard = workbook.Worksheet("Scorecard");
@@ -109,24 +110,35 @@ public sealed class CoachingPackTests(CoachingPagesTests.Fixture fixture) : ICla
         var responses = Data.Of("A3", MarchFirst, MarchLast).Where(c => c.Csat is not null).ToList();
         var csat = Kpi("CSAT");
         Assert.Equal("Carl Cederlund", csat.Cell(columns["Agent"]).GetString());
-        Assert.Equal(100.0 * responses.Count(c => c.Csat >= 4) / responses.Count, csat.Cell(columns["Agent value"]).GetDouble(), 9);
-        Assert.Equal("0.0", csat.Cell(columns["Agent value"]).Style.NumberFormat.Format);
+        Assert.Equal(1.0 * responses.Count(c => c.Csat >= 4) / responses.Count, csat.Cell(columns["Agent value"]).GetDouble(), 9);
+        Assert.Equal("0.0 %", csat.Cell(columns["Agent value"]).Style.NumberFormat.Format);
         Assert.Equal(responses.Count, csat.Cell(columns["Agent n"]).GetDouble());
         Assert.Equal("#,##0", csat.Cell(columns["Agent n"]).Style.NumberFormat.Format);
-        Assert.Equal(80, csat.Cell(columns["Target (green)"]).GetDouble());
+        Assert.Equal(0.8, csat.Cell(columns["Target (green)"]).GetDouble(), 9);
         var mean = Kpi("CSAT mean");
         Assert.Equal(responses.Average(c => c.Csat!.Value), mean.Cell(columns["Agent value"]).GetDouble(), 9);
         Assert.Equal("0.00", mean.Cell(columns["Agent value"]).Style.NumberFormat.Format);
         Assert.Equal("worse than the rest of the team", Kpi("Contact-based FCR").Cell(columns["Against the rest of the team"]).GetString());
+        // The p column reads one way for every KPI: the chance the agent is this much worse by luck, so small means worse.
+        var p = columns["p (agent worse than the rest, one-sided)"];
+        Assert.True(Kpi("Contact-based FCR").Cell(p).GetDouble() < 0.05);
+        foreach (var row in Workbooks.TableRows(scorecard).Where(r => !r.Cell(p).IsEmpty()))
+        {
+            var verdict = row.Cell(columns["Against the rest of the team"]).GetString();
+            var pWorse = row.Cell(p).GetDouble();
+            Assert.True(verdict == "worse than the rest of the team" ? pWorse < 0.05 : pWorse >= 0.05, $"{row.Cell(columns["KPI"]).GetString()}: {verdict}, p = {pWorse}");
+            if (verdict == "better than the rest of the team") Assert.True(pWorse > 0.95);
+        }
 
         var patterns = workbook.Worksheet("Repeat patterns");
         var patternColumns = patterns.Row(1).CellsUsed().ToDictionary(c => c.GetString(), c => c.Address.ColumnNumber);
         var fel = patterns.RowsUsed().Single(r => r.Cell(patternColumns["Reason code"]).GetString() == "FEL");
         Assert.True(fel.Cell(patternColumns["Short calls, many repeats"]).GetBoolean());
-        Assert.Equal(150, fel.Cell(patternColumns["Handle time (s)"]).GetDouble());
+        Assert.Equal(150, Workbooks.ApiNumber(fel.Cell(patternColumns["Handle time"])), 9);
+        Assert.Equal("[m]:ss", fel.Cell(patternColumns["Handle time"]).Style.NumberFormat.Format);
 
         var trend = workbook.Worksheet("Weekly trend");
-        Assert.Equal(12, trend.RowsUsed().Count() - 1);
+        Assert.Equal(12, Workbooks.TableRows(trend).Count);
         Assert.Equal(new DateTime(2026, 3, 25), trend.Cell(13, 4).GetDateTime());
         Assert.Equal("yyyy-mm-dd", trend.Cell(13, 4).Style.DateFormat.Format);
 
@@ -146,13 +158,17 @@ public sealed class CoachingPackTests(CoachingPagesTests.Fixture fixture) : ICla
             "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
         using var workbook = new XLWorkbook(new MemoryStream(bytes));
         var team = workbook.Worksheet("Team");
-        var names = team.RowsUsed().Skip(1).Select(r => r.Cell(2).GetString()).ToList();
+        var names = Workbooks.TableRows(team).Select(r => r.Cell(2).GetString()).ToList();
         // Agents with an alert first, then by contacts (Bo also takes the customers who come back after Carl's calls).
-        Assert.Equal(["Astrid Ahlström", "Bo Berg", "Carl Cederlund", "Dana Dahl", "T1 (total)"], names);
+        Assert.Equal(["Astrid Ahlström", "Bo Berg", "Carl Cederlund", "Dana Dahl"], names);
+        // The team's total sits under the table, outside its filter, so filtering or summing the agents never takes it in.
+        var totalRow = Workbooks.RowUnderTable(team)!;
+        Assert.Equal("T1 (total)", totalRow.Cell(2).GetString());
+        Assert.Equal(team.AutoFilter.Range.LastRow().RowNumber() + 2, totalRow.RowNumber());
         var contactsColumn = team.Row(1).CellsUsed().Single(c => c.GetString() == "Contacts").Address.ColumnNumber;
-        var total = team.RowsUsed().Last().Cell(contactsColumn).GetDouble();
+        var total = totalRow.Cell(contactsColumn).GetDouble();
         Assert.Equal(Data.Contacts.Count(c => c.Team == "T1" && c.StartedLocal >= new DateTime(2026, 3, 1)), total);
-        Assert.Equal(total, team.RowsUsed().Skip(1).SkipLast(1).Sum(r => r.Cell(contactsColumn).GetDouble()));
+        Assert.Equal(total, Workbooks.TableRows(team).Sum(r => r.Cell(contactsColumn).GetDouble()));
 
         Assert.Equal(4 * 6, workbook.Worksheet("Scorecard").RowsUsed().Count() - 1);
         var lowest = workbook.Worksheet("Lowest rated");

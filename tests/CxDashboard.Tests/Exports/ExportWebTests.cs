@@ -8,15 +8,19 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace CxDashboard.Tests.Exports;
 
+public sealed class ExportWebTestsOnSqlite(ExportWebTests<OnSqlite>.Fixture fixture) : ExportWebTests<OnSqlite>(fixture);
+
+public sealed class ExportWebTestsOnPostgres(ExportWebTests<OnPostgres>.Fixture fixture) : ExportWebTests<OnPostgres>(fixture), IRunsOnPostgres;
+
 /// <summary>
 /// Downloads through the real pipeline: the dashboard's "Export to Excel" link for the filters on screen, and the raw
 /// exports page, each within the signed-in user's scope (a team-scoped manager gets their teams only, also by URL).
 /// </summary>
-public sealed class ExportWebTests(ExportWebTests.Fixture fixture) : IClassFixture<ExportWebTests.Fixture>
+public abstract class ExportWebTests<TDb>(ExportWebTests<TDb>.Fixture fixture) : IClassFixture<ExportWebTests<TDb>.Fixture> where TDb : ITestDatabase
 {
     public sealed class Fixture : IAsyncLifetime
     {
-        public CxAppFactory App { get; } = new();
+        public CxAppFactory App { get; } = new(TDb.Provider);
         public Task InitializeAsync() => BoundaryDataset.LoadAsync(App);
         public Task DisposeAsync() { App.Dispose(); return Task.CompletedTask; }
     }
@@ -36,15 +40,15 @@ public sealed class ExportWebTests(ExportWebTests.Fixture fixture) : IClassFixtu
     }
 
     private static double SummaryValue(XLWorkbook workbook, string jsonField) =>
-        workbook.Worksheet("Summary").RowsUsed().Single(r => r.Cell(14).GetString() == jsonField).Cell(2).GetDouble();
+        workbook.Worksheet("Summary").RowsUsed().Single(r => r.Cell(14).GetString() == jsonField).Cell(2) is var cell ? Workbooks.ApiNumber(cell) : 0;
 
     private static List<string> Column(IXLWorksheet sheet, string header)
     {
         var index = sheet.Row(1).CellsUsed().Single(c => c.GetString() == header).Address.ColumnNumber;
-        return sheet.RowsUsed().Skip(1).Select(r => r.Cell(index).GetString()).ToList();
+        return Workbooks.TableRows(sheet).Select(r => r.Cell(index).GetString()).ToList();
     }
 
-    [Fact]
+    [DbFact]
     public async Task The_dashboard_links_to_an_export_of_the_filters_on_screen_and_the_workbook_holds_the_same_numbers()
     {
         var client = await fixture.App.SignedInClientAsync("manager@exports.test", Roles.Manager);
@@ -61,7 +65,7 @@ public sealed class ExportWebTests(ExportWebTests.Fixture fixture) : IClassFixtu
         Assert.Equal(["Chat"], Column(workbook.Worksheet("By channel"), "Channel"));
     }
 
-    [Fact]
+    [DbFact]
     public async Task A_team_scoped_manager_exports_only_their_team_even_when_the_url_names_another()
     {
         var t1 = await TeamIdAsync("T1");
@@ -80,7 +84,7 @@ public sealed class ExportWebTests(ExportWebTests.Fixture fixture) : IClassFixtu
         Assert.Contains("Team T2 is outside your teams.", await other.Content.ReadAsStringAsync());
     }
 
-    [Fact]
+    [DbFact]
     public async Task An_agent_exports_only_their_own_contacts()
     {
         var client = await fixture.App.SignedInClientAsync("anna@example.test", Roles.Agent);
@@ -90,7 +94,7 @@ public sealed class ExportWebTests(ExportWebTests.Fixture fixture) : IClassFixtu
         Assert.Equal(["Anna Andersson"], Column(workbook.Worksheet("By agent"), "Agent"));
     }
 
-    [Fact]
+    [DbFact]
     public async Task Callback_staff_get_no_kpi_export()
     {
         var client = await fixture.App.SignedInClientAsync("callback@exports.test", Roles.Callback);
@@ -99,7 +103,7 @@ public sealed class ExportWebTests(ExportWebTests.Fixture fixture) : IClassFixtu
         Assert.StartsWith("http://localhost/Account/AccessDenied", response.Headers.Location?.ToString());
     }
 
-    [Fact]
+    [DbFact]
     public async Task Raw_exports_are_for_admins_and_managers_only()
     {
         foreach (var (email, role) in new[] { ("leader@exports.test", Roles.Leadership), ("agent2@exports.test", Roles.Agent) })
@@ -115,7 +119,7 @@ public sealed class ExportWebTests(ExportWebTests.Fixture fixture) : IClassFixtu
         Assert.NotNull((await Html.GetDocumentAsync(manager, March)).QuerySelector("[data-testid=raw-exports]"));
     }
 
-    [Fact]
+    [DbFact]
     public async Task The_raw_export_page_downloads_contacts_and_responses_within_the_managers_teams()
     {
         var client = await fixture.App.SignedInClientAsync("teamlead@exports.test", Roles.Manager, await TeamIdAsync("T1"));
@@ -129,7 +133,7 @@ public sealed class ExportWebTests(ExportWebTests.Fixture fixture) : IClassFixtu
         Assert.Equal(["R6", "R1", "R2", "R3"], Column(responses.Worksheet("Responses"), "Response id"));
     }
 
-    [Fact]
+    [DbFact]
     public async Task A_backwards_period_is_refused_with_a_reason_and_no_file()
     {
         var client = await fixture.App.SignedInClientAsync("manager@exports.test", Roles.Manager);

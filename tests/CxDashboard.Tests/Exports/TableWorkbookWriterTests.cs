@@ -2,6 +2,7 @@ using ClosedXML.Excel;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Validation;
+using CxDashboard.Tests.Infrastructure;
 using CxDashboard.Web.Features.Exports.Xlsx;
 
 namespace CxDashboard.Tests.Exports;
@@ -18,7 +19,7 @@ public sealed class TableWorkbookWriterTests
     [
         new("Name", 20, XlFormat.Text, s => s.Name),
         new("Count", 10, XlFormat.Integer, s => s.Count),
-        new("Rate %", 9, XlFormat.Percent, s => s.Rate),
+        new("Rate", 9, XlFormat.Percent, s => s.Rate),
         new("Mean", 8, XlFormat.Decimal2, s => s.Mean),
         new("At (Europe/Stockholm)", 18, XlFormat.DateTime, s => XlValue.FromDateTime(s.At)),
         new("Day", 11, XlFormat.Date, s => s.Day),
@@ -75,8 +76,9 @@ public sealed class TableWorkbookWriterTests
         Assert.Equal("#,##0", sheet.Cell("B2").Style.NumberFormat.Format);
 
         Assert.Equal(XLDataType.Number, sheet.Cell("C2").DataType);
-        Assert.Equal(81.4285714, sheet.Cell("C2").GetDouble(), 9);
-        Assert.Equal("0.0", sheet.Cell("C2").Style.NumberFormat.Format);
+        // Percentages are stored as fractions with a percent format: 0.814… shows as 81,4 %.
+        Assert.Equal(0.814285714, sheet.Cell("C2").GetDouble(), 9);
+        Assert.Equal("0.0 %", sheet.Cell("C2").Style.NumberFormat.Format);
         Assert.True(sheet.Cell("C3").IsEmpty(), "a missing rate stays empty, never 0");
 
         Assert.Equal("0.00", sheet.Cell("D2").Style.NumberFormat.Format);
@@ -130,5 +132,64 @@ public sealed class TableWorkbookWriterTests
         }
         Assert.Equal(4, workbook.Worksheet("Samples").AutoFilter.Range.RowCount());
         Assert.Equal(["Samples", "Empty"], workbook.Worksheets.Select(s => s.Name));
+    }
+
+    private sealed record Line(string Name, long Count, double? Rate, double? HandleSeconds, string? Note);
+
+    private static readonly XlColumn<Line>[] LineColumns =
+    [
+        new("Team name of the contact centre", 8, XlFormat.Text, l => l.Name),
+        new("Contacts", 9, XlFormat.Integer, l => l.Count),
+        new("Repeat-contact rate", 9, XlFormat.Percent, l => l.Rate),
+        new("Average handle time", 9, XlFormat.Duration, l => l.HandleSeconds),
+        new("Note", 30, XlFormat.Text, l => l.Note) { Wrap = true },
+    ];
+
+    private static async Task<XLWorkbook> WriteTotalsAsync(string writerKind)
+    {
+        var stream = new MemoryStream();
+        using (ITableWorkbookWriter writer = writerKind == "streaming" ? new StreamingXlsxWriter(stream) : new ClosedXmlTableWorkbookWriter(stream))
+        {
+            Line[] rows = [new("T1", 10, 20, 455, "a long note that wraps within its column"), new("T2", 30, 10, 90, null)];
+            await writer.AddSheetAsync("Teams", LineColumns, rows.ToAsyncEnumerable(), new XlSheetOptions<Line>
+            {
+                Totals = () => [new("Total", 40, 12.5, 170.75, null)],
+                Below = new XlNotes("About", [new("Period from", new DateOnly(2026, 3, 1), XlFormat.Date), new("Rows", 2, XlFormat.Integer)]),
+            });
+            writer.Complete();
+        }
+        return new XLWorkbook(new MemoryStream(stream.ToArray()));
+    }
+
+    [Theory]
+    [MemberData(nameof(Writers))]
+    public async Task Totals_and_notes_sit_under_the_table_outside_its_filter_and_headers_wrap_and_fit(string writerKind)
+    {
+        using var workbook = await WriteTotalsAsync(writerKind);
+        var sheet = workbook.Worksheet("Teams");
+
+        Assert.Equal("A1:E3", sheet.AutoFilter.Range.RangeAddress.ToString());
+        Assert.True(sheet.Row(4).IsEmpty());
+        Assert.Equal("Total", sheet.Cell("A5").GetString());
+        Assert.True(sheet.Cell("A5").Style.Font.Bold);
+        Assert.True(sheet.Cell("B5").Style.Font.Bold);
+        Assert.Equal(40, sheet.Cell("B5").GetDouble());
+        Assert.Equal(0.125, sheet.Cell("C5").GetDouble(), 12);
+        Assert.True(sheet.Row(6).IsEmpty());
+        Assert.Equal("About", sheet.Cell("A7").GetString());
+        Assert.True(sheet.Cell("A7").Style.Font.Bold);
+        Assert.Equal(new DateTime(2026, 3, 1), sheet.Cell("B8").GetDateTime());
+        Assert.Equal(2, sheet.Cell("B9").GetDouble());
+        Assert.Equal("#,##0", sheet.Cell("B9").Style.NumberFormat.Format);
+
+        // Handle time as a duration: 455 s is 7:35.
+        Assert.Equal(455, Workbooks.DurationSeconds(sheet.Cell("D2")), 3);
+        Assert.Equal("[m]:ss", sheet.Cell("D2").Style.NumberFormat.Format);
+        Assert.True(sheet.Cell("E2").Style.Alignment.WrapText);
+        Assert.False(sheet.Cell("B2").Style.Alignment.WrapText);
+
+        // "Team name of the contact centre" in a column asked to be 8 wide: widened to its longest word, the row made tall.
+        Workbooks.AssertHeadersWrapAndFit(sheet);
+        Assert.True(sheet.Row(1).Height > 15 * 3, $"header row {sheet.Row(1).Height} pt");
     }
 }

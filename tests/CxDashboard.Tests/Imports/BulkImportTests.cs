@@ -2,25 +2,29 @@ using CxDashboard.Tests.Infrastructure;
 using CxDashboard.Tests.Metrics;
 using CxDashboard.Web.Features.Ingestion;
 using CxDashboard.Web.Features.Metrics;
-using Microsoft.Data.Sqlite;
+using CxDashboard.Web.Data;
 using static CxDashboard.Tests.Imports.ImportTestSupport;
 
 namespace CxDashboard.Tests.Imports;
+
+public sealed class BulkImportTestsOnSqlite : BulkImportTests<OnSqlite>;
+
+public sealed class BulkImportTestsOnPostgres : BulkImportTests<OnPostgres>, IRunsOnPostgres;
 
 /// <summary>
 /// A large first import into an empty contacts table builds the contacts' secondary indexes once after the rows
 /// instead of row by row: the indexes must come back whether the import writes or not, and the gaps and rollups
 /// derived from the rows must be exactly those of the rules.
 /// </summary>
-public sealed class BulkImportTests
+public abstract class BulkImportTests<TDb> where TDb : ITestDatabase
 {
     // Over 5 MB, so the importer's size estimate takes the bulk path (50,000 rows or more expected).
     private const int Rows = 80_000;
 
-    [Fact]
+    [DbFact]
     public async Task A_large_first_import_with_a_bad_row_writes_nothing_and_keeps_every_contact_index()
     {
-        using var app = new CxAppFactory();
+        using var app = new CxAppFactory(TDb.Provider);
         await app.ImportOkAsync(ImportKind.Agents, BoundaryDataset.Agents);
         var indexesBefore = ContactIndexes(app);
         var before = Fingerprint(app);
@@ -35,10 +39,10 @@ public sealed class BulkImportTests
         Assert.Equal(indexesBefore, ContactIndexes(app));
     }
 
-    [Fact]
+    [DbFact]
     public async Task A_large_first_import_rebuilds_the_indexes_and_stores_the_gaps_and_rollups_of_the_rules()
     {
-        using var app = new CxAppFactory();
+        using var app = new CxAppFactory(TDb.Provider);
         await app.ImportOkAsync(ImportKind.Agents, BoundaryDataset.Agents);
         var indexesBefore = ContactIndexes(app);
         Assert.Contains(indexesBefore, sql => sql.Contains("\"CustomerId\", \"StartedAtUtc\""));
@@ -64,7 +68,7 @@ public sealed class BulkImportTests
                 long? Nullable(int i) => reader.IsDBNull(i) ? null : reader.GetInt64(i);
                 var customer = reader.GetInt64(1);
                 if (!byCustomer.TryGetValue(customer, out var contacts)) byCustomer[customer] = contacts = [];
-                contacts.Add((new TimelinePoint(reader.GetInt64(0), reader.GetInt64(2), reader.GetInt32(3)), new TimelineGaps(Nullable(4), Nullable(5), Nullable(6), Nullable(7))));
+                contacts.Add((new TimelinePoint(reader.GetInt64(0), Ticks(reader, 2), reader.GetInt32(3)), new TimelineGaps(Nullable(4), Nullable(5), Nullable(6), Nullable(7))));
             }
         }
         Assert.Equal(5_000, byCustomer.Count);
@@ -77,26 +81,26 @@ public sealed class BulkImportTests
         var raw = await CliRunner.RunAsync(app.ConnectionString, BoundaryDataset.AsOf, "kpis", "--from", "2026-01-01", "--to", "2026-03-31", "--format", "json");
         Assert.Equal(Rows, raw.Json.GetProperty("contacts").GetInt32());
         Assert.Equal(Rows - 5_000, raw.Json.GetProperty("repeatContacts").GetInt32());
-        Assert.Equal(Rows, Scalar(app, """SELECT SUM("Contacts") FROM "KpiRollups" WHERE "Grain" = 5 AND "IsMonth" = 0"""));
-        Assert.Equal(Rows - 5_000, Scalar(app, """SELECT SUM("Repeats") FROM "KpiRollups" WHERE "Grain" = 4 AND "IsMonth" = 1"""));
+        Assert.Equal(Rows, Scalar(app, """SELECT SUM("Contacts") FROM "KpiRollups" WHERE "Grain" = 4 AND NOT "IsMonth" """));
+        Assert.Equal(Rows - 5_000, Scalar(app, """SELECT SUM("Repeats") FROM "KpiRollups" WHERE "Grain" = 4 AND "IsMonth" """));
     }
 
     private static List<string> ContactIndexes(CxAppFactory app)
     {
-        using var connection = Open(app);
+        using var connection = app.OpenConnection();
         using var command = connection.CreateCommand();
-        command.CommandText = """SELECT sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'Contacts' AND sql IS NOT NULL ORDER BY name""";
+        command.CommandText = app.Provider == DatabaseProvider.Postgres
+            ? """SELECT indexdef FROM pg_indexes WHERE tablename = 'Contacts' ORDER BY indexname"""
+            : """SELECT sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'Contacts' AND sql IS NOT NULL ORDER BY name""";
         using var reader = command.ExecuteReader();
         var definitions = new List<string>();
         while (reader.Read()) definitions.Add(reader.GetString(0));
         return definitions;
     }
 
-    private static SqliteConnection Open(CxAppFactory app)
-    {
-        _ = app.Server;
-        var connection = new SqliteConnection(app.ConnectionString);
-        connection.Open();
-        return connection;
-    }
+    /// <summary>An instant column as UTC ticks: SQLite stores ticks, PostgreSQL a timestamptz.</summary>
+    private static long Ticks(System.Data.Common.DbDataReader reader, int column) =>
+        reader.GetValue(column) is DateTime instant ? instant.Ticks : reader.GetInt64(column);
+
+    private static System.Data.Common.DbConnection Open(CxAppFactory app) => app.OpenConnection();
 }

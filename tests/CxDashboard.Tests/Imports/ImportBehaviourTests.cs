@@ -6,18 +6,24 @@ using CxDashboard.Web.Features.Ingestion.Files;
 using Microsoft.Extensions.DependencyInjection;
 using static CxDashboard.Tests.Imports.ImportTestSupport;
 
+using static CxDashboard.Tests.Imports.ImportBehaviourTests;
+
 namespace CxDashboard.Tests.Imports;
 
+public sealed class ImportBehaviourTestsOnSqlite : ImportBehaviourTests<OnSqlite>;
+
+public sealed class ImportBehaviourTestsOnPostgres : ImportBehaviourTests<OnPostgres>, IRunsOnPostgres;
+
 /// <summary>What a good import does: right instants, text kept as text, all-or-nothing, idempotent, batches, team limits.</summary>
-public sealed class ImportBehaviourTests
+public abstract class ImportBehaviourTests<TDb> where TDb : ITestDatabase
 {
     private static Task<ImportResult> ImportStreamAsync(CxAppFactory app, ImportKind kind, Stream stream, ImportOptions? options = null) =>
         app.WithScopeAsync(sp => sp.GetRequiredService<ImportService>().ImportFileAsync(kind, stream, options ?? new ImportOptions()));
 
-    [Fact]
+    [DbFact]
     public async Task A_semicolon_file_with_a_bom_and_local_times_across_both_dst_changes_gets_the_right_instants()
     {
-        using var app = new CxAppFactory();
+        using var app = new CxAppFactory(TDb.Provider);
         await app.ImportOkAsync(ImportKind.Agents, BoundaryDataset.Agents);
         var csv = """
             contact_id;customer_id;agent_id;team;channel;reason;started_at;customer_name
@@ -43,10 +49,10 @@ public sealed class ImportBehaviourTests
         Assert.Equal("Berg; Anna", Text(app, """SELECT "Name" FROM "Customers" WHERE "ExternalId" = 'DST'"""));
     }
 
-    [Fact]
+    [DbFact]
     public async Task Formula_looking_cells_are_stored_as_the_text_they_are()
     {
-        using var app = new CxAppFactory();
+        using var app = new CxAppFactory(TDb.Provider);
         await BoundaryDataset.LoadAsync(app);
         await app.ImportOkAsync(ImportKind.Contacts, """
             contact_id,customer_id,channel,reason,started_at,customer_name,customer_phone
@@ -57,10 +63,10 @@ public sealed class ImportBehaviourTests
         Assert.Equal("+46 70 123 45 67", Text(app, """SELECT "Phone" FROM "Customers" WHERE "ExternalId" = 'FORMULA'"""));
     }
 
-    [Fact]
+    [DbFact]
     public async Task An_exception_in_the_middle_of_a_file_leaves_the_database_unchanged()
     {
-        using var app = new CxAppFactory();
+        using var app = new CxAppFactory(TDb.Provider);
         await BoundaryDataset.LoadAsync(app);
         var before = Fingerprint(app);
         var bytes = Encoding.UTF8.GetBytes(ManyContacts(20_000, "INT"));
@@ -70,10 +76,10 @@ public sealed class ImportBehaviourTests
         Assert.True(failing.Position > 64 * 1024, "the import had written rows before it failed");
     }
 
-    [Fact]
+    [DbFact]
     public async Task A_cancelled_import_leaves_the_database_unchanged()
     {
-        using var app = new CxAppFactory();
+        using var app = new CxAppFactory(TDb.Provider);
         await BoundaryDataset.LoadAsync(app);
         var before = Fingerprint(app);
         using var cancel = new CancellationTokenSource();
@@ -83,10 +89,10 @@ public sealed class ImportBehaviourTests
         Assert.Equal(before, Fingerprint(app));
     }
 
-    [Fact]
+    [DbFact]
     public async Task Re_importing_changes_nothing_and_a_changed_row_updates()
     {
-        using var app = new CxAppFactory();
+        using var app = new CxAppFactory(TDb.Provider);
         await BoundaryDataset.LoadAsync(app);
         var before = Fingerprint(app);
         var again = await app.ImportOkAsync(ImportKind.Contacts, BoundaryDataset.Contacts);
@@ -106,10 +112,10 @@ public sealed class ImportBehaviourTests
         Assert.Equal([new DateOnly(2026, 2, 26), new DateOnly(2026, 3, 5), new DateOnly(2026, 3, 6), new DateOnly(2026, 3, 12)], changed.ChangedDates);
     }
 
-    [Fact]
+    [DbFact]
     public async Task Duplicate_ids_in_a_first_import_name_the_line_of_the_first_even_after_multi_line_and_rejected_rows()
     {
-        using var app = new CxAppFactory();
+        using var app = new CxAppFactory(TDb.Provider);
         var before = Fingerprint(app);
         var result = await app.ImportAsync(ImportKind.Contacts, """
             contact_id,customer_id,channel,reason,started_at,customer_name
@@ -132,10 +138,10 @@ public sealed class ImportBehaviourTests
         Assert.Equal(before, Fingerprint(app));
     }
 
-    [Fact]
+    [DbFact]
     public async Task Contacts_arriving_in_two_files_out_of_order_give_the_same_kpis_as_one_file()
     {
-        using var app = new CxAppFactory();
+        using var app = new CxAppFactory(TDb.Provider);
         await app.ImportOkAsync(ImportKind.Agents, BoundaryDataset.Agents);
         var lines = BoundaryDataset.Contacts.Split('\n');
         string[] later = ["K2,", "K4,", "K6,", "K9,", "K11,"];
@@ -155,10 +161,10 @@ public sealed class ImportBehaviourTests
         Assert.Equal(2, sameReason.GetProperty("repeatContacts").GetInt32());
     }
 
-    [Fact]
+    [DbFact]
     public async Task A_response_may_rate_a_contact_imported_with_it_in_one_batch()
     {
-        using var app = new CxAppFactory();
+        using var app = new CxAppFactory(TDb.Provider);
         await BoundaryDataset.LoadAsync(app);
         var contacts = WriteTemp("contact_id,customer_id,agent_id,channel,reason,started_at\nB1,NEWCUST,A1,phone,FAKTURA,2026-03-20 10:00\n");
         var responses = WriteTemp("response_id,contact_id,received_at,csat,resolved\nBR1,B1,2026-03-20 12:00,2,nej\n");
@@ -169,10 +175,10 @@ public sealed class ImportBehaviourTests
         Assert.Equal(2, Scalar(app, """SELECT "Csat" FROM "SurveyResponses" WHERE "ExternalId" = 'BR1'"""));
     }
 
-    [Fact]
+    [DbFact]
     public async Task Valid_rows_only_writes_the_good_rows_and_reports_the_bad_ones()
     {
-        using var app = new CxAppFactory();
+        using var app = new CxAppFactory(TDb.Provider);
         await BoundaryDataset.LoadAsync(app);
         var path = WriteTemp("contact_id,customer_id,channel,reason,started_at\nV1,C1,chat,FAKTURA,2026-03-20 10:00\nV2,C1,pigeon,FAKTURA,2026-03-20 11:00\nV3,C2,email,FEL,2026-03-20 12:00\n");
         var run = await ImportCliAsync(app, "contacts", path, "--valid-rows-only");
@@ -182,10 +188,10 @@ public sealed class ImportBehaviourTests
         Assert.Equal(2, Scalar(app, """SELECT COUNT(*) FROM "Contacts" WHERE "ExternalId" IN ('V1', 'V2', 'V3')"""));
     }
 
-    [Fact]
+    [DbFact]
     public async Task A_manager_limited_to_a_team_may_import_only_rows_of_that_team()
     {
-        using var app = new CxAppFactory();
+        using var app = new CxAppFactory(TDb.Provider);
         await BoundaryDataset.LoadAsync(app);
         var t1 = (int)Scalar(app, """SELECT "Id" FROM "Teams" WHERE "Name" = 'T1'""");
         var before = Fingerprint(app);
@@ -214,12 +220,12 @@ public sealed class ImportBehaviourTests
         Assert.Equal(before, Fingerprint(app));
     }
 
-    [Fact]
+    [DbFact]
     public async Task The_csv_reader_streams_the_file_rather_than_loading_it()
     {
         // A 200 MB file is too big to leave in a test run; the same reader on ~17 MB shows it never reads far ahead
         // of the rows it has handed over, however large the file (the benchmark measures memory at a million rows).
-        using var app = new CxAppFactory();
+        using var app = new CxAppFactory(TDb.Provider);
         await app.ImportOkAsync(ImportKind.Agents, BoundaryDataset.Agents);
         var path = WriteTemp(ManyContacts(250_000, "BIG") + "BAD,C1,A1,T1,phone,FAKTURA,yesterday\n");
         try
@@ -240,11 +246,11 @@ public sealed class ImportBehaviourTests
         }
     }
 
-    [Fact]
+    [DbFact]
     public async Task Rows_read_ahead_on_other_cores_keep_their_file_order_in_errors_duplicates_preview_and_counts()
     {
         // ~4 MB: many of the reader's 256 KiB batches, so rows are parsed on a worker thread while earlier ones are written.
-        using var app = new CxAppFactory();
+        using var app = new CxAppFactory(TDb.Provider);
         await app.ImportOkAsync(ImportKind.Agents, BoundaryDataset.Agents);
         var lines = ManyContacts(60_000, "ORD").Split('\n', StringSplitOptions.RemoveEmptyEntries).ToList();
         Assert.True(CsvTabularReader.ReadAheadWorkers > 0 || Environment.ProcessorCount == 1);
@@ -284,12 +290,12 @@ public sealed class ImportBehaviourTests
         }
     }
 
-    [Fact]
+    [DbFact]
     public async Task A_first_import_of_many_new_customers_gives_every_contact_its_own_customer_and_merges_later_details()
     {
         // 30,000 customers, each new: most take the batched path for certainly new ones; the id filter of a 2 MB file
         // takes a few hundred of them for seen ones, which then go through the upsert and must not reuse an id.
-        using var app = new CxAppFactory();
+        using var app = new CxAppFactory(TDb.Provider);
         await app.ImportOkAsync(ImportKind.Agents, BoundaryDataset.Agents);
         var text = new StringBuilder("contact_id,customer_id,agent_id,channel,reason,started_at,customer_name,customer_email\n");
         for (var i = 0; i < 30_000; i++) text.Append($"N{i},NC{i},A1,chat,FAKTURA,2026-02-01 {8 + i % 10:00}:{i % 60:00},Customer {i},\n");
@@ -310,15 +316,6 @@ public sealed class ImportBehaviourTests
         await app.ImportOkAsync(ImportKind.Contacts, "contact_id,customer_id,channel,reason,started_at\nN-NEXT,NC-NEXT,chat,FAKTURA,2026-02-03 09:00\n");
         Assert.True(Scalar(app, """SELECT "Id" FROM "Customers" WHERE "ExternalId" = 'NC-NEXT'""") >
             Scalar(app, """SELECT MAX("Id") FROM "Customers" WHERE "ExternalId" <> 'NC-NEXT'"""));
-    }
-
-    internal static string ManyContacts(int rows, string prefix)
-    {
-        var text = new StringBuilder("contact_id,customer_id,agent_id,team,channel,reason,started_at,customer_name\n");
-        var start = new DateTime(2026, 1, 1, 8, 0, 0);
-        for (var i = 0; i < rows; i++)
-            text.Append($"{prefix}{i},{prefix}C{i % 5000},A{i % 3 + 1},,chat,FAKTURA,{start.AddMinutes(i):yyyy-MM-dd HH:mm},Customer {i % 5000}\n");
-        return text.ToString();
     }
 
     private sealed class Inline(Action<ImportProgress> report) : IProgress<ImportProgress>
@@ -356,5 +353,18 @@ public sealed class ImportBehaviourTests
             if (disposing) inner.Dispose();
             base.Dispose(disposing);
         }
+    }
+}
+
+/// <summary>Helpers of this suite that other suites use too.</summary>
+public static class ImportBehaviourTests
+{
+    internal static string ManyContacts(int rows, string prefix)
+    {
+        var text = new StringBuilder("contact_id,customer_id,agent_id,team,channel,reason,started_at,customer_name\n");
+        var start = new DateTime(2026, 1, 1, 8, 0, 0);
+        for (var i = 0; i < rows; i++)
+            text.Append($"{prefix}{i},{prefix}C{i % 5000},A{i % 3 + 1},,chat,FAKTURA,{start.AddMinutes(i):yyyy-MM-dd HH:mm},Customer {i % 5000}\n");
+        return text.ToString();
     }
 }

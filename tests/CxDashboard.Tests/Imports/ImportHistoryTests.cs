@@ -4,15 +4,19 @@ using static CxDashboard.Tests.Imports.ImportTestSupport;
 
 namespace CxDashboard.Tests.Imports;
 
+public sealed class ImportHistoryTestsOnSqlite : ImportHistoryTests<OnSqlite>;
+
+public sealed class ImportHistoryTestsOnPostgres : ImportHistoryTests<OnPostgres>, IRunsOnPostgres;
+
 /// <summary>Imports run from the command line appear in the Import page's history beside the page's own, rejected ones too.</summary>
-public sealed class ImportHistoryTests
+public abstract class ImportHistoryTests<TDb> where TDb : ITestDatabase
 {
     private const string Agents = "agent_id,name,team\nA1,Anna Berg,Team Nord\nA2,Bo Ek,Team Nord\n";
 
-    [Fact]
+    [DbFact]
     public async Task Command_line_imports_are_listed_with_their_counts_and_outcome()
     {
-        using var app = new CxAppFactory();
+        using var app = new CxAppFactory(TDb.Provider);
         var admin = await app.SignedInClientAsync("admin@test.local", Roles.Admin);
 
         var good = WriteTemp(Agents);

@@ -8,11 +8,15 @@ using static CxDashboard.Tests.Imports.ImportTestSupport;
 
 namespace CxDashboard.Tests.Imports;
 
+public sealed class ImportJobTestsOnSqlite(ImportJobTests<OnSqlite>.Fixture fixture) : ImportJobTests<OnSqlite>(fixture);
+
+public sealed class ImportJobTestsOnPostgres(ImportJobTests<OnPostgres>.Fixture fixture) : ImportJobTests<OnPostgres>(fixture), IRunsOnPostgres;
+
 /// <summary>Large uploads go through Hangfire: the check and the import run as jobs while the page polls their progress.</summary>
-public sealed class ImportJobTests(ImportJobTests.Fixture fixture) : IClassFixture<ImportJobTests.Fixture>
+public abstract class ImportJobTests<TDb>(ImportJobTests<TDb>.Fixture fixture) : IClassFixture<ImportJobTests<TDb>.Fixture> where TDb : ITestDatabase
 {
     /// <summary>The app with its job server, treating every upload as large.</summary>
-    public sealed class BackgroundImportsApp : CxAppFactory
+    public sealed class BackgroundImportsApp() : CxAppFactory(TDb.Provider)
     {
         protected override bool RunJobServer => true;
 
@@ -44,7 +48,7 @@ public sealed class ImportJobTests(ImportJobTests.Fixture fixture) : IClassFixtu
         throw new TimeoutException($"The job of {runUrl} did not end within a minute.");
     }
 
-    [Fact]
+    [DbFact]
     public async Task A_large_upload_is_checked_and_imported_by_background_jobs_with_progress()
     {
         var client = await fixture.App.SignedInClientAsync("admin@test.local", Roles.Admin);

@@ -13,45 +13,28 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using static CxDashboard.Tests.Imports.ImportTestSupport;
 
+using static CxDashboard.Tests.Imports.ImportPageTests;
+
 namespace CxDashboard.Tests.Imports;
 
+public sealed class ImportPageTestsOnSqlite(ImportPageTests<OnSqlite>.Fixture fixture) : ImportPageTests<OnSqlite>(fixture);
+
+public sealed class ImportPageTestsOnPostgres(ImportPageTests<OnPostgres>.Fixture fixture) : ImportPageTests<OnPostgres>(fixture), IRunsOnPostgres;
+
 /// <summary>The Import page as a manager or admin uses it: upload, read the check, import (or the valid rows), history.</summary>
-public sealed class ImportPageTests(ImportPageTests.Fixture fixture) : IClassFixture<ImportPageTests.Fixture>
+public abstract class ImportPageTests<TDb>(ImportPageTests<TDb>.Fixture fixture) : IClassFixture<ImportPageTests<TDb>.Fixture> where TDb : ITestDatabase
 {
     public sealed class Fixture : IAsyncLifetime
     {
-        public CxAppFactory App { get; } = new();
+        public CxAppFactory App { get; } = new(TDb.Provider);
         public Task InitializeAsync() => BoundaryDataset.LoadAsync(App);
         public Task DisposeAsync() { App.Dispose(); return Task.CompletedTask; }
     }
 
-    /// <summary>Posts the upload form with files in the given slots, as a browser does; returns the run page's address.</summary>
-    internal static async Task<string> UploadAsync(HttpClient client, params (string Slot, string FileName, byte[] Content)[] files)
-    {
-        var page = await Html.GetDocumentAsync(client, "/Import");
-        using var form = new MultipartFormDataContent
-        {
-            { new StringContent(Html.AntiforgeryToken(page, "form[enctype]")), "__RequestVerificationToken" },
-        };
-        foreach (var (slot, name, content) in files)
-        {
-            var file = new ByteArrayContent(content);
-            file.Headers.ContentType = new MediaTypeHeaderValue("text/csv");
-            form.Add(file, slot, name);
-        }
-        var response = await client.PostAsync("/Import", form);
-        var body = await response.Content.ReadAsStringAsync();
-        Assert.True(response.StatusCode == HttpStatusCode.Redirect, $"upload answered {(int)response.StatusCode}: {body[..Math.Min(500, body.Length)]}");
-        return response.Headers.Location!.OriginalString;
-    }
-
-    internal static Task<HttpResponseMessage> PressAsync(HttpClient client, string runUrl, string handler) =>
-        Html.PostFormAsync(client, runUrl, new Dictionary<string, string>(), "main form[method=post]", $"{runUrl}?handler={handler}");
-
     private static string Rows(IDocument page, string testId) =>
         string.Join("\n", page.QuerySelectorAll($"[data-testid={testId}] tbody tr").Select(Html.RowText));
 
-    [Fact]
+    [DbFact]
     public async Task A_file_with_errors_shows_every_error_and_the_first_rows_then_imports_the_valid_rows()
     {
         var client = await fixture.App.SignedInClientAsync("admin@test.local", Roles.Admin);
@@ -93,7 +76,7 @@ public sealed class ImportPageTests(ImportPageTests.Fixture fixture) : IClassFix
         Assert.Contains("Valid rows imported (valid rows only)", row);
     }
 
-    [Fact]
+    [DbFact]
     public async Task The_check_says_what_an_import_will_create_and_writes_nothing()
     {
         var client = await fixture.App.SignedInClientAsync("admin@test.local", Roles.Admin);
@@ -113,7 +96,7 @@ public sealed class ImportPageTests(ImportPageTests.Fixture fixture) : IClassFix
         Assert.Equal(HttpStatusCode.Redirect, (await PressAsync(client, runUrl, "Discard")).StatusCode);
     }
 
-    [Theory]
+    [DbTheory]
     [InlineData("contacts", "csv")]
     [InlineData("contacts", "xlsx")]
     [InlineData("survey-responses", "csv")]
@@ -147,7 +130,7 @@ public sealed class ImportPageTests(ImportPageTests.Fixture fixture) : IClassFix
         Assert.Equal(HttpStatusCode.Redirect, (await PressAsync(client, runUrl, "Discard")).StatusCode);
     }
 
-    [Fact]
+    [DbFact]
     public async Task A_template_of_an_unknown_kind_or_format_is_not_found()
     {
         var client = await fixture.App.SignedInClientAsync("manager@test.local", Roles.Manager);
@@ -165,7 +148,7 @@ public sealed class ImportPageTests(ImportPageTests.Fixture fixture) : IClassFix
         _ => "EngagementFile",
     };
 
-    [Fact]
+    [DbFact]
     public async Task Contacts_and_the_responses_that_rate_them_are_imported_together()
     {
         var client = await fixture.App.SignedInClientAsync("admin@test.local", Roles.Admin);
@@ -185,7 +168,7 @@ public sealed class ImportPageTests(ImportPageTests.Fixture fixture) : IClassFix
         Assert.Equal(TimeSpan.FromDays(1).Ticks, Scalar(fixture.App, """SELECT "PrevGapTicks" FROM "Contacts" WHERE "ExternalId" = 'PB2'"""));
     }
 
-    [Fact]
+    [DbFact]
     public async Task Hundreds_of_errors_are_counted_and_listed_a_page_at_a_time()
     {
         var client = await fixture.App.SignedInClientAsync("admin@test.local", Roles.Admin);
@@ -205,7 +188,7 @@ public sealed class ImportPageTests(ImportPageTests.Fixture fixture) : IClassFix
         Assert.Equal("Discarded", (await Html.GetDocumentAsync(client, runUrl)).QuerySelector("[data-testid=run-status]").Text());
     }
 
-    [Fact]
+    [DbFact]
     public async Task A_manager_of_one_team_is_told_which_rows_are_not_theirs()
     {
         var t1 = (int)Scalar(fixture.App, """SELECT "Id" FROM "Teams" WHERE "Name" = 'T1'""");
@@ -224,7 +207,7 @@ public sealed class ImportPageTests(ImportPageTests.Fixture fixture) : IClassFix
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync(adminRun)).StatusCode);
     }
 
-    [Fact]
+    [DbFact]
     public async Task Only_admins_and_managers_reach_the_import_page()
     {
         var agent = await fixture.App.SignedInClientAsync("agent@test.local", Roles.Agent);
@@ -239,7 +222,7 @@ public sealed class ImportPageTests(ImportPageTests.Fixture fixture) : IClassFix
         Assert.Contains((await Html.GetDocumentAsync(manager, "/")).QuerySelectorAll("nav a"), a => a.GetAttribute("href") == "/Import");
     }
 
-    [Fact]
+    [DbFact]
     public async Task An_import_cut_off_by_a_stop_of_the_app_is_closed_as_failed_at_the_next_start()
     {
         var client = await fixture.App.SignedInClientAsync("admin@test.local", Roles.Admin);
@@ -261,7 +244,7 @@ public sealed class ImportPageTests(ImportPageTests.Fixture fixture) : IClassFix
         Assert.Equal("The app stopped while this upload was being imported. Nothing was written: upload the files again.", page.QuerySelector("[data-testid=run-message]").Text());
     }
 
-    [Fact]
+    [DbFact]
     public async Task Uploading_nothing_says_so()
     {
         var client = await fixture.App.SignedInClientAsync("admin@test.local", Roles.Admin);
@@ -329,4 +312,31 @@ public sealed class ImportUploadLimitTests
         Assert.Equal("The upload is larger than 1000 B, the most this installation accepts (Imports:MaxUploadBytes).", document.QuerySelector("[data-testid=upload-error]").Text());
         Assert.Equal(0, ImportTestSupport.Scalar(app, """SELECT COUNT(*) FROM "ImportRuns" """));
     }
+}
+
+/// <summary>Helpers of this suite that other suites use too.</summary>
+public static class ImportPageTests
+{
+    /// <summary>Posts the upload form with files in the given slots, as a browser does; returns the run page's address.</summary>
+    internal static async Task<string> UploadAsync(HttpClient client, params (string Slot, string FileName, byte[] Content)[] files)
+    {
+        var page = await Html.GetDocumentAsync(client, "/Import");
+        using var form = new MultipartFormDataContent
+        {
+            { new StringContent(Html.AntiforgeryToken(page, "form[enctype]")), "__RequestVerificationToken" },
+        };
+        foreach (var (slot, name, content) in files)
+        {
+            var file = new ByteArrayContent(content);
+            file.Headers.ContentType = new MediaTypeHeaderValue("text/csv");
+            form.Add(file, slot, name);
+        }
+        var response = await client.PostAsync("/Import", form);
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.Redirect, $"upload answered {(int)response.StatusCode}: {body[..Math.Min(500, body.Length)]}");
+        return response.Headers.Location!.OriginalString;
+    }
+
+    internal static Task<HttpResponseMessage> PressAsync(HttpClient client, string runUrl, string handler) =>
+        Html.PostFormAsync(client, runUrl, new Dictionary<string, string>(), "main form[method=post]", $"{runUrl}?handler={handler}");
 }

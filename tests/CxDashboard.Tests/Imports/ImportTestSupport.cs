@@ -1,7 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
 using CxDashboard.Tests.Infrastructure;
-using Microsoft.Data.Sqlite;
 
 namespace CxDashboard.Tests.Imports;
 
@@ -24,9 +23,7 @@ public static class ImportTestSupport
     /// <summary>A digest of every row of the tables imports write: equal before and after means nothing was written.</summary>
     public static string Fingerprint(CxAppFactory app)
     {
-        _ = app.Server;
-        using var connection = new SqliteConnection(app.ConnectionString);
-        connection.Open();
+        using var connection = app.OpenConnection();
         var text = new StringBuilder();
         foreach (var table in ImportedTables)
         {
@@ -45,20 +42,25 @@ public static class ImportTestSupport
 
     public static long Scalar(CxAppFactory app, string sql)
     {
-        using var connection = new SqliteConnection(app.ConnectionString);
-        connection.Open();
+        using var connection = app.OpenConnection();
         using var command = connection.CreateCommand();
         command.CommandText = sql;
-        return Convert.ToInt64(command.ExecuteScalar());
+        // An instant is UTC ticks on SQLite and a timestamptz on PostgreSQL: compared as ticks either way.
+        return command.ExecuteScalar() is DateTime instant ? instant.Ticks : Convert.ToInt64(command.ExecuteScalar());
     }
 
     public static string? Text(CxAppFactory app, string sql)
     {
-        using var connection = new SqliteConnection(app.ConnectionString);
-        connection.Open();
+        using var connection = app.OpenConnection();
         using var command = connection.CreateCommand();
         command.CommandText = sql;
-        return command.ExecuteScalar() as string;
+        // A local date is ISO text on SQLite and a date on PostgreSQL.
+        return command.ExecuteScalar() switch
+        {
+            DateOnly date => date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+            DateTime date when date.TimeOfDay == TimeSpan.Zero && date.Kind != DateTimeKind.Utc => date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+            var value => value as string,
+        };
     }
 
     public static Task<CliRun> ImportCliAsync(CxAppFactory app, params string[] args) =>

@@ -20,11 +20,15 @@ namespace CxDashboard.Tests.Imports;
 /// rows only are imported. Every change of a customer's details is recorded (who, when, through what) and shown on the
 /// customer's callback case. Uses the boundary dataset: C1 has contacts in T1 and T2, C3 in T1 only, C5 in T2 only.
 /// </summary>
-public sealed class ScopedImportTests(ScopedImportTests.Fixture fixture) : IClassFixture<ScopedImportTests.Fixture>
+public sealed class ScopedImportTestsOnSqlite(ScopedImportTests<OnSqlite>.Fixture fixture) : ScopedImportTests<OnSqlite>(fixture);
+
+public sealed class ScopedImportTestsOnPostgres(ScopedImportTests<OnPostgres>.Fixture fixture) : ScopedImportTests<OnPostgres>(fixture), IRunsOnPostgres;
+
+public abstract class ScopedImportTests<TDb>(ScopedImportTests<TDb>.Fixture fixture) : IClassFixture<ScopedImportTests<TDb>.Fixture> where TDb : ITestDatabase
 {
     public sealed class Fixture : IAsyncLifetime
     {
-        public ApiAppFactory App { get; } = new();
+        public ApiAppFactory App { get; } = new(provider: TDb.Provider);
         public HttpClient TeamLead { get; private set; } = null!;
         public HttpClient Admin { get; private set; } = null!;
         public int T1 { get; private set; }
@@ -51,21 +55,15 @@ public sealed class ScopedImportTests(ScopedImportTests.Fixture fixture) : IClas
     private static string Rows(IDocument page, string testId) =>
         string.Join("\n", page.QuerySelectorAll($"[data-testid={testId}] tbody tr").Select(Html.RowText));
 
-    private string Customer(string externalId) => string.Join("|", Enumerable.Range(0, 4).Select(i =>
-    {
-        using var connection = new Microsoft.Data.Sqlite.SqliteConnection(fixture.App.ConnectionString);
-        connection.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = $"""SELECT "Name", "Phone", "Email", "DoNotContact" FROM "Customers" WHERE "ExternalId" = '{externalId}'""";
-        using var reader = command.ExecuteReader();
-        reader.Read();
-        return reader.IsDBNull(i) ? "" : reader.GetValue(i).ToString();
-    }));
+    private string? Customer(string externalId) => Text(fixture.App, $"""
+        SELECT COALESCE("Name", '') || '|' || COALESCE("Phone", '') || '|' || COALESCE("Email", '') || '|' || CASE WHEN "DoNotContact" THEN '1' ELSE '0' END
+        FROM "Customers" WHERE "ExternalId" = '{externalId}'
+        """);
 
     private Task<List<CustomerChange>> ChangesAsync(string customer) => fixture.App.WithScopeAsync(sp =>
         sp.GetRequiredService<CxDbContext>().CustomerChanges.Where(c => c.Customer!.ExternalId == customer).OrderBy(c => c.Id).ToListAsync());
 
-    [Fact]
+    [DbFact]
     public async Task A_team_lead_cannot_change_another_teams_customer_and_nothing_of_the_file_is_written()
     {
         var before = Fingerprint(fixture.App);
@@ -88,7 +86,7 @@ public sealed class ScopedImportTests(ScopedImportTests.Fixture fixture) : IClas
         Assert.Empty(await ChangesAsync("C5"));
     }
 
-    [Fact]
+    [DbFact]
     public async Task A_customer_with_a_contact_of_no_team_is_outside_every_team_scope()
     {
         // C4 had a self-service contact (no team) besides its T1 chat.
@@ -97,7 +95,7 @@ public sealed class ScopedImportTests(ScopedImportTests.Fixture fixture) : IClas
         Assert.StartsWith("2 customer_id customer 'C4' has contacts outside your teams", Rows(page, "row-errors"));
     }
 
-    [Fact]
+    [DbFact]
     public async Task A_team_lead_may_change_a_customer_of_their_own_teams_and_the_change_is_recorded_and_shown_on_the_case()
     {
         // C3's contacts are all in T1; the same customer details again change nothing and are not recorded.
@@ -127,7 +125,7 @@ public sealed class ScopedImportTests(ScopedImportTests.Fixture fixture) : IClas
             Rows(casePage, "customer-changes"));
     }
 
-    [Fact]
+    [DbFact]
     public async Task A_team_lead_cannot_take_over_another_teams_contact_agent_or_response()
     {
         var before = Fingerprint(fixture.App);
@@ -145,7 +143,7 @@ public sealed class ScopedImportTests(ScopedImportTests.Fixture fixture) : IClas
         Assert.Equal(before, Fingerprint(fixture.App));
     }
 
-    [Fact]
+    [DbFact]
     public async Task An_administrator_keeps_changing_any_customer_and_the_api_and_cli_are_recorded_too()
     {
         var csv = Header + "SC6,C1,A2,T2,phone,FAKTURA,2026-03-29 10:00,,+46 70 123 45 67,,\n";
@@ -161,7 +159,7 @@ public sealed class ScopedImportTests(ScopedImportTests.Fixture fixture) : IClas
         var file = WriteTemp(Header + "SC8,C1,,,selfservice,FEL,2026-03-29 13:00,,,,true\n");
         try
         {
-            var run = await CliRunner.RunAsync(fixture.App.ConnectionString, CxAppFactory.DefaultNow, "import", "contacts", file);
+            var run = await CliRunner.RunAsync(fixture.App, CxAppFactory.DefaultNow, "import", "contacts", file);
             Assert.True(run.ExitCode == 0, run.Error);
         }
         finally

@@ -7,8 +7,12 @@ using static CxDashboard.Tests.Imports.ImportTestSupport;
 
 namespace CxDashboard.Tests.Imports;
 
+public sealed class XlsxImportTestsOnSqlite : XlsxImportTests<OnSqlite>;
+
+public sealed class XlsxImportTestsOnPostgres : XlsxImportTests<OnPostgres>, IRunsOnPostgres;
+
 /// <summary>XLSX files as Excel writes them: date cells as serial numbers, numbers, text that looks like formulas, gaps.</summary>
-public sealed class XlsxImportTests
+public abstract class XlsxImportTests<TDb> where TDb : ITestDatabase
 {
     private static byte[] Workbook(Action<IXLWorksheet> fill)
     {
@@ -31,10 +35,10 @@ public sealed class XlsxImportTests
         }
     }
 
-    [Fact]
+    [DbFact]
     public async Task Date_cells_become_local_timestamps_and_the_first_sheet_is_read()
     {
-        using var app = new CxAppFactory();
+        using var app = new CxAppFactory(TDb.Provider);
         await app.ImportOkAsync(ImportKind.Agents, BoundaryDataset.Agents);
         var bytes = Workbook(sheet =>
         {
@@ -63,10 +67,10 @@ public sealed class XlsxImportTests
         Assert.Equal(1, Scalar(app, """SELECT "DoNotContact" FROM "Customers" WHERE "ExternalId" = 'C1'"""));
     }
 
-    [Fact]
+    [DbFact]
     public async Task Errors_in_a_workbook_name_the_sheet_row_and_write_nothing()
     {
-        using var app = new CxAppFactory();
+        using var app = new CxAppFactory(TDb.Provider);
         await BoundaryDataset.LoadAsync(app);
         var before = Fingerprint(app);
         var bytes = Workbook(sheet =>
@@ -84,10 +88,10 @@ public sealed class XlsxImportTests
         Assert.Equal(before, Fingerprint(app));
     }
 
-    [Fact]
+    [DbFact]
     public async Task A_workbook_with_only_a_header_row_is_a_file_error()
     {
-        using var app = new CxAppFactory();
+        using var app = new CxAppFactory(TDb.Provider);
         var bytes = Workbook(sheet => Row(sheet, 1, "agent_id", "name", "team"));
         var result = await app.WithScopeAsync(sp => sp.GetRequiredService<ImportService>().ImportFileAsync(ImportKind.Agents, new MemoryStream(bytes), new ImportOptions()));
         Assert.Equal(ImportOutcome.FileRejected, result.Outcome);

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using CxDashboard.Web.Cli;
+using CxDashboard.Web.Data;
 using Microsoft.Extensions.Time.Testing;
 
 namespace CxDashboard.Tests.Infrastructure;
@@ -12,12 +13,25 @@ public sealed record CliRun(int ExitCode, string Out, string Error)
 /// <summary>Runs the real CLI in-process against a test database, capturing what it prints.</summary>
 public static class CliRunner
 {
+    /// <summary>Against a database: a SQLite file's connection string (<c>Data Source=…</c>) or a PostgreSQL one (<c>Host=…</c>).</summary>
     public static Task<CliRun> RunAsync(string connectionString, DateTimeOffset now, params string[] args) =>
-        RunAsync(new Dictionary<string, string?> { ["ConnectionStrings:Cx"] = connectionString }, now, args);
+        RunAsync(new Dictionary<string, string?>
+        {
+            [DatabaseProviders.ProviderKey] = ProviderOf(connectionString).ToString(),
+            ["ConnectionStrings:Cx"] = connectionString,
+        }, now, args);
 
     /// <summary>Against a test app's database and reports folder.</summary>
     public static Task<CliRun> RunAsync(CxAppFactory app, DateTimeOffset now, params string[] args) =>
-        RunAsync(new Dictionary<string, string?> { ["ConnectionStrings:Cx"] = app.ConnectionString, ["Reports:Directory"] = app.ReportsDirectory }, now, args);
+        RunAsync(new Dictionary<string, string?>
+        {
+            [DatabaseProviders.ProviderKey] = app.Provider.ToString(),
+            ["ConnectionStrings:Cx"] = app.ConnectionString,
+            ["Reports:Directory"] = app.ReportsDirectory,
+        }, now, args);
+
+    private static DatabaseProvider ProviderOf(string connectionString) =>
+        connectionString.Contains("Host=", StringComparison.OrdinalIgnoreCase) ? DatabaseProvider.Postgres : DatabaseProvider.Sqlite;
 
     private static async Task<CliRun> RunAsync(IReadOnlyDictionary<string, string?> configuration, DateTimeOffset now, string[] args)
     {

@@ -5,6 +5,7 @@ using CxDashboard.Web.Features.Ingestion;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 
@@ -14,7 +15,7 @@ namespace CxDashboard.Tests.Infrastructure;
 /// The real app over HTTP with its own SQLite file and a fake clock. Hangfire's job server is off unless a test
 /// class asks for it (jobs are called directly or through their own fixture).
 /// </summary>
-public class CxAppFactory : WebApplicationFactory<Program>
+public class CxAppFactory(DatabaseProvider provider = DatabaseProvider.Sqlite) : WebApplicationFactory<Program>
 {
     public static readonly DateTimeOffset DefaultNow = new(2026, 3, 31, 10, 0, 0, TimeSpan.Zero);
     public const string Password = "Test!2026pw";
@@ -28,17 +29,27 @@ public class CxAppFactory : WebApplicationFactory<Program>
 
     private readonly string _databasePath = Path.Combine(Path.GetTempPath(), $"cxdashboard-test-{Guid.NewGuid():N}.db");
     private readonly string _uploadFolder = Path.Combine(Path.GetTempPath(), $"cxdashboard-test-uploads-{Guid.NewGuid():N}");
+    private string? _postgresDatabase;
+
+    /// <summary>The database this app runs on: a SQLite file, or a database of its own on the test PostgreSQL server.</summary>
+    public DatabaseProvider Provider { get; } = provider;
 
     public FakeTimeProvider Clock { get; } = new(DefaultNow);
 
     /// <summary>Generated reports go here (deleted with the app), never into the repository's reports/ folder.</summary>
-    public string ReportsDirectory { get; } = Path.Combine(Path.GetTempPath(), $"cxdashboard-test-reports-{Guid.NewGuid():N}");
-    public string ConnectionString => $"Data Source={_databasePath}";
+    public string ReportsDirectory { get; init; } = Path.Combine(Path.GetTempPath(), $"cxdashboard-test-reports-{Guid.NewGuid():N}");
+    public string ConnectionString => SharesDatabaseWith?.ConnectionString ?? (Provider == DatabaseProvider.Postgres
+        ? _postgresDatabase ??= TestPostgres.CreateDatabaseAsync().GetAwaiter().GetResult()
+        : $"Data Source={_databasePath}");
+
+    /// <summary>Another instance of the app whose database this one uses (as two instances behind a load balancer do); it owns the database.</summary>
+    public CxAppFactory? SharesDatabaseWith { get; init; }
     protected virtual bool RunJobServer => false;
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
+        builder.UseSetting(DatabaseProviders.ProviderKey, Provider.ToString());
         builder.UseSetting("ConnectionStrings:Cx", ConnectionString);
         builder.UseSetting("Demo:SeedOnStart", "false");
         builder.UseSetting("Jobs:RunServer", RunJobServer ? "true" : "false");
@@ -50,6 +61,25 @@ public class CxAppFactory : WebApplicationFactory<Program>
         // Survey and pulse links come only from configuration; tests read them as http://localhost/….
         builder.UseSetting("App:PublicBaseUrl", "http://localhost");
         builder.ConfigureServices(services => services.AddSingleton<TimeProvider>(Clock));
+    }
+
+    /// <summary>An open connection to this app's database (after the app has started and migrated it), for checks in SQL.</summary>
+    public System.Data.Common.DbConnection OpenConnection()
+    {
+        _ = Server;
+        System.Data.Common.DbConnection connection = Provider == DatabaseProvider.Postgres
+            ? new Npgsql.NpgsqlConnection(ConnectionString)
+            : new SqliteConnection(ConnectionString);
+        connection.Open();
+        return connection;
+    }
+
+    /// <summary>Options for a context of its own on this app's database (for a context with other settings than the app's).</summary>
+    public DbContextOptionsBuilder<CxDbContext> NewContextOptions()
+    {
+        _ = Server;
+        var options = new DbContextOptionsBuilder<CxDbContext>();
+        return Provider == DatabaseProvider.Postgres ? options.UseNpgsql(ConnectionString) : options.UseSqlite(ConnectionString);
     }
 
     /// <summary>A client that keeps cookies and does not follow redirects, so tests see where they lead.</summary>
@@ -96,6 +126,7 @@ public class CxAppFactory : WebApplicationFactory<Program>
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);
+        if (_postgresDatabase is not null) TestPostgres.DropDatabaseAsync(_postgresDatabase).GetAwaiter().GetResult();
         SqliteConnection.ClearAllPools();
         try { if (Directory.Exists(_uploadFolder)) Directory.Delete(_uploadFolder, recursive: true); } catch (IOException) { }
         foreach (var suffix in new[] { "", "-wal", "-shm" })
@@ -106,7 +137,7 @@ public class CxAppFactory : WebApplicationFactory<Program>
 }
 
 /// <summary>The same app with Hangfire's job server running (in-memory storage), for tests of job wiring.</summary>
-public sealed class CxAppWithJobServerFactory : CxAppFactory
+public sealed class CxAppWithJobServerFactory(DatabaseProvider provider = DatabaseProvider.Sqlite) : CxAppFactory(provider)
 {
     protected override bool RunJobServer => true;
 }

@@ -76,7 +76,7 @@ public sealed class ManagerJourney(JourneyApp app)
         using (var workbook = new XLWorkbook(await JourneyApp.SaveAsync(download)))
         {
             var summary = workbook.Worksheet("Summary").RowsUsed().Skip(1).Where(r => !r.Cell(14).IsEmpty()) // the KPI rows, not "About this export"
-                .ToDictionary(r => r.Cell(14).GetString(), r => (Value: r.Cell(2).IsEmpty() ? (double?)null : r.Cell(2).GetDouble(), N: r.Cell(5).IsEmpty() ? (long?)null : (long)r.Cell(5).GetDouble()));
+                .ToDictionary(r => r.Cell(14).GetString(), r => (Value: r.Cell(2).IsEmpty() ? (double?)null : Workbooks.ApiNumber(r.Cell(2)), N: r.Cell(5).IsEmpty() ? (long?)null : (long)r.Cell(5).GetDouble()));
             foreach (var (kpi, field, decimals) in new[]
                      {
                          ("Contacts", "contacts", 0), ("RepeatContactRate", "repeatContactRate", 1), ("ContactFcrPercent", "contactFcrPercent", 1),

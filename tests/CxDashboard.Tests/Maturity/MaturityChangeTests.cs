@@ -45,7 +45,7 @@ public sealed class MaturityChangeTests(MaturityChangeTests.Fixture fixture) : I
 
             App.Clock.SetUtcNow(new DateTimeOffset(2026, 5, 1, 4, 0, 0, TimeSpan.Zero));
             await App.WithScopeAsync(sp => sp.GetRequiredService<MonthlyReportJob>().RunAsync(null, null, CancellationToken.None));
-            Pdf = PdfText.Read(App.MonthlyFile("2026-04"));
+            Pdf = PdfText.Read(await App.MonthlyPdfAsync("2026-04"));
         }
 
         public Task DisposeAsync() { App.Dispose(); return Task.CompletedTask; }

@@ -170,10 +170,26 @@ public class PeriodPresetsTests
     }
 
     [Fact]
-    public void The_previous_period_has_the_same_length_and_ends_the_day_before()
+    public void A_calendar_month_compares_with_the_calendar_month_before_and_any_other_period_with_as_many_days_before()
     {
         var query = new MetricQuery { From = new(2026, 3, 1), To = new(2026, 3, 31), WindowDays = 7, AsOfUtc = DateTime.UtcNow };
         var previous = query.PreviousPeriod();
-        Assert.Equal((new DateOnly(2026, 1, 29), new DateOnly(2026, 2, 28)), (previous.From, previous.To));
+        // March compares with all of February (28 days), as the monthly report compares a month with the month before.
+        Assert.Equal((new DateOnly(2026, 2, 1), new DateOnly(2026, 2, 28)), (previous.From, previous.To));
+        Assert.Equal("the calendar month before", query.Comparison.Description);
+    }
+
+    [Theory]
+    [InlineData("2026-11-01", "2026-11-30", "2026-10-01", "2026-10-31", "the calendar month before")]
+    [InlineData("2026-10-01", "2026-12-31", "2026-07-01", "2026-09-30", "the 3 calendar months before")]
+    [InlineData("2026-01-01", "2026-12-31", "2025-01-01", "2025-12-31", "the 12 calendar months before")]
+    [InlineData("2026-11-07", "2026-12-06", "2026-10-08", "2026-11-06", "the 30 days before")]
+    [InlineData("2026-12-01", "2026-12-07", "2026-11-24", "2026-11-30", "the 7 days before")]
+    [InlineData("2026-03-05", "2026-03-05", "2026-03-04", "2026-03-04", "the day before")]
+    public void One_rule_chooses_the_previous_period(string from, string to, string expectedFrom, string expectedTo, string words)
+    {
+        var comparison = ComparisonPeriod.Before(DateOnly.Parse(from), DateOnly.Parse(to));
+        Assert.Equal(new DatePeriod(DateOnly.Parse(expectedFrom), DateOnly.Parse(expectedTo)), comparison.Period);
+        Assert.Equal(words, comparison.Description);
     }
 }

@@ -8,10 +8,14 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace CxDashboard.Tests.Metrics;
 
+public sealed class RollupFreshnessTestsOnSqlite : RollupFreshnessTests<OnSqlite>;
+
+public sealed class RollupFreshnessTestsOnPostgres : RollupFreshnessTests<OnPostgres>, IRunsOnPostgres;
+
 /// <summary>Every way data arrives keeps the rollups current: numbers change at once, not after a rebuild.</summary>
-public sealed class RollupFreshnessTests : IAsyncLifetime
+public abstract class RollupFreshnessTests<TDb> : IAsyncLifetime where TDb : ITestDatabase
 {
-    private readonly CxAppFactory _app = new();
+    private readonly CxAppFactory _app = new(TDb.Provider);
     private static readonly MetricQuery March = new() { From = new(2026, 3, 1), To = new(2026, 3, 31), WindowDays = 7, AsOfUtc = BoundaryDataset.AsOf.UtcDateTime };
 
     public Task InitializeAsync() => BoundaryDataset.LoadAsync(_app);
@@ -19,7 +23,7 @@ public sealed class RollupFreshnessTests : IAsyncLifetime
 
     private Task<KpiCounts> MarchAsync() => _app.WithScopeAsync(sp => sp.GetRequiredService<KpiQueryService>().TotalsAsync(March, DataScope.Everything));
 
-    [Fact]
+    [DbFact]
     public async Task A_response_saved_through_the_app_counts_at_once()
     {
         Assert.Equal(5, (await MarchAsync()).Responses);
@@ -35,7 +39,7 @@ public sealed class RollupFreshnessTests : IAsyncLifetime
         Assert.Equal(4, after.CsatPositive);
     }
 
-    [Fact]
+    [DbFact]
     public async Task A_follow_up_answer_never_counts_in_contact_kpis()
     {
         await _app.WithScopeAsync(async sp =>
@@ -48,7 +52,7 @@ public sealed class RollupFreshnessTests : IAsyncLifetime
         Assert.Equal(5, (await MarchAsync()).Responses);
     }
 
-    [Fact]
+    [DbFact]
     public async Task An_imported_contact_changes_its_neighbours_days_too()
     {
         // A new contact of C2 on 4 April follows K5 (29 March) within 7 days: K5's March row must change.

@@ -16,7 +16,7 @@ public sealed class MonthlyReportRerunTests
         app.Clock.SetUtcNow(ReportDataset.JobTime);
         await ReportDataset.LoadAsync(app);
         var first = await app.WithScopeAsync(sp => sp.GetRequiredService<MonthlyReportJob>().RunAsync(null, null, CancellationToken.None));
-        Assert.Contains("20 kontakter från månadens sista 7 dagar kan ännu inte avgöras", PdfText.Read(app.MonthlyFile("2026-03")).Pages[0]);
+        Assert.Contains("20 kontakter från månadens sista 7 dagar kan ännu inte avgöras", PdfText.Read(await app.MonthlyPdfAsync("2026-03")).Pages[0]);
 
         var later = ReportDataset.JobTime.AddDays(9);
         app.Clock.SetUtcNow(later);
@@ -27,10 +27,10 @@ public sealed class MonthlyReportRerunTests
 
         var rows = await app.WithScopeAsync(sp => sp.GetRequiredService<CxDbContext>().ReportLibrary.ToListAsync());
         Assert.Single(rows);
-        var files = Directory.GetFiles(Path.Combine(app.ReportsDirectory, "monthly"));
-        Assert.Equal(["cx-report-2026-03.pdf"], files.Select(Path.GetFileName));
-        var pdf = PdfText.Read(files[0]);
-        Assert.Equal(new FileInfo(files[0]).Length, again.SizeBytes);
+        var content = await app.MonthlyPdfAsync("2026-03");
+        Assert.Equal(1, await app.WithScopeAsync(sp => sp.GetRequiredService<CxDbContext>().ReportLibraryFiles.CountAsync()));
+        var pdf = PdfText.Read(content);
+        Assert.Equal(content.Length, again.SizeBytes);
         // Nine days on, every March contact is decidable: the note is gone and FCR counts all 60.
         Assert.DoesNotContain("kan ännu inte avgöras", pdf.Pages[0]);
         Assert.Contains("Lösningsgrad (FCR) 83,3 % n = 60 avgörbara kontakter", pdf.Pages[0]);
@@ -47,6 +47,6 @@ public sealed class MonthlyReportRerunTests
         var rows = await app.WithScopeAsync(sp => sp.GetRequiredService<CxDbContext>().ReportLibrary.OrderBy(e => e.Month).ToListAsync());
         Assert.Equal([new DateOnly(2026, 1, 1), new DateOnly(2026, 2, 1), new DateOnly(2026, 3, 1)], rows.Select(e => e.Month));
         Assert.All(rows, e => Assert.Equal(MonthlyReportJob.ScheduledBy, e.CreatedBy));
-        Assert.StartsWith("Kundupplevelse – januari 2026", PdfText.Read(app.MonthlyFile("2026-01")).Pages[0]);
+        Assert.StartsWith("Kundupplevelse – januari 2026", PdfText.Read(await app.MonthlyPdfAsync("2026-01")).Pages[0]);
     }
 }

@@ -9,15 +9,19 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace CxDashboard.Tests.Reports;
 
+public sealed class MonthlyReportTestsOnSqlite(MonthlyReportTests<OnSqlite>.Fixture fixture) : MonthlyReportTests<OnSqlite>(fixture);
+
+public sealed class MonthlyReportTestsOnPostgres(MonthlyReportTests<OnPostgres>.Fixture fixture) : MonthlyReportTests<OnPostgres>(fixture), IRunsOnPostgres;
+
 /// <summary>
 /// The monthly job on the hand-computed March 2026 (see <see cref="ReportDataset"/>), run as the schedule would on
 /// 1 April at 06:00; the PDF it writes is opened and read like a reader would.
 /// </summary>
-public sealed class MonthlyReportTests(MonthlyReportTests.Fixture fixture) : IClassFixture<MonthlyReportTests.Fixture>
+public abstract class MonthlyReportTests<TDb>(MonthlyReportTests<TDb>.Fixture fixture) : IClassFixture<MonthlyReportTests<TDb>.Fixture> where TDb : ITestDatabase
 {
     public sealed class Fixture : IAsyncLifetime
     {
-        public CxAppFactory App { get; } = new();
+        public CxAppFactory App { get; } = new(TDb.Provider);
         public ReportLibraryEntry Entry { get; private set; } = null!;
         public PdfText Pdf { get; private set; } = null!;
 
@@ -26,7 +30,7 @@ public sealed class MonthlyReportTests(MonthlyReportTests.Fixture fixture) : ICl
             App.Clock.SetUtcNow(ReportDataset.JobTime);
             await ReportDataset.LoadAsync(App);
             Entry = await App.WithScopeAsync(sp => sp.GetRequiredService<MonthlyReportJob>().RunAsync(null, null, CancellationToken.None));
-            Pdf = PdfText.Read(App.MonthlyFile("2026-03"));
+            Pdf = PdfText.Read(await App.MonthlyPdfAsync("2026-03"));
         }
 
         public Task DisposeAsync()
@@ -38,18 +42,16 @@ public sealed class MonthlyReportTests(MonthlyReportTests.Fixture fixture) : ICl
 
     private PdfText Pdf => fixture.Pdf;
 
-    [Fact]
+    [DbFact]
     public async Task The_scheduled_run_writes_the_previous_month_to_the_library()
     {
         var entry = fixture.Entry;
         Assert.Equal(new DateOnly(2026, 3, 1), entry.Month);
-        Assert.Equal("monthly/cx-report-2026-03.pdf", entry.RelativePath);
         Assert.Equal(MonthlyReportJob.ScheduledBy, entry.CreatedBy);
         Assert.Equal(ReportDataset.JobTime.UtcDateTime, entry.CreatedAtUtc);
 
-        var file = new FileInfo(fixture.App.MonthlyFile("2026-03"));
-        Assert.True(file.Exists);
-        Assert.Equal(file.Length, entry.SizeBytes);
+        var pdf = await fixture.App.MonthlyPdfAsync("2026-03");
+        Assert.Equal(pdf.Length, entry.SizeBytes);
         Assert.Equal(Pdf.Pages.Count, entry.PageCount);
         Assert.InRange(Pdf.Pages.Count, 2, 6);
 
@@ -57,7 +59,7 @@ public sealed class MonthlyReportTests(MonthlyReportTests.Fixture fixture) : ICl
         Assert.Equal(entry.Id, Assert.Single(rows).Id);
     }
 
-    [Fact]
+    [DbFact]
     public void It_reads_as_a_Swedish_report_with_its_title_and_page_numbers()
     {
         Assert.Equal("Kundupplevelse – mars 2026", Pdf.Title);
@@ -69,7 +71,7 @@ public sealed class MonthlyReportTests(MonthlyReportTests.Fixture fixture) : ICl
         Assert.Contains("Siffror per 2026-04-01 06:00 (Europe/Stockholm)", Pdf.Pages[0]);
     }
 
-    [Fact]
+    [DbFact]
     public async Task The_headline_CSAT_is_the_kpis_verb_figure_rounded_as_shown()
     {
         var kpis = await CliRunner.RunAsync(fixture.App.ConnectionString, ReportDataset.JobTime, "kpis", "--from", "2026-03-01", "--to", "2026-03-31", "--format", "json");
@@ -84,7 +86,7 @@ public sealed class MonthlyReportTests(MonthlyReportTests.Fixture fixture) : ICl
         Assert.Contains($"Kundnöjdhet (CSAT) {shown} n = 47 svar Når målet 0,9 p.e. bättre än målet ≥ 80,0 % Mot februari: ▲ 10,9 p.e., bättre (70,0 %) Mot mars 2025: ▲ 0,9 p.e., bättre (80,0 %)", Pdf.Pages[0]);
     }
 
-    [Fact]
+    [DbFact]
     public void Every_headline_KPI_shows_its_value_n_and_comparisons()
     {
         var first = Pdf.Pages[0];
@@ -97,7 +99,7 @@ public sealed class MonthlyReportTests(MonthlyReportTests.Fixture fixture) : ICl
         Assert.Contains("Lösningsgrad (FCR): 20 kontakter från månadens sista 7 dagar kan ännu inte avgöras", first);
     }
 
-    [Fact]
+    [DbFact]
     public void The_summary_claims_only_clear_changes_and_names_the_reasons()
     {
         var first = Pdf.Pages[0];
@@ -115,7 +117,7 @@ public sealed class MonthlyReportTests(MonthlyReportTests.Fixture fixture) : ICl
         Assert.Contains("Engagemangsindex 75,0 (eNPS +50,0) för 1 team med minst 5 svar; 1 team hade för få svar för att visas.", first);
     }
 
-    [Fact]
+    [DbFact]
     public void Contact_reasons_are_ranked_with_real_customer_comments_as_plain_text()
     {
         var text = Pdf.All;
@@ -134,7 +136,7 @@ public sealed class MonthlyReportTests(MonthlyReportTests.Fixture fixture) : ICl
         Assert.Contains("Fråga om faktura · chatt · CSAT 2 · 5 mars", text);
     }
 
-    [Fact]
+    [DbFact]
     public void Channel_mix_gives_each_channels_share()
     {
         var text = Pdf.All;
@@ -145,7 +147,7 @@ public sealed class MonthlyReportTests(MonthlyReportTests.Fixture fixture) : ICl
         Assert.Contains("Totalt 60 100,0 %", text);
     }
 
-    [Fact]
+    [DbFact]
     public void Engagement_is_shown_only_for_teams_with_five_answers()
     {
         var text = Pdf.All;
@@ -158,13 +160,13 @@ public sealed class MonthlyReportTests(MonthlyReportTests.Fixture fixture) : ICl
         Assert.DoesNotContain("+33,3", text);
     }
 
-    [Fact]
+    [DbFact]
     public void Without_a_closed_maturity_round_the_section_says_so()
     {
         Assert.Contains("Ingen mognadsmätning har avslutats före slutet av mars 2026.", Pdf.All);
     }
 
-    [Fact]
+    [DbFact]
     public void The_trend_charts_are_vectors_with_their_text()
     {
         var text = Pdf.All;
@@ -175,7 +177,7 @@ public sealed class MonthlyReportTests(MonthlyReportTests.Fixture fixture) : ICl
         Assert.Contains("Mål", text);
     }
 
-    [Fact]
+    [DbFact]
     public async Task The_web_version_shows_the_same_report()
     {
         var client = await fixture.App.SignedInClientAsync("leader@reports.test", Roles.Leadership);

@@ -7,12 +7,16 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace CxDashboard.Tests.Reports;
 
+public sealed class ReportCliTestsOnSqlite(ReportCliTests<OnSqlite>.Fixture fixture) : ReportCliTests<OnSqlite>(fixture);
+
+public sealed class ReportCliTestsOnPostgres(ReportCliTests<OnPostgres>.Fixture fixture) : ReportCliTests<OnPostgres>(fixture), IRunsOnPostgres;
+
 /// <summary>`report monthly`: into the library, into a file of one's own (PDF or the web version), and bad arguments.</summary>
-public sealed class ReportCliTests(ReportCliTests.Fixture fixture) : IClassFixture<ReportCliTests.Fixture>
+public abstract class ReportCliTests<TDb>(ReportCliTests<TDb>.Fixture fixture) : IClassFixture<ReportCliTests<TDb>.Fixture> where TDb : ITestDatabase
 {
     public sealed class Fixture : IAsyncLifetime
     {
-        public CxAppFactory App { get; } = new();
+        public CxAppFactory App { get; } = new(TDb.Provider);
         public string OutputDirectory { get; } = Path.Combine(Path.GetTempPath(), $"cxdashboard-report-cli-{Guid.NewGuid():N}");
 
         public async Task InitializeAsync()
@@ -32,7 +36,7 @@ public sealed class ReportCliTests(ReportCliTests.Fixture fixture) : IClassFixtu
     private Task<IReadOnlyList<ReportLibraryEntry>> LibraryAsync() =>
         fixture.App.WithScopeAsync<IReadOnlyList<ReportLibraryEntry>>(async sp => await sp.GetRequiredService<CxDbContext>().ReportLibrary.AsNoTracking().ToListAsync());
 
-    [Fact]
+    [DbFact]
     public async Task With_out_it_writes_the_pdf_where_asked_and_leaves_the_library_alone()
     {
         var before = await LibraryAsync();
@@ -48,7 +52,7 @@ public sealed class ReportCliTests(ReportCliTests.Fixture fixture) : IClassFixtu
         Assert.Equal(before.Count, (await LibraryAsync()).Count);
     }
 
-    [Fact]
+    [DbFact]
     public async Task Without_out_it_goes_into_the_library_like_the_job()
     {
         var run = await CliRunner.RunAsync(fixture.App, ReportDataset.JobTime.AddHours(3), "report", "monthly", "--month", "2026-02");
@@ -56,12 +60,11 @@ public sealed class ReportCliTests(ReportCliTests.Fixture fixture) : IClassFixtu
         Assert.Equal(0, run.ExitCode);
         var entry = Assert.Single(await LibraryAsync(), e => e.Month == new DateOnly(2026, 2, 1));
         Assert.Equal(ReportVerbs.CreatedBy, entry.CreatedBy);
-        var file = fixture.App.MonthlyFile("2026-02");
-        Assert.Equal($"Wrote {file}: 2026-02, {entry.PageCount} pages, {entry.SizeBytes:N0} bytes in {entry.BuildMilliseconds} ms (report library updated).", run.Out.Trim());
-        Assert.StartsWith("Kundupplevelse – februari 2026", PdfText.Read(file).Pages[0]);
+        Assert.Equal($"Stored 2026-02 in the report library: {entry.PageCount} pages, {entry.SizeBytes:N0} bytes in {entry.BuildMilliseconds} ms.", run.Out.Trim());
+        Assert.StartsWith("Kundupplevelse – februari 2026", PdfText.Read(await fixture.App.MonthlyPdfAsync("2026-02")).Pages[0]);
     }
 
-    [Fact]
+    [DbFact]
     public async Task The_web_version_goes_to_an_html_file()
     {
         var path = Path.Combine(fixture.OutputDirectory, "mars.html");
@@ -74,7 +77,7 @@ public sealed class ReportCliTests(ReportCliTests.Fixture fixture) : IClassFixtu
         Assert.Contains(ReportDataset.DissatisfiedComment, page.Body.Text());
     }
 
-    [Theory]
+    [DbTheory]
     [InlineData("2026-3", "--month: '2026-3' is not a month (use YYYY-MM, e.g. 2026-03)")]
     [InlineData("mars", "--month: 'mars' is not a month (use YYYY-MM, e.g. 2026-03)")]
     [InlineData("../2026-03", "--month: '../2026-03' is not a month (use YYYY-MM, e.g. 2026-03)")]
@@ -87,7 +90,7 @@ public sealed class ReportCliTests(ReportCliTests.Fixture fixture) : IClassFixtu
         Assert.Equal(before.Count, (await LibraryAsync()).Count);
     }
 
-    [Fact]
+    [DbFact]
     public async Task The_web_version_needs_a_file_to_go_to()
     {
         var run = await CliRunner.RunAsync(fixture.App, ReportDataset.JobTime, "report", "monthly", "--month", "2026-03", "--format", "html");

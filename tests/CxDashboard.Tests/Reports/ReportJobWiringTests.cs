@@ -66,7 +66,7 @@ public sealed class ReportJobWiringTests(ReportJobWiringTests.Fixture fixture) :
 
         var entry = await fixture.App.WithScopeAsync(sp => sp.GetRequiredService<CxDbContext>().ReportLibrary.SingleAsync());
         Assert.Equal("re-run by admin@jobs.test", entry.CreatedBy);
-        Assert.StartsWith("Kundupplevelse – mars 2026", PdfText.Read(fixture.App.MonthlyFile("2026-03")).Pages[0]);
+        Assert.StartsWith("Kundupplevelse – mars 2026", PdfText.Read(await fixture.App.MonthlyPdfAsync("2026-03")).Pages[0]);
         var listed = await Html.GetDocumentAsync(admin, "/Reports");
         Assert.Equal("re-run by admin@jobs.test", listed.QuerySelector("[data-testid=library-table] tr[data-month='2026-03'] td:nth-of-type(2)").Text());
     }

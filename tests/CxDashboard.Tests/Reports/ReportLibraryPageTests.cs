@@ -1,18 +1,24 @@
 using System.Globalization;
 using System.Net;
 using CxDashboard.Tests.Infrastructure;
+using CxDashboard.Web.Data;
 using CxDashboard.Web.Features.Accounts;
 using CxDashboard.Web.Features.Reports;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CxDashboard.Tests.Reports;
 
+public sealed class ReportLibraryPageTestsOnSqlite(ReportLibraryPageTests<OnSqlite>.Fixture fixture) : ReportLibraryPageTests<OnSqlite>(fixture);
+
+public sealed class ReportLibraryPageTestsOnPostgres(ReportLibraryPageTests<OnPostgres>.Fixture fixture) : ReportLibraryPageTests<OnPostgres>(fixture), IRunsOnPostgres;
+
 /// <summary>The Reports page: who sees the library, downloads that are authorised each time and resolved by month only.</summary>
-public sealed class ReportLibraryPageTests(ReportLibraryPageTests.Fixture fixture) : IClassFixture<ReportLibraryPageTests.Fixture>
+public abstract class ReportLibraryPageTests<TDb>(ReportLibraryPageTests<TDb>.Fixture fixture) : IClassFixture<ReportLibraryPageTests<TDb>.Fixture> where TDb : ITestDatabase
 {
     public sealed class Fixture : IAsyncLifetime
     {
-        public CxAppFactory App { get; } = new();
+        public CxAppFactory App { get; } = new(TDb.Provider);
 
         public async Task InitializeAsync()
         {
@@ -20,6 +26,7 @@ public sealed class ReportLibraryPageTests(ReportLibraryPageTests.Fixture fixtur
             await ReportDataset.LoadAsync(App);
             await App.WithScopeAsync(sp => sp.GetRequiredService<MonthlyReportJob>().RunAsync(null, null, CancellationToken.None));
             // A secret beside the reports folder, for the traversal attempts to aim at.
+            Directory.CreateDirectory(App.ReportsDirectory);
             await File.WriteAllTextAsync(Path.Combine(App.ReportsDirectory, "secret.txt"), "not for download");
         }
 
@@ -32,7 +39,7 @@ public sealed class ReportLibraryPageTests(ReportLibraryPageTests.Fixture fixtur
 
     private CxAppFactory App => fixture.App;
 
-    [Theory]
+    [DbTheory]
     [InlineData("leader@library.test", Roles.Leadership)]
     [InlineData("manager@library.test", Roles.Manager)]
     [InlineData("admin@library.test", Roles.Admin)]
@@ -48,8 +55,8 @@ public sealed class ReportLibraryPageTests(ReportLibraryPageTests.Fixture fixtur
         Assert.Equal("2026-03 (mars 2026)", cells[0]);
         Assert.Equal("2026-04-01 06:00", cells[1]);
         Assert.Equal(MonthlyReportJob.ScheduledBy, cells[2]);
-        var file = new FileInfo(App.MonthlyFile("2026-03"));
-        Assert.Equal($"{Math.Ceiling(file.Length / 1024d).ToString(CultureInfo.InvariantCulture)} kB", cells[4]);
+        var pdf = await App.MonthlyPdfAsync("2026-03");
+        Assert.Equal($"{Math.Ceiling(pdf.Length / 1024d).ToString(CultureInfo.InvariantCulture)} kB", cells[4]);
 
         var download = await client.GetAsync("/Reports/Download/2026-03");
         Assert.Equal(HttpStatusCode.OK, download.StatusCode);
@@ -57,7 +64,7 @@ public sealed class ReportLibraryPageTests(ReportLibraryPageTests.Fixture fixtur
         Assert.Equal("attachment", download.Content.Headers.ContentDisposition?.DispositionType);
         Assert.Equal("cx-report-2026-03.pdf", download.Content.Headers.ContentDisposition?.FileNameStar ?? download.Content.Headers.ContentDisposition?.FileName);
         var bytes = await download.Content.ReadAsByteArrayAsync();
-        Assert.Equal(await File.ReadAllBytesAsync(file.FullName), bytes);
+        Assert.Equal(pdf, bytes);
         Assert.StartsWith("Kundupplevelse – mars 2026", PdfText.Read(bytes).Pages[0]);
 
         var open = await client.GetAsync("/Reports/Download/2026-03?inline=true");
@@ -65,7 +72,7 @@ public sealed class ReportLibraryPageTests(ReportLibraryPageTests.Fixture fixtur
         Assert.Equal("inline", open.Content.Headers.ContentDisposition?.DispositionType);
     }
 
-    [Theory]
+    [DbTheory]
     [InlineData("agent@library.test", Roles.Agent)]
     [InlineData("callback@library.test", Roles.Callback)]
     public async Task Agents_and_callback_staff_get_neither_the_page_nor_the_file(string email, string role)
@@ -82,7 +89,7 @@ public sealed class ReportLibraryPageTests(ReportLibraryPageTests.Fixture fixtur
         Assert.DoesNotContain(anyPage.QuerySelectorAll("nav a.nav-link"), a => a.Text() == "Reports");
     }
 
-    [Fact]
+    [DbFact]
     public async Task An_anonymous_visitor_is_sent_to_sign_in_instead_of_getting_the_file()
     {
         var response = await App.NewClient().GetAsync("/Reports/Download/2026-03");
@@ -90,7 +97,7 @@ public sealed class ReportLibraryPageTests(ReportLibraryPageTests.Fixture fixtur
         Assert.StartsWith("/Account/Login", response.Headers.Location!.PathAndQuery);
     }
 
-    [Theory]
+    [DbTheory]
     [InlineData("..%2Fsecret.txt")]
     [InlineData("..%2F..%2Fsecret.txt")]
     [InlineData("..%2Fmonthly%2Fcx-report-2026-03.pdf")]
@@ -111,18 +118,18 @@ public sealed class ReportLibraryPageTests(ReportLibraryPageTests.Fixture fixtur
         Assert.DoesNotContain("%PDF", body);
     }
 
-    [Fact]
-    public async Task A_listed_report_whose_file_is_gone_is_not_found_rather_than_an_error()
+    [DbFact]
+    public async Task A_listed_report_whose_pdf_is_gone_is_not_found_rather_than_an_error()
     {
-        using var app = new CxAppFactory();
+        using var app = new CxAppFactory(TDb.Provider);
         app.Clock.SetUtcNow(ReportDataset.JobTime);
         await app.WithScopeAsync(sp => sp.GetRequiredService<MonthlyReportJob>().RunAsync("2026-02", null, CancellationToken.None));
-        File.Delete(app.MonthlyFile("2026-02"));
+        await app.WithScopeAsync(sp => sp.GetRequiredService<CxDbContext>().ReportLibraryFiles.ExecuteDeleteAsync());
         var client = await app.SignedInClientAsync("leader@gone.test", Roles.Leadership);
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/Reports/Download/2026-02")).StatusCode);
     }
 
-    [Fact]
+    [DbFact]
     public async Task Only_administrators_see_the_rerun_form_and_only_they_may_post_it()
     {
         var admin = await App.SignedInClientAsync("admin@library.test", Roles.Admin);
@@ -147,7 +154,7 @@ public sealed class ReportLibraryPageTests(ReportLibraryPageTests.Fixture fixtur
         }
     }
 
-    [Theory]
+    [DbTheory]
     [InlineData("2026-04", "2026-04 has not ended yet: the newest month with a report is 2026-03.")]
     [InlineData("2026-13", "'2026-13' is not a month: choose one as YYYY-MM.")]
     [InlineData("../2026-03", "'../2026-03' is not a month: choose one as YYYY-MM.")]
@@ -162,7 +169,7 @@ public sealed class ReportLibraryPageTests(ReportLibraryPageTests.Fixture fixtur
         Assert.Contains("alert-danger", status!.ClassName);
     }
 
-    [Fact]
+    [DbFact]
     public async Task The_web_version_is_refused_for_a_month_that_has_not_ended()
     {
         var client = await App.SignedInClientAsync("leader@library.test", Roles.Leadership);
@@ -174,10 +181,10 @@ public sealed class ReportLibraryPageTests(ReportLibraryPageTests.Fixture fixtur
         Assert.Equal("Kundupplevelse – mars 2026", page.QuerySelector("h1").Text());
     }
 
-    [Fact]
+    [DbFact]
     public async Task An_empty_library_says_when_reports_come_and_links_the_web_version()
     {
-        using var app = new CxAppFactory();
+        using var app = new CxAppFactory(TDb.Provider);
         app.Clock.SetUtcNow(ReportDataset.JobTime);
         var client = await app.SignedInClientAsync("leader@empty.test", Roles.Leadership);
         var page = await Html.GetDocumentAsync(client, "/Reports");

@@ -154,6 +154,8 @@ public sealed class HeadersAndCookiesTests(HeadersAndCookiesTests.Fixture fixtur
         var checks = details.GetProperty("checks");
         Assert.Equal("Healthy", checks.GetProperty("database").GetProperty("status").GetString());
         Assert.Equal("Healthy", checks.GetProperty("jobs").GetProperty("status").GetString());
+        Assert.Equal("SQLite", checks.GetProperty("database").GetProperty("description").GetString());
+        Assert.StartsWith("Jobs kept in memory", checks.GetProperty("jobs").GetProperty("description").GetString());
         Assert.Matches(@"^\d+ contacts$", checks.GetProperty("data").GetProperty("description").GetString()!);
     }
 }

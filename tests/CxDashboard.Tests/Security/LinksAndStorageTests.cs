@@ -139,7 +139,7 @@ public sealed class LinksAndStorageTests
 
     [Fact]
     [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
-    public async Task The_database_uploads_and_reports_are_readable_by_the_apps_user_only()
+    public async Task The_database_and_uploads_are_readable_by_the_apps_user_only_and_reports_stay_in_the_database()
     {
         var folder = Path.Combine(Path.GetTempPath(), $"cxdashboard-test-private-{Guid.NewGuid():N}");
         try
@@ -157,12 +157,13 @@ public sealed class LinksAndStorageTests
 
             const UnixFileMode Folder = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute;
             const UnixFileMode Private = UnixFileMode.UserRead | UnixFileMode.UserWrite;
-            var folders = new[] { "data", "uploads", "reports" }.Select(f => Path.Combine(folder, f))
+            // The report library keeps its PDFs in the database: nothing is written to the reports folder.
+            Assert.False(Directory.Exists(Path.Combine(folder, "reports")));
+            var folders = new[] { "data", "uploads" }.Select(f => Path.Combine(folder, f))
                 .Concat(Directory.GetDirectories(folder, "*", SearchOption.AllDirectories)).Distinct().ToList();
             Assert.All(folders, f => Assert.True(File.GetUnixFileMode(f) == Folder, $"{f}: {File.GetUnixFileMode(f)}"));
             var files = Directory.GetFiles(folder, "*", SearchOption.AllDirectories);
             Assert.Contains(files, f => f.EndsWith("cx.db-wal", StringComparison.Ordinal));
-            Assert.Contains(files, f => f.EndsWith(".pdf", StringComparison.Ordinal));
             Assert.Contains(files, f => f.Contains(Path.Combine(folder, "uploads"), StringComparison.Ordinal));
             Assert.All(files, f => Assert.True(File.GetUnixFileMode(f) == Private, $"{f}: {File.GetUnixFileMode(f)}"));
         }

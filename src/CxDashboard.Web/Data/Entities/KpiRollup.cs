@@ -15,8 +15,7 @@ public enum RollupGrain
     /// <summary>Day × team: team tables and team totals.</summary>
     Team = 4,
 
-    /// <summary>Day × team × agent × channel × reason: built from the raw rows; every other grain is summed from it.</summary>
-    All = 5,
+    // 5 was day × team × agent × channel × reason, no longer stored (about a row per contact); format 4 rebuilt without it.
 }
 
 /// <summary>

@@ -7,9 +7,9 @@ public enum ReportKind
 }
 
 /// <summary>
-/// A generated report in the library: one per kind and month. Re-generating a month replaces its file and this row.
-/// The file lives under the reports directory at <see cref="RelativePath"/>, which is always built from the kind and
-/// month (never from user input).
+/// A generated report in the library: one per kind and month. Re-generating a month replaces its PDF and this row. The PDF
+/// itself is kept in the database (<see cref="ReportLibraryFile"/>), so every instance on the database serves the same
+/// report and an instance on another database never serves it.
 /// </summary>
 public class ReportLibraryEntry
 {
@@ -19,8 +19,6 @@ public class ReportLibraryEntry
     /// <summary>The first day of the month the report covers.</summary>
     public DateOnly Month { get; set; }
 
-    /// <summary>Path under the reports directory, with forward slashes: monthly/cx-report-2026-03.pdf.</summary>
-    public required string RelativePath { get; set; }
     public long SizeBytes { get; set; }
     public int PageCount { get; set; }
     public DateTime CreatedAtUtc { get; set; }
@@ -30,4 +28,12 @@ public class ReportLibraryEntry
 
     /// <summary>Time to gather the figures and draw the PDF, for the library page and benchmarks.</summary>
     public int BuildMilliseconds { get; set; }
+}
+
+/// <summary>The PDF of a library entry, in a table of its own so listing the library never reads the files.</summary>
+public class ReportLibraryFile
+{
+    public int ReportLibraryEntryId { get; set; }
+    public ReportLibraryEntry? Entry { get; set; }
+    public required byte[] Content { get; set; }
 }

@@ -1400,11 +1400,6 @@ namespace CxDashboard.Web.Data.Migrations
                     b.Property<int>("PageCount")
                         .HasColumnType("INTEGER");
 
-                    b.Property<string>("RelativePath")
-                        .IsRequired()
-                        .HasMaxLength(260)
-                        .HasColumnType("TEXT");
-
                     b.Property<long>("SizeBytes")
                         .HasColumnType("INTEGER");
 
@@ -1414,6 +1409,20 @@ namespace CxDashboard.Web.Data.Migrations
                         .IsUnique();
 
                     b.ToTable("ReportLibrary", (string)null);
+                });
+
+            modelBuilder.Entity("CxDashboard.Web.Data.Entities.ReportLibraryFile", b =>
+                {
+                    b.Property<int>("ReportLibraryEntryId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.HasKey("ReportLibraryEntryId");
+
+                    b.ToTable("ReportLibraryFiles", (string)null);
                 });
 
             modelBuilder.Entity("CxDashboard.Web.Data.Entities.ReportSubscription", b =>
@@ -2054,6 +2063,17 @@ namespace CxDashboard.Web.Data.Migrations
                         .HasForeignKey("RoundId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("CxDashboard.Web.Data.Entities.ReportLibraryFile", b =>
+                {
+                    b.HasOne("CxDashboard.Web.Data.Entities.ReportLibraryEntry", "Entry")
+                        .WithOne()
+                        .HasForeignKey("CxDashboard.Web.Data.Entities.ReportLibraryFile", "ReportLibraryEntryId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Entry");
                 });
 
             modelBuilder.Entity("CxDashboard.Web.Data.Entities.ReportSubscription", b =>

@@ -3,6 +3,7 @@ using CxDashboard.Web.Features.Accounts;
 using CxDashboard.Web.Features.Maturity.Model;
 using CxDashboard.Web.Features.Metrics;
 using CxDashboard.Web.Features.Metrics.Rollups;
+using CxDashboard.Web.Features.Reports;
 using Microsoft.EntityFrameworkCore;
 
 namespace CxDashboard.Web.Data.Seeding;
@@ -12,8 +13,8 @@ namespace CxDashboard.Web.Data.Seeding;
 /// settings row, the default KPI targets and the maturity model when they are missing. Never touches existing data.
 /// </summary>
 public sealed class DatabaseInitializer(
-    CxDbContext db, UserAdminService userAdmin, KpiRollupService rollups, MaturityModelService maturityModel, IConfiguration configuration,
-    ILogger<DatabaseInitializer> logger)
+    CxDbContext db, UserAdminService userAdmin, KpiRollupService rollups, MaturityModelService maturityModel, ReportLibrary reports,
+    IConfiguration configuration, ILogger<DatabaseInitializer> logger)
 {
     public async Task InitializeAsync(CancellationToken ct = default)
     {
@@ -44,6 +45,7 @@ public sealed class DatabaseInitializer(
         var windowDays = await db.OrganisationSettings.Select(s => s.RepeatWindowDays).SingleAsync(ct);
         await rollups.EnsureCurrentAsync(windowDays, ct);
         await maturityModel.EnsureLoadedAsync(ct);
+        await reports.MoveFilesIntoDatabaseAsync(ct);
     }
 }
 

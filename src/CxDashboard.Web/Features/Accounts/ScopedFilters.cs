@@ -22,16 +22,26 @@ public sealed class ScopedFilters(CxDbContext db)
         public const string NoSuchTeam = "There is no team with id {0}.";
         public const string NoSuchAgent = "There is no agent with id {0}.";
         public const string TeamOutside = "Team {0} is outside your teams.";
+        /// <summary>For a team whose name already says "Team …" (e.g. "Team Sundsvall").</summary>
+        public const string NamedTeamOutside = "{0} is outside your teams.";
         public const string AgentOutside = "This agent is outside your teams.";
     }
 
     /// <summary>Refuses a team filter the scope does not allow; no filter passes.</summary>
-    public async Task CheckTeamAsync(int? teamId, DataScope scope, CancellationToken ct = default)
+    public Task CheckTeamAsync(int? teamId, DataScope scope, CancellationToken ct = default) =>
+        CheckTeamAsync(teamId, id => Allows(scope, id), ct);
+
+    /// <summary>Refuses a team filter outside <paramref name="allowedTeams"/> (null: every team).</summary>
+    public Task CheckTeamAsync(int? teamId, IReadOnlySet<int>? allowedTeams, CancellationToken ct = default) =>
+        CheckTeamAsync(teamId, id => allowedTeams is null || allowedTeams.Contains(id), ct);
+
+    private async Task CheckTeamAsync(int? teamId, Func<int, bool> allows, CancellationToken ct)
     {
         if (teamId is not { } id) return;
         var name = await db.Teams.AsNoTracking().Where(t => t.Id == id).Select(t => t.Name).FirstOrDefaultAsync(ct)
                    ?? throw new RequestRefusedException(Format(Words.NoSuchTeam, id));
-        if (!Allows(scope, id)) throw new OutOfScopeException(Format(Words.TeamOutside, name));
+        if (!allows(id))
+            throw new OutOfScopeException(Format(name.StartsWith("Team ", StringComparison.OrdinalIgnoreCase) ? Words.NamedTeamOutside : Words.TeamOutside, name));
     }
 
     /// <summary>Refuses an agent filter outside the scope (an agent in no team is outside every team scope).</summary>

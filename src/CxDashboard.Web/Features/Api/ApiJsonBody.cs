@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -28,15 +29,68 @@ public static class ApiJsonBody
         }
         if (buffer.Length == 0)
             return (null, ApiProblems.BadRequest("The request body is empty: send a JSON array of records."));
+        JsonDocument document;
         try
         {
-            return (JsonDocument.Parse(buffer.ToArray(), new JsonDocumentOptions { MaxDepth = 16 }), null);
+            document = JsonDocument.Parse(buffer.ToArray(), new JsonDocumentOptions { MaxDepth = 16 });
         }
         catch (JsonException e)
         {
             // Line numbers in JsonException are 0-based; people count from 1.
             var where = e.LineNumber is { } line ? $" (line {line + 1}, byte {e.BytePositionInLine + 1})" : "";
             return (null, ApiProblems.BadRequest($"The body is not valid JSON{where}: {FirstSentence(e.Message)}"));
+        }
+        if (FirstUnreadableText(document.RootElement, "$") is { } path)
+        {
+            document.Dispose();
+            return (null, ApiProblems.BadRequest(string.Format(CultureInfo.InvariantCulture, UnreadableText, path)));
+        }
+        return (document, null);
+    }
+
+    private const string UnreadableText =
+        "The text at {0} is not valid Unicode (invalid UTF-8 bytes or a lone surrogate such as \\ud800). Send the body as UTF-8 text.";
+
+    /// <summary>
+    /// The JSON path of the first property name or string the body cannot be read as (JSON's parser checks its
+    /// structure, not its text): invalid UTF-8 or a lone surrogate would otherwise fail later, wherever it is read.
+    /// </summary>
+    private static string? FirstUnreadableText(JsonElement element, string path)
+    {
+        switch (element.ValueKind)
+        {
+            case JsonValueKind.String:
+                return Readable(() => element.GetString()) ? null : path;
+            case JsonValueKind.Array:
+                var index = 0;
+                foreach (var item in element.EnumerateArray())
+                {
+                    if (FirstUnreadableText(item, $"{path}[{index}]") is { } inItem) return inItem;
+                    index++;
+                }
+                return null;
+            case JsonValueKind.Object:
+                foreach (var property in element.EnumerateObject())
+                {
+                    if (!Readable(() => property.Name)) return $"{path} (a property name)";
+                    if (FirstUnreadableText(property.Value, $"{path}.{property.Name}") is { } inValue) return inValue;
+                }
+                return null;
+            default:
+                return null;
+        }
+    }
+
+    private static bool Readable(Func<string?> read)
+    {
+        try
+        {
+            read();
+            return true;
+        }
+        catch (InvalidOperationException)
+        {
+            return false;
         }
     }
 

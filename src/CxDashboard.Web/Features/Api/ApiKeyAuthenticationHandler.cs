@@ -93,7 +93,7 @@ public sealed class ApiKeyAuthenticationHandler(
                 title = "Too many requests",
                 status = 429,
                 detail = $"Too many requests without a valid API key came from your address. Retry after {seconds} seconds.",
-            });
+            }, ApiProblem.SerializerOptions, ApiProblem.ContentType);
         }
         Response.StatusCode = StatusCodes.Status401Unauthorized;
         Response.Headers.WWWAuthenticate = $"{SchemeName} header=\"{HeaderName}\"";
@@ -103,6 +103,6 @@ public sealed class ApiKeyAuthenticationHandler(
             title = "Unauthorized",
             status = 401,
             detail = $"Send a valid, unrevoked API key in the {HeaderName} header.",
-        });
+        }, ApiProblem.SerializerOptions, ApiProblem.ContentType);
     }
 }

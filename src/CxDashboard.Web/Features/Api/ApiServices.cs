@@ -77,7 +77,7 @@ public static class ApiServices
                 title = "Too many requests",
                 status = 429,
                 detail = $"This API key has used its requests for this minute. Retry after {seconds} seconds.",
-            }, ct);
+            }, ApiProblem.SerializerOptions, ApiProblem.ContentType, ct);
             return;
         }
         // The public survey and pulse pages: a short page in both languages, without the staff layout.

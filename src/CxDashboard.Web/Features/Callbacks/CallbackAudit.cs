@@ -19,6 +19,9 @@ public static class CallbackAudit
 /// <summary>Words for the enums, as pages, exports and the CLI show them (the vocabulary), and their codes.</summary>
 public static class CallbackText
 {
+    /// <summary>In place of the team (and agent) of a contact outside a team-limited viewer's teams.</summary>
+    public static string AnotherTeam => Vocabulary.Current["Callback.AnotherTeam"];
+
     public static string Outcome(CallbackOutcome outcome) => Vocabulary.Current.CallbackOutcome(outcome);
 
     /// <summary>The code in JSON and on the command line.</summary>

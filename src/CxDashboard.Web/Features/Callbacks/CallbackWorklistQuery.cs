@@ -106,15 +106,16 @@ public sealed class CallbackWorklistQuery(CxDbContext db, TimeProvider clock)
         else if (!string.IsNullOrEmpty(filter.Assignee)) cases = cases.Where(c => c.AssignedToUserId == filter.Assignee);
         if (!string.IsNullOrWhiteSpace(filter.Search))
         {
-            var pattern = $"%{filter.Search.Trim()}%";
-            cases = cases.Where(c => EF.Functions.Like(c.Customer!.Name ?? "", pattern) || EF.Functions.Like(c.Customer!.Phone ?? "", pattern)
-                                     || EF.Functions.Like(c.Customer!.ExternalId, pattern));
+            // Lower case on both sides: SQLite's LIKE ignores ASCII case by itself, PostgreSQL's does not.
+            var pattern = $"%{filter.Search.Trim().ToLowerInvariant()}%";
+            cases = cases.Where(c => EF.Functions.Like((c.Customer!.Name ?? "").ToLower(), pattern) || EF.Functions.Like((c.Customer!.Phone ?? "").ToLower(), pattern)
+                                     || EF.Functions.Like(c.Customer!.ExternalId.ToLower(), pattern));
         }
 
         var total = await cases.CountAsync(ct);
         var page = Math.Max(1, filter.Page);
         var ids = await cases.MostUrgentFirst(now).Skip((page - 1) * PageSize).Take(PageSize).Select(c => c.Id).ToListAsync(ct);
-        var rows = await RowsAsync(ids, now, ct);
+        var rows = await RowsAsync(ids, actor, now, ct);
         return new Worklist(rows, total, page, PageSize, counts);
     }
 
@@ -126,7 +127,7 @@ public sealed class CallbackWorklistQuery(CxDbContext db, TimeProvider clock)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         if (!await Scoped(actor).AnyAsync(c => c.Id == caseId, ct)) return null;
-        var row = (await RowsAsync([caseId], now, ct)).Single();
+        var row = (await RowsAsync([caseId], actor, now, ct)).Single();
         var c = await db.CallbackCases.AsNoTracking().Where(x => x.Id == caseId)
             .Select(x => new
             {
@@ -136,7 +137,7 @@ public sealed class CallbackWorklistQuery(CxDbContext db, TimeProvider clock)
             .SingleAsync(ct);
         var since = now.AddDays(-HistoryDays);
         var contacts = (await ContactsAsync(db.Contacts.Where(x => x.CustomerId == c.CustomerId && x.StartedAtUtc >= since)
-                .OrderByDescending(x => x.StartedAtUtc).Take(HistoryMaxRows), ct))
+                .OrderByDescending(x => x.StartedAtUtc).Take(HistoryMaxRows), actor, ct))
             .Select(x => x.View).OrderByDescending(x => x.StartedAtUtc).ToList();
 
         var triggerResponses = row.Triggers.Where(t => t.SourceType == "survey-response").Select(t => t.SourceExternalId).ToHashSet();
@@ -174,7 +175,7 @@ public sealed class CallbackWorklistQuery(CxDbContext db, TimeProvider clock)
     }
 
     /// <summary>The cases, in the order of <paramref name="ids"/>, with triggers, assignee and recent contacts.</summary>
-    private async Task<IReadOnlyList<WorklistRow>> RowsAsync(IReadOnlyList<long> ids, DateTime now, CancellationToken ct)
+    private async Task<IReadOnlyList<WorklistRow>> RowsAsync(IReadOnlyList<long> ids, CallbackActor actor, DateTime now, CancellationToken ct)
     {
         if (ids.Count == 0) return [];
         var cases = await db.CallbackCases.AsNoTracking().Where(c => ids.Contains(c.Id))
@@ -185,9 +186,9 @@ public sealed class CallbackWorklistQuery(CxDbContext db, TimeProvider clock)
                 c.AssignedToUserId, Assignee = c.AssignedTo!.DisplayName, c.Outcome, c.ClosedAtUtc,
             })
             .ToListAsync(ct);
-        var triggers = (await TriggersAsync(db.CallbackTriggers.Where(t => ids.Contains(t.CaseId)), ct)).ToLookup(t => t.CaseId, t => t.View);
+        var triggers = (await TriggersAsync(db.CallbackTriggers.Where(t => ids.Contains(t.CaseId)), actor, ct)).ToLookup(t => t.CaseId, t => t.View);
         var customers = cases.Select(c => c.CustomerId).Distinct().ToList();
-        var recent = (await ContactsAsync(db.Contacts.Where(c => customers.Contains(c.CustomerId) && c.StartedAtUtc >= now.AddDays(-RecentContactDays)), ct))
+        var recent = (await ContactsAsync(db.Contacts.Where(c => customers.Contains(c.CustomerId) && c.StartedAtUtc >= now.AddDays(-RecentContactDays)), actor, ct))
             .ToLookup(c => c.CustomerId, c => c.View);
 
         return ids.Select(id => cases.Single(c => c.Id == id)).Select(c => new WorklistRow(
@@ -227,7 +228,13 @@ public sealed class CallbackWorklistQuery(CxDbContext db, TimeProvider clock)
         return cases;
     }
 
-    internal async Task<List<(long CaseId, TriggerView View)>> TriggersAsync(IQueryable<CallbackTrigger> triggers, CancellationToken ct)
+    /// <summary>
+    /// A contact handled outside a team-limited actor's teams (a customer's history crosses teams) is shown without
+    /// naming its agent or team: people outside the actor's scope are never named.
+    /// </summary>
+    private static bool Hides(CallbackActor actor, int? teamId) => actor.TeamIds is { } teams && !(teamId is { } team && teams.Contains(team));
+
+    internal async Task<List<(long CaseId, TriggerView View)>> TriggersAsync(IQueryable<CallbackTrigger> triggers, CallbackActor actor, CancellationToken ct)
     {
         var rows = await triggers.AsNoTracking()
             .Select(t => new
@@ -237,24 +244,26 @@ public sealed class CallbackWorklistQuery(CxDbContext db, TimeProvider clock)
                 Comment = t.SurveyResponse != null ? t.SurveyResponse.Comment : null,
                 ResponseExternalId = t.SurveyResponse != null ? t.SurveyResponse.ExternalId : null,
                 ContactExternalId = t.Contact!.ExternalId, Reason = t.Contact.Reason!.Name, t.Contact.Channel, Agent = t.Contact.Agent!.Name,
+                t.Contact.TeamId,
             })
             .ToListAsync(ct);
         return rows.Select(t => (t.CaseId, new TriggerView(t.Rule, t.TriggeredAtUtc, t.Csat, t.Resolved, t.Comment,
                 t.ResponseExternalId is null ? "contact" : "survey-response", t.ResponseExternalId ?? t.ContactExternalId,
-                t.ContactsInWindow, t.ContactExternalId, t.Reason, t.Channel, t.Agent)))
+                t.ContactsInWindow, t.ContactExternalId, t.Reason, t.Channel, Hides(actor, t.TeamId) ? null : t.Agent)))
             .ToList();
     }
 
-    internal static async Task<List<(long CustomerId, ContactView View)>> ContactsAsync(IQueryable<Contact> contacts, CancellationToken ct)
+    internal static async Task<List<(long CustomerId, ContactView View)>> ContactsAsync(IQueryable<Contact> contacts, CallbackActor actor, CancellationToken ct)
     {
         var rows = await contacts.AsNoTracking()
             .Select(c => new
             {
                 c.CustomerId, c.ExternalId, c.StartedAtUtc, Reason = c.Reason!.Name, ReasonCode = c.Reason.Code, c.Channel,
-                Agent = c.Agent!.Name, Team = c.Team!.Name, c.HandleSeconds, c.EscalatedFromBot,
+                Agent = c.Agent!.Name, Team = c.Team!.Name, c.TeamId, c.HandleSeconds, c.EscalatedFromBot,
             })
             .ToListAsync(ct);
-        return rows.Select(c => (c.CustomerId, new ContactView(c.ExternalId, c.StartedAtUtc, c.Reason, c.ReasonCode, c.Channel, c.Agent, c.Team, c.HandleSeconds, c.EscalatedFromBot)))
+        return rows.Select(c => (c.CustomerId, new ContactView(c.ExternalId, c.StartedAtUtc, c.Reason, c.ReasonCode, c.Channel,
+                Hides(actor, c.TeamId) ? null : c.Agent, Hides(actor, c.TeamId) ? CallbackText.AnotherTeam : c.Team, c.HandleSeconds, c.EscalatedFromBot)))
             .ToList();
     }
 }

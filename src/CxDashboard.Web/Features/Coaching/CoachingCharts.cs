@@ -27,7 +27,13 @@ public static class CoachingCharts
             new ChartSeries(card.Agent.TeamName ?? "Team", card.Trend.Select(w => spec.Measure(w.Team).Percent).ToList(), Charts.Grey,
                 Samples: card.Trend.Select(w => spec.Measure(w.Team).N).ToList()),
         ], target, percent: true);
-        if (forPrint) plot.ScaleFactor = PrintScale;
+        if (forPrint)
+        {
+            plot.ScaleFactor = PrintScale;
+            // A pack's chart is half a page wide: a fourth legend item would wrap onto a second row, which ScottPlot
+            // cuts off. The line under the chart says what a hollow point means.
+            plot.Legend.ManualItems.RemoveAll(item => item.LabelText == ChartWords.English.SmallSample);
+        }
         return plot;
     }
 

@@ -23,10 +23,24 @@ public sealed record ScorecardKpi(
     public bool HigherIsBetter => KpiDefinitions.Get(Kind).HigherIsBetter;
 
     /// <summary>"better than the rest of the team", "worse than …", or null when the difference is not significant (p &lt; 0.05).</summary>
-    public string? Comparison => VersusRestOfTeam is not { } t ? null
-        : t.IsHigher(0.05) ? (HigherIsBetter ? "better than the rest of the team" : "worse than the rest of the team")
-        : t.IsLower(0.05) ? (HigherIsBetter ? "worse than the rest of the team" : "better than the rest of the team")
+    public string? Comparison => IsBetter switch
+    {
+        true => "better than the rest of the team",
+        false => "worse than the rest of the team",
+        null => null,
+    };
+
+    /// <summary>Whether the agent is significantly (p &lt; 0.05) better or worse than the rest of the team; null when neither.</summary>
+    public bool? IsBetter => VersusRestOfTeam is not { } t ? null
+        : t.IsHigher(0.05) ? HigherIsBetter
+        : t.IsLower(0.05) ? !HigherIsBetter
         : null;
+
+    /// <summary>
+    /// The one-sided p-value that the agent is worse than the rest of the team, read the same way for every KPI: lower
+    /// for CSAT and FCR, higher for the repeat rate. Small when the agent is clearly worse, near 1 when clearly better.
+    /// </summary>
+    public double? WorsePValue => VersusRestOfTeam is { } t ? (HigherIsBetter ? t.PLower : t.PHigher) : null;
 }
 
 /// <summary>One week of the agent's and the team's trend.</summary>

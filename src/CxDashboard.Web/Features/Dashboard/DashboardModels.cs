@@ -45,7 +45,8 @@ public sealed record ReasonRow(int ReasonId, string Code, string Name, int Compl
 public sealed class DashboardView
 {
     public required DatePeriod Period { get; init; }
-    public required DatePeriod PreviousPeriod { get; init; }
+    /// <summary>The period the tiles' changes compare with, and which rule chose it.</summary>
+    public required ComparisonPeriod PreviousPeriod { get; init; }
     public required string PresetKey { get; init; }
     public required DashboardFilter Filter { get; init; }
     public required string ScopeDescription { get; init; }

@@ -59,7 +59,7 @@ public sealed class DashboardService(
         {
             SummariesCatchingUp = await queries.HasPendingDayAsync(query.From, query.To, ct),
             Period = period,
-            PreviousPeriod = new DatePeriod(previousQuery.From, previousQuery.To),
+            PreviousPeriod = query.Comparison,
             PresetKey = presetKey,
             Filter = filter,
             ScopeDescription = DescribeScope(scope, teams, isAgentView),

@@ -1,6 +1,7 @@
 using System.Globalization;
 using ClosedXML.Excel;
 using CsvHelper;
+using CxDashboard.Web.Features.Exports.Xlsx;
 using CxDashboard.Web.Features.Presentation;
 
 namespace CxDashboard.Web.Features.Engagement;
@@ -45,61 +46,38 @@ public static class EngagementExport
     {
         using var workbook = new XLWorkbook();
         var sheet = workbook.AddWorksheet("Engagement");
-        sheet.Cell(1, 1).SetValue(title);
-        sheet.Cell(1, 1).Style.Font.Bold = true;
-        string[] headings = ["Team", "Month", "Answers", "Engagement index (0–100)", "eNPS", "CSAT %", "CSAT n", "Contact-based FCR %", "FCR n"];
-        for (var c = 0; c < headings.Length; c++)
-        {
-            var cell = sheet.Cell(3, c + 1);
-            cell.SetValue(headings[c]);
-            cell.Style.Font.Bold = true;
-            cell.Style.Fill.BackgroundColor = XLColor.FromHtml("#F0F2F5");
-        }
-        var r = 4;
-        foreach (var row in rows)
-        {
-            var e = row.Engagement;
-            Text(sheet.Cell(r, 1), row.Team);
-            sheet.Cell(r, 2).SetValue(EngagementReportService.MonthLabel(row.Period));
-            if (AnswersCell(e) is { } hidden) sheet.Cell(r, 3).SetValue(hidden);
-            else sheet.Cell(r, 3).SetValue(e.Responses ?? 0);
-            Number(sheet.Cell(r, 4), e.EngagementIndex, "0.0");
-            Number(sheet.Cell(r, 5), e.Enps, "+0.0;-0.0;0.0");
-            Number(sheet.Cell(r, 6), row.Cx.Csat.Percent, "0.0");
-            sheet.Cell(r, 7).SetValue(row.Cx.Responses);
-            Number(sheet.Cell(r, 8), row.Cx.ContactFcr.Percent, "0.0");
-            sheet.Cell(r, 9).SetValue(row.Cx.FcrDecidable);
-            if (row.IsTotal) sheet.Row(r).Style.Font.Bold = true;
-            r++;
-        }
-        sheet.Cell(r + 1, 1).SetValue($"Engagement figures are shown only for months that have ended and for team-months with at least {EngagementCalculator.AnonymityThreshold} answers; the totals leave smaller teams out.");
-        // Widths set by hand: AdjustToContents needs GDI+, which Linux lacks.
-        double[] widths = [28, 10, 14, 24, 10, 10, 10, 20, 10];
-        for (var c = 0; c < widths.Length; c++) sheet.Column(c + 1).Width = widths[c];
-        sheet.SheetView.FreezeRows(3);
+        ClosedXmlTables.Set(sheet.Cell(1, 1), title, bold: true);
+        var all = rows.ToList();
+        // Team rows form the table; the totals sit under it, outside its filter, so sorting or summing the teams never mixes them in.
+        var last = ClosedXmlTables.Write(sheet, Columns, all.Where(r => !r.IsTotal), headerRow: 3,
+            new XlSheetOptions<EngagementRow> { Totals = () => all.Where(r => r.IsTotal) });
+        var notes = all.Any(r => r.IsTotal) ? last + all.Count(r => r.IsTotal) + 3 : last + 2;
+        ClosedXmlTables.Set(sheet.Cell(notes, 1), $"Engagement figures are shown only for months that have ended and for team-months with at least {EngagementCalculator.AnonymityThreshold} answers; the totals leave smaller teams out.");
 
         using var stream = new MemoryStream();
         workbook.SaveAs(stream);
         return stream.ToArray();
     }
 
+    private static readonly XlColumn<EngagementRow>[] Columns =
+    [
+        new("Team", 28, XlFormat.Text, r => r.Team),
+        new("Month", 10, XlFormat.Text, r => EngagementReportService.MonthLabel(r.Period)),
+        new("Answers", 14, XlFormat.Integer, r => AnswersCell(r.Engagement) is { } hidden ? hidden : r.Engagement.Responses ?? 0,
+            r => AnswersCell(r.Engagement) is null ? XlFormat.Integer : XlFormat.Text),
+        new("Engagement index (0–100)", 14, XlFormat.Decimal1, r => r.Engagement.EngagementIndex),
+        new("eNPS", 10, XlFormat.SignedDecimal1, r => r.Engagement.Enps),
+        new("CSAT (top-2-box)", 10, XlFormat.Percent, r => r.Cx.Csat.Percent),
+        new("CSAT n", 10, XlFormat.Integer, r => r.Cx.Responses),
+        new("Contact-based FCR", 12, XlFormat.Percent, r => r.Cx.ContactFcr.Percent),
+        new("FCR n", 10, XlFormat.Integer, r => r.Cx.FcrDecidable),
+    ];
+
     /// <summary>What the answers column says instead of a count when the figures are not published.</summary>
     private static string? AnswersCell(EngagementResult e) =>
         e.MonthOpen ? EngagementPageText.ExportCollecting : e.Suppressed ? HiddenAnswers : null;
 
-    private static void Text(IXLCell cell, string value)
-    {
-        cell.SetValue(value);
-        cell.DataType = XLDataType.Text;
-        if (SpreadsheetText.LooksLikeFormula(value)) cell.Style.IncludeQuotePrefix = true;
-    }
 
-    private static void Number(IXLCell cell, double? value, string format)
-    {
-        if (value is not { } v) return;
-        cell.SetValue(v);
-        cell.Style.NumberFormat.Format = format;
-    }
 
     private static string Invariant(double? value) => value?.ToString("0.0##", CultureInfo.InvariantCulture) ?? "";
 }

@@ -4,6 +4,7 @@ using CxDashboard.Web.Data;
 using CxDashboard.Web.Data.Entities;
 using CxDashboard.Web.Features.Callbacks;
 using CxDashboard.Web.Features.Dashboard;
+using CxDashboard.Web.Features.Exports.Xlsx;
 using CxDashboard.Web.Features.Metrics;
 using CxDashboard.Web.Features.Organisation;
 using Microsoft.EntityFrameworkCore;
@@ -13,12 +14,20 @@ namespace CxDashboard.Web.Features.Exports;
 public sealed record ExportFile(string FileName, byte[] Content)
 {
     public const string XlsxContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+    /// <summary>
+    /// A temporary file a download is written into before anything is sent, so a refused or failed export answers with
+    /// an explanation, never half a workbook; it deletes itself when the response has been sent.
+    /// </summary>
+    public static FileStream Temporary() =>
+        new(Path.GetTempFileName(), FileMode.Create, FileAccess.ReadWrite, FileShare.None, 1 << 16, FileOptions.DeleteOnClose);
 }
 
 /// <summary>
 /// Gathers the KPI workbook for a filter. The CLI names filters as the `kpis` verb does and sees everything; the web
 /// starts from the dashboard's filter and the signed-in user's scope. The Summary comes from the same query as the
-/// `kpis` JSON and the API, so its numbers are theirs.
+/// `kpis` JSON and the API, so its numbers are theirs. The workbook is streamed into the output
+/// (<see cref="StreamingXlsxWriter"/>): its size in memory does not grow with the period.
 /// </summary>
 public sealed class KpiExportService(
     CxDbContext db,
@@ -30,14 +39,16 @@ public sealed class KpiExportService(
     CallbackKpiService callbacks,
     TimeProvider clock)
 {
-    public async Task<ExportFile> ForRequestAsync(KpiRequest request, CancellationToken ct = default)
+    /// <summary>Writes the workbook for a `kpis`-style request into <paramref name="output"/>; returns its file name.</summary>
+    public async Task<string> ForRequestAsync(KpiRequest request, Stream output, Func<Stream, ITableWorkbookWriter>? writerFactory = null, CancellationToken ct = default)
     {
         var query = await reports.ResolveAsync(request, ct);
         var filters = new KpiReportFilters(request.Team, request.Agent, request.Channel?.ToLowerInvariant(), request.Reason);
-        return await BuildAsync(query, DataScope.Everything, "all teams", filters, ct);
+        return await WriteAsync(query, DataScope.Everything, "all teams", filters, output, writerFactory, ct);
     }
 
-    public async Task<ExportFile> ForDashboardAsync(DashboardFilter filter, ClaimsPrincipal user, CancellationToken ct = default)
+    /// <summary>Writes the workbook of the dashboard's filters, in the user's scope, into <paramref name="output"/>; returns its file name.</summary>
+    public async Task<string> ForDashboardAsync(DashboardFilter filter, ClaimsPrincipal user, Stream output, CancellationToken ct = default)
     {
         var (query, scope, _, _) = await dashboard.ResolveAsync(filter, user, ct);
         var visibleTeams = (await db.Teams.AsNoTracking().OrderBy(t => t.Name).ToListAsync(ct)).Where(t => scope.IsUnrestricted || scope.AllowsTeam(t.Id)).ToList();
@@ -45,10 +56,11 @@ public sealed class KpiExportService(
         var agent = query.AgentId is { } agentId ? await db.Agents.Where(a => a.Id == agentId).Select(a => a.ExternalId).FirstOrDefaultAsync(ct) : null;
         var reason = query.ReasonId is { } reasonId ? await db.ContactReasons.Where(r => r.Id == reasonId).Select(r => r.Code).FirstOrDefaultAsync(ct) : null;
         var filters = new KpiReportFilters(team, agent, query.Channel?.Code(), reason);
-        return await BuildAsync(query, scope, DashboardService.DescribeScope(scope, visibleTeams, scope.AgentId is not null), filters, ct);
+        return await WriteAsync(query, scope, DashboardService.DescribeScope(scope, visibleTeams, scope.AgentId is not null), filters, output, null, ct);
     }
 
-    private async Task<ExportFile> BuildAsync(MetricQuery query, DataScope scope, string scopeDescription, KpiReportFilters filters, CancellationToken ct)
+    private async Task<string> WriteAsync(MetricQuery query, DataScope scope, string scopeDescription, KpiReportFilters filters, Stream output,
+        Func<Stream, ITableWorkbookWriter>? writerFactory, CancellationToken ct)
     {
         var settings = await organisation.GetAsync(ct);
         var totals = await queries.TotalsAsync(query, scope, ct);
@@ -99,16 +111,18 @@ public sealed class KpiExportService(
                 .ToList(),
             Channels = Channels.All.Where(byChannel.ContainsKey).Select(c => new KpiBreakdownRow(c.DisplayName(), byChannel[c], c.Code())).ToList(),
             Days = Enumerable.Range(0, query.Days).Select(i => query.From.AddDays(i))
-                .Select(day => (day, byDay.GetValueOrDefault(day, KpiCounts.Empty))).ToList(),
+                .Select(day => (day, byDay.GetValueOrDefault(day, KpiCounts.Empty))),
             Callbacks = scope.AgentId is not null || scope.SeesNothing ? null : await callbacks.GetAsync(new CallbackKpiRequest
             {
                 From = query.From, To = query.To, TeamId = query.TeamId, TeamScope = scope.TeamIds, AsOfUtc = query.AsOfUtc,
             }, ct),
         };
 
-        using var stream = new MemoryStream();
-        KpiWorkbook.Write(content, stream);
-        return new ExportFile(FileName(query, filters), stream.ToArray());
+        using (var writer = (writerFactory ?? (s => new StreamingXlsxWriter(s)))(output))
+        {
+            await KpiWorkbook.WriteAsync(content, writer, ct);
+        }
+        return FileName(query, filters);
     }
 
     private static IReadOnlyList<string> Describe(KpiReportFilters filters, MetricQuery query, IReadOnlyDictionary<int, string> teams,

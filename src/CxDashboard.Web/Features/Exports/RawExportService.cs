@@ -77,26 +77,32 @@ public sealed class RawExportService(CxDbContext db, OrganisationSettingsService
 
         using var writer = (writerFactory ?? (s => new StreamingXlsxWriter(s)))(output);
         var written = await sheet.WriteAsync(writer, ct);
-        var about = new List<(string Item, string Value)>
+        var about = new List<XlNote>
         {
-            ("Export", $"{sheet.Name}, {Presentation.Display.Period(from, to)}"),
-            ("Organisation", settings.Name),
-            ("Period", $"{from:yyyy-MM-dd} to {to:yyyy-MM-dd}, both included, by the local date {sheet.PeriodRule}"),
-            ("Scope", scope.IsUnrestricted ? "all teams" : scope.AgentId is not null ? "one agent's own contacts" : "the exporting user's teams"),
-            ("Rows", written.ToString("N0", CultureInfo.InvariantCulture)),
-            ("Time zone", $"{zone}: every date and time in this workbook is local to it"),
-            ("Repeat window W", $"{settings.RepeatWindowDays} days"),
-            ("FCR decidable as of (UTC)", query.AsOfUtc.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)),
-            ("Exported (UTC)", clock.GetUtcNow().UtcDateTime.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)),
+            new("Export", $"{sheet.Name}, {Presentation.Display.Period(from, to)}"),
+            new("Organisation", settings.Name),
+            new("Period from", from, XlFormat.Date),
+            new("Period to", to, XlFormat.Date),
+            new("Period rule", $"both dates included, by the local date {sheet.PeriodRule}"),
+            new("Scope", scope.IsUnrestricted ? "all teams" : scope.AgentId is not null ? "one agent's own contacts" : "the exporting user's teams"),
+            new("Rows", written, XlFormat.Integer),
+            new("Time zone", $"{zone}: every date and time in this workbook is local to it"),
+            new("Repeat window W (days)", settings.RepeatWindowDays, XlFormat.Integer),
+            new("FCR decidable as of (UTC)", XlValue.FromDateTime(query.AsOfUtc), XlFormat.DateTime),
+            new("Exported (UTC)", XlValue.FromDateTime(clock.GetUtcNow().UtcDateTime), XlFormat.DateTime),
         };
-        about.AddRange(sheet.Notes.Select(note => ("Column", note)));
-        await writer.AddSheetAsync("About", [
-            new XlColumn<(string Item, string Value)>("Item", 26, XlFormat.Text, a => a.Item),
-            new XlColumn<(string Item, string Value)>("Value", 110, XlFormat.Text, a => a.Value),
-        ], about.ToAsyncEnumerable(), ct);
+        about.AddRange(sheet.Notes.Select(note => new XlNote("Column", note)));
+        await writer.AddSheetAsync("About", AboutColumns, about.ToAsyncEnumerable(), ct: ct);
         writer.Complete();
         return new RawExportResult(kind, written, kind.FileName(from, to));
     }
+
+    /// <summary>An About sheet: each item beside its value, typed (dates as dates, counts as numbers), long text wrapping.</summary>
+    public static readonly IReadOnlyList<XlColumn<XlNote>> AboutColumns =
+    [
+        new("Item", 26, XlFormat.Text, a => a.Item),
+        new("Value", 110, XlFormat.Text, a => a.Value, a => a.Format) { Wrap = true },
+    ];
 
     private RawExportSheet ContactsSheet(MetricQuery query, DataScope scope, OrganisationTime time, RawExportNames names, string zone)
     {
@@ -110,7 +116,7 @@ public sealed class RawExportService(CxDbContext db, OrganisationSettingsService
             new($"Started ({zone})", 17, XlFormat.DateTime, c => XlValue.FromDateTime(time.ToLocal(c.StartedAtUtc))),
             new("Date", 11, XlFormat.Date, c => c.LocalDate),
             .. names.ContactColumns<ContactRow>(),
-            new("Handle time (s)", 10, XlFormat.Integer, c => c.HandleSeconds),
+            new("Handle time", 10, XlFormat.Duration, c => c.HandleSeconds),
             new("Bot→human", 9, XlFormat.Boolean, c => c.EscalatedFromBot),
             new($"Repeat (within {window} days)", 12, XlFormat.Boolean, c => ContactRules.IsRepeat(c.PrevGapTicks, window)),
             new($"Same-reason repeat (within {window} days)", 14, XlFormat.Boolean, c => ContactRules.IsRepeat(c.PrevSameReasonGapTicks, window)),
@@ -194,7 +200,7 @@ public sealed class RawExportSheet
 
     public static RawExportSheet Create<T>(string name, string periodRule, Func<CancellationToken, Task<int>> count,
         IReadOnlyList<XlColumn<T>> columns, Func<CancellationToken, IAsyncEnumerable<T>> rows, IReadOnlyList<string> notes) =>
-        new(name, periodRule, count, (writer, ct) => writer.AddSheetAsync(name, columns, rows(ct), ct), notes);
+        new(name, periodRule, count, (writer, ct) => writer.AddSheetAsync(name, columns, rows(ct), ct: ct), notes);
 }
 
 /// <summary>A raw export another feature offers (e.g. callback cases), registered in DI.</summary>

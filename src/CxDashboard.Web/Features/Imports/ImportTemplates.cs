@@ -65,7 +65,7 @@ public static class ImportTemplates
             var header = Header(kind);
             var columns = header.Select((name, i) => new XlColumn<IReadOnlyList<string>>(name, Math.Max(12, name.Length + 2), XlFormat.Text,
                 row => XlValue.FromText(row[i]))).ToList();
-            await writer.AddSheetAsync(kind.Code(), columns, One(ExampleRow(kind, team)), ct);
+            await writer.AddSheetAsync(kind.Code(), columns, One(ExampleRow(kind, team)), ct: ct);
             writer.Complete();
         }
         else

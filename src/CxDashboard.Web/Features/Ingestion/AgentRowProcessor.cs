@@ -47,7 +47,7 @@ public sealed class AgentRowProcessor(ImportSession session, MasterData masterDa
         }
 
         var insert = Session.Command("""
-            INSERT INTO "Agents" ("ExternalId", "Name", "TeamId", "Email", "UserId", "IsActive") VALUES (@externalId, @name, @team, @email, @user, 1)
+            INSERT INTO "Agents" ("ExternalId", "Name", "TeamId", "Email", "UserId", "IsActive") VALUES (@externalId, @name, @team, @email, @user, TRUE)
             RETURNING "Id"
             """, "@externalId", "@name", "@team", "@email", "@user");
         insert.Parameters["@externalId"].Value = agentId;
@@ -56,7 +56,7 @@ public sealed class AgentRowProcessor(ImportSession session, MasterData masterDa
         return RowOutcome.Inserted;
     }
 
-    private static void Bind(Microsoft.Data.Sqlite.SqliteCommand command, string name, int teamId, string? email, string? userId)
+    private static void Bind(System.Data.Common.DbCommand command, string name, int teamId, string? email, string? userId)
     {
         command.Parameters["@name"].Value = name;
         command.Parameters["@team"].Value = teamId;

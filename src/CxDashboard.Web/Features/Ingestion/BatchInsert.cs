@@ -22,7 +22,7 @@ public static class BatchInsert
 /// </summary>
 /// <param name="bind">Binds a row's columns to the parameters after the given offset (?offset+1 …).</param>
 /// <param name="inserted">Told each row and the row id it took, once it is inserted.</param>
-public sealed class BatchInsert<TRow>(ImportSession session, string into, int columns, Func<FastStatement, int, TRow, FastStatement> bind,
+public sealed class BatchInsert<TRow>(SqliteImportSession session, string into, int columns, Func<FastStatement, int, TRow, FastStatement> bind,
     Action<TRow, long>? inserted = null)
 {
     private readonly TRow[] _rows = new TRow[BatchInsert.Rows];

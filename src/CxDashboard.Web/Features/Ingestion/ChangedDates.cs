@@ -9,7 +9,7 @@ namespace CxDashboard.Web.Features.Ingestion;
 /// </summary>
 public static class ChangedDates
 {
-    public static IReadOnlyList<DateOnly> Collect(ImportSession session)
+    public static IReadOnlyList<DateOnly> Collect(SqliteImportSession session)
     {
         session.Execute($"""
             INSERT OR IGNORE INTO temp.import_changed_dates (local_date)

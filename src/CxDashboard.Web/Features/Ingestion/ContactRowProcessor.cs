@@ -2,10 +2,12 @@ using CxDashboard.Web.Data.Entities;
 
 namespace CxDashboard.Web.Features.Ingestion;
 
-/// <summary>contacts: upserts the customer, resolves agent/team/reason, and inserts or updates the contact by contact_id.</summary>
-public sealed class ContactRowProcessor : RowProcessor<ContactRowProcessor.ContactFields>
+/// <summary>contacts on SQLite: upserts the customer and inserts or updates the contact by contact_id, row by row.</summary>
+public sealed class ContactRowProcessor : ContactRows
 {
     private readonly CustomerWriter _customers;
+
+    private SqliteImportSession Sqlite => (SqliteImportSession)Session;
 
     // Into an empty table every row is new: no lookup, and duplicates in the file are found among the rows inserted.
     private readonly bool _tableWasEmpty;
@@ -14,7 +16,7 @@ public sealed class ContactRowProcessor : RowProcessor<ContactRowProcessor.Conta
     // New contacts wait to be inserted in batches; those of an empty table tell the duplicate check their lines.
     private readonly BatchInsert<(string ExternalId, ContactValues Values, long Line)> _newRows;
 
-    public ContactRowProcessor(ImportSession session, MasterData masterData, IReadOnlySet<int>? allowedTeams, long expectedRows)
+    public ContactRowProcessor(SqliteImportSession session, MasterData masterData, IReadOnlySet<int>? allowedTeams, long expectedRows)
         : base(session, masterData, allowedTeams)
     {
         _customers = new CustomerWriter(session, expectedRows, allowedTeams);
@@ -29,52 +31,20 @@ public sealed class ContactRowProcessor : RowProcessor<ContactRowProcessor.Conta
 
     /// <summary>
     /// Whether the table is empty; a large load into an empty table builds the non-unique indexes once after the rows
-    /// (see <see cref="ImportSession.SuspendIndexes"/>) instead of keeping them current row by row.
+    /// (see <see cref="SqliteImportSession.SuspendIndexes"/>) instead of keeping them current row by row.
     /// </summary>
-    private static bool PrepareLoad(ImportSession session, long expectedRows)
+    private static bool PrepareLoad(SqliteImportSession session, long expectedRows)
     {
         var empty = session.Scalar("""SELECT NOT EXISTS (SELECT 1 FROM "Contacts")""") == 1;
         if (empty && expectedRows >= BulkLoadRows) session.SuspendIndexes("Contacts");
         return empty;
     }
 
-    protected override ContactFields ParseFields(RowReader row)
-    {
-        var contactId = row.RequiredText("contact_id", 100);
-        var customerId = row.RequiredText("customer_id", 100);
-        var agentId = row.Text("agent_id", 100);
-        var team = row.Text("team", 200);
-        var channelText = row.RequiredText("channel", 50);
-        Channel channel = default;
-        if (channelText is not null && !Channels.TryParse(channelText, out channel))
-            row.AddError("channel", $"'{channelText}' is not a channel (use one of: {Channels.AllCodes})");
-        var reasonCode = row.RequiredText("reason", 100);
-        var startedAt = row.RequiredTimestamp("started_at");
-        var localDate = startedAt is { } utc ? row.LocalDateText(utc) : null;
-        var handleSeconds = row.Integer("handle_seconds", 0, 86_400, "seconds, at most one day");
-        var escalated = row.Boolean("escalated_from_bot") ?? false;
-        var customer = new CustomerDetails(
-            row.Text("customer_name", 200), row.Text("customer_phone", 50), row.Text("customer_email", 256),
-            row.Boolean("do_not_contact") ?? false);
-        return new ContactFields(contactId, customerId, agentId, team, channel, reasonCode, startedAt, localDate, handleSeconds, escalated, customer);
-    }
+    protected override bool IsDuplicate(RowErrors row, string contactId) =>
+        _tableWasEmpty ? IsDuplicateOfInserted(row, contactId) : IsDuplicateInFile(row, "contact_id", contactId);
 
-    protected override RowOutcome Write(RowErrors row, ContactFields fields)
+    protected override RowOutcome Write(RowErrors row, ContactFields fields, ResolvedContact resolved)
     {
-        int? teamId = null;
-        if (fields.Team is not null)
-        {
-            teamId = MasterData.FindTeam(fields.Team);
-            if (teamId is null) row.Add("team", $"no team named '{fields.Team}' (create it under Admin → Teams or import the agents file first)");
-        }
-        // The contact's team: the file's, else the agent's (an agent new to the system has none yet).
-        var knownAgent = fields.AgentId is null ? null : MasterData.FindAgent(fields.AgentId);
-        if (!row.Any)
-            IsTeamAllowed(row, fields.Team is null && fields.AgentId is not null ? "agent_id" : "team", teamId ?? knownAgent?.TeamId, "the contact");
-        if (fields.ContactId is { } contactId && (_tableWasEmpty ? IsDuplicateOfInserted(row, contactId) : IsDuplicateInFile(row, "contact_id", contactId)))
-            return RowOutcome.Rejected;
-        if (row.Any) return RowOutcome.Rejected;
-
         // An importer limited to teams may not take over (or change) a stored contact of another team.
         var existing = _tableWasEmpty ? null : Find(fields.ContactId!);
         if (AllowedTeams is not null && existing is { } stored && !IsTeamAllowed(row, "contact_id", stored.Values.TeamId, $"contact '{fields.ContactId}'"))
@@ -82,31 +52,16 @@ public sealed class ContactRowProcessor : RowProcessor<ContactRowProcessor.Conta
 
         var customerKey = _customers.Write(fields.CustomerId!, fields.Customer, row);
         if (customerKey is null) return RowOutcome.Rejected;
-
-        int? agentId = null;
-        if (fields.AgentId is not null)
-        {
-            var agent = knownAgent ?? MasterData.FindOrCreateAgent(fields.AgentId, teamId);
-            agentId = agent.Id;
-            teamId ??= agent.TeamId;
-        }
-        var reasonId = MasterData.FindOrCreateReason(fields.ReasonCode!);
-
-        var contact = new ContactValues(customerKey.Value, agentId, teamId, fields.Channel, reasonId, fields.StartedAtUtc!.Value,
+        var contact = new ContactValues(customerKey.Value, resolved.AgentId, resolved.TeamId, fields.Channel, resolved.ReasonId, fields.StartedAtUtc!.Value,
             fields.LocalDate!, fields.HandleSeconds, fields.EscalatedFromBot);
         return Write(fields.ContactId!, contact, existing, row.Line);
     }
-
-    /// <summary>A contact row as read: what it says by itself, before agent, team, reason and customer are resolved.</summary>
-    public sealed record ContactFields(
-        string? ContactId, string? CustomerId, string? AgentId, string? Team, Channel Channel, string? ReasonCode, DateTime? StartedAtUtc,
-        string? LocalDate, int? HandleSeconds, bool EscalatedFromBot, CustomerDetails Customer);
 
     private bool IsDuplicateOfInserted(RowErrors row, string contactId)
     {
         if (!_inserted.MaybeSeen(contactId)) return false;
         _newRows.Flush();
-        var select = Session.Statement("""SELECT "Id" FROM "Contacts" WHERE "ExternalId" = ?1""");
+        var select = Sqlite.Statement("""SELECT "Id" FROM "Contacts" WHERE "ExternalId" = ?1""");
         if (!select.Bind(1, contactId).ReadFirst()) return false;
         var rowId = select.Int64(0);
         select.Reset();
@@ -123,12 +78,12 @@ public sealed class ContactRowProcessor : RowProcessor<ContactRowProcessor.Conta
         if (existing is { } current)
         {
             if (current.Values == values) return RowOutcome.Unchanged;
-            var update = Session.Statement($"""UPDATE "Contacts" SET ({ValueColumns}) = (?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10) WHERE "Id" = ?1""");
+            var update = Sqlite.Statement($"""UPDATE "Contacts" SET ({ValueColumns}) = (?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10) WHERE "Id" = ?1""");
             Bind(update.Bind(1, current.Id), 0, values).Execute();
-            Session.MarkCustomerChanged(current.Values.CustomerId);
-            Session.MarkCustomerChanged(values.CustomerId);
-            Session.MarkDateChanged(current.Values.LocalDate);
-            Session.MarkDateChanged(values.LocalDate);
+            Sqlite.MarkCustomerChanged(current.Values.CustomerId);
+            Sqlite.MarkCustomerChanged(values.CustomerId);
+            Sqlite.MarkDateChanged(current.Values.LocalDate);
+            Sqlite.MarkDateChanged(values.LocalDate);
             return RowOutcome.Updated;
         }
 
@@ -137,11 +92,11 @@ public sealed class ContactRowProcessor : RowProcessor<ContactRowProcessor.Conta
         return RowOutcome.Inserted;
     }
 
-    public override (long Inserted, long Updated, long Unchanged) Complete()
+    public override CompletedRows Complete()
     {
         _customers.InsertPending();
         _newRows.Flush();
-        return (0, 0, 0);
+        return CompletedRows.None;
     }
 
     /// <summary>Binds the values to ?(offset+2)…?(offset+10), in the order of <see cref="ValueColumns"/>.</summary>
@@ -152,7 +107,7 @@ public sealed class ContactRowProcessor : RowProcessor<ContactRowProcessor.Conta
 
     private (long Id, ContactValues Values)? Find(string externalId)
     {
-        var select = Session.Statement($"""SELECT "Id", {ValueColumns} FROM "Contacts" WHERE "ExternalId" = ?1""");
+        var select = Sqlite.Statement($"""SELECT "Id", {ValueColumns} FROM "Contacts" WHERE "ExternalId" = ?1""");
         if (!select.Bind(1, externalId).ReadFirst()) return null;
         var found = (select.Int64(0), new ContactValues(
             select.Int64(1),

@@ -13,7 +13,7 @@ public sealed record CustomerDetails(string? Name, string? Phone, string? Email,
 /// </summary>
 public sealed class CustomerWriter
 {
-    private readonly ImportSession _session;
+    private readonly SqliteImportSession _session;
     private readonly IReadOnlySet<int>? _allowedTeams;
 
     // Into an empty customers table, a customer the filter has certainly not seen is new: it gets the next id here and
@@ -22,7 +22,7 @@ public sealed class CustomerWriter
     private long _nextId;
     private readonly BatchInsert<(long Id, string ExternalId, CustomerDetails Details)> _newRows;
 
-    public CustomerWriter(ImportSession session, long expectedCustomers, IReadOnlySet<int>? allowedTeams = null)
+    public CustomerWriter(SqliteImportSession session, long expectedCustomers, IReadOnlySet<int>? allowedTeams = null)
     {
         _session = session;
         _allowedTeams = allowedTeams;

@@ -46,7 +46,7 @@ public sealed class EngagementRowProcessor(ImportSession session, MasterData mas
         return RowOutcome.Deferred;
     }
 
-    public override (long Inserted, long Updated, long Unchanged) Complete()
+    public override CompletedRows Complete()
     {
         long inserted = 0, unchanged = 0;
         foreach (var ((teamId, period), answers) in _answers)
@@ -62,13 +62,13 @@ public sealed class EngagementRowProcessor(ImportSession session, MasterData mas
                 DELETE FROM "EngagementAnswers" WHERE "TeamId" = @team AND "Period" = @period AND "Source" = @source
                 """, "@team", "@period", "@source");
             delete.Parameters["@team"].Value = teamId;
-            delete.Parameters["@period"].Value = Month(period);
+            delete.Parameters["@period"].Value = period;
             delete.Parameters["@source"].Value = (int)EngagementSource.Import;
             delete.ExecuteNonQuery();
             foreach (var answer in answers) Insert(teamId, period, answer);
             inserted += answers.Count;
         }
-        return (inserted, 0, unchanged);
+        return new CompletedRows(inserted, 0, unchanged);
     }
 
     public override IEnumerable<string> Warnings()
@@ -86,7 +86,7 @@ public sealed class EngagementRowProcessor(ImportSession session, MasterData mas
             VALUES (@team, @period, @source, @enps, {string.Join(", ", names)})
             """, ["@team", "@period", "@source", "@enps", .. names]);
         insert.Parameters["@team"].Value = teamId;
-        insert.Parameters["@period"].Value = Month(period);
+        insert.Parameters["@period"].Value = period;
         insert.Parameters["@source"].Value = (int)EngagementSource.Import;
         insert.Parameters["@enps"].Value = ImportSession.Db(answer.Enps);
         for (var i = 0; i < names.Length; i++) insert.Parameters[names[i]].Value = ImportSession.Db(answer.Items[i]);
@@ -100,7 +100,7 @@ public sealed class EngagementRowProcessor(ImportSession session, MasterData mas
             FROM "EngagementAnswers" WHERE "TeamId" = @team AND "Period" = @period AND "Source" = @source
             """, "@team", "@period", "@source");
         select.Parameters["@team"].Value = teamId;
-        select.Parameters["@period"].Value = Month(period);
+        select.Parameters["@period"].Value = period;
         select.Parameters["@source"].Value = (int)EngagementSource.Import;
         var result = new List<Answer>();
         using var reader = select.ExecuteReader();
@@ -116,8 +116,6 @@ public sealed class EngagementRowProcessor(ImportSession session, MasterData mas
     private static bool SameAnswers(List<Answer> stored, List<Answer> incoming) =>
         stored.Count == incoming.Count &&
         stored.Select(a => a.Key).Order().SequenceEqual(incoming.Select(a => a.Key).Order());
-
-    private static string Month(DateOnly period) => period.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     private sealed record Answer(int? Enps, int?[] Items)
     {

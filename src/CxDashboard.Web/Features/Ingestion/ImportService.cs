@@ -23,6 +23,7 @@ public sealed class ImportService(
     OrganisationSettingsService organisation,
     IEnumerable<IImportListener> listeners,
     TimeProvider clock,
+    Microsoft.Extensions.Options.IOptions<XlsxLimits> xlsxLimits,
     ILogger<ImportService> logger)
 {
     private const int ProgressEvery = 5000;
@@ -52,7 +53,7 @@ public sealed class ImportService(
             {
                 try
                 {
-                    opened.Add(new OpenedFile(file.Kind, file.Name, OpenFile(file.Content), null));
+                    opened.Add(new OpenedFile(file.Kind, file.Name, OpenFile(file.Content, xlsxLimits.Value), null));
                 }
                 catch (ImportFileException e)
                 {
@@ -67,9 +68,9 @@ public sealed class ImportService(
         }
     }
 
-    public static ITabularReader OpenFile(Stream stream) => FileSniffer.Detect(stream) switch
+    public static ITabularReader OpenFile(Stream stream, XlsxLimits? xlsxLimits = null) => FileSniffer.Detect(stream) switch
     {
-        FileFormat.Xlsx => new XlsxTabularReader(stream),
+        FileFormat.Xlsx => new XlsxTabularReader(stream, xlsxLimits),
         _ => new CsvTabularReader(stream),
     };
 
@@ -103,12 +104,14 @@ public sealed class ImportService(
         if (write)
         {
             var deferRollups = results.Sum(r => r.Inserted + r.Updated) >= DeferredRollupRows;
-            (changedDates, rollupsPending) = WriteDerivedData(session, deferRollups, ct);
+            string timings;
+            (changedDates, rollupsPending, timings) = await session.WriteDerivedDataAsync(deferRollups, ct);
             var derivedSeconds = stopwatch.Elapsed.TotalSeconds;
+            logger.LogDebug("Derived data: {Timings}", timings);
             await session.Transaction.CommitAsync(ct);
             logger.LogDebug("Import batch: rows read and written in {Read:0.00} s, derived data in {Derived:0.00} s, commit in {Commit:0.00} s",
                 readSeconds, derivedSeconds - readSeconds, stopwatch.Elapsed.TotalSeconds - derivedSeconds);
-            if (results.Sum(r => r.Inserted + r.Updated) >= StatisticsRefreshRows) await DatabaseStatistics.RefreshAsync(session.Connection, ct);
+            if (results.Sum(r => r.Inserted + r.Updated) >= StatisticsRefreshRows) await session.RefreshStatisticsAsync(ct);
         }
         else
         {
@@ -155,42 +158,6 @@ public sealed class ImportService(
     /// raw rows, so its numbers are right at every moment, only slower to compute until the rebuild is done.
     /// </summary>
     public const long DeferredRollupRows = 50_000;
-
-    /// <summary>
-    /// What is derived from the imported rows, written in the same transaction just before it commits: the contacts'
-    /// repeat/FCR gaps, the organisation-local dates whose figures changed, and the KPI rollups of those dates (or, for
-    /// a large import, the record that those dates are pending) — so the dashboard's numbers change together with the
-    /// rows, or not at all.
-    /// </summary>
-    private (IReadOnlyList<DateOnly> Dates, bool RollupsPending) WriteDerivedData(ImportSession session, bool deferRollups, CancellationToken ct)
-    {
-        var stopwatch = Stopwatch.StartNew();
-        session.RestoreIndexes();
-        var indexesSeconds = stopwatch.Elapsed.TotalSeconds;
-        TimelineRefresher.Refresh(session, ct);
-        var gapsSeconds = stopwatch.Elapsed.TotalSeconds;
-        var dates = ChangedDates.Collect(session);
-        var datesSeconds = stopwatch.Elapsed.TotalSeconds;
-        var pending = RefreshRollups(session, dates, deferRollups);
-        logger.LogDebug("Derived data: indexes rebuilt in {Indexes:0.00} s, gaps in {Gaps:0.00} s, changed dates in {Dates:0.00} s, rollups of {Days} days {How} in {Rollups:0.00} s",
-            indexesSeconds, gapsSeconds - indexesSeconds, datesSeconds - gapsSeconds, dates.Count, pending ? "marked pending" : "rebuilt",
-            stopwatch.Elapsed.TotalSeconds - datesSeconds);
-        return (dates, pending);
-    }
-
-    /// <summary>Rebuilds the rollups of the changed dates, or marks them pending; true when they were marked pending.</summary>
-    private static bool RefreshRollups(ImportSession session, IReadOnlyList<DateOnly> dates, bool defer)
-    {
-        if (dates.Count == 0 || KpiRollupWriter.UsableWindow(session.Connection, session.Transaction) is not { } windowDays) return false;
-        KpiRollupWriter.StageDates(session.Connection, session.Transaction, dates);
-        if (defer)
-        {
-            KpiRollupWriter.MarkStagedDatesPending(session.Connection, session.Transaction);
-            return true;
-        }
-        KpiRollupWriter.RefreshStagedDates(session.Connection, session.Transaction, windowDays);
-        return false;
-    }
 
     private static ImportResult ReadFile(ImportKind kind, ITabularReader reader, ImportSession session, MasterData masterData,
         OrganisationTime time, ImportOptions options, BatchProgress progress, CancellationToken ct)
@@ -247,16 +214,23 @@ public sealed class ImportService(
 
         if (rows == 0) return FileRejected(kind, "The file has a header row but no data rows.");
 
-        var (deferredInserted, deferredUpdated, deferredUnchanged) = processor.Complete();
+        var completed = processor.Complete();
+        if (completed.Errors is { Count: > 0 } found)
+        {
+            // Errors found by a set-based step: merged with the row errors in line order, within the same limit.
+            errorCount += found.Count;
+            errors = [.. errors.Concat(found).OrderBy(e => e.Line).Take(options.MaxErrorsKept)];
+        }
+        rejected += completed.Rejected;
         warnings.AddRange(processor.Warnings());
         return new ImportResult
         {
             Kind = kind,
             Outcome = ImportOutcome.Previewed, // decided for the whole batch once every file is read
             Rows = rows,
-            Inserted = inserted + deferredInserted,
-            Updated = updated + deferredUpdated,
-            Unchanged = unchanged + deferredUnchanged,
+            Inserted = inserted + completed.Inserted,
+            Updated = updated + completed.Updated,
+            Unchanged = unchanged + completed.Unchanged,
             Rejected = rejected,
             ErrorCount = errorCount,
             Errors = errors,
@@ -293,13 +267,15 @@ public sealed class ImportService(
     }
 
     private static RowProcessor CreateProcessor(ImportKind kind, ImportSession session, MasterData masterData,
-        IReadOnlySet<int>? allowedTeams, long? bytesTotal) => kind switch
+        IReadOnlySet<int>? allowedTeams, long? bytesTotal) => (kind, session) switch
         {
             // A contact row is about 100 bytes: enough to size the duplicate filter without counting rows first.
-            ImportKind.Contacts => new ContactRowProcessor(session, masterData, allowedTeams, (bytesTotal ?? 100_000) / 100),
-            ImportKind.SurveyResponses => new SurveyResponseRowProcessor(session, masterData, allowedTeams),
-            ImportKind.Agents => new AgentRowProcessor(session, masterData, allowedTeams),
-            ImportKind.Engagement => new EngagementRowProcessor(session, masterData, allowedTeams),
+            (ImportKind.Contacts, SqliteImportSession sqlite) => new ContactRowProcessor(sqlite, masterData, allowedTeams, (bytesTotal ?? 100_000) / 100),
+            (ImportKind.Contacts, PostgresImportSession postgres) => new PostgresContactRowProcessor(postgres, masterData, allowedTeams),
+            (ImportKind.SurveyResponses, SqliteImportSession sqlite) => new SurveyResponseRowProcessor(sqlite, masterData, allowedTeams),
+            (ImportKind.SurveyResponses, PostgresImportSession postgres) => new PostgresSurveyResponseRowProcessor(postgres, masterData, allowedTeams),
+            (ImportKind.Agents, _) => new AgentRowProcessor(session, masterData, allowedTeams),
+            (ImportKind.Engagement, _) => new EngagementRowProcessor(session, masterData, allowedTeams),
             _ => throw new ArgumentOutOfRangeException(nameof(kind)),
         };
 

@@ -1,202 +1,129 @@
 using System.Data.Common;
-using CxDashboard.Web.Data;
-using Microsoft.Data.Sqlite;
 
 namespace CxDashboard.Web.Features.Ingestion;
 
 /// <summary>
-/// The connection, transaction and prepared commands of one import (one file, or a batch of files imported
-/// together). Everything an import writes happens in this one transaction, so a failed, interrupted or rejected
-/// import leaves nothing behind. Temp tables (per connection) remember the ids seen in the current file, the
-/// customers whose timelines changed and the gaps to write, so memory stays flat however large the file is.
+/// The connection and transaction of one import (one file, or a batch of files imported together), on either database.
+/// Everything an import writes happens in this one transaction, so a failed, interrupted or rejected import leaves
+/// nothing behind. The per-row writing of contacts and responses is the provider's own (<see cref="SqliteImportSession"/>,
+/// <see cref="PostgresImportSession"/>); master data, agents and engagement answers use the plain commands here.
 /// </summary>
-public sealed class ImportSession : IAsyncDisposable
+public abstract class ImportSession : IAsyncDisposable
 {
-    // A larger page cache for the import only (negative = KiB): bounded, so memory does not grow with the file,
-    // but large enough that the indexes of a million-row table stay in memory while rows are added.
-    private const int ImportCacheKib = 128 * 1024;
+    private readonly Dictionary<string, DbCommand> _commands = [];
 
-    // The temp tables (ids seen, gaps to write) have their own page cache, 2 MB by default: half the main cache keeps a
-    // million ids of a re-import in memory instead of spilling them to a temp file (measured: ~0.7 CPU s per million).
-    private const int ImportTempCacheKib = ImportCacheKib / 2;
-
-    private readonly Dictionary<string, SqliteCommand> _commands = [];
-    private readonly Dictionary<string, FastStatement> _statements = [];
-    private readonly List<string> _suspendedIndexes = [];
-    private readonly long _previousCacheSize;
-    private readonly long _previousTempCacheSize;
-    private readonly long _previousForeignKeys;
-    private readonly long _previousAutoCheckpoint;
-
-    private ImportSession(SqliteConnection connection, SqliteTransaction transaction, long previousCacheSize, long previousTempCacheSize,
-        long previousForeignKeys, long previousAutoCheckpoint)
+    protected ImportSession(DbConnection connection, DbTransaction transaction)
     {
-        _previousAutoCheckpoint = previousAutoCheckpoint;
         Connection = connection;
         Transaction = transaction;
-        _previousCacheSize = previousCacheSize;
-        _previousTempCacheSize = previousTempCacheSize;
-        _previousForeignKeys = previousForeignKeys;
-        ContactsMaxIdAtStart = Scalar("""SELECT COALESCE(MAX("Id"), 0) FROM "Contacts" """);
-        ResponsesMaxIdAtStart = Scalar("""SELECT COALESCE(MAX("Id"), 0) FROM "SurveyResponses" """);
     }
 
-    public SqliteConnection Connection { get; }
-    public SqliteTransaction Transaction { get; }
+    public DbConnection Connection { get; }
+    public DbTransaction Transaction { get; }
 
-    /// <summary>Contacts with a larger id were added by this import (ids only grow: AUTOINCREMENT).</summary>
-    public long ContactsMaxIdAtStart { get; }
+    /// <summary>Contacts with a larger id were added by this import (ids only grow).</summary>
+    public long ContactsMaxIdAtStart { get; protected init; }
 
     /// <summary>Survey responses with a larger id were added by this import.</summary>
-    public long ResponsesMaxIdAtStart { get; }
+    public long ResponsesMaxIdAtStart { get; protected init; }
 
     public bool ContactsWereEmpty => ContactsMaxIdAtStart == 0;
 
     /// <summary>Who the import's changes of customers' details are recorded as coming from.</summary>
-    public ChangeSource ChangeSource { get; init; } = ChangeSource.Unnamed;
+    public ChangeSource ChangeSource { get; private set; } = ChangeSource.Unnamed;
 
     /// <summary>When the import started: the time its changes are recorded at.</summary>
-    public DateTime StartedAtUtc { get; init; }
+    public DateTime StartedAtUtc { get; private set; }
 
     public static async Task<ImportSession> BeginAsync(DbConnection connection, ChangeSource changeSource, DateTime nowUtc, CancellationToken ct)
     {
-        var sqlite = (SqliteConnection)connection;
-        if (sqlite.State != System.Data.ConnectionState.Open) await sqlite.OpenAsync(ct);
-        long previousCacheSize, previousTempCacheSize, previousForeignKeys, previousAutoCheckpoint;
-        await using (var setup = sqlite.CreateCommand())
+        ImportSession session = connection switch
         {
-            setup.CommandText = "PRAGMA cache_size";
-            previousCacheSize = Convert.ToInt64(await setup.ExecuteScalarAsync(ct));
-            setup.CommandText = "PRAGMA temp.cache_size";
-            previousTempCacheSize = Convert.ToInt64(await setup.ExecuteScalarAsync(ct));
-            setup.CommandText = "PRAGMA foreign_keys";
-            previousForeignKeys = Convert.ToInt64(await setup.ExecuteScalarAsync(ct));
-            setup.CommandText = "PRAGMA wal_autocheckpoint";
-            previousAutoCheckpoint = Convert.ToInt64(await setup.ExecuteScalarAsync(ct));
-            // Foreign keys cannot be switched inside a transaction: off for the import, whose ids all come from its own
-            // lookups and inserts, saving four parent lookups per contact; back on when the session ends.
-            // No automatic checkpoint at the commit: copying a large import's pages from the WAL into the database file
-            // would double its commit time (measured: 2.8 s → 0.6 s for a million contacts). The next write on another
-            // connection (the rollup rebuild after a large import, see KpiRollupWriter.RefreshPending) checkpoints instead.
-            setup.CommandText = $"""
-                PRAGMA foreign_keys = OFF;
-                PRAGMA wal_autocheckpoint = 0;
-                PRAGMA cache_size = -{ImportCacheKib};
-                DROP TABLE IF EXISTS temp.import_seen;
-                DROP TABLE IF EXISTS temp.import_customers;
-                DROP TABLE IF EXISTS temp.import_gaps;
-                DROP TABLE IF EXISTS temp.import_changed_dates;
-                CREATE TEMP TABLE import_seen (external_id TEXT PRIMARY KEY, line INTEGER NOT NULL) WITHOUT ROWID;
-                CREATE TEMP TABLE import_customers (customer_id INTEGER PRIMARY KEY);
-                CREATE TEMP TABLE import_gaps (contact_id INTEGER PRIMARY KEY, prev INTEGER, prev_same INTEGER, next INTEGER, next_same INTEGER);
-                CREATE TEMP TABLE import_changed_dates (local_date TEXT PRIMARY KEY) WITHOUT ROWID;
-                PRAGMA temp.cache_size = -{ImportTempCacheKib};
-                """;
-            await setup.ExecuteNonQueryAsync(ct);
-        }
-        // IMMEDIATE: take the write lock now, so the import does not fail half-way on a busy database.
-        var transaction = sqlite.BeginTransaction(deferred: false);
-        return new ImportSession(sqlite, transaction, previousCacheSize, previousTempCacheSize, previousForeignKeys, previousAutoCheckpoint)
-        {
-            ChangeSource = changeSource,
-            StartedAtUtc = nowUtc,
+            Npgsql.NpgsqlConnection postgres => await PostgresImportSession.BeginAsync(postgres, ct),
+            _ => await SqliteImportSession.BeginAsync(connection, ct),
         };
+        session.ChangeSource = changeSource;
+        session.StartedAtUtc = nowUtc;
+        return session;
     }
 
-    /// <summary>A prepared command, created once per session and reused for every row.</summary>
-    public SqliteCommand Command(string sql, params string[] parameterNames)
+    /// <summary>Called before any plain command runs: a provider may have to finish a bulk copy on the connection first.</summary>
+    protected virtual void BeforeCommand() { }
+
+    /// <summary>A command with named parameters (<c>@name</c>), created once per session and reused for every row.</summary>
+    public DbCommand Command(string sql, params string[] parameterNames)
     {
+        BeforeCommand();
         if (_commands.TryGetValue(sql, out var command)) return command;
         command = Connection.CreateCommand();
         command.Transaction = Transaction;
         command.CommandText = sql;
-        foreach (var name in parameterNames) command.Parameters.Add(new SqliteParameter(name, null));
-        command.Prepare();
+        foreach (var name in parameterNames)
+        {
+            var parameter = command.CreateParameter();
+            parameter.ParameterName = name;
+            parameter.Value = DBNull.Value;
+            command.Parameters.Add(parameter);
+        }
         _commands[sql] = command;
         return command;
-    }
-
-    /// <summary>A statement for the per-row work (see <see cref="FastStatement"/>), prepared once per session.</summary>
-    public FastStatement Statement(string sql)
-    {
-        if (_statements.TryGetValue(sql, out var statement)) return statement;
-        statement = new FastStatement(Connection, sql);
-        _statements[sql] = statement;
-        return statement;
     }
 
     /// <summary>Runs a statement without parameters inside the import's transaction.</summary>
     public int Execute(string sql)
     {
+        BeforeCommand();
         using var command = Connection.CreateCommand();
         command.Transaction = Transaction;
         command.CommandText = sql;
+        command.CommandTimeout = 0;
         return command.ExecuteNonQuery();
     }
 
     public long Scalar(string sql)
     {
+        BeforeCommand();
         using var command = Connection.CreateCommand();
         command.Transaction = Transaction;
         command.CommandText = sql;
+        command.CommandTimeout = 0;
         return Convert.ToInt64(command.ExecuteScalar());
     }
 
+    /// <summary>Reads every row of a query inside the import's transaction.</summary>
+    public void ForEachRow(string sql, Action<DbDataReader> read)
+    {
+        BeforeCommand();
+        using var command = Connection.CreateCommand();
+        command.Transaction = Transaction;
+        command.CommandText = sql;
+        command.CommandTimeout = 0;
+        using var reader = command.ExecuteReader();
+        while (reader.Read()) read(reader);
+    }
+
     /// <summary>Ids are unique per file: a new file of the batch starts with none seen.</summary>
-    public void StartFile() => Execute("DELETE FROM temp.import_seen");
+    public abstract void StartFile();
 
     /// <summary>Remembers an external id for this file; returns the line it was first seen on when it is a duplicate.</summary>
-    public long? RememberId(string externalId, long line)
-    {
-        var insert = Statement("INSERT INTO temp.import_seen (external_id, line) VALUES (?1, ?2) ON CONFLICT DO NOTHING");
-        if (insert.Bind(1, externalId).Bind(2, line).Execute() == 1) return null;
-        var select = Statement("SELECT line FROM temp.import_seen WHERE external_id = ?1");
-        select.Bind(1, externalId).ReadFirst();
-        var firstLine = select.Int64(0);
-        select.Reset();
-        return firstLine;
-    }
+    public abstract long? RememberId(string externalId, long line);
 
-    /// <summary>A customer whose timeline an update changed (customers of new contacts are found by their ids).</summary>
-    public void MarkCustomerChanged(long customerId)
-    {
-        var command = Command("INSERT INTO temp.import_customers (customer_id) VALUES (@id) ON CONFLICT DO NOTHING", "@id");
-        command.Parameters["@id"].Value = customerId;
-        command.ExecuteNonQuery();
-    }
+    /// <summary>
+    /// What is derived from the rows just before the commit: indexes suspended for a bulk load, the contacts' repeat/FCR
+    /// gaps, the organisation-local dates whose figures changed, and those dates' rollups (rebuilt, or marked pending when
+    /// <paramref name="deferRollups"/>); returns the dates and whether their rollups were left pending.
+    /// </summary>
+    public abstract Task<(IReadOnlyList<DateOnly> Dates, bool RollupsPending, string Timings)> WriteDerivedDataAsync(bool deferRollups, CancellationToken ct);
 
-    /// <summary>A local date whose contacts or responses an update changed (new rows are found by their ids).</summary>
-    public void MarkDateChanged(string localDate)
-    {
-        var command = Command("INSERT INTO temp.import_changed_dates (local_date) VALUES (@date) ON CONFLICT DO NOTHING", "@date");
-        command.Parameters["@date"].Value = localDate;
-        command.ExecuteNonQuery();
-    }
-
-    /// <summary>Drops a table's non-unique indexes for a bulk load (see <see cref="SecondaryIndexes"/>) until <see cref="RestoreIndexes"/>.</summary>
-    public void SuspendIndexes(string table) => _suspendedIndexes.AddRange(SecondaryIndexes.Drop(Connection, Transaction, table));
-
-    /// <summary>Builds the suspended indexes again, before anything reads through them; a rollback restores them too.</summary>
-    public void RestoreIndexes()
-    {
-        SecondaryIndexes.Create(Connection, Transaction, _suspendedIndexes);
-        _suspendedIndexes.Clear();
-    }
+    /// <summary>Refreshes the query planner's statistics after a large import (outside the import's transaction).</summary>
+    public abstract Task RefreshStatisticsAsync(CancellationToken ct);
 
     public static object Db(object? value) => value ?? DBNull.Value;
 
-    public async ValueTask DisposeAsync()
+    public virtual async ValueTask DisposeAsync()
     {
         foreach (var command in _commands.Values) await command.DisposeAsync();
-        foreach (var statement in _statements.Values) statement.Dispose();
         await Transaction.DisposeAsync();
-        await using var cleanup = Connection.CreateCommand();
-        cleanup.CommandText = $"""
-            DROP TABLE IF EXISTS temp.import_seen; DROP TABLE IF EXISTS temp.import_customers; DROP TABLE IF EXISTS temp.import_gaps;
-            DROP TABLE IF EXISTS temp.import_changed_dates;
-            PRAGMA cache_size = {_previousCacheSize}; PRAGMA temp.cache_size = {_previousTempCacheSize}; PRAGMA foreign_keys = {_previousForeignKeys};
-            PRAGMA wal_autocheckpoint = {_previousAutoCheckpoint};
-            """;
-        await cleanup.ExecuteNonQueryAsync();
+        GC.SuppressFinalize(this);
     }
 }

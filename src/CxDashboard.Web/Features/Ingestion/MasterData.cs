@@ -1,5 +1,4 @@
 using System.Globalization;
-using Microsoft.Data.Sqlite;
 
 namespace CxDashboard.Web.Features.Ingestion;
 
@@ -30,10 +29,10 @@ public sealed class MasterData
     public static MasterData Load(ImportSession session, bool dryRun = false)
     {
         var data = new MasterData(session, dryRun);
-        ForEachRow(session, """SELECT "Id", "Name" FROM "Teams" """, r => data.AddTeam(r.GetInt32(0), r.GetString(1)));
-        ForEachRow(session, """SELECT "Id", "ExternalId", "TeamId" FROM "Agents" """,
+        session.ForEachRow("""SELECT "Id", "Name" FROM "Teams" """, r => data.AddTeam(r.GetInt32(0), r.GetString(1)));
+        session.ForEachRow("""SELECT "Id", "ExternalId", "TeamId" FROM "Agents" """,
             r => data._agents[r.GetString(1)] = (r.GetInt32(0), r.IsDBNull(2) ? null : r.GetInt32(2)));
-        ForEachRow(session, """SELECT "Id", "Code" FROM "ContactReasons" """, r => data._reasons[r.GetString(1)] = r.GetInt32(0));
+        session.ForEachRow("""SELECT "Id", "Code" FROM "ContactReasons" """, r => data._reasons[r.GetString(1)] = r.GetInt32(0));
         return data;
     }
 
@@ -51,7 +50,7 @@ public sealed class MasterData
     public int FindOrCreateTeam(string name)
     {
         if (FindTeam(name) is { } existing) return existing;
-        var insert = _session.Command("""INSERT INTO "Teams" ("Name", "IsActive") VALUES (@name, 1) RETURNING "Id" """, "@name");
+        var insert = _session.Command("""INSERT INTO "Teams" ("Name", "IsActive") VALUES (@name, TRUE) RETURNING "Id" """, "@name");
         insert.Parameters["@name"].Value = name;
         var id = Convert.ToInt32(insert.ExecuteScalar(), CultureInfo.InvariantCulture);
         AddTeam(id, name);
@@ -67,7 +66,7 @@ public sealed class MasterData
     {
         if (FindAgent(externalId) is { } existing) return existing;
         var insert = _session.Command("""
-            INSERT INTO "Agents" ("ExternalId", "Name", "TeamId", "IsActive") VALUES (@id, @id, @team, 1) RETURNING "Id"
+            INSERT INTO "Agents" ("ExternalId", "Name", "TeamId", "IsActive") VALUES (@id, @id, @team, TRUE) RETURNING "Id"
             """, "@id", "@team");
         insert.Parameters["@id"].Value = externalId;
         insert.Parameters["@team"].Value = ImportSession.Db(teamId);
@@ -84,7 +83,7 @@ public sealed class MasterData
     {
         if (_reasons.TryGetValue(code, out var id)) return id;
         var insert = _session.Command("""
-            INSERT INTO "ContactReasons" ("Code", "Name", "Complexity", "NeedsReview") VALUES (@code, @code, 3, 1) RETURNING "Id"
+            INSERT INTO "ContactReasons" ("Code", "Name", "Complexity", "NeedsReview") VALUES (@code, @code, 3, TRUE) RETURNING "Id"
             """, "@code");
         insert.Parameters["@code"].Value = code;
         id = Convert.ToInt32(insert.ExecuteScalar(), CultureInfo.InvariantCulture);
@@ -116,14 +115,5 @@ public sealed class MasterData
     {
         _teamsByName[name] = id;
         _teamNames[id] = name;
-    }
-
-    private static void ForEachRow(ImportSession session, string sql, Action<SqliteDataReader> read)
-    {
-        using var command = session.Connection.CreateCommand();
-        command.Transaction = session.Transaction;
-        command.CommandText = sql;
-        using var reader = command.ExecuteReader();
-        while (reader.Read()) read(reader);
     }
 }

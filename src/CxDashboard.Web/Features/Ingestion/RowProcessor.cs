@@ -11,6 +11,12 @@ public enum RowOutcome
     Deferred,
 }
 
+/// <summary>What <see cref="RowProcessor.Complete"/> wrote and found: counts, and the errors of rows it rejected (by line).</summary>
+public sealed record CompletedRows(long Inserted, long Updated, long Unchanged, long Rejected = 0, IReadOnlyList<ImportError>? Errors = null)
+{
+    public static readonly CompletedRows None = new(0, 0, 0);
+}
+
 /// <summary>
 /// Validates and writes the rows of one file kind inside an <see cref="ImportSession"/>, in two steps: <see cref="Parse"/>
 /// reads and checks what a row says by itself, <see cref="Write"/> checks it against stored data and writes it.
@@ -36,8 +42,11 @@ public abstract class RowProcessor(ImportSession session, MasterData masterData,
     /// </summary>
     public abstract RowOutcome Write(RowErrors row, object fields);
 
-    /// <summary>Writes and counts the deferred rows, for work that needs every row first (a team-month of engagement answers).</summary>
-    public virtual (long Inserted, long Updated, long Unchanged) Complete() => (0, 0, 0);
+    /// <summary>
+    /// Writes and counts the deferred rows, for work that needs every row first (a team-month of engagement answers, a
+    /// bulk copy's set-based merge); the errors it finds are of rows counted as deferred, which it counts as rejected.
+    /// </summary>
+    public virtual CompletedRows Complete() => CompletedRows.None;
 
     /// <summary>What the batch had created before this file: the file's notes name only what it created.</summary>
     private readonly (int Teams, int Agents, int Reasons) _createdBefore = masterData.Created;

@@ -1,10 +1,10 @@
 namespace CxDashboard.Web.Features.Ingestion;
 
-/// <summary>survey_responses: each response rates a contact that exists already or earlier in the same batch.</summary>
-public sealed class SurveyResponseRowProcessor(ImportSession session, MasterData masterData, IReadOnlySet<int>? allowedTeams)
-    : RowProcessor<SurveyResponseRowProcessor.ResponseFields>(session, masterData, allowedTeams)
+/// <summary>survey_responses: what both databases' writers share, the reading and checking of a row by itself.</summary>
+public abstract class SurveyResponseRows(ImportSession session, MasterData masterData, IReadOnlySet<int>? allowedTeams)
+    : RowProcessor<SurveyResponseRows.ResponseFields>(session, masterData, allowedTeams)
 {
-    protected override ResponseFields ParseFields(RowReader row) => new(
+    protected sealed override ResponseFields ParseFields(RowReader row) => new(
         ResponseId: row.RequiredText("response_id", 100),
         ContactId: row.RequiredText("contact_id", 100),
         ReceivedAtUtc: row.RequiredTimestamp("received_at"),
@@ -13,6 +13,20 @@ public sealed class SurveyResponseRowProcessor(ImportSession session, MasterData
         Nps: row.Integer("nps", 0, 10, "NPS is 0–10"),
         Comment: row.Text("comment", 4000));
 
+    /// <summary>A survey response row as read, before its contact is found.</summary>
+    public sealed record ResponseFields(string? ResponseId, string? ContactId, DateTime? ReceivedAtUtc, int? Csat, bool? Resolved, int? Nps, string? Comment);
+
+    /// <summary>The message for a response whose contact is neither stored nor earlier in the batch.</summary>
+    protected static string NoSuchContact(string contactId) =>
+        $"no contact with id '{contactId}' (import the contacts first, or in the same batch)";
+}
+
+/// <summary>survey_responses on SQLite: each response rates a contact that exists already or earlier in the same batch.</summary>
+public sealed class SurveyResponseRowProcessor(SqliteImportSession session, MasterData masterData, IReadOnlySet<int>? allowedTeams)
+    : SurveyResponseRows(session, masterData, allowedTeams)
+{
+    private SqliteImportSession Sqlite => (SqliteImportSession)Session;
+
     protected override RowOutcome Write(RowErrors row, ResponseFields fields)
     {
         RatedContact? contact = null;
@@ -20,7 +34,7 @@ public sealed class SurveyResponseRowProcessor(ImportSession session, MasterData
         {
             contact = FindContact(fields.ContactId);
             if (contact is null)
-                row.Add("contact_id", $"no contact with id '{fields.ContactId}' (import the contacts first, or in the same batch)");
+                row.Add("contact_id", NoSuchContact(fields.ContactId));
             else if (!row.Any)
                 IsTeamAllowed(row, "contact_id", contact.Value.TeamId, $"contact '{fields.ContactId}'");
         }
@@ -37,19 +51,16 @@ public sealed class SurveyResponseRowProcessor(ImportSession session, MasterData
         return Write(fields.ResponseId!, values, existing, contact.Value.LocalDate);
     }
 
-    /// <summary>A survey response row as read, before its contact is found.</summary>
-    public sealed record ResponseFields(string? ResponseId, string? ContactId, DateTime? ReceivedAtUtc, int? Csat, bool? Resolved, int? Nps, string? Comment);
-
     private RowOutcome Write(string externalId, ResponseValues values, StoredResponse? existing, string localDate)
     {
         if (existing is { } current && current.Values == values) return RowOutcome.Unchanged;
 
         var statement = existing is null
-            ? Session.Statement("""
+            ? Sqlite.Statement("""
               INSERT INTO "SurveyResponses" ("ExternalId", "ContactId", "ReceivedAtUtc", "Csat", "Resolved", "Nps", "Comment", "Kind")
               VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, 1)
               """)
-            : Session.Statement("""
+            : Sqlite.Statement("""
               UPDATE "SurveyResponses" SET "ContactId" = ?2, "ReceivedAtUtc" = ?3, "Csat" = ?4, "Resolved" = ?5, "Nps" = ?6, "Comment" = ?7
               WHERE "ExternalId" = ?1
               """);
@@ -58,8 +69,8 @@ public sealed class SurveyResponseRowProcessor(ImportSession session, MasterData
         if (existing is { } updated)
         {
             // New responses are found by their ids; an update may move a response between contacts, so both dates change.
-            Session.MarkDateChanged(updated.ContactLocalDate);
-            Session.MarkDateChanged(localDate);
+            Sqlite.MarkDateChanged(updated.ContactLocalDate);
+            Sqlite.MarkDateChanged(localDate);
         }
         return existing is null ? RowOutcome.Inserted : RowOutcome.Updated;
     }
@@ -68,7 +79,7 @@ public sealed class SurveyResponseRowProcessor(ImportSession session, MasterData
 
     private RatedContact? FindContact(string externalId)
     {
-        var select = Session.Statement("""SELECT "Id", "TeamId", "LocalDate" FROM "Contacts" WHERE "ExternalId" = ?1""");
+        var select = Sqlite.Statement("""SELECT "Id", "TeamId", "LocalDate" FROM "Contacts" WHERE "ExternalId" = ?1""");
         if (!select.Bind(1, externalId).ReadFirst()) return null;
         var contact = new RatedContact(select.Int64(0), (int?)select.NullableInt64(1), select.Text(2)!);
         select.Reset();
@@ -79,7 +90,7 @@ public sealed class SurveyResponseRowProcessor(ImportSession session, MasterData
 
     private StoredResponse? Find(string externalId)
     {
-        var select = Session.Statement("""
+        var select = Sqlite.Statement("""
             SELECT r."Id", r."ContactId", r."ReceivedAtUtc", r."Csat", r."Resolved", r."Nps", r."Comment", c."LocalDate", c."TeamId", c."ExternalId"
             FROM "SurveyResponses" r JOIN "Contacts" c ON c."Id" = r."ContactId" WHERE r."ExternalId" = ?1
             """);

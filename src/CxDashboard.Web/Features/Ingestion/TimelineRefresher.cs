@@ -12,7 +12,7 @@ namespace CxDashboard.Web.Features.Ingestion;
 /// </summary>
 public static class TimelineRefresher
 {
-    public static long Refresh(ImportSession session, CancellationToken ct)
+    public static long Refresh(SqliteImportSession session, CancellationToken ct)
     {
         // Customers of new contacts; updated contacts marked theirs (old and new customer) while importing.
         session.Execute($"""

@@ -19,6 +19,7 @@ public static class MetricGlossary
         Words["Glossary.PeriodRule.Dates"],
         Words["Glossary.PeriodRule.Responses"],
         Words["Glossary.PeriodRule.Filters"],
+        ComparisonPeriod.RuleDescription,
         PeriodRule.Description,
     ];
 

@@ -20,12 +20,11 @@ public sealed record MetricQuery
 
     public int Days => To.DayNumber - From.DayNumber + 1;
 
-    /// <summary>The period of the same length that ends the day before this one starts.</summary>
-    public MetricQuery PreviousPeriod() => this with
-    {
-        From = From.AddDays(-Days),
-        To = From.AddDays(-1),
-    };
+    /// <summary>The period this one is compared with, by <see cref="ComparisonPeriod"/>'s one rule.</summary>
+    public ComparisonPeriod Comparison => ComparisonPeriod.Before(From, To);
+
+    /// <summary>This query for the period it is compared with (<see cref="ComparisonPeriod"/>).</summary>
+    public MetricQuery PreviousPeriod() => ForPeriod(Comparison.Period.From, Comparison.Period.To);
 
     public MetricQuery ForPeriod(DateOnly from, DateOnly to) => this with { From = from, To = to };
 }

@@ -76,19 +76,23 @@ public static class PdfTheme
     public static void Subheading(IContainer container, string text) =>
         container.KeepWithNext().Text(text).FontSize(10).Bold().FontColor(Colors.Primary);
 
-    /// <summary>A table's header cell: tinted, bold, small.</summary>
-    public static void HeaderCell(IContainer cell, string text, bool numeric = false)
+    /// <summary>Vertical padding of a dense table's cells (a page that must hold a whole section), against 3 points.</summary>
+    private const float DensePadding = 1.5f;
+
+    /// <summary>A table's header cell: tinted, bold, small; <paramref name="dense"/> for tables on a page that must hold a whole section.</summary>
+    public static void HeaderCell(IContainer cell, string text, bool numeric = false, bool dense = false)
     {
-        var padded = cell.Background(Colors.PrimaryLight).Padding(3);
+        var padded = cell.Background(Colors.PrimaryLight).PaddingHorizontal(3).PaddingVertical(dense ? DensePadding : 3);
         (numeric ? padded.AlignRight() : padded).Text(text).FontSize(SmallSize).Bold();
     }
 
     /// <summary>A table's body cell: a hairline below, numbers right-aligned, a total row tinted and bold, a status in its colour.</summary>
-    public static void Cell(IContainer cell, string text, bool numeric = false, bool total = false, bool bold = false, TargetStatus status = TargetStatus.None)
+    public static void Cell(IContainer cell, string text, bool numeric = false, bool total = false, bool bold = false, TargetStatus status = TargetStatus.None,
+        bool dense = false)
     {
         var lined = cell.BorderBottom(0.5f, Colors.Grey300);
         if (total) lined = lined.Background(Colors.Grey100);
-        var padded = lined.Padding(3);
+        var padded = lined.PaddingHorizontal(3).PaddingVertical(dense ? DensePadding : 3);
         var block = (numeric ? padded.AlignRight() : padded).Text(text).FontSize(8).FontColor(StatusTextColor(status));
         if (total || bold) block.Bold();
     }

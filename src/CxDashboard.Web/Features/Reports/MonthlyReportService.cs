@@ -60,7 +60,8 @@ public sealed class MonthlyReportService(
             WindowDays = settings.RepeatWindowDays,
             AsOfUtc = clock.GetUtcNow().UtcDateTime,
         };
-        var previousQuery = query.ForPeriod(month.AddMonths(-1), month.AddDays(-1));
+        // A calendar month compares with the calendar month before: the one rule the dashboard and workbook use too.
+        var previousQuery = query.PreviousPeriod();
 
         // One pass by day over thirteen months gives the trend, the previous month and the same month last year.
         var byDay = await queries.ByDayAsync(query.ForPeriod(month.AddMonths(-12), lastDay), scope, ct);
@@ -85,7 +86,7 @@ public sealed class MonthlyReportService(
             AsOfUtc = query.AsOfUtc,
             WindowDays = query.WindowDays,
             Current = MonthOf(month),
-            Previous = MonthOf(month.AddMonths(-1)),
+            Previous = MonthOf(previousQuery.From),
             LastYear = MonthOf(month.AddYears(-1)),
             Targets = KpiDefinitions.All
                 .Select(d => (d.Kind, Target: loadedTargets.For(d.Kind)))

@@ -14,6 +14,7 @@ public class IndexModel(
     CallbackActorFactory actors,
     CallbackCaseService cases,
     CallbackSettingsService settings,
+    ScopedFilters scopedFilters,
     TimeProvider clock) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string? Status { get; set; }
@@ -38,6 +39,7 @@ public class IndexModel(
     public async Task OnGetAsync(CancellationToken ct)
     {
         Actor = await actors.ForAsync(User, ct);
+        await scopedFilters.CheckTeamAsync(Team, Actor.TeamIds, ct);
         Filter = new WorklistFilter { Status = Status, Team = Team, Reason = Reason, Assignee = Assignee, Mine = Mine, Search = Q, Page = PageNumber };
         List = await worklist.GetAsync(Filter, Actor, ct);
         Choices = await choices.GetAsync(Actor, ct);

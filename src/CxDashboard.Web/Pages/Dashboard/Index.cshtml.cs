@@ -38,8 +38,18 @@ public class IndexModel(DashboardService dashboard, KpiExportService export, Exp
     {
         if (!(await authorization.AuthorizeAsync(User, Policies.ViewKpis)).Succeeded) return Forbid();
         using var slot = exports.Enter(User);
-        var file = await export.ForDashboardAsync(Filter, User, ct);
-        return File(file.Content, ExportFile.XlsxContentType, file.FileName);
+        var file = ExportFile.Temporary();
+        try
+        {
+            var fileName = await export.ForDashboardAsync(Filter, User, file, ct);
+            file.Position = 0;
+            return File(file, ExportFile.XlsxContentType, fileName);
+        }
+        catch
+        {
+            await file.DisposeAsync();
+            throw;
+        }
     }
 
     private DashboardFilter Filter => new()

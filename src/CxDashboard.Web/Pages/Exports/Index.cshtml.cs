@@ -35,7 +35,7 @@ public class IndexModel(RawExportService exports, ExportGate gate, UserScopeServ
 
         var scope = await scopes.ScopeForAsync(User, ct);
         // Written to a temporary file first, so a refused or failed export sends an explanation, never half a workbook.
-        var file = new FileStream(Path.GetTempFileName(), FileMode.Create, FileAccess.ReadWrite, FileShare.None, 1 << 16, FileOptions.DeleteOnClose);
+        var file = ExportFile.Temporary();
         try
         {
             var period = PeriodRule.Check(From!.Value, To!.Value);

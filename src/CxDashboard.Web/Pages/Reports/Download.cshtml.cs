@@ -36,8 +36,8 @@ public class DownloadModel(ReportLibrary library, ScopedMonthlyReports scoped, U
         var file = await library.OpenMonthlyAsync(target, ct);
         if (file is not { } found) return NotFound();
         var name = ReportLibrary.MonthlyFileName(found.Entry.Month);
-        if (!inline) return PhysicalFile(found.Path, "application/pdf", name);
+        if (!inline) return File(found.Content, "application/pdf", name);
         Response.Headers.ContentDisposition = new ContentDispositionHeaderValue("inline") { FileNameStar = name }.ToString();
-        return PhysicalFile(found.Path, "application/pdf");
+        return File(found.Content, "application/pdf");
     }
 }

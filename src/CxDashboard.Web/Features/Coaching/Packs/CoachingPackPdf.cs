@@ -5,13 +5,32 @@ using CxDashboard.Web.Features.Presentation;
 namespace CxDashboard.Web.Features.Coaching.Packs;
 
 /// <summary>
-/// A coaching pack as a PDF, composed with the report layout layer: for a team an overview page, then a section per
-/// agent (KPIs against team and target with n, weekly trend charts, repeat-contact patterns, lowest-rated responses
-/// with comments, open coaching actions), each starting on a new page. Numbers read as on the pages (request culture).
+/// A coaching pack as a PDF, composed with the report layout layer: for a team an overview page (with how to read the
+/// pack), then one page per agent (KPIs against team and target with n, weekly trend charts, repeat-contact patterns,
+/// lowest-rated responses with comments, open coaching actions). An agent's page is sized to fit A4 in the usual case;
+/// only an agent with several alerts and actions runs onto a second page. Numbers read as on the pages (request culture).
 /// </summary>
 public static class CoachingPackPdf
 {
-    private const float Gap = 10;
+    private const float Gap = 8;
+
+    /// <summary>Chart height in points: two charts side by side, small enough to keep an agent on one page.</summary>
+    private const float ChartHeight = 112;
+
+    /// <summary>Rows of the reason table and of the lowest-rated list on the page; the workbook and the scorecard hold them all.</summary>
+    public const int ReasonRows = 5;
+    public const int LowestRatedRows = 5;
+
+    /// <summary>The pack's own words (moved into resources by the localisation sweep).</summary>
+    private static class Words
+    {
+        public const string SectionsFollow = "One page per agent follows ({0}).";
+        public const string LowestRatedShown = "The {0} lowest shown here; the agent's scorecard and workbook list more.";
+        public const string ReasonsShown = "The {0} reasons with the most extra customers coming back, of {1}; all are in the workbook.";
+        public const string NoClearDifference = "no clear difference";
+        public const string Better = "better";
+        public const string Worse = "worse";
+    }
 
     public static byte[] Render(CoachingPack pack, DateTimeOffset createdAt)
     {
@@ -37,26 +56,34 @@ public static class CoachingPackPdf
             page.Content().Column(col =>
             {
                 col.Spacing(Gap);
-                if (pack.Team is { } team) TeamOverview(col, team, pack);
+                if (pack.Team is { } team)
+                {
+                    TeamOverview(col, team, pack);
+                    if (pack.Agents.Count == 0)
+                        col.Item().Text("No agent of the team handled contacts in this period or has a coaching action open.").Italic();
+                    // On the overview, so that every agent's page holds that agent only.
+                    HowToRead(col, pack);
+                }
                 for (var i = 0; i < pack.Agents.Count; i++)
                 {
                     if (i > 0 || pack.Team is not null) col.Item().PageBreak();
                     AgentSection(col, pack.Agents[i], plots);
                 }
-                if (pack.Agents.Count == 0 && pack.Team is not null)
-                    col.Item().Text("No agent of the team handled contacts in this period or has a coaching action open.").Italic();
-                col.Item().PaddingTop(6).Text(t =>
-                {
-                    t.DefaultTextStyle(s => s.FontSize(7).FontColor(Colors.Grey700));
-                    t.Line("How to read this pack").Bold();
-                    t.Line(pack.AlertRule);
-                    t.Line(pack.PatternRule);
-                    t.Span($"Proportions carry their n and a 95 % Wilson interval; n < 30 is marked as a small sample. Definitions: {pack.DefinitionsLink}");
-                });
+                if (pack.Team is null) HowToRead(col, pack);
             });
             page.Footer().Element(c => PdfTheme.Footer(c, $"CxDashboard · generated {createdAt.UtcDateTime:yyyy-MM-dd HH:mm} UTC by {pack.GeneratedBy}", "Page {0} of {1}"));
         });
     });
+
+    private static void HowToRead(ColumnDescriptor col, CoachingPack pack) =>
+        col.Item().PaddingTop(6).Text(t =>
+        {
+            t.DefaultTextStyle(s => s.FontSize(PdfTheme.FootSize).FontColor(Colors.Grey700));
+            t.Line("How to read this pack").Bold();
+            t.Line(pack.AlertRule);
+            t.Line(pack.PatternRule);
+            t.Span($"Proportions carry their n and a 95 % Wilson interval; n < 30 is marked as a small sample. Definitions: {pack.DefinitionsLink}");
+        });
 
     private static void TeamOverview(ColumnDescriptor col, TeamCoachingView team, CoachingPack pack)
     {
@@ -94,7 +121,8 @@ public static class CoachingPackPdf
             Cell(table.Cell(), "");
             Cell(table.Cell(), "");
         });
-        col.Item().Text($"{pack.Agents.Count} agent section(s) follow, one per page.").FontColor(Colors.Grey700);
+        if (pack.Agents.Count > 0)
+            col.Item().Text(string.Format(System.Globalization.CultureInfo.CurrentCulture, Words.SectionsFollow, pack.Agents.Count)).FontColor(Colors.Grey700);
     }
 
     private static void AgentSection(ColumnDescriptor col, AgentScorecard card, List<ScottPlot.Plot> plots)
@@ -126,7 +154,7 @@ public static class CoachingPackPdf
                 if (alert.ReasonShifts.Count > 0)
                     box.Item().Text("By reason, now vs before: " + string.Join("; ", alert.ReasonShifts.Select(r =>
                         $"{r.Name} {Display.Percent(r.Recent.Percent)} (n = {Display.Count(r.Recent.N)}) vs {Display.Percent(r.Baseline.Percent)} (n = {Display.Count(r.Baseline.N)})")));
-                foreach (var response in alert.Evidence.Where(e => !string.IsNullOrWhiteSpace(e.Comment)).Take(3))
+                foreach (var response in alert.Evidence.Where(e => !string.IsNullOrWhiteSpace(e.Comment)).Take(2))
                     box.Item().Text($"CSAT {response.Csat} · {Display.Date(response.ContactDate)} · {response.Reason}: \u201c{response.Comment}\u201d").Italic();
             });
         }
@@ -134,7 +162,7 @@ public static class CoachingPackPdf
         col.Item().Element(c => PdfTheme.Subheading(c, "KPIs against the team and the target"));
         col.Item().Table(table =>
         {
-            table.ColumnsDefinition(c => { c.Relative(2.4f); c.Relative(1.4f); c.Relative(1.1f); c.Relative(2f); c.Relative(1.4f); c.Relative(1.1f); c.Relative(1.3f); c.Relative(1.5f); c.Relative(2.6f); });
+            table.ColumnsDefinition(c => { c.Relative(2.5f); c.Relative(1.4f); c.Relative(1.5f); c.Relative(1.7f); c.Relative(1.2f); c.Relative(1.0f); c.Relative(1.3f); c.Relative(1.5f); c.Relative(2.3f); });
             table.Header(h =>
             {
                 foreach (var title in new[] { "KPI", agent.Name, "n", "95 % interval", teamName, "Team n", "Target", "Status", "Against the rest of the team" })
@@ -150,9 +178,9 @@ public static class CoachingPackPdf
                 Cell(table.Cell(), Display.Count(k.TeamN), right: true);
                 Cell(table.Cell(), Display.Target(k.Target, k.HigherIsBetter, k.Unit) ?? "", right: true);
                 Cell(table.Cell(), Display.Status(k.Status).Word);
-                Cell(table.Cell(), k.Comparison ?? "no significant difference");
+                Cell(table.Cell(), k.IsBetter switch { true => Words.Better, false => Words.Worse, null => Words.NoClearDifference });
             }
-            Cell(table.Cell(), "Average handle time (context)");
+            Cell(table.Cell(), "Handle time (context)");
             Cell(table.Cell(), Display.Duration(card.AgentCounts.AverageHandleSeconds), right: true);
             Cell(table.Cell(), Display.Count(card.AgentCounts.ContactsWithHandleTime), right: true);
             Cell(table.Cell(), "");
@@ -172,9 +200,9 @@ public static class CoachingPackPdf
                 var csatTarget = card.Kpis.First(k => k.Kind == KpiKind.CsatPercent).Target?.Green;
                 var repeatTarget = card.Kpis.First(k => k.Kind == KpiKind.RepeatContactRate).Target?.Green;
                 plots.Add(CoachingCharts.Plot(CoachingCharts.Csat, card, csatTarget, forPrint: true));
-                row.Relative().Height(170).Chart(plots[^1]);
+                row.Relative().Height(ChartHeight).Chart(plots[^1]);
                 plots.Add(CoachingCharts.Plot(CoachingCharts.Repeats, card, repeatTarget, forPrint: true));
-                row.Relative().Height(170).Chart(plots[^1]);
+                row.Relative().Height(ChartHeight).Chart(plots[^1]);
             });
             figure.Item().Row(row =>
             {
@@ -204,13 +232,13 @@ public static class CoachingPackPdf
         {
             section.Item().Table(table =>
             {
-                table.ColumnsDefinition(c => { c.Relative(3.2f); c.Relative(1.2f); c.Relative(1.4f); c.Relative(1.6f); c.Relative(1.3f); c.Relative(1.3f); c.Relative(1.3f); c.Relative(2.4f); });
+                table.ColumnsDefinition(c => { c.Relative(2.8f); c.Relative(1.2f); c.Relative(1.2f); c.Relative(1.4f); c.Relative(1.2f); c.Relative(1.3f); c.Relative(1.6f); c.Relative(2.6f); });
                 table.Header(h =>
                 {
                     foreach (var title in new[] { "Contact reason", "Contacts", "Came back", "Rest came back", "Extra back", "Handle time", "Rest handle time", "Pattern" })
                         HeaderCell(h.Cell(), title);
                 });
-                foreach (var r in card.Reasons.Take(8))
+                foreach (var r in card.Reasons.Take(ReasonRows))
                 {
                     Cell(table.Cell(), r.Name);
                     Cell(table.Cell(), Display.Count(r.Agent.Contacts), right: true);
@@ -222,6 +250,9 @@ public static class CoachingPackPdf
                     Cell(table.Cell(), r.Pattern.ShortCallsManyRepeats ? "short calls, many repeats" : r.Pattern.TooFewToJudge ? "too few to judge" : "");
                 }
             });
+            if (card.Reasons.Count > ReasonRows)
+                section.Item().Text(string.Format(System.Globalization.CultureInfo.CurrentCulture, Words.ReasonsShown, ReasonRows, card.Reasons.Count))
+                    .FontSize(PdfTheme.FootSize).FontColor(Colors.Grey700);
         }
     }
 
@@ -234,12 +265,12 @@ public static class CoachingPackPdf
         {
             section.Item().Table(table =>
             {
-                table.ColumnsDefinition(c => { c.Fixed(58); c.Relative(2.4f); c.Fixed(30); c.Fixed(50); c.Relative(6); });
+                table.ColumnsDefinition(c => { c.Fixed(58); c.Relative(3f); c.Fixed(30); c.Fixed(50); c.Relative(6); });
                 table.Header(h =>
                 {
                     foreach (var title in new[] { "Contact", "Reason · channel", "CSAT", "Resolved", "Comment" }) HeaderCell(h.Cell(), title);
                 });
-                foreach (var r in card.LowestRated)
+                foreach (var r in card.LowestRated.Take(LowestRatedRows))
                 {
                     Cell(table.Cell(), Display.Date(r.ContactDate));
                     Cell(table.Cell(), $"{r.Reason} · {r.Channel}");
@@ -248,6 +279,9 @@ public static class CoachingPackPdf
                     Cell(table.Cell(), r.Comment ?? "");
                 }
             });
+            if (card.LowestRated.Count > LowestRatedRows)
+                section.Item().Text(string.Format(System.Globalization.CultureInfo.CurrentCulture, Words.LowestRatedShown, LowestRatedRows))
+                    .FontSize(PdfTheme.FootSize).FontColor(Colors.Grey700);
         }
     }
 
@@ -294,8 +328,9 @@ public static class CoachingPackPdf
         Cell(cell, text, right: true, status: status);
     }
 
-    private static void HeaderCell(ITableCell cell, string text) => PdfTheme.HeaderCell(cell, text);
+    // Dense cells: an agent's whole section fits one page.
+    private static void HeaderCell(ITableCell cell, string text) => PdfTheme.HeaderCell(cell, text, dense: true);
 
     private static void Cell(ITableCell cell, string text, bool right = false, bool bold = false, TargetStatus status = TargetStatus.None) =>
-        PdfTheme.Cell(cell, text, right, bold: bold, status: status);
+        PdfTheme.Cell(cell, text, right, bold: bold, status: status, dense: true);
 }

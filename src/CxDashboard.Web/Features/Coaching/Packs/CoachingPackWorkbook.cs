@@ -37,20 +37,20 @@ public static class CoachingPackWorkbook
             new("Target (green)", 10, XlFormat.Percent, r => r.Kpi.Target?.Green, r => XlFormats.For(r.Kpi.Unit)),
             new("Status", 12, XlFormat.Text, r => Display.Status(r.Kpi.Status).Word),
             new("Against the rest of the team", 28, XlFormat.Text, r => r.Kpi.Comparison ?? "no significant difference"),
-            new("p (agent higher, one-sided)", 11, XlFormat.Probability, r => r.Kpi.VersusRestOfTeam?.PHigher),
+            new("p (agent worse than the rest, one-sided)", 12, XlFormat.Probability, r => r.Kpi.WorsePValue),
         ]), cards.SelectMany(c => c.Kpis.Select(k => (c, k))).ToList());
 
         ClosedXmlTables.Write(workbook.AddWorksheet(SheetNames[1]), Agent<(AgentScorecard Card, TrendWeek Week)>(r => r.Card,
         [
             new("Week from", 11, XlFormat.Date, r => r.Week.From),
             new("Week to", 11, XlFormat.Date, r => r.Week.To),
-            new("Agent CSAT %", 10, XlFormat.Percent, r => r.Week.Agent.Csat.Percent),
+            new("Agent CSAT", 10, XlFormat.Percent, r => r.Week.Agent.Csat.Percent),
             new("Agent responses", 10, XlFormat.Integer, r => r.Week.Agent.Responses),
-            new("Team CSAT %", 10, XlFormat.Percent, r => r.Week.Team.Csat.Percent),
+            new("Team CSAT", 10, XlFormat.Percent, r => r.Week.Team.Csat.Percent),
             new("Team responses", 10, XlFormat.Integer, r => r.Week.Team.Responses),
-            new("Agent repeat rate %", 11, XlFormat.Percent, r => r.Week.Agent.RepeatRate.Percent),
+            new("Agent repeat rate", 11, XlFormat.Percent, r => r.Week.Agent.RepeatRate.Percent),
             new("Agent contacts", 10, XlFormat.Integer, r => r.Week.Agent.Contacts),
-            new("Team repeat rate %", 11, XlFormat.Percent, r => r.Week.Team.RepeatRate.Percent),
+            new("Team repeat rate", 11, XlFormat.Percent, r => r.Week.Team.RepeatRate.Percent),
             new("Team contacts", 10, XlFormat.Integer, r => r.Week.Team.Contacts),
         ]), cards.SelectMany(c => c.Trend.Select(w => (c, w))).ToList());
 
@@ -61,12 +61,12 @@ public static class CoachingPackWorkbook
             new("Contacts", 9, XlFormat.Integer, r => r.Reason.Agent.Contacts),
             new("Decidable contacts", 10, XlFormat.Integer, r => r.Reason.Pattern.AgentCameBack.N),
             new("Customer came back", 10, XlFormat.Integer, r => r.Reason.Pattern.AgentCameBack.Hits),
-            new("Came back %", 10, XlFormat.Percent, r => r.Reason.Pattern.AgentCameBack.Percent),
+            new("Came back", 10, XlFormat.Percent, r => r.Reason.Pattern.AgentCameBack.Percent),
             new("Rest of team decidable contacts", 12, XlFormat.Integer, r => r.Reason.Pattern.RestCameBack.N),
-            new("Rest of team came back %", 12, XlFormat.Percent, r => r.Reason.Pattern.RestCameBack.Percent),
+            new("Rest of team came back", 12, XlFormat.Percent, r => r.Reason.Pattern.RestCameBack.Percent),
             new("Extra customers back", 10, XlFormat.Decimal1, r => r.Reason.ExtraCameBack),
-            new("Handle time (s)", 10, XlFormat.Decimal1, r => r.Reason.Pattern.AgentHandleSeconds),
-            new("Rest of team handle time (s)", 12, XlFormat.Decimal1, r => r.Reason.Pattern.RestHandleSeconds),
+            new("Handle time", 10, XlFormat.Duration, r => r.Reason.Pattern.AgentHandleSeconds),
+            new("Rest of team handle time", 12, XlFormat.Duration, r => r.Reason.Pattern.RestHandleSeconds),
             new("Short calls, many repeats", 11, XlFormat.Boolean, r => r.Reason.Pattern.ShortCallsManyRepeats),
             new("Too few to judge", 9, XlFormat.Boolean, r => r.Reason.Pattern.TooFewToJudge),
         ]), cards.SelectMany(c => c.Reasons.Select(r => (c, r))).ToList());
@@ -105,11 +105,11 @@ public static class CoachingPackWorkbook
             new("Verdict", 22, XlFormat.Text, r => Verdict(r.Shift.Verdict)),
             new("Recent from", 11, XlFormat.Date, r => r.Card.AlertWindows.Recent.From),
             new("Recent to", 11, XlFormat.Date, r => r.Card.AlertWindows.Recent.To),
-            new("Recent %", 9, XlFormat.Percent, r => r.Shift.Recent.Percent),
+            new("Recent", 9, XlFormat.Percent, r => r.Shift.Recent.Percent),
             new("Recent n", 9, XlFormat.Integer, r => r.Shift.Recent.N),
             new("Before from", 11, XlFormat.Date, r => r.Card.AlertWindows.Baseline.From),
             new("Before to", 11, XlFormat.Date, r => r.Card.AlertWindows.Baseline.To),
-            new("Before %", 9, XlFormat.Percent, r => r.Shift.Baseline.Percent),
+            new("Before", 9, XlFormat.Percent, r => r.Shift.Baseline.Percent),
             new("Before n", 9, XlFormat.Integer, r => r.Shift.Baseline.N),
             new("Change (points)", 10, XlFormat.SignedDecimal1, r => r.Shift.ChangePoints),
             new("Rest of team change (points)", 12, XlFormat.SignedDecimal1, r => r.Shift.RestChangePoints),
@@ -140,7 +140,6 @@ public static class CoachingPackWorkbook
             .Select(r => new TeamRow(r.Agent.ExternalId, r.Agent.Name, r.Counts,
                 string.Join("; ", r.Shifts.Where(s => s.Verdict == ShiftVerdict.SignificantlyWorse).Select(s => CoachingAlertRules.Describe(s.Metric))),
                 r.Pattern.ShortCallsManyRepeats, r.OpenActions))
-            .Append(new TeamRow("", $"{team.TeamName} (total)", team.Team, "", null, null))
             .ToList();
         ClosedXmlTables.Write(sheet, KpiColumns.With<TeamRow>(r => r.Counts,
             new XlColumn<TeamRow>("Agent id", 10, XlFormat.Text, r => r.Id),
@@ -148,7 +147,7 @@ public static class CoachingPackWorkbook
             new XlColumn<TeamRow>("Coaching alerts", 22, XlFormat.Text, r => r.Alerts),
             new XlColumn<TeamRow>("Short calls, many repeats", 11, XlFormat.Boolean, r => r.ShortCallsManyRepeats),
             new XlColumn<TeamRow>("Open coaching actions", 10, XlFormat.Integer, r => r.OpenActions)),
-            rows);
+            rows, options: new XlSheetOptions<TeamRow> { Totals = () => [new TeamRow(KpiWorkbook.TotalLabel, $"{team.TeamName} (total)", team.Team, "", null, null)] });
     }
 
     private static void About(IXLWorksheet sheet, CoachingPack pack)
@@ -163,15 +162,14 @@ public static class CoachingPackWorkbook
             ("Generated by", pack.GeneratedBy, XlFormat.Text),
             ("Coaching alerts", pack.AlertRule, XlFormat.Text),
             ("Short calls, many repeats", pack.PatternRule, XlFormat.Text),
-            ("Against the rest of the team", "The agent's proportion against their teammates' contacts in the same period, pooled two-proportion z-test, one-sided p below 0.05.", XlFormat.Text),
-            ("Numbers", "Percentages are numbers from 0 to 100 (unrounded, shown with one decimal); empty cells have no sample. The CSAT mean is a 1–5 score and NPS runs from −100 to 100.", XlFormat.Text),
+            ("Against the rest of the team", "The agent's proportion against their teammates' contacts in the same period, pooled two-proportion z-test, one-sided p below 0.05. The p column is the chance of a difference at least this much in the agent's disfavour if agent and team were alike, for every KPI: small means clearly worse (lower CSAT or FCR, higher repeat rate).", XlFormat.Text),
+            ("Numbers", KpiWorkbook.NumbersNote + " The CSAT mean is a 1–5 score and NPS runs from −100 to 100.", XlFormat.Text),
         ];
-        var last = ClosedXmlTables.Write(sheet,
+        ClosedXmlTables.Write(sheet,
         [
             new XlColumn<(string Item, XlValue Value, XlFormat Format)>("Item", 28, XlFormat.Text, l => l.Item),
-            new XlColumn<(string Item, XlValue Value, XlFormat Format)>("Value", 110, XlFormat.Text, l => l.Value, l => l.Format),
+            new XlColumn<(string Item, XlValue Value, XlFormat Format)>("Value", 110, XlFormat.Text, l => l.Value, l => l.Format) { Wrap = true },
         ], lines);
-        sheet.Range(2, 2, last, 2).Style.Alignment.WrapText = true;
     }
 
     private static string Verdict(ShiftVerdict verdict) => verdict switch

@@ -11,31 +11,73 @@ public static class ClosedXmlTables
 {
     public static readonly XLColor HeaderFill = XLColor.FromHtml("#F0F2F5");
 
-    /// <summary>Writes a header at <paramref name="headerRow"/> and the rows under it; returns the last row written.</summary>
-    public static int Write<T>(IXLWorksheet sheet, IReadOnlyList<XlColumn<T>> columns, IEnumerable<T> rows, int headerRow = 1)
+    /// <summary>
+    /// Writes a header at <paramref name="headerRow"/>, the rows under it, and what <paramref name="options"/> adds
+    /// under the table; returns the last row of the table itself.
+    /// </summary>
+    public static int Write<T>(IXLWorksheet sheet, IReadOnlyList<XlColumn<T>> columns, IEnumerable<T> rows, int headerRow = 1, XlSheetOptions<T>? options = null)
     {
         Header(sheet, headerRow, columns.Select(c => (c.Title, c.Width)).ToArray());
         var row = headerRow;
         foreach (var item in rows) WriteRow(sheet, ++row, columns, item);
         FreezeAndFilter(sheet, headerRow, row, columns.Count);
+        Under(sheet, row, columns, options);
         return row;
     }
 
-    public static void WriteRow<T>(IXLWorksheet sheet, int row, IReadOnlyList<XlColumn<T>> columns, T item)
+    public static void WriteRow<T>(IXLWorksheet sheet, int row, IReadOnlyList<XlColumn<T>> columns, T item, bool bold = false)
     {
-        for (var i = 0; i < columns.Count; i++) Set(sheet.Cell(row, i + 1), columns[i].Value(item), columns[i].FormatFor(item));
+        for (var i = 0; i < columns.Count; i++)
+        {
+            var cell = sheet.Cell(row, i + 1);
+            Set(cell, columns[i].Value(item), columns[i].FormatFor(item));
+            if (columns[i].Wrap)
+            {
+                cell.Style.Alignment.WrapText = true;
+                cell.Style.Alignment.Vertical = XLAlignmentVerticalValues.Top;
+            }
+            if (bold) cell.Style.Font.Bold = true;
+        }
     }
 
+    /// <summary>The total row and the notes under a table ending at <paramref name="lastRow"/>, each after a blank row.</summary>
+    internal static void Under<T>(IXLWorksheet sheet, int lastRow, IReadOnlyList<XlColumn<T>> columns, XlSheetOptions<T>? options)
+    {
+        var row = lastRow;
+        if (options?.Totals is { } totals)
+        {
+            row++;
+            foreach (var total in totals()) WriteRow(sheet, ++row, columns, total, bold: true);
+        }
+        if (options?.Below is { } notes)
+        {
+            row += 2;
+            Set(sheet.Cell(row, 1), notes.Heading, XlFormat.Text);
+            sheet.Cell(row, 1).Style.Font.Bold = true;
+            foreach (var line in notes.Lines)
+            {
+                row++;
+                Set(sheet.Cell(row, 1), line.Item, XlFormat.Text);
+                Set(sheet.Cell(row, 2), line.Value, line.Format);
+            }
+        }
+    }
+
+    /// <summary>A bold header on grey that wraps, in columns wide enough for its longest word, in a row tall enough for it.</summary>
     public static void Header(IXLWorksheet sheet, int row, params (string Title, double Width)[] columns)
     {
+        var (widths, height) = XlHeader.Layout(columns);
         for (var i = 0; i < columns.Length; i++)
         {
             var cell = sheet.Cell(row, i + 1);
             cell.SetValue(columns[i].Title);
             cell.Style.Font.Bold = true;
             cell.Style.Fill.BackgroundColor = HeaderFill;
-            sheet.Column(i + 1).Width = columns[i].Width;
+            cell.Style.Alignment.WrapText = true;
+            cell.Style.Alignment.Vertical = XLAlignmentVerticalValues.Top;
+            sheet.Column(i + 1).Width = widths[i];
         }
+        sheet.Row(row).Height = height;
     }
 
     /// <summary>Freezes everything down to the header row and puts an autofilter on the table under it.</summary>
@@ -43,6 +85,13 @@ public static class ClosedXmlTables
     {
         sheet.SheetView.FreezeRows(headerRow);
         sheet.Range(headerRow, 1, Math.Max(lastRow, headerRow), lastColumn).SetAutoFilter();
+    }
+
+    /// <summary>The text of a cell outside a table (a title, a note), kept as text.</summary>
+    public static void Set(IXLCell cell, string text, bool bold = false)
+    {
+        Set(cell, text, XlFormat.Text);
+        if (bold) cell.Style.Font.Bold = true;
     }
 
     public static void Set(IXLCell cell, XlValue value, XlFormat format)
@@ -64,7 +113,7 @@ public static class ClosedXmlTables
                 cell.Style.DateFormat.Format = XlFormats.NumberFormat(format is XlFormat.Date ? XlFormat.Date : XlFormat.DateTime);
                 return;
             default:
-                cell.SetValue(value.Number);
+                cell.SetValue(XlFormats.Stored(format, value.Number));
                 if (XlFormats.NumberFormat(format) is { } numberFormat) cell.Style.NumberFormat.Format = numberFormat;
                 return;
         }
@@ -79,7 +128,8 @@ public sealed class ClosedXmlTableWorkbookWriter(Stream output) : ITableWorkbook
 {
     private readonly XLWorkbook _workbook = new();
 
-    public async Task<long> AddSheetAsync<T>(string name, IReadOnlyList<XlColumn<T>> columns, IAsyncEnumerable<T> rows, CancellationToken ct = default)
+    public async Task<long> AddSheetAsync<T>(string name, IReadOnlyList<XlColumn<T>> columns, IAsyncEnumerable<T> rows, XlSheetOptions<T>? options = null,
+        CancellationToken ct = default)
     {
         var sheet = _workbook.Worksheets.Add(name);
         ClosedXmlTables.Header(sheet, 1, columns.Select(c => (c.Title, c.Width)).ToArray());
@@ -90,6 +140,7 @@ public sealed class ClosedXmlTableWorkbookWriter(Stream output) : ITableWorkbook
             ClosedXmlTables.WriteRow(sheet, ++row, columns, item);
         }
         ClosedXmlTables.FreezeAndFilter(sheet, 1, row, columns.Count);
+        ClosedXmlTables.Under(sheet, row, columns, options);
         return row - 1;
     }
 

@@ -1,13 +1,15 @@
 namespace CxDashboard.Web.Features.Exports.Xlsx;
 
 /// <summary>
-/// Writes a workbook of table sheets: each has a bold header row that stays frozen, an autofilter over the table,
-/// column widths set here (ClosedXML's AdjustToContents needs GDI+, which Linux lacks) and typed, formatted cells.
+/// Writes a workbook of table sheets: each has a bold header row that wraps and stays frozen, an autofilter over the
+/// table, column widths set here (ClosedXML's AdjustToContents needs GDI+, which Linux lacks), typed, formatted cells,
+/// and optionally a total row and notes under the table.
 /// </summary>
 public interface ITableWorkbookWriter : IDisposable
 {
     /// <summary>Adds a sheet and writes its rows as they come; returns how many rows were written.</summary>
-    Task<long> AddSheetAsync<T>(string name, IReadOnlyList<XlColumn<T>> columns, IAsyncEnumerable<T> rows, CancellationToken ct = default);
+    Task<long> AddSheetAsync<T>(string name, IReadOnlyList<XlColumn<T>> columns, IAsyncEnumerable<T> rows, XlSheetOptions<T>? options = null,
+        CancellationToken ct = default);
 
     /// <summary>Writes what is left (workbook index, styles) to the output. Nothing usable is written before this.</summary>
     void Complete();

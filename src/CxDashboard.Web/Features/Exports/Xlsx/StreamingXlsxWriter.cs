@@ -40,10 +40,12 @@ public sealed class StreamingXlsxWriter : ITableWorkbookWriter
 
     private readonly CompressionLevel _compression;
 
-    public async Task<long> AddSheetAsync<T>(string name, IReadOnlyList<XlColumn<T>> columns, IAsyncEnumerable<T> rows, CancellationToken ct = default)
+    public async Task<long> AddSheetAsync<T>(string name, IReadOnlyList<XlColumn<T>> columns, IAsyncEnumerable<T> rows, XlSheetOptions<T>? options = null,
+        CancellationToken ct = default)
     {
         if (_completed) throw new InvalidOperationException("The workbook is complete.");
         var letters = columns.Select((_, i) => ColumnLetters(i + 1)).ToArray();
+        var (widths, headerHeight) = XlHeader.Layout(columns.Select(c => (c.Title, c.Width)).ToList());
         long written = 0;
         await using var entry = _zip.CreateEntry($"xl/worksheets/sheet{_sheets.Count + 1}.xml", _compression).Open();
         using (var xml = XmlWriter.Create(entry, new XmlWriterSettings { Encoding = new UTF8Encoding(false) }))
@@ -51,24 +53,51 @@ public sealed class StreamingXlsxWriter : ITableWorkbookWriter
             xml.WriteStartDocument(standalone: true);
             xml.WriteStartElement("worksheet", Main);
             FrozenHeaderView(isFirstSheet: _sheets.Count == 0).WriteTo(xml);
-            new Columns(columns.Select((c, i) => new Column { Min = (uint)(i + 1), Max = (uint)(i + 1), Width = c.Width + CellPadding, CustomWidth = true })).WriteTo(xml);
+            new Columns(columns.Select((c, i) => new Column { Min = (uint)(i + 1), Max = (uint)(i + 1), Width = widths[i] + CellPadding, CustomWidth = true })).WriteTo(xml);
 
             xml.WriteStartElement("sheetData", Main);
             var cells = new CellWriter(xml);
-            cells.StartRow(1);
+            cells.StartRow(1, headerHeight);
             for (var i = 0; i < columns.Count; i++) cells.Text(letters[i] + "1", columns[i].Title, HeaderStyle);
             cells.EndRow();
+
+            void WriteRow(long rowNumber, T row, bool bold)
+            {
+                var suffix = rowNumber.ToString(CultureInfo.InvariantCulture);
+                cells.StartRow(rowNumber);
+                for (var i = 0; i < columns.Count; i++)
+                    cells.Write(letters[i] + suffix, columns[i].Value(row), columns[i].FormatFor(row), columns[i].Wrap, bold);
+                cells.EndRow();
+            }
 
             await foreach (var row in rows.WithCancellation(ct))
             {
                 if (written == TableWorkbookLimits.MaxDataRows) throw new TooManyRowsException(name, written + 1);
-                var rowNumber = written + 2;
-                var suffix = rowNumber.ToString(CultureInfo.InvariantCulture);
-                cells.StartRow(rowNumber);
-                for (var i = 0; i < columns.Count; i++)
-                    cells.Write(letters[i] + suffix, columns[i].Value(row), columns[i].FormatFor(row));
-                cells.EndRow();
+                WriteRow(written + 2, row, bold: false);
                 written++;
+            }
+
+            // Under the table, outside its filter: the total and the notes, each after a blank row.
+            var next = written + 2;
+            if (options?.Totals is { } totals)
+            {
+                foreach (var total in totals()) WriteRow(++next, total, bold: true);
+                next++;
+            }
+            if (options?.Below is { } notes)
+            {
+                var rowNumber = next + 1;
+                cells.StartRow(rowNumber);
+                cells.Write("A" + rowNumber.ToString(CultureInfo.InvariantCulture), notes.Heading, XlFormat.Text, wrap: false, bold: true);
+                cells.EndRow();
+                foreach (var line in notes.Lines)
+                {
+                    var suffix = (++rowNumber).ToString(CultureInfo.InvariantCulture);
+                    cells.StartRow(rowNumber);
+                    cells.Write("A" + suffix, line.Item, XlFormat.Text, wrap: false, bold: false);
+                    cells.Write("B" + suffix, line.Value, line.Format, wrap: false, bold: false);
+                    cells.EndRow();
+                }
             }
             xml.WriteEndElement(); // sheetData
 
@@ -167,43 +196,49 @@ public sealed class StreamingXlsxWriter : ITableWorkbookWriter
         xml.WriteEndElement();
     }
 
-    /// <summary>The style index of a cell of the given format (0 is plain text; see <see cref="Stylesheet"/>).</summary>
-    private static uint StyleOf(XlFormat format, bool quotePrefix) =>
-        quotePrefix ? (uint)(2 + Formats.Length) : (uint)(2 + Array.IndexOf(Formats, format));
+    /// <summary>Cell styles per format: with or without a quote prefix, wrapping, bold (see <see cref="Stylesheet"/>).</summary>
+    private const int Variants = 8;
+
+    /// <summary>The style index of a cell of the given format and look (0 is plain, 1 the header; see <see cref="Stylesheet"/>).</summary>
+    private static uint StyleOf(XlFormat format, bool quotePrefix, bool wrap, bool bold) =>
+        (uint)(2 + Array.IndexOf(Formats, format) * Variants + (quotePrefix ? 1 : 0) + (wrap ? 2 : 0) + (bold ? 4 : 0));
 
     /// <summary>Writes rows and cells straight as XML: a sheet has millions of cells, so no object is made per cell.</summary>
     private sealed class CellWriter(XmlWriter xml)
     {
-        private static readonly string[] StyleTexts = Enumerable.Range(0, Formats.Length + 3).Select(i => i.ToString(CultureInfo.InvariantCulture)).ToArray();
+        private static readonly string[] StyleTexts = Enumerable.Range(0, 2 + Formats.Length * Variants).Select(i => i.ToString(CultureInfo.InvariantCulture)).ToArray();
         private readonly char[] _number = new char[32];
 
-        public void StartRow(long rowNumber)
+        public void StartRow(long rowNumber, double? height = null)
         {
             xml.WriteStartElement("row", Main);
             xml.WriteAttributeString("r", rowNumber.ToString(CultureInfo.InvariantCulture));
+            if (height is not { } points) return;
+            xml.WriteAttributeString("ht", points.ToString("0.##", CultureInfo.InvariantCulture));
+            xml.WriteAttributeString("customHeight", "1");
         }
 
         public void EndRow() => xml.WriteEndElement();
 
-        public void Write(string reference, XlValue value, XlFormat format)
+        public void Write(string reference, XlValue value, XlFormat format, bool wrap, bool bold)
         {
             switch (value.Kind)
             {
                 case XlValueKind.Empty:
                     return;
                 case XlValueKind.Text:
-                    Text(reference, value.Text!, value.LooksLikeFormula ? StyleOf(format, quotePrefix: true) : StyleOf(XlFormat.Text, false));
+                    Text(reference, value.Text!, StyleOf(XlFormat.Text, value.LooksLikeFormula, wrap, bold));
                     return;
                 case XlValueKind.Boolean:
-                    Start(reference, StyleOf(XlFormat.Boolean, false), "b");
+                    Start(reference, StyleOf(XlFormat.Boolean, false, wrap, bold), "b");
                     xml.WriteElementString("v", Main, value.Number != 0 ? "1" : "0");
                     xml.WriteEndElement();
                     return;
                 case XlValueKind.DateTime:
-                    Number(reference, value.DateTime.ToOADate(), StyleOf(format is XlFormat.Date ? XlFormat.Date : XlFormat.DateTime, false));
+                    Number(reference, value.DateTime.ToOADate(), StyleOf(format is XlFormat.Date ? XlFormat.Date : XlFormat.DateTime, false, wrap, bold));
                     return;
                 default:
-                    Number(reference, value.Number, StyleOf(format, false));
+                    Number(reference, XlFormats.Stored(format, value.Number), StyleOf(format, false, wrap, bold));
                     return;
             }
         }
@@ -250,8 +285,9 @@ public sealed class StreamingXlsxWriter : ITableWorkbookWriter
     });
 
     /// <summary>
-    /// cellXfs: 0 plain, 1 header (bold on grey), then one per <see cref="XlFormat"/> in enum order, then text with a
-    /// quote prefix (formula-looking text that must stay text when edited).
+    /// cellXfs: 0 plain, 1 header (bold on grey, wrapping, top-aligned), then eight per <see cref="XlFormat"/> in enum
+    /// order: with a quote prefix (formula-looking text that must stay text when edited), wrapping (top-aligned) and bold,
+    /// in every combination (<see cref="StyleOf"/>).
     /// </summary>
     private static Stylesheet Stylesheet()
     {
@@ -267,15 +303,28 @@ public sealed class StreamingXlsxWriter : ITableWorkbookWriter
 
         var cellFormats = new CellFormats(
             new CellFormat { NumberFormatId = 0, FontId = 0, FillId = 0, BorderId = 0, FormatId = 0 },
-            new CellFormat { NumberFormatId = 0, FontId = 1, FillId = 2, BorderId = 0, FormatId = 0, ApplyFont = true, ApplyFill = true });
+            new CellFormat(new Alignment { WrapText = true, Vertical = VerticalAlignmentValues.Top })
+            {
+                NumberFormatId = 0, FontId = 1, FillId = 2, BorderId = 0, FormatId = 0, ApplyFont = true, ApplyFill = true, ApplyAlignment = true,
+            });
         foreach (var format in Formats)
         {
             var code = XlFormats.NumberFormat(format);
-            cellFormats.Append(code is null
-                ? new CellFormat { NumberFormatId = 0, FontId = 0, FillId = 0, BorderId = 0, FormatId = 0 }
-                : new CellFormat { NumberFormatId = formatIds[code], FontId = 0, FillId = 0, BorderId = 0, FormatId = 0, ApplyNumberFormat = true });
+            for (var variant = 0; variant < Variants; variant++)
+            {
+                var (quotePrefix, wrap, bold) = ((variant & 1) != 0, (variant & 2) != 0, (variant & 4) != 0);
+                var cell = new CellFormat { NumberFormatId = code is null ? 0 : formatIds[code], FontId = bold ? 1U : 0U, FillId = 0, BorderId = 0, FormatId = 0 };
+                if (code is not null) cell.ApplyNumberFormat = true;
+                if (bold) cell.ApplyFont = true;
+                if (quotePrefix) cell.QuotePrefix = true;
+                if (wrap)
+                {
+                    cell.Append(new Alignment { WrapText = true, Vertical = VerticalAlignmentValues.Top });
+                    cell.ApplyAlignment = true;
+                }
+                cellFormats.Append(cell);
+            }
         }
-        cellFormats.Append(new CellFormat { NumberFormatId = 0, FontId = 0, FillId = 0, BorderId = 0, FormatId = 0, QuotePrefix = true });
         cellFormats.Count = (uint)cellFormats.ChildElements.Count;
 
         return new Stylesheet(

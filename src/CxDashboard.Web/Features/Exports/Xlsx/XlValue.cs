@@ -10,7 +10,10 @@ public enum XlFormat
     /// <summary>A whole number with group separators ("#,##0"): counts.</summary>
     Integer,
 
-    /// <summary>A percentage stored as 0–100 with one decimal ("0.0"), as the API returns it (81.4, not 0.814).</summary>
+    /// <summary>
+    /// A percentage. Given as 0–100, as the API returns it (81.4); stored as the fraction (0.814) with a percent format
+    /// ("0.0 %"), so Excel shows 81,4 % and a formula on the cell computes with the fraction.
+    /// </summary>
     Percent,
 
     /// <summary>One decimal ("0.0"): NPS, engagement index, minutes.</summary>
@@ -21,6 +24,9 @@ public enum XlFormat
 
     /// <summary>A signed change with one decimal ("+0.0;-0.0;0.0").</summary>
     SignedDecimal1,
+
+    /// <summary>A signed change of a count ("+#,##0;-#,##0;0").</summary>
+    SignedInteger,
 
     /// <summary>A calendar date ("yyyy-mm-dd").</summary>
     Date,
@@ -33,12 +39,23 @@ public enum XlFormat
 
     /// <summary>A probability with four decimals ("0.0000"): p-values.</summary>
     Probability,
+
+    /// <summary>A duration. Given in seconds; stored as Excel time (a fraction of a day) shown as minutes and seconds ("[m]:ss").</summary>
+    Duration,
 }
 
 /// <summary>The number formats behind <see cref="XlFormat"/>, shared by both workbook writers.</summary>
 public static class XlFormats
 {
-    /// <summary>How a KPI of this unit is stored: percents 0–100 and points with one decimal, the 1–5 score with two.</summary>
+    /// <summary>The number a cell stores for a value given in the format's own unit: percents as fractions, seconds as days.</summary>
+    public static double Stored(XlFormat format, double value) => format switch
+    {
+        XlFormat.Percent => value / 100,
+        XlFormat.Duration => value / 86_400,
+        _ => value,
+    };
+
+    /// <summary>How a KPI of this unit is stored: percents as percentages, points with one decimal, the 1–5 score with two.</summary>
     public static XlFormat For(Metrics.KpiUnit unit) => unit switch
     {
         Metrics.KpiUnit.Percent => XlFormat.Percent,
@@ -49,9 +66,12 @@ public static class XlFormats
     public static string? NumberFormat(XlFormat format) => format switch
     {
         XlFormat.Integer => "#,##0",
-        XlFormat.Percent or XlFormat.Decimal1 => "0.0",
+        XlFormat.Percent => "0.0 %",
+        XlFormat.Duration => "[m]:ss",
+        XlFormat.Decimal1 => "0.0",
         XlFormat.Decimal2 => "0.00",
         XlFormat.SignedDecimal1 => "+0.0;-0.0;0.0",
+        XlFormat.SignedInteger => "+#,##0;-#,##0;0",
         XlFormat.Date => "yyyy-mm-dd",
         XlFormat.DateTime => "yyyy-mm-dd hh:mm",
         XlFormat.Probability => "0.0000",
@@ -164,5 +184,8 @@ public readonly struct XlValue
 /// </summary>
 public sealed record XlColumn<T>(string Title, double Width, XlFormat Format, Func<T, XlValue> Value, Func<T, XlFormat>? FormatOf = null)
 {
+    /// <summary>Long text (definitions, notes) wraps within the column and aligns to the top.</summary>
+    public bool Wrap { get; init; }
+
     public XlFormat FormatFor(T row) => FormatOf?.Invoke(row) ?? Format;
 }

@@ -188,16 +188,10 @@ public static class MaturityRoundExport
         Finish(sheet, row - 1, 2);
     }
 
+    /// <summary>The shared header of every workbook (bold, wrapping, widths and height that fit); returns the first data row.</summary>
     private static int Header(IXLWorksheet sheet, params (string Title, double Width)[] columns)
     {
-        for (var i = 0; i < columns.Length; i++)
-        {
-            var cell = sheet.Cell(1, i + 1);
-            cell.Value = columns[i].Title;
-            cell.Style.Font.Bold = true;
-            cell.Style.Fill.BackgroundColor = XLColor.FromHtml("#F0F2F5");
-            sheet.Column(i + 1).Width = columns[i].Width;
-        }
+        Exports.Xlsx.ClosedXmlTables.Header(sheet, 1, columns);
         return 2;
     }
 
@@ -208,13 +202,7 @@ public static class MaturityRoundExport
     }
 
     /// <summary>Text stays text, also when it looks like a formula (a comment starting with "=" must not run in Excel).</summary>
-    private static void Text(IXLCell cell, string? value)
-    {
-        if (value is null) return;
-        cell.SetValue(value);
-        cell.DataType = XLDataType.Text;
-        if (SpreadsheetText.LooksLikeFormula(value)) cell.Style.IncludeQuotePrefix = true;
-    }
+    private static void Text(IXLCell cell, string? value) => Exports.Xlsx.ClosedXmlTables.Set(cell, value, Exports.Xlsx.XlFormat.Text);
 
     private static void Number(IXLCell cell, double? value, string format)
     {

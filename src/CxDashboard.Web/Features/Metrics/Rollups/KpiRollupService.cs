@@ -3,6 +3,7 @@ using CxDashboard.Web.Data;
 using CxDashboard.Web.Data.Entities;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Npgsql;
 
 namespace CxDashboard.Web.Features.Metrics.Rollups;
 
@@ -17,8 +18,11 @@ public sealed class KpiRollupService(CxDbContext db, TimeProvider clock, ILogger
     {
         var stopwatch = Stopwatch.StartNew();
         var connection = await OpenAsync(ct);
-        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(ct);
-        KpiRollupWriter.RebuildAll(connection, transaction, windowDays, clock.GetUtcNow().UtcDateTime);
+        await using var transaction = await connection.BeginTransactionAsync(ct);
+        if (transaction is NpgsqlTransaction postgres)
+            await PostgresRollupWriter.RebuildAllAsync((NpgsqlConnection)connection, postgres, windowDays, clock.GetUtcNow().UtcDateTime, ct);
+        else
+            KpiRollupWriter.RebuildAll((SqliteConnection)connection, (SqliteTransaction)transaction, windowDays, clock.GetUtcNow().UtcDateTime);
         await transaction.CommitAsync(ct);
         logger.LogInformation("KPI rollups rebuilt for W = {Window} days in {Seconds:0.0} s", windowDays, stopwatch.Elapsed.TotalSeconds);
     }
@@ -41,7 +45,11 @@ public sealed class KpiRollupService(CxDbContext db, TimeProvider clock, ILogger
     {
         if (await UsableWindowAsync(ct) is not { } windowDays || !await db.KpiRollupPendingDates.AnyAsync(ct)) return 0;
         var stopwatch = Stopwatch.StartNew();
-        var days = KpiRollupWriter.RefreshPending(await OpenAsync(ct), windowDays);
+        var days = await OpenAsync(ct) switch
+        {
+            NpgsqlConnection postgres => await PostgresRollupWriter.RefreshPendingAsync(postgres, windowDays, ct),
+            var sqlite => KpiRollupWriter.RefreshPending((SqliteConnection)sqlite, windowDays),
+        };
         logger.LogInformation("KPI rollups of {Days} pending day(s) rebuilt in {Seconds:0.0} s", days, stopwatch.Elapsed.TotalSeconds);
         return days;
     }
@@ -53,9 +61,9 @@ public sealed class KpiRollupService(CxDbContext db, TimeProvider clock, ILogger
     public Task RefreshDatesAsync(IReadOnlyCollection<DateOnly> dates, CancellationToken ct = default) =>
         db.RefreshRollupsAsync(dates, ct);
 
-    private async Task<SqliteConnection> OpenAsync(CancellationToken ct)
+    private async Task<System.Data.Common.DbConnection> OpenAsync(CancellationToken ct)
     {
         await db.Database.OpenConnectionAsync(ct);
-        return (SqliteConnection)db.Database.GetDbConnection();
+        return db.Database.GetDbConnection();
     }
 }

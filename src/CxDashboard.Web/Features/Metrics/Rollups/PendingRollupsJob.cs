@@ -3,9 +3,17 @@ using Hangfire;
 
 namespace CxDashboard.Web.Features.Metrics.Rollups;
 
-/// <summary>Rebuilds the KPI rollups of the days a large import left pending (see <see cref="ImportService.DeferredRollupRows"/>).</summary>
+/// <summary>
+/// Rebuilds the KPI rollups of the days a large import left pending (see <see cref="ImportService.DeferredRollupRows"/>):
+/// right after such an import, at the app's start, and every few minutes (Jobs:RebuildPendingRollups:Cron), so days
+/// left by an import that stopped before its rebuild (a command-line import that was killed) do not stay slow to read.
+/// </summary>
 public sealed class PendingRollupsJob(KpiRollupService rollups)
 {
+    public const string JobName = "RebuildPendingRollups";
+    public const string RecurringJobId = "rebuild-pending-rollups";
+    public const string DefaultCron = "*/5 * * * *";
+
     // Several imports in a row enqueue several runs; the first rebuilds every pending day and the others find none.
     [AutomaticRetry(Attempts = 5)]
     public Task RunAsync(CancellationToken ct) => rollups.RefreshPendingAsync(ct);

@@ -12,15 +12,17 @@ internal readonly record struct RollupKey(int? TeamId, int? AgentId, int? Channe
 
 /// <summary>
 /// Writes the rollup rows of the staged dates (whose old rows the caller deleted) from one pass over their contacts
-/// and responses in date order. Each day is summed in memory at the finest grain; the coarser grains are sums of
-/// that, and each month is the sum of its days: the staged ones as just computed, the others read back at the
-/// finest grain. Hash sums replace the sorts of a GROUP BY, which cost SQLite most of a large refresh. Memory holds
-/// one day's and one month's rows (bounded by teams × agents × channels × reasons), whatever the number of days.
+/// and responses in date order. Each day is summed in memory with every dimension; the stored grains are sums of that
+/// (the every-dimension sum itself is not stored: it held about one row per contact, more to write than it saved), and
+/// each month is the sum of its days per grain: the staged ones as just computed, the others read back. Hash sums
+/// replace the sorts of a GROUP BY, which cost SQLite most of a large refresh. Memory holds one day's rows and one
+/// month's (bounded by teams × agents × channels × reasons), whatever the number of days.
 /// </summary>
 internal sealed class RollupBuilder(SqliteConnection connection, int windowDays, bool sequentialScan)
 {
     private readonly Dictionary<RollupKey, RollupMeasures> _day = [];
-    private readonly Dictionary<RollupKey, RollupMeasures> _month = [];
+    private readonly Dictionary<RollupGrain, Dictionary<RollupKey, RollupMeasures>> _month =
+        KpiRollupWriter.Grains.ToDictionary(g => g.Grain, _ => new Dictionary<RollupKey, RollupMeasures>());
     private readonly Dictionary<RollupKey, RollupMeasures> _coarser = [];
 
     private static readonly string StagedContactsSql = """
@@ -37,11 +39,11 @@ internal sealed class RollupBuilder(SqliteConnection connection, int windowDays,
         ORDER BY c."LocalDate"
         """;
 
-    /// <summary>The finest-grain day rows of a month's days that are not staged: the rest of the month's sum.</summary>
+    /// <summary>The day rows of a month's days that are not staged, every grain: the rest of the month's sums.</summary>
     private static readonly string UnstagedDaysOfMonthSql = $"""
-        SELECT "TeamId", "AgentId", "Channel", "ReasonId", {KpiRollupWriter.Columns(KpiRollupWriter.Measures)}
+        SELECT "Grain", "TeamId", "AgentId", "Channel", "ReasonId", {KpiRollupWriter.Columns(KpiRollupWriter.Measures)}
         FROM "KpiRollups"
-        WHERE "Grain" = {(int)RollupGrain.All} AND "IsMonth" = 0 AND "LocalDate" >= ?1 AND "LocalDate" < ?2
+        WHERE "IsMonth" = 0 AND "LocalDate" >= ?1 AND "LocalDate" < ?2
             AND "LocalDate" NOT IN (SELECT local_date FROM temp.rollup_dates)
         """;
 
@@ -70,7 +72,7 @@ internal sealed class RollupBuilder(SqliteConnection connection, int windowDays,
             var month = dates[next][..7];
             var monthStart = $"{month}-01";
             var nextMonthStart = DateOnly.ParseExact(monthStart, "yyyy-MM-dd", CultureInfo.InvariantCulture).AddMonths(1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-            _month.Clear();
+            foreach (var rows in _month.Values) rows.Clear();
             AddUnstagedDays(unstaged, monthStart, nextMonthStart);
 
             for (; next < dates.Count && dates[next].StartsWith(month, StringComparison.Ordinal); next++)
@@ -87,10 +89,10 @@ internal sealed class RollupBuilder(SqliteConnection connection, int windowDays,
                     AddResponse(responses);
                     hasResponse = responses.ReadNext();
                 }
-                WriteAllGrains(insert, day, isMonth: false, _day);
-                foreach (var (key, measures) in _day) CollectionsMarshal.GetValueRefOrAddDefault(_month, key, out _).Add(measures);
+                WriteDay(insert, day);
             }
-            WriteAllGrains(insert, Encoding.UTF8.GetBytes(monthStart), isMonth: true, _month);
+            var monthDate = Encoding.UTF8.GetBytes(monthStart);
+            foreach (var (grain, rows) in _month) Write(insert, grain, monthDate, isMonth: true, rows);
         }
         if (hasContact) contacts.Reset();
         if (hasResponse) responses.Reset();
@@ -125,37 +127,40 @@ internal sealed class RollupBuilder(SqliteConnection connection, int windowDays,
         unstaged.Bind(1, monthStart).Bind(2, nextMonthStart);
         while (unstaged.ReadNext())
         {
-            var key = new RollupKey((int?)unstaged.NullableInt64(0), (int?)unstaged.NullableInt64(1), (int?)unstaged.NullableInt64(2), (int?)unstaged.NullableInt64(3));
-            ref var measures = ref CollectionsMarshal.GetValueRefOrAddDefault(_month, key, out _);
-            for (var i = 0; i < RollupMeasures.Count; i++) measures[i] += unstaged.Int64(4 + i);
+            if (!_month.TryGetValue((RollupGrain)unstaged.Int64(0), out var rows)) continue;
+            var key = new RollupKey((int?)unstaged.NullableInt64(1), (int?)unstaged.NullableInt64(2), (int?)unstaged.NullableInt64(3), (int?)unstaged.NullableInt64(4));
+            ref var measures = ref CollectionsMarshal.GetValueRefOrAddDefault(rows, key, out _);
+            for (var i = 0; i < RollupMeasures.Count; i++) measures[i] += unstaged.Int64(5 + i);
         }
     }
 
-    /// <summary>Writes the finest-grain rows and, summed from them, the rows of every coarser grain.</summary>
-    private void WriteAllGrains(FastStatement insert, byte[] date, bool isMonth, Dictionary<RollupKey, RollupMeasures> finest)
+    /// <summary>Writes the day's rows of every grain, summed from its every-dimension sums, and adds them to the month's.</summary>
+    private void WriteDay(FastStatement insert, byte[] date)
     {
         foreach (var (grain, dimensions) in KpiRollupWriter.Grains)
         {
-            var rows = finest;
-            if (grain != RollupGrain.All)
+            bool team = dimensions.Contains("TeamId"), agent = dimensions.Contains("AgentId"),
+                channel = dimensions.Contains("Channel"), reason = dimensions.Contains("ReasonId");
+            _coarser.Clear();
+            foreach (var (key, measures) in _day)
             {
-                bool team = dimensions.Contains("TeamId"), agent = dimensions.Contains("AgentId"),
-                    channel = dimensions.Contains("Channel"), reason = dimensions.Contains("ReasonId");
-                _coarser.Clear();
-                foreach (var (key, measures) in finest)
-                {
-                    var kept = new RollupKey(team ? key.TeamId : null, agent ? key.AgentId : null, channel ? key.Channel : null, reason ? key.ReasonId : null);
-                    CollectionsMarshal.GetValueRefOrAddDefault(_coarser, kept, out _).Add(measures);
-                }
-                rows = _coarser;
+                var kept = new RollupKey(team ? key.TeamId : null, agent ? key.AgentId : null, channel ? key.Channel : null, reason ? key.ReasonId : null);
+                CollectionsMarshal.GetValueRefOrAddDefault(_coarser, kept, out _).Add(measures);
             }
-            foreach (var (key, measures) in rows)
-            {
-                insert.Bind(1, (long)grain).BindUtf8(2, date).Bind(3, isMonth)
-                    .Bind(4, key.TeamId).Bind(5, key.AgentId).Bind(6, key.Channel).Bind(7, key.ReasonId).Bind(8, windowDays);
-                for (var i = 0; i < RollupMeasures.Count; i++) insert.Bind(9 + i, measures[i]);
-                insert.Execute();
-            }
+            Write(insert, grain, date, isMonth: false, _coarser);
+            var month = _month[grain];
+            foreach (var (key, measures) in _coarser) CollectionsMarshal.GetValueRefOrAddDefault(month, key, out _).Add(measures);
+        }
+    }
+
+    private void Write(FastStatement insert, RollupGrain grain, byte[] date, bool isMonth, Dictionary<RollupKey, RollupMeasures> rows)
+    {
+        foreach (var (key, measures) in rows)
+        {
+            insert.Bind(1, (long)grain).BindUtf8(2, date).Bind(3, isMonth)
+                .Bind(4, key.TeamId).Bind(5, key.AgentId).Bind(6, key.Channel).Bind(7, key.ReasonId).Bind(8, windowDays);
+            for (var i = 0; i < RollupMeasures.Count; i++) insert.Bind(9 + i, measures[i]);
+            insert.Execute();
         }
     }
 }

@@ -36,7 +36,6 @@ public static class RollupPlanner
         (RollupGrain.ChannelReason, Dims.Channel | Dims.Reason),
         (RollupGrain.TeamAgent, Dims.Team | Dims.Agent),
         (RollupGrain.TeamChannelReason, Dims.Team | Dims.Channel | Dims.Reason),
-        (RollupGrain.All, Dims.Team | Dims.Agent | Dims.Channel | Dims.Reason),
     ];
 
     public static RollupGrain? ChooseGrain(MetricQuery query, DataScope scope, KeyDimension key)

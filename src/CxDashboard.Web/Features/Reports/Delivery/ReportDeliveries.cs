@@ -176,7 +176,7 @@ public sealed class ReportDeliveryJob(
         {
             var file = await library.OpenMonthlyAsync(month, ct)
                 ?? throw new InvalidOperationException($"The report for {month:yyyy-MM} is not in the library.");
-            pdf = await File.ReadAllBytesAsync(file.Path, ct);
+            pdf = file.Content;
             title = ReportText.Title(month);
             fileName = ReportLibrary.MonthlyFileName(month);
         }

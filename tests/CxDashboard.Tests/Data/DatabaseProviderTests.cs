@@ -1,0 +1,107 @@
+using CxDashboard.Tests.Infrastructure;
+using CxDashboard.Web.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+
+namespace CxDashboard.Tests.Data;
+
+/// <summary>The provider setting itself, and each provider seeing only its own migrations.</summary>
+public sealed class DatabaseProviderSettingTests
+{
+    private static IConfiguration Settings(params (string Key, string? Value)[] values) =>
+        new ConfigurationBuilder().AddInMemoryCollection(values.Select(v => KeyValuePair.Create(v.Key, v.Value))).Build();
+
+    [Theory]
+    [InlineData(null, DatabaseProvider.Sqlite)]
+    [InlineData("Sqlite", DatabaseProvider.Sqlite)]
+    [InlineData("postgres", DatabaseProvider.Postgres)]
+    public void The_provider_is_sqlite_unless_postgres_is_asked_for(string? value, DatabaseProvider expected) =>
+        Assert.Equal(expected, DatabaseProviders.From(Settings(("Database:Provider", value))));
+
+    [Fact]
+    public void An_unknown_provider_or_a_postgres_without_connection_string_is_a_clear_error()
+    {
+        var unknown = Assert.Throws<InvalidOperationException>(() => DatabaseProviders.From(Settings(("Database:Provider", "Oracle"))));
+        Assert.Contains("'Oracle' is not a database provider (use Sqlite or Postgres)", unknown.Message);
+        var missing = Assert.Throws<InvalidOperationException>(() => DatabaseProviders.ConnectionString(Settings(("Database:Provider", "Postgres")), "/tmp"));
+        Assert.Contains("set ConnectionStrings:Cx to an Npgsql connection string", missing.Message);
+    }
+
+    [Fact]
+    public void Each_provider_sees_its_own_migrations_only()
+    {
+        static IReadOnlyList<string> Migrations(DbContextOptionsBuilder<CxDbContext> options)
+        {
+            using var db = new CxDbContext(options.ReplaceService<Microsoft.EntityFrameworkCore.Migrations.IMigrationsAssembly, ProviderMigrationsAssembly>().Options);
+            return [.. db.Database.GetMigrations()];
+        }
+        var sqlite = Migrations(new DbContextOptionsBuilder<CxDbContext>().UseSqlite("Data Source=:memory:"));
+        var postgres = Migrations(new DbContextOptionsBuilder<CxDbContext>().UseNpgsql("Host=127.0.0.1;Database=none"));
+        Assert.Contains(sqlite, id => id.EndsWith("_InitialCreate", StringComparison.Ordinal));
+        Assert.Contains(postgres, id => id.EndsWith("_InitialCreate", StringComparison.Ordinal));
+        Assert.Empty(sqlite.Intersect(postgres));
+        // Every SQLite migration after the first adjusts what SQLite alone needed; PostgreSQL starts from today's model.
+        Assert.True(sqlite.Count > postgres.Count);
+    }
+}
+
+/// <summary>The app on PostgreSQL: it migrates its database at start, says where its data and jobs are, and serves pages.</summary>
+public sealed class PostgresAppTests(PostgresAppTests.Fixture fixture) : IClassFixture<PostgresAppTests.Fixture>, IRunsOnPostgres
+{
+    public sealed class Fixture : IDisposable
+    {
+        private readonly Lazy<CxAppFactory> _app = new(() => new CxAppFactory(DatabaseProvider.Postgres));
+        public CxAppFactory App => _app.Value;
+        public void Dispose() { if (_app.IsValueCreated) _app.Value.Dispose(); }
+    }
+
+    [DbFact]
+    public async Task Health_names_postgres_and_the_migrations_applied_are_postgres_ones()
+    {
+        var admin = await fixture.App.SignedInClientAsync("health-admin@pg.test", "Admin");
+        var body = await (await admin.GetAsync("/health")).Content.ReadAsStringAsync();
+        Assert.Contains("\"PostgreSQL\"", body);
+        Assert.Contains("0 contacts", body);
+        var applied = await fixture.App.WithScopeAsync(sp => sp.GetRequiredService<CxDbContext>().Database.GetAppliedMigrationsAsync());
+        Assert.Equal(typeof(Web.Data.PostgresMigrations.InitialCreate).GetCustomAttributes(typeof(Microsoft.EntityFrameworkCore.Migrations.MigrationAttribute), false)
+            .Cast<Microsoft.EntityFrameworkCore.Migrations.MigrationAttribute>().Single().Id, applied.First());
+    }
+
+    [DbFact]
+    public async Task A_manager_signs_in_and_sees_the_dashboard_of_an_empty_database()
+    {
+        var client = await fixture.App.SignedInClientAsync("manager@pg.test", "Manager");
+        var response = await client.GetAsync("/");
+        Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
+        var page = Html.Parse(await response.Content.ReadAsStringAsync());
+        Assert.Contains("Contacts", page.Body!.TextContent);
+    }
+
+    [DbFact]
+    public async Task The_migrate_verb_creates_the_schema_in_an_empty_postgres_database()
+    {
+        var server = fixture.App.ConnectionString;
+        var name = $"cx_empty_{Guid.NewGuid():N}";
+        await using (var admin = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(server) { Pooling = false }.ConnectionString))
+        {
+            await admin.OpenAsync();
+            await new NpgsqlCommand($"CREATE DATABASE \"{name}\"", admin).ExecuteNonQueryAsync();
+        }
+        var empty = TestPostgres.WithDatabase(server, name);
+        try
+        {
+            var run = await CliRunner.RunAsync(empty, CxAppFactory.DefaultNow, "migrate");
+            Assert.True(run.ExitCode == 0, run.Error);
+            await using var connection = new NpgsqlConnection(empty);
+            await connection.OpenAsync();
+            var roles = (long)(await new NpgsqlCommand("""SELECT COUNT(*) FROM "AspNetRoles" """, connection).ExecuteScalarAsync())!;
+            Assert.True(roles >= 5);
+        }
+        finally
+        {
+            await TestPostgres.DropDatabaseAsync(empty);
+        }
+    }
+}
