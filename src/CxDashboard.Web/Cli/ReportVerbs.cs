@@ -78,10 +78,14 @@ public static class ReportVerbs
             Description = "Write the report to this file instead of the report library (the library's file and entry stay as they are)",
         };
         var format = CliOptions.Format("pdf", "html");
+        var language = new Option<string?>("--language")
+        {
+            Description = "Write the report in this language (sv-SE or en-GB) instead of the library's (Reports:Culture, else Organisation:Language); needs --out",
+        };
         var command = new Command("monthly",
             "Render the monthly leadership report. Without --out it goes into the report library (in the database), replacing that month's report.")
         {
-            month, output, format,
+            month, output, format, language,
         };
         command.SetAction((parse, ct) => context.WithServicesAsync(async (services, token) =>
         {
@@ -92,6 +96,18 @@ public static class ReportVerbs
             var html = parse.GetValue(format) == "html";
             if (html && path is null) throw new CliException("--format html needs --out FILE.html (the library keeps PDFs)", CliApp.UsageError);
             var label = target.ToString("yyyy-MM", CultureInfo.InvariantCulture);
+            var options = services.GetRequiredService<ReportOptions>();
+            string culture;
+            try
+            {
+                culture = options.LanguageOf(parse.GetValue(language));
+            }
+            catch (ArgumentException e)
+            {
+                throw new CliException($"--language: {e.Message.Split(" (Parameter")[0]}", CliApp.UsageError);
+            }
+            if (path is null && culture != options.Culture)
+                throw new CliException($"--language {culture}: the report library keeps the report in {options.Culture}; write another language with --out FILE", CliApp.UsageError);
 
             if (path is null)
             {
@@ -103,12 +119,12 @@ public static class ReportVerbs
             var generator = services.GetRequiredService<MonthlyReportGenerator>();
             if (html)
             {
-                var view = await generator.ViewAsync(target, token);
+                var view = await generator.ViewAsync(target, culture, token);
                 await PrivateFiles.WriteAllTextAsync(path, MonthlyReportHtml.Write(view), token);
                 await context.Out.WriteLineAsync($"Wrote {path}: {label}, web version, {new FileInfo(path).Length:N0} bytes.");
                 return CliApp.Success;
             }
-            var generated = await generator.GenerateAsync(target, token);
+            var generated = await generator.GenerateAsync(target, culture, token);
             await PrivateFiles.WriteAllBytesAsync(path, generated.Pdf.Content, token);
             await context.Out.WriteLineAsync($"Wrote {path}: {label}, {generated.Pdf.PageCount} pages, {generated.Pdf.Content.Length:N0} bytes " +
                                              $"(figures {generated.Gathering.TotalMilliseconds:0} ms, PDF {generated.Rendering.TotalMilliseconds:0} ms).");

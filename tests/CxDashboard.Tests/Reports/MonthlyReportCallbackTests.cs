@@ -51,7 +51,7 @@ public abstract class MonthlyReportCallbackTests<TDb>(MonthlyReportCallbackTests
     [DbFact]
     public void Outcomes_and_root_causes_of_the_closed_cases_are_listed()
     {
-        Assert.Contains("Utfall Ärenden Andel Nådd, problemet löst 1 33,3 % Nådd, inte löst 1 33,3 % Inte nådd 0 0,0 % Avböjde samtal 1 33,3 % Avslutade ärenden 3 100,0 %", Text);
+        Assert.Contains("Utfall Ärenden Andel Nådd, löst 1 33,3 % Nådd, inte löst 1 33,3 % Gick inte att nå 0 0,0 % Avböjde 1 33,3 % Avslutade ärenden 3 100,0 %", Text);
         Assert.Contains("Grundorsak Ärenden Andel FAKTURA 2 66,7 % FEL 1 33,3 %", Text);
     }
 

@@ -181,7 +181,7 @@ public abstract class MonthlyReportTests<TDb>(MonthlyReportTests<TDb>.Fixture fi
     public async Task The_web_version_shows_the_same_report()
     {
         var client = await fixture.App.SignedInClientAsync("leader@reports.test", Roles.Leadership);
-        var page = await Html.GetDocumentAsync(client, "/Reports/Monthly?month=2026-03");
+        var page = await Html.GetDocumentAsync(client, "/Reports/Monthly?month=2026-03&language=sv-SE");
         Assert.Equal("Kundupplevelse – mars 2026", Assert.Single(page.QuerySelectorAll("h1")).Text());
         Assert.Equal("sv", page.DocumentElement.GetAttribute("lang"));
         var csat = Assert.Single(page.QuerySelectorAll(".tile"), t => t.QuerySelector(".name").Text() == "Kundnöjdhet (CSAT)");
@@ -195,7 +195,7 @@ public abstract class MonthlyReportTests<TDb>(MonthlyReportTests<TDb>.Fixture fi
         Assert.All(sentences, sentence => Assert.Contains(PdfText.Normalise(sentence), Pdf.Pages[0]));
 
         // Charts carry a description in words and their numbers as a table.
-        var chart = page.QuerySelector("svg[role=img][aria-label^='CSAT för 12 perioder från apr 2025 till mar']");
+        var chart = page.QuerySelector("svg[role=img][aria-label^='Kundnöjdhet (CSAT) för 12 perioder från apr 2025 till mar']");
         Assert.NotNull(chart);
         Assert.Contains("Mål 80,0.", chart!.GetAttribute("aria-label"));
         Assert.Contains($"{ReportDataset.DissatisfiedComment}", page.QuerySelector("#missnojda")!.ParentElement!.Text());
@@ -206,7 +206,7 @@ public abstract class MonthlyReportTests<TDb>(MonthlyReportTests<TDb>.Fixture fi
 
     private async Task<PdfText> DownloadAsync(HttpClient client, string expectedFileName)
     {
-        var response = await client.GetAsync("/Reports/Download/2026-03");
+        var response = await client.GetAsync("/Reports/Download/2026-03?language=sv-SE");
         Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("application/pdf", response.Content.Headers.ContentType?.MediaType);
         Assert.Equal(expectedFileName, response.Content.Headers.ContentDisposition?.FileNameStar ?? response.Content.Headers.ContentDisposition?.FileName);
@@ -219,7 +219,7 @@ public abstract class MonthlyReportTests<TDb>(MonthlyReportTests<TDb>.Fixture fi
         var t1 = await TeamIdAsync("T1");
         var client = await fixture.App.SignedInClientAsync("lead-t1@reports.test", Roles.Manager, t1);
 
-        var page = await Html.GetDocumentAsync(client, "/Reports/Monthly?month=2026-03");
+        var page = await Html.GetDocumentAsync(client, "/Reports/Monthly?month=2026-03&language=sv-SE");
         Assert.Equal("Kundupplevelse – mars 2026 – T1", Assert.Single(page.QuerySelectorAll("h1")).Text());
         var text = page.Body!.TextContent;
         // T1 handles invoices only: T2's faults, their comment and T2's engagement row are not in it.
@@ -258,7 +258,7 @@ public abstract class MonthlyReportTests<TDb>(MonthlyReportTests<TDb>.Fixture fi
         Assert.Contains("Teknisk felanmälan", organisation.All);
         Assert.Contains("Fråga om faktura", organisation.All);
 
-        var t2Page = await Html.GetDocumentAsync(second, "/Reports/Monthly?month=2026-03");
+        var t2Page = await Html.GetDocumentAsync(second, "/Reports/Monthly?month=2026-03&language=sv-SE");
         Assert.Equal("Kundupplevelse – mars 2026 – T2", Assert.Single(t2Page.QuerySelectorAll("h1")).Text());
         var library = await Html.GetDocumentAsync(second, "/Reports");
         Assert.NotNull(library.QuerySelector("[data-testid=team-report-note]"));

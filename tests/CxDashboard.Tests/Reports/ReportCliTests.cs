@@ -2,6 +2,8 @@ using CxDashboard.Tests.Infrastructure;
 using CxDashboard.Web.Cli;
 using CxDashboard.Web.Data.Entities;
 using CxDashboard.Web.Data;
+using CxDashboard.Web.Features.Metrics;
+using CxDashboard.Web.Features.Presentation;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -75,6 +77,50 @@ public abstract class ReportCliTests<TDb>(ReportCliTests<TDb>.Fixture fixture) :
         Assert.Equal("Kundupplevelse – mars 2026", page.QuerySelector("h1").Text());
         Assert.Equal(4, page.QuerySelectorAll("svg[role=img]").Length); // the four trends (no maturity round; the channel table needs no chart)
         Assert.Contains(ReportDataset.DissatisfiedComment, page.Body.Text());
+    }
+
+    /// <summary>
+    /// The report in each language names KPIs and channels only in that language's words: every headline KPI and every
+    /// channel of the month appears by its name in the language, and no name of the other language that differs from it.
+    /// </summary>
+    [DbTheory]
+    [InlineData("sv-SE", "en-GB", "Kundupplevelse – mars 2026", "80,9 %")]
+    [InlineData("en-GB", "sv-SE", "Customer experience – March 2026", "80.9 %")]
+    public async Task Each_language_names_kpis_and_channels_only_in_its_own_words(string language, string other, string title, string csat)
+    {
+        var path = Path.Combine(fixture.OutputDirectory, $"report-{language}.pdf");
+        var run = await CliRunner.RunAsync(fixture.App, ReportDataset.JobTime, "report", "monthly", "--month", "2026-03", "--language", language, "--out", path);
+        Assert.Equal(0, run.ExitCode);
+        var pdf = PdfText.Read(path);
+        Assert.StartsWith(title, pdf.Pages[0]);
+        Assert.Contains(csat, pdf.Pages[0]);
+
+        var (words, otherWords) = (Vocabulary.For(language), Vocabulary.For(other));
+        KpiKind[] kpis = [KpiKind.CsatPercent, KpiKind.SurveyFcrPercent, KpiKind.ContactFcrPercent, KpiKind.RepeatContactRate, KpiKind.Nps,
+            KpiKind.CallbackSlaMetPercent, KpiKind.RecoveryRate, KpiKind.EngagementIndex, KpiKind.Enps];
+        var text = System.Text.RegularExpressions.Regex.Replace(pdf.All, @"\s+", " ");
+        foreach (var kpi in kpis) Assert.Contains(words.Kpi(kpi), text);
+        foreach (var channel in new[] { Channel.Phone, Channel.Chat, Channel.Email }) Assert.Contains(words.Channel(channel), text);
+
+        var foreign = kpis.Select(otherWords.Kpi).Concat(Enum.GetValues<Channel>().Select(otherWords.Channel))
+            .Where(name => !kpis.Select(words.Kpi).Concat(Enum.GetValues<Channel>().Select(words.Channel)).Any(own => own.Contains(name, StringComparison.Ordinal)))
+            .Where(name => System.Text.RegularExpressions.Regex.IsMatch(text, $@"(?<!\p{{L}}){System.Text.RegularExpressions.Regex.Escape(name)}(?!\p{{L}})"))
+            .ToList();
+        Assert.True(foreign.Count == 0, $"{language} report names in {other}: {string.Join(", ", foreign)}");
+    }
+
+    [DbFact]
+    public async Task Another_language_goes_to_a_file_and_an_unknown_one_is_refused()
+    {
+        var intoLibrary = await CliRunner.RunAsync(fixture.App, ReportDataset.JobTime, "report", "monthly", "--month", "2026-03", "--language", "en-GB");
+        Assert.Equal(CliApp.UsageError, intoLibrary.ExitCode);
+        Assert.Equal("error: --language en-GB: the report library keeps the report in sv-SE; write another language with --out FILE", intoLibrary.Error.Trim());
+
+        var unknown = await CliRunner.RunAsync(fixture.App, ReportDataset.JobTime, "report", "monthly", "--month", "2026-03", "--language", "fi",
+            "--out", Path.Combine(fixture.OutputDirectory, "fi.pdf"));
+        Assert.Equal(CliApp.UsageError, unknown.ExitCode);
+        Assert.Equal("error: --language: 'fi' is not a report language; use sv-SE or en-GB.", unknown.Error.Trim());
+        Assert.False(File.Exists(Path.Combine(fixture.OutputDirectory, "fi.pdf")));
     }
 
     [DbTheory]

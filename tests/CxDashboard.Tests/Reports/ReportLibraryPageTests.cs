@@ -52,13 +52,14 @@ public abstract class ReportLibraryPageTests<TDb>(ReportLibraryPageTests<TDb>.Fi
 
         var row = Assert.Single(page.QuerySelectorAll("[data-testid=library-table] tbody tr"));
         var cells = row.Children.Select(c => c.Text()).ToList();
-        Assert.Equal("2026-03 (mars 2026)", cells[0]);
+        Assert.Equal("2026-03 (March 2026)", cells[0]);
         Assert.Equal("2026-04-01 06:00", cells[1]);
         Assert.Equal(MonthlyReportJob.ScheduledBy, cells[2]);
         var pdf = await App.MonthlyPdfAsync("2026-03");
         Assert.Equal($"{Math.Ceiling(pdf.Length / 1024d).ToString(CultureInfo.InvariantCulture)} kB", cells[4]);
 
-        var download = await client.GetAsync("/Reports/Download/2026-03");
+        // The library keeps the report in the organisation's language (Swedish); asked for in it, the stored file is served.
+        var download = await client.GetAsync("/Reports/Download/2026-03?language=sv-SE");
         Assert.Equal(HttpStatusCode.OK, download.StatusCode);
         Assert.Equal("application/pdf", download.Content.Headers.ContentType?.MediaType);
         Assert.Equal("attachment", download.Content.Headers.ContentDisposition?.DispositionType);
@@ -67,9 +68,18 @@ public abstract class ReportLibraryPageTests<TDb>(ReportLibraryPageTests<TDb>.Fi
         Assert.Equal(pdf, bytes);
         Assert.StartsWith("Kundupplevelse – mars 2026", PdfText.Read(bytes).Pages[0]);
 
-        var open = await client.GetAsync("/Reports/Download/2026-03?inline=true");
+        var open = await client.GetAsync("/Reports/Download/2026-03?inline=true&language=sv-SE");
         Assert.Equal(HttpStatusCode.OK, open.StatusCode);
         Assert.Equal("inline", open.Content.Headers.ContentDisposition?.DispositionType);
+
+        // A reader of English (the test host's words) gets the report written in English, made when asked.
+        var english = await client.GetAsync("/Reports/Download/2026-03");
+        Assert.Equal(HttpStatusCode.OK, english.StatusCode);
+        Assert.Equal("cx-report-2026-03-en-GB.pdf", english.Content.Headers.ContentDisposition?.FileNameStar ?? english.Content.Headers.ContentDisposition?.FileName);
+        var englishText = PdfText.Read(await english.Content.ReadAsByteArrayAsync());
+        Assert.StartsWith("Customer experience – March 2026", englishText.Pages[0]);
+        Assert.DoesNotContain("Kundupplevelse", englishText.All);
+        Assert.Equal(HttpStatusCode.BadRequest, (await client.GetAsync("/Reports/Download/2026-03?language=fi-FI")).StatusCode);
     }
 
     [DbTheory]
@@ -178,7 +188,11 @@ public abstract class ReportLibraryPageTests<TDb>(ReportLibraryPageTests<TDb>.Fi
         Assert.Equal(HttpStatusCode.BadRequest, (await client.GetAsync("/Reports/Monthly?month=..%2F2026-03")).StatusCode);
         // Without a month it shows the last month that has ended.
         var page = await Html.GetDocumentAsync(client, "/Reports/Monthly");
-        Assert.Equal("Kundupplevelse – mars 2026", page.QuerySelector("h1").Text());
+        // In the reader's language (the test host's words are English), or the one asked for.
+        Assert.Equal("Customer experience – March 2026", page.QuerySelector("h1").Text());
+        Assert.Equal("en", page.DocumentElement.GetAttribute("lang"));
+        var swedish = await Html.GetDocumentAsync(client, "/Reports/Monthly?language=sv");
+        Assert.Equal("Kundupplevelse – mars 2026", swedish.QuerySelector("h1").Text());
     }
 
     [DbFact]

@@ -2,8 +2,8 @@ using CxDashboard.Web.Features.Metrics;
 
 namespace CxDashboard.Web.Features.Reports;
 
-/// <summary>A KPI on the report's first page: its product name and unit, and what its n counts (in Swedish).</summary>
-public sealed record HeadlineKpi(KpiKind Kind, string SampleWord)
+/// <summary>A KPI on the report's first page: its product name and unit, and what its n counts ("n = 3 904 svar": a vocabulary key).</summary>
+public sealed record HeadlineKpi(KpiKind Kind, string SampleWordKey)
 {
     public KpiDefinition Definition => KpiDefinitions.Get(Kind);
     public string Name => Definition.Name;
@@ -17,10 +17,10 @@ public static class HeadlineKpis
     /// <summary>In the order the report shows them (contacts, a count, come after these).</summary>
     public static readonly IReadOnlyList<HeadlineKpi> All =
     [
-        new(KpiKind.CsatPercent, "svar"),
-        new(KpiKind.SurveyFcrPercent, "svar"),
-        new(KpiKind.ContactFcrPercent, "avgörbara kontakter"),
-        new(KpiKind.RepeatContactRate, "kontakter"),
-        new(KpiKind.Nps, "svar"),
+        new(KpiKind.CsatPercent, "Report.Sample.Answers"),
+        new(KpiKind.SurveyFcrPercent, "Report.Sample.Answers"),
+        new(KpiKind.ContactFcrPercent, "Report.Sample.DecidableContacts"),
+        new(KpiKind.RepeatContactRate, "Report.Sample.Contacts"),
+        new(KpiKind.Nps, "Report.Sample.Answers"),
     ];
 }

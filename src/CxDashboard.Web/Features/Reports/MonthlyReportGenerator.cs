@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using CxDashboard.Web.Features.Metrics;
 
 namespace CxDashboard.Web.Features.Reports;
 
@@ -11,13 +12,14 @@ public sealed record GeneratedMonthlyReport(MonthlyReport Report, MonthlyReportV
 /// <summary>Builds a month's report: figures from the database, then the worded view, then the PDF.</summary>
 public sealed class MonthlyReportGenerator(MonthlyReportService reports, TimeProvider clock)
 {
-    public async Task<MonthlyReportView> ViewAsync(DateOnly month, CancellationToken ct = default) =>
-        MonthlyReportView.Create(await reports.BuildAsync(month, ct));
+    /// <summary>The organisation-wide report's web version, in <paramref name="language"/> or the library's language.</summary>
+    public async Task<MonthlyReportView> ViewAsync(DateOnly month, string? language = null, CancellationToken ct = default) =>
+        MonthlyReportView.Create(await reports.BuildAsync(month, DataScope.Everything, language, ct));
 
-    public async Task<GeneratedMonthlyReport> GenerateAsync(DateOnly month, CancellationToken ct = default)
+    public async Task<GeneratedMonthlyReport> GenerateAsync(DateOnly month, string? language = null, CancellationToken ct = default)
     {
         var watch = Stopwatch.StartNew();
-        var report = await reports.BuildAsync(month, ct);
+        var report = await reports.BuildAsync(month, DataScope.Everything, language, ct);
         var gathering = watch.Elapsed;
         var view = MonthlyReportView.Create(report);
         var pdf = MonthlyReportPdf.Render(view, clock.GetUtcNow());

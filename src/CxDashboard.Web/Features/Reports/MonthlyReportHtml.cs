@@ -12,6 +12,8 @@ namespace CxDashboard.Web.Features.Reports;
 /// </summary>
 public static class MonthlyReportHtml
 {
+    private static Vocabulary Words => Vocabulary.Current;
+
     public const string Styles = """
         @page { size: A4; margin: 12mm 12mm 14mm; }
         * { box-sizing: border-box; }
@@ -59,37 +61,37 @@ public static class MonthlyReportHtml
     {
         using var culture = ReportCulture.Use(view.CultureName);
         var html = new StringBuilder(64 * 1024);
-        html.Append("<!DOCTYPE html>\n<html lang=\"sv\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
+        html.Append("<!DOCTYPE html>\n<html lang=\"").Append(ReportText.Language).Append("\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
             .Append("<title>").Append(E(view.Title)).Append(" · ").Append(E(view.OrganisationName)).Append("</title>\n<style>").Append(Styles).Append("</style>\n</head>\n<body>\n");
         html.Append("<header class=\"running\"><span>").Append(E(view.Title)).Append("</span><span>").Append(E(view.OrganisationName)).Append("</span></header>\n<main>\n");
         html.Append("<h1>").Append(E(view.Title)).Append("</h1>\n<p class=\"lead\">").Append(E(view.Lead)).Append("</p>\n");
 
-        Section(html, "sammanfattning", "Sammanfattning", "summary", () =>
+        Section(html, "sammanfattning", Words["Report.Heading.Summary"], "summary", () =>
         {
             html.Append("<ul>");
             foreach (var sentence in view.Summary) html.Append("<li>").Append(E(sentence)).Append("</li>");
             html.Append("</ul>\n");
         });
-        Section(html, "nyckeltal", "Nyckeltal", null, () =>
+        Section(html, "nyckeltal", Words["Report.Heading.Kpis"], null, () =>
         {
             html.Append("<div class=\"tiles\">\n");
             foreach (var tile in view.Tiles) Tile(html, tile);
             html.Append("</div>\n");
             foreach (var note in view.TileNotes) html.Append("<p class=\"note\">").Append(E(note)).Append("</p>\n");
         });
-        Section(html, "utveckling", "Utveckling de senaste 12 månaderna", null, () =>
+        Section(html, "utveckling", Words["Report.Heading.Trends"], null, () =>
         {
             html.Append("<div class=\"charts\">\n");
             foreach (var chart in view.Trends) Chart(html, chart, 420, 250);
             html.Append("</div>\n<p class=\"caption\">").Append(E(view.TrendCaption)).Append("</p>\n");
         });
-        Section(html, "kanalmix", "Kanalmix", null, () =>
+        Section(html, "kanalmix", Words["Report.Heading.Channels"], null, () =>
         {
             Table(html, view.Channels);
         });
-        Section(html, "missnojda", "Kontaktorsaker som ger missnöjda kunder", "flows", () => Reasons(html, view.DissatisfactionLead, view.Dissatisfaction, view.DissatisfactionQuotes));
-        Section(html, "aterkontakter", "Kontaktorsaker som ger återkontakter", "flows", () => Reasons(html, view.RepeatsLead, view.Repeats, view.RepeatsQuotes));
-        Section(html, "aterringning", "Återringning av missnöjda kunder", null, () =>
+        Section(html, "missnojda", Words["Report.Heading.Dissatisfaction"], "flows", () => Reasons(html, view.DissatisfactionLead, view.Dissatisfaction, view.DissatisfactionQuotes));
+        Section(html, "aterkontakter", Words["Report.Heading.Repeats"], "flows", () => Reasons(html, view.RepeatsLead, view.Repeats, view.RepeatsQuotes));
+        Section(html, "aterringning", Words["Report.Heading.Callbacks"], null, () =>
         {
             html.Append("<p class=\"muted\">").Append(E(view.CallbacksLead)).Append("</p>\n<div class=\"tiles\">\n");
             foreach (var tile in view.CallbackTiles) Tile(html, tile);
@@ -98,12 +100,12 @@ public static class MonthlyReportHtml
             Table(html, view.CallbackRootCauses);
             html.Append("</div>\n");
         });
-        Section(html, "engagemang", "Engagemang och kundupplevelse per team", null, () =>
+        Section(html, "engagemang", Words["Report.Heading.Engagement"], null, () =>
         {
             html.Append("<p class=\"muted\">").Append(E(view.EngagementLead)).Append("</p>\n");
             Table(html, view.Engagement);
         });
-        Section(html, "mognad", "CX-mognad: förmågor, gap och åtgärder", null, () =>
+        Section(html, "mognad", Words["Report.Heading.Maturity"], null, () =>
         {
             html.Append("<p class=\"muted\">").Append(E(view.MaturityLead)).Append("</p>\n");
             if (view.MaturityRadar is { } radar)
@@ -114,7 +116,7 @@ public static class MonthlyReportHtml
             }
             if (view.MaturityGaps is { } gaps) Table(html, gaps);
         });
-        Section(html, "definitioner", "Definitioner", null, () =>
+        Section(html, "definitioner", Words["Report.Heading.Definitions"], null, () =>
         {
             html.Append("<dl>");
             foreach (var term in view.Definitions) html.Append("<dt>").Append(E(term.Term)).Append(":</dt> <dd>").Append(E(term.Definition)).Append("</dd>");
@@ -165,7 +167,7 @@ public static class MonthlyReportHtml
     {
         using var plot = chart.CreatePlot();
         html.Append("<figure>").Append(Charts.ToSvg(plot, width, height, chart.Description))
-            .Append("<details><summary>").Append(E(chart.Title)).Append(" som tabell</summary>");
+            .Append("<details><summary>").Append(E(Words.Format("Report.ChartAsTable", chart.Title))).Append("</summary>");
         Table(html, chart.Data);
         html.Append("</details></figure>\n");
     }
@@ -175,9 +177,9 @@ public static class MonthlyReportHtml
         html.Append("<p class=\"muted\">").Append(E(lead)).Append("</p>\n");
         Table(html, table);
         if (quotes.Count == 0) return;
-        html.Append("<h3>Vad kunderna säger</h3>\n");
+        html.Append("<h3>").Append(E(Words["Report.Heading.Quotes"])).Append("</h3>\n");
         foreach (var quote in quotes)
-            html.Append("<blockquote><p>”").Append(E(quote.Text)).Append("”</p><footer>").Append(E(quote.Source)).Append("</footer></blockquote>\n");
+            html.Append("<blockquote><p>").Append(E(Words.Format("Report.Quote", quote.Text))).Append("</p><footer>").Append(E(quote.Source)).Append("</footer></blockquote>\n");
     }
 
     private static void Table(StringBuilder html, ReportTable table)

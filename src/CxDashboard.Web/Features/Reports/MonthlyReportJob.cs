@@ -38,7 +38,7 @@ public sealed class MonthlyReportJob(
         else if (!ReportLibrary.TryParseMonth(month, out target))
             throw new ArgumentException($"'{month}' is not a month; use YYYY-MM.", nameof(month));
 
-        var generated = await generator.GenerateAsync(target, ct);
+        var generated = await generator.GenerateAsync(target, null, ct);
         var entry = await library.StoreMonthlyAsync(target, generated.Pdf, requestedBy ?? ScheduledBy, (int)generated.Total.TotalMilliseconds, ct);
         logger.LogInformation("Monthly report {Month}: {Pages} pages, {Bytes} bytes, figures {GatherMs} ms, PDF {RenderMs} ms, for {RequestedBy}",
             target.ToString("yyyy-MM", CultureInfo.InvariantCulture), generated.Pdf.PageCount, generated.Pdf.Content.Length,

@@ -14,6 +14,8 @@ public sealed record RenderedPdf(byte[] Content, int PageCount);
 /// </summary>
 public static class MonthlyReportPdf
 {
+    private static Vocabulary Words => Vocabulary.Current;
+
     private const float Gap = 14;
     private const float ChartHeight = 150;
 
@@ -28,7 +30,7 @@ public static class MonthlyReportPdf
 
     public static Document Compose(MonthlyReportView view, DateTimeOffset createdAt) => Document.Create(doc =>
     {
-        doc.Metadata(view.Title, "CxDashboard", $"Månadsrapport till ledningen, {view.OrganisationName}", createdAt, "kundupplevelse, CSAT, FCR, NPS");
+        doc.Metadata(view.Title, "CxDashboard", Words.Format("Report.Pdf.Subject", view.OrganisationName), createdAt, Words["Report.Pdf.Keywords"]);
         doc.Page(page =>
         {
             PdfTheme.Page(page);
@@ -41,14 +43,14 @@ public static class MonthlyReportPdf
                 col.Item().KeepTogether().Element(c => Tiles(c, view));
                 col.Item().KeepTogether().Element(c => Trends(c, view));
                 col.Item().KeepTogether().Element(c => ChannelMix(c, view));
-                col.Item().KeepTogether().Element(c => Reasons(c, "Kontaktorsaker som ger missnöjda kunder", view.DissatisfactionLead, view.Dissatisfaction, view.DissatisfactionQuotes));
-                col.Item().KeepTogether().Element(c => Reasons(c, "Kontaktorsaker som ger återkontakter", view.RepeatsLead, view.Repeats, view.RepeatsQuotes));
+                col.Item().KeepTogether().Element(c => Reasons(c, Words["Report.Heading.Dissatisfaction"], view.DissatisfactionLead, view.Dissatisfaction, view.DissatisfactionQuotes));
+                col.Item().KeepTogether().Element(c => Reasons(c, Words["Report.Heading.Repeats"], view.RepeatsLead, view.Repeats, view.RepeatsQuotes));
                 col.Item().KeepTogether().Element(c => Callbacks(c, view));
                 col.Item().KeepTogether().Element(c => Engagement(c, view));
                 col.Item().KeepTogether().Element(c => Maturity(c, view));
                 col.Item().KeepTogether().Element(c => Definitions(c, view));
             });
-            page.Footer().Element(c => PdfTheme.Footer(c, view.Generated, "Sida {0} av {1}"));
+            page.Footer().Element(c => PdfTheme.Footer(c, view.Generated, Words["Report.Pdf.PageOf"]));
         });
     });
 
@@ -64,7 +66,7 @@ public static class MonthlyReportPdf
         container.Background(Colors.PrimaryLight).Padding(10).Column(col =>
         {
             col.Spacing(3);
-            col.Item().Text("Sammanfattning").FontSize(11).Bold().FontColor(Colors.Primary);
+            col.Item().Text(Words["Report.Heading.Summary"]).FontSize(11).Bold().FontColor(Colors.Primary);
             foreach (var sentence in view.Summary)
                 col.Item().Element(c => Bullet(c, sentence));
         });
@@ -80,7 +82,7 @@ public static class MonthlyReportPdf
         container.Column(col =>
         {
             col.Spacing(6);
-            col.Item().Element(c => Heading(c, "Nyckeltal"));
+            col.Item().Element(c => Heading(c, Words["Report.Heading.Kpis"]));
             foreach (var tiles in view.Tiles.Chunk(3))
             {
                 col.Item().Row(row =>
@@ -116,7 +118,7 @@ public static class MonthlyReportPdf
         container.Column(col =>
         {
             col.Spacing(6);
-            col.Item().Element(c => Heading(c, "Utveckling de senaste 12 månaderna"));
+            col.Item().Element(c => Heading(c, Words["Report.Heading.Trends"]));
             foreach (var pair in view.Trends.Chunk(2))
             {
                 col.Item().Row(row =>
@@ -133,7 +135,7 @@ public static class MonthlyReportPdf
         container.Column(col =>
         {
             col.Spacing(6);
-            col.Item().Element(c => Heading(c, "Kanalmix"));
+            col.Item().Element(c => Heading(c, Words["Report.Heading.Channels"]));
             if (!view.Channels.HasRows)
             {
                 col.Item().Text(view.Channels.EmptyText).Italic();
@@ -151,7 +153,7 @@ public static class MonthlyReportPdf
             col.Item().Text(lead).FontColor(Colors.Grey700);
             col.Item().Element(c => Table(c, table));
             if (quotes.Count == 0) return;
-            col.Item().Element(c => PdfTheme.Subheading(c, "Vad kunderna säger"));
+            col.Item().Element(c => PdfTheme.Subheading(c, Words["Report.Heading.Quotes"]));
             col.Item().Column(comments =>
             {
                 comments.Spacing(4);
@@ -163,7 +165,7 @@ public static class MonthlyReportPdf
     private static void Quote(IContainer container, ReportQuote quote) =>
         container.BorderLeft(2, Colors.Accent).PaddingLeft(6).Column(col =>
         {
-            col.Item().Text($"”{quote.Text}”").Italic();
+            col.Item().Text(Words.Format("Report.Quote", quote.Text)).Italic();
             col.Item().Text(quote.Source).FontSize(7.5f).FontColor(Colors.Grey700);
         });
 
@@ -171,7 +173,7 @@ public static class MonthlyReportPdf
         container.Column(col =>
         {
             col.Spacing(6);
-            col.Item().Element(c => Heading(c, "Återringning av missnöjda kunder"));
+            col.Item().Element(c => Heading(c, Words["Report.Heading.Callbacks"]));
             col.Item().Text(view.CallbacksLead).FontColor(Colors.Grey700);
             col.Item().Row(row =>
             {
@@ -191,7 +193,7 @@ public static class MonthlyReportPdf
         container.Column(col =>
         {
             col.Spacing(6);
-            col.Item().Element(c => Heading(c, "Engagemang och kundupplevelse per team"));
+            col.Item().Element(c => Heading(c, Words["Report.Heading.Engagement"]));
             col.Item().Text(view.EngagementLead).FontColor(Colors.Grey700);
             col.Item().Element(c => Table(c, view.Engagement));
         });
@@ -200,7 +202,7 @@ public static class MonthlyReportPdf
         container.Column(col =>
         {
             col.Spacing(6);
-            col.Item().Element(c => Heading(c, "CX-mognad: förmågor, gap och åtgärder"));
+            col.Item().Element(c => Heading(c, Words["Report.Heading.Maturity"]));
             col.Item().Text(view.MaturityLead).FontColor(Colors.Grey700);
             if (view.MaturityRadar is { } radar)
                 col.Item().AlignCenter().Width(430).Height(250).Chart(() => Scaled(radar.CreatePlot(), 0.6f)); // wide: the legend's corner clears the lower labels
@@ -212,7 +214,7 @@ public static class MonthlyReportPdf
         container.Column(col =>
         {
             col.Spacing(3);
-            col.Item().Element(c => Heading(c, "Definitioner"));
+            col.Item().Element(c => Heading(c, Words["Report.Heading.Definitions"]));
             foreach (var term in view.Definitions)
             {
                 col.Item().Text(t =>

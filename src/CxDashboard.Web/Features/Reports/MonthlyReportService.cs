@@ -7,6 +7,7 @@ using CxDashboard.Web.Features.Maturity.Actions;
 using CxDashboard.Web.Features.Maturity.Results;
 using CxDashboard.Web.Features.Metrics;
 using CxDashboard.Web.Features.Organisation;
+using CxDashboard.Web.Features.Presentation;
 using Microsoft.EntityFrameworkCore;
 
 namespace CxDashboard.Web.Features.Reports;
@@ -36,14 +37,18 @@ public sealed class MonthlyReportService(
     public const int MaxCommentLength = 240;
 
     /// <summary>The organisation-wide report (Leadership, Admin, unscoped managers, the library's file).</summary>
-    public Task<MonthlyReport> BuildAsync(DateOnly month, CancellationToken ct = default) => BuildAsync(month, DataScope.Everything, ct);
+    public Task<MonthlyReport> BuildAsync(DateOnly month, CancellationToken ct = default) => BuildAsync(month, DataScope.Everything, null, ct);
+
+    public Task<MonthlyReport> BuildAsync(DateOnly month, DataScope scope, CancellationToken ct = default) => BuildAsync(month, scope, null, ct);
 
     /// <summary>
     /// The report for a scope: everything, or some teams (a team-limited manager's report: every figure, comment, callback,
     /// engagement row and coaching action from those teams only). An agent's or an empty scope has no report.
+    /// Written in <paramref name="language"/> (see <see cref="ReportOptions.LanguageOf"/>), else the library's language.
     /// </summary>
-    public async Task<MonthlyReport> BuildAsync(DateOnly month, DataScope scope, CancellationToken ct = default)
+    public async Task<MonthlyReport> BuildAsync(DateOnly month, DataScope scope, string? language, CancellationToken ct = default)
     {
+        var cultureName = options.LanguageOf(language);
         if (scope.SeesNothing || scope.AgentId is not null)
             throw new ArgumentException("A monthly report is made for the whole organisation or for teams.", nameof(scope));
         month = new DateOnly(month.Year, month.Month, 1);
@@ -81,7 +86,7 @@ public sealed class MonthlyReportService(
             Month = month,
             OrganisationName = settings.Name,
             ScopeTeams = scopeTeams,
-            CultureName = options.Culture,
+            CultureName = cultureName,
             TimeZone = time.TimeZone,
             AsOfUtc = query.AsOfUtc,
             WindowDays = query.WindowDays,
@@ -180,7 +185,7 @@ public sealed class MonthlyReportService(
     private static ReasonHighlight Highlight(int reasonId, KpiCounts counts, IReadOnlyDictionary<int, KpiCounts> before,
         IReadOnlyDictionary<int, (string Code, string Name)> names, IReadOnlyList<CustomerComment> comments)
     {
-        var (code, name) = names.TryGetValue(reasonId, out var known) ? known : ($"#{reasonId}", $"Kontaktorsak {reasonId}");
+        var (code, name) = names.TryGetValue(reasonId, out var known) ? known : ($"#{reasonId}", Vocabulary.Current.Format("Report.UnknownReason", reasonId));
         return new ReasonHighlight(code, name, counts, before.GetValueOrDefault(reasonId) ?? KpiCounts.Empty, comments);
     }
 
@@ -225,7 +230,7 @@ public sealed class MonthlyReportService(
             .ToListAsync(ct);
         return open.GroupBy(a => a.Kind)
             .Select(g => new KpiOpenActions(g.Key, g.Count(), g.Count(a => a.DueDate < today),
-                g.GroupBy(a => string.IsNullOrWhiteSpace(a.Owner) ? "okänd" : a.Owner)
+                g.GroupBy(a => string.IsNullOrWhiteSpace(a.Owner) ? Vocabulary.Current["Report.UnknownOwner"] : a.Owner)
                     .Select(o => new ActionOwner(o.Key, o.Count())).OrderByDescending(o => o.Actions).ThenBy(o => o.Name, StringComparer.Ordinal).ToList()))
             .OrderBy(k => k.Kind)
             .ToList();

@@ -28,7 +28,7 @@ public sealed record ReportColumn(string Title, bool Numeric = false, float Weig
 public sealed record ReportRow(IReadOnlyList<string> Cells, bool IsTotal = false);
 
 /// <summary>A table as both renderers draw it; <see cref="EmptyText"/> says why there are no rows.</summary>
-public sealed record ReportTable(IReadOnlyList<ReportColumn> Columns, IReadOnlyList<ReportRow> Rows, string EmptyText = "Inga data.")
+public sealed record ReportTable(IReadOnlyList<ReportColumn> Columns, IReadOnlyList<ReportRow> Rows, string EmptyText)
 {
     public bool HasRows => Rows.Count > 0;
 }
@@ -42,11 +42,13 @@ public sealed record ReportQuote(string Text, string Source);
 public sealed record ReportTerm(string Term, string Definition);
 
 /// <summary>
-/// The monthly report worded and formatted once, in Swedish with numbers in the report's culture, for both the PDF
+/// The monthly report worded and formatted once, in the report's language and culture, for both the PDF
 /// (<see cref="MonthlyReportPdf"/>) and the web version (<see cref="MonthlyReportHtml"/>): the two cannot disagree.
 /// </summary>
 public sealed record MonthlyReportView
 {
+    private static Vocabulary Words => Vocabulary.Current;
+
     public const string SmallSampleMark = "†";
 
     public required string CultureName { get; init; }
@@ -86,10 +88,8 @@ public sealed record MonthlyReportView
     {
         using var culture = ReportCulture.Use(report.CultureName);
         var view = Compose(report);
-        return view with { SmallSampleNote = view.UsesSmallSampleMark() ? SmallSampleFootnote : null };
+        return view with { SmallSampleNote = view.UsesSmallSampleMark() ? Words.Format("Report.SmallSampleFootnote", SmallSampleMark, Proportion.SmallSampleThreshold) : null };
     }
-
-    public const string SmallSampleFootnote = "† = litet underlag (n < 30), se Definitioner.";
 
     /// <summary>Whether a † is printed anywhere: tiles, tables, quotes' sources.</summary>
     public bool UsesSmallSampleMark()
@@ -110,25 +110,24 @@ public sealed record MonthlyReportView
             Title = teams is null ? ReportText.Title(report.Month) : ReportText.TeamTitle(report.Month, teams),
             OrganisationName = teams is null ? report.OrganisationName : $"{report.OrganisationName} · {teams}",
             Lead = teams is null
-                ? $"Månadsrapport till ledningen: {ReportText.Days(report.Month)}, alla team och kanaler, jämfört med {ReportText.Month(report.PreviousMonth)} " +
-                  $"och {ReportText.Month(report.SameMonthLastYear)}. Siffror per {ReportText.LocalTime(report.AsOfUtc, report.TimeZone)} ({report.TimeZone.Id})."
-                : $"Månadsrapport för {teams}: {ReportText.Days(report.Month)}, bara teamets kontakter, enkätsvar, kommentarer, återringningar, pulsmätning och " +
-                  $"coachningsåtgärder, alla kanaler, jämfört med {ReportText.Month(report.PreviousMonth)} och {ReportText.Month(report.SameMonthLastYear)}. " +
-                  $"Målen och mognadsmätningen är organisationens. Siffror per {ReportText.LocalTime(report.AsOfUtc, report.TimeZone)} ({report.TimeZone.Id}).",
+                ? Words.Format("Report.Lead", ReportText.Days(report.Month), ReportText.Month(report.PreviousMonth), ReportText.Month(report.SameMonthLastYear),
+                    ReportText.LocalTime(report.AsOfUtc, report.TimeZone), report.TimeZone.Id)
+                : Words.Format("Report.Lead.Teams", teams, ReportText.Days(report.Month), ReportText.Month(report.PreviousMonth), ReportText.Month(report.SameMonthLastYear),
+                    ReportText.LocalTime(report.AsOfUtc, report.TimeZone), report.TimeZone.Id),
             Generated = teams is null
-                ? $"{report.OrganisationName} · CxDashboard · underlag per {ReportText.LocalTime(report.AsOfUtc, report.TimeZone)}"
-                : $"{report.OrganisationName} · CxDashboard · endast {teams} · underlag per {ReportText.LocalTime(report.AsOfUtc, report.TimeZone)}",
+                ? Words.Format("Report.Generated", report.OrganisationName, ReportText.LocalTime(report.AsOfUtc, report.TimeZone))
+                : Words.Format("Report.Generated.Teams", report.OrganisationName, teams, ReportText.LocalTime(report.AsOfUtc, report.TimeZone)),
             Summary = report.Summary,
             Tiles = TilesOf(report, previousName),
             TileNotes = NotesOf(report),
-            TrendCaption = $"{ReportText.Capitalise(ReportText.Month(firstTrendMonth))} – {ReportText.Month(report.Month)}, per kalendermånad. Streckade linjer: målen; ofyllda punkter: litet underlag. " +
-                           $"FCR per kontakt räknas bara för kontakter vars {report.WindowDays}-dagarsfönster har passerat.",
+            TrendCaption = Words.Format("Report.TrendCaption", ReportText.Capitalise(ReportText.Month(firstTrendMonth)), ReportText.Month(report.Month),
+                Words.Kpi(KpiKind.ContactFcrPercent), report.WindowDays),
             Trends = TrendCharts(report),
             Channels = ChannelTable(report),
-            DissatisfactionLead = "Kontaktorsaker med flest missnöjda kunder (CSAT 1–2) under månaden, med kundernas egna kommentarer.",
+            DissatisfactionLead = Words["Report.DissatisfactionLead"],
             Dissatisfaction = DissatisfactionTable(report.ReasonsByDissatisfaction, previousName),
             DissatisfactionQuotes = Quotes(report.ReasonsByDissatisfaction),
-            RepeatsLead = $"Kontaktorsaker med flest återkontakter (kunden hörde av sig igen inom {report.WindowDays} dagar), med kommentarer från kunder som fått kontakta oss igen.",
+            RepeatsLead = Words.Format("Report.RepeatsLead", report.WindowDays),
             Repeats = RepeatsTable(report.ReasonsByRepeats, previousName),
             RepeatsQuotes = Quotes(report.ReasonsByRepeats),
             CallbacksLead = CallbacksLeadOf(report),
@@ -156,7 +155,7 @@ public sealed record MonthlyReportView
             return new ReportTile(
                 kpi.Name,
                 Display.Value(value, unit),
-                $"{ReportText.N(kpi.SampleOf(report.Current))} {kpi.SampleWord}",
+                Words.Format(kpi.SampleWordKey, ReportText.N(kpi.SampleOf(report.Current))),
                 kpi.IsSmallSample(report.Current),
                 TargetGaps.Status(kpi.Kind, value, target),
                 ReportText.StatusWithTarget(kpi.Kind, value, target),
@@ -171,12 +170,12 @@ public sealed record MonthlyReportView
 
         var (now, before, yearAgo) = (report.Current, report.Previous, report.LastYear);
         tiles.Add(new ReportTile(
-            "Kontakter",
+            Words["Report.Contacts"],
             Display.Count(now.Contacts),
-            $"{Display.Percent(now.SelfServiceShare.Percent)} via självservice/bot",
+            Words.Format("Report.SelfServiceShare", Display.Percent(now.SelfServiceShare.Percent)),
             false,
             TargetStatus.None,
-            "Volym, inget mål",
+            Words["Report.VolumeNoTarget"],
             Versus(previousName, ReportText.CountChange(now.Contacts, before.Contacts), before.Contacts == 0 ? null : Display.Count(before.Contacts)),
             Versus(lastYearName, ReportText.CountChange(now.Contacts, yearAgo.Contacts), yearAgo.Contacts == 0 ? null : Display.Count(yearAgo.Contacts))));
         return tiles;
@@ -184,20 +183,20 @@ public sealed record MonthlyReportView
 
     /// <summary>"Mot februari: ▲ 2,1 p.e., bättre (79,3 %)"; null when there is nothing to compare with (the notes say so once).</summary>
     private static string? Versus(string month, string change, string? earlier) =>
-        earlier is null ? null : $"Mot {month}: {change} ({earlier})";
+        earlier is null ? null : Words.Format("Report.Versus", month, change, earlier);
 
     private static IReadOnlyList<string> NotesOf(MonthlyReport report)
     {
         var notes = new List<string>();
         if (report.Current.FcrNotYetDecidable > 0)
-            notes.Add($"{KpiDefinitions.Get(KpiKind.ContactFcrPercent).Name}: {ReportText.Counted(report.Current.FcrNotYetDecidable, "kontakt", "kontakter")} från månadens sista {report.WindowDays} dagar kan ännu inte avgöras " +
-                      $"(kundens {report.WindowDays}-dagarsfönster har inte passerat) och ingår inte; siffran kan ändras något när rapporten körs om.");
+            notes.Add(Words.Format("Report.Note.FcrNotYetDecidable", KpiDefinitions.Get(KpiKind.ContactFcrPercent).Name,
+                ReportText.Counted(report.Current.FcrNotYetDecidable, "Report.Count.Contacts"), report.WindowDays));
         var comparisons = new List<string>();
         if (report.Previous.Contacts == 0 && report.Previous.Responses == 0) comparisons.Add(ReportText.Month(report.PreviousMonth));
         if (report.LastYear.Contacts == 0 && report.LastYear.Responses == 0) comparisons.Add(ReportText.Month(report.SameMonthLastYear));
-        if (comparisons.Count == 1) notes.Add($"Jämförelse med {comparisons[0]} saknas: det finns inga data för den månaden.");
-        if (comparisons.Count == 2) notes.Add($"Jämförelser med {comparisons[0]} och {comparisons[1]} saknas: det finns inga data för de månaderna.");
-        notes.Add("Förändringar i procent anges i procentenheter (p.e.); ▲ och ▼ visar riktningen och orden bättre eller sämre vad den betyder. Målen är organisationens.");
+        if (comparisons.Count == 1) notes.Add(Words.Format("Report.Note.NoComparison", comparisons[0]));
+        if (comparisons.Count == 2) notes.Add(Words.Format("Report.Note.NoComparisons", comparisons[0], comparisons[1]));
+        notes.Add(Words["Report.Note.Changes"]);
         return notes;
     }
 
@@ -210,19 +209,19 @@ public sealed record MonthlyReportView
         {
             var withTargets = series.Select(s => s.Series with { Target = report.TargetFor(s.Kind)?.Green }).ToList();
             var percent = series.All(s => KpiDefinitions.Get(s.Kind).Unit == KpiUnit.Percent);
-            var trend = KpiTrendCharts.Build(title, yLabel, labels, counts, withTargets, null, TrendWords.Swedish, percent);
-            var columns = new List<ReportColumn> { new("Månad") };
+            var trend = KpiTrendCharts.Build(title, yLabel, labels, counts, withTargets, null, ReportText.TrendWords, percent);
+            var columns = new List<ReportColumn> { new(Words["Report.Column.Month"]) };
             columns.AddRange(trend.Columns.Select(c => new ReportColumn(c, Numeric: true)));
             var rows = trend.Rows.Select((row, i) => new ReportRow([ReportText.Month(report.Trend[i].Month), .. row.Values])).ToList();
-            return new ReportChart(title, trend.Description, trend.CreatePlot, new ReportTable(columns, rows));
+            return new ReportChart(title, trend.Description, trend.CreatePlot, new ReportTable(columns, rows, Words["Report.NoData"]));
         }
 
         return
         [
-            Chart("CSAT", "%", (KpiTrendSeries.Csat("CSAT %"), KpiKind.CsatPercent)),
-            Chart("FCR", "%", (KpiTrendSeries.SurveyFcr($"{KpiDefinitions.Get(KpiKind.SurveyFcrPercent).Name} %"), KpiKind.SurveyFcrPercent), (KpiTrendSeries.ContactFcr($"{KpiDefinitions.Get(KpiKind.ContactFcrPercent).Name} %"), KpiKind.ContactFcrPercent)),
-            Chart(KpiDefinitions.Get(KpiKind.RepeatContactRate).Name, "% av kontakterna", (KpiTrendSeries.RepeatRate($"{KpiDefinitions.Get(KpiKind.RepeatContactRate).Name} %"), KpiKind.RepeatContactRate)),
-            Chart("NPS", "NPS (−100 till 100)", (KpiTrendSeries.Nps("NPS"), KpiKind.Nps)),
+            Chart(Words.Kpi(KpiKind.CsatPercent), "%", (KpiTrendSeries.Csat($"{Words.Kpi(KpiKind.CsatPercent)} %"), KpiKind.CsatPercent)),
+            Chart(Words["Report.Chart.Fcr"], "%", (KpiTrendSeries.SurveyFcr($"{Words.Kpi(KpiKind.SurveyFcrPercent)} %"), KpiKind.SurveyFcrPercent), (KpiTrendSeries.ContactFcr($"{Words.Kpi(KpiKind.ContactFcrPercent)} %"), KpiKind.ContactFcrPercent)),
+            Chart(Words.Kpi(KpiKind.RepeatContactRate), Words["Report.Chart.ShareOfContacts"], (KpiTrendSeries.RepeatRate($"{Words.Kpi(KpiKind.RepeatContactRate)} %"), KpiKind.RepeatContactRate)),
+            Chart(Words.Kpi(KpiKind.Nps), Words["Report.Chart.NpsAxis"], (KpiTrendSeries.Nps(Words.Kpi(KpiKind.Nps)), KpiKind.Nps)),
         ];
     }
 
@@ -244,18 +243,21 @@ public sealed record MonthlyReportView
         {
             rows.Add(new ReportRow(
             [
-                "Totalt", Display.Count(total), Display.Percent(total == 0 ? null : 100), "",
+                Words["Report.Total"], Display.Count(total), Display.Percent(total == 0 ? null : 100), "",
                 Marked(report.Current.Csat.Percent, report.Current.Responses), Display.Count(report.Current.Responses),
                 Marked(report.Current.RepeatRate.Percent, report.Current.Contacts),
             ], IsTotal: true));
         }
         return new ReportTable(
-            [new("Kanal", Weight: 1.6f), new("Kontakter", true), new("Andel", true), new($"Andel mot {MonthlySummaryWriter.ComparedMonth(report.Month, report.PreviousMonth)}", true, 1.2f), new(KpiDefinitions.Get(KpiKind.CsatPercent).Name, true), new("Svar", true), new(KpiDefinitions.Get(KpiKind.RepeatContactRate).Name, true, 1.2f)],
-            rows, "Inga kontakter under månaden.");
+            [new(Words["Report.Column.Channel"], Weight: 1.6f), new(Words["Report.Column.Contacts"], true), new(Words["Report.Column.Share"], true),
+             new(Words.Format("Report.Column.ShareVersus", MonthlySummaryWriter.ComparedMonth(report.Month, report.PreviousMonth)), true, 1.2f),
+             new(KpiDefinitions.Get(KpiKind.CsatPercent).Name, true), new(Words["Report.Column.Answers"], true), new(KpiDefinitions.Get(KpiKind.RepeatContactRate).Name, true, 1.2f)],
+            rows, Words["Report.Empty.Contacts"]);
     }
 
     private static ReportTable DissatisfactionTable(IReadOnlyList<ReasonHighlight> reasons, string previousName) => ReasonTable(reasons,
-        [new("Missnöjda", true), new("Svar", true), new("Andel missnöjda", true, 1.2f), new($"Mot {previousName}", true, 1.1f), new("CSAT", true)],
+        [new(Words["Report.Column.Dissatisfied"], true), new(Words["Report.Column.Answers"], true), new(Words["Report.Column.DissatisfiedShare"], true, 1.2f),
+         new(Words.Format("Report.Column.Versus", previousName), true, 1.1f), new(KpiDefinitions.Get(KpiKind.CsatPercent).Name, true)],
         r =>
         [
             Display.Count(r.Current.CsatNegative),
@@ -264,10 +266,11 @@ public sealed record MonthlyReportView
             ReportText.Change(r.Current.Dissatisfied.Percent, r.Previous.Dissatisfied.Percent, KpiUnit.Percent),
             Marked(r.Current.Csat.Percent, r.Current.Responses),
         ],
-        "Inga missnöjda kunder (CSAT 1–2) under månaden.");
+        Words["Report.Empty.Dissatisfied"]);
 
     private static ReportTable RepeatsTable(IReadOnlyList<ReasonHighlight> reasons, string previousName) => ReasonTable(reasons,
-        [new("Återkontakter", true, 1.2f), new("Kontakter", true), new(KpiDefinitions.Get(KpiKind.RepeatContactRate).Name, true, 1.3f), new($"Mot {previousName}", true, 1.1f), new(KpiDefinitions.Get(KpiKind.ContactFcrPercent).Name, true, 1.3f)],
+        [new(Words["Report.Column.RepeatContacts"], true, 1.2f), new(Words["Report.Column.Contacts"], true), new(KpiDefinitions.Get(KpiKind.RepeatContactRate).Name, true, 1.3f),
+         new(Words.Format("Report.Column.Versus", previousName), true, 1.1f), new(KpiDefinitions.Get(KpiKind.ContactFcrPercent).Name, true, 1.3f)],
         r =>
         [
             Display.Count(r.Current.RepeatContacts),
@@ -276,36 +279,36 @@ public sealed record MonthlyReportView
             ReportText.Change(r.Current.RepeatRate.Percent, r.Previous.RepeatRate.Percent, KpiUnit.Percent),
             Marked(r.Current.ContactFcr.Percent, r.Current.FcrDecidable),
         ],
-        "Inga återkontakter under månaden.");
+        Words["Report.Empty.Repeats"]);
 
     /// <summary>A table of contact reasons: the reason's name, then the given figures.</summary>
     private static ReportTable ReasonTable(IReadOnlyList<ReasonHighlight> reasons, IReadOnlyList<ReportColumn> figures,
         Func<ReasonHighlight, IReadOnlyList<string>> cells, string emptyText) =>
-        new([new("Kontaktorsak", Weight: 2.2f), .. figures], reasons.Select(r => new ReportRow([r.Name, .. cells(r)])).ToList(), emptyText);
+        new([new(Words["Report.Column.Reason"], Weight: 2.2f), .. figures], reasons.Select(r => new ReportRow([r.Name, .. cells(r)])).ToList(), emptyText);
 
     private static IReadOnlyList<ReportQuote> Quotes(IReadOnlyList<ReasonHighlight> reasons) =>
         reasons.Take(CommentedReasons)
             .SelectMany(r => r.Comments.Select(c => new ReportQuote(c.Text,
-                $"{r.Name} · {ReportText.Channel(c.Channel).ToLowerInvariant()} · CSAT {c.Csat} · {ReportText.DayAndMonth(c.Date)}")))
+                Words.Format("Report.QuoteSource", r.Name, Words.ChannelInSentence(c.Channel), c.Csat, ReportText.DayAndMonth(c.Date)))))
             .ToList();
 
     private static string CallbacksLeadOf(MonthlyReport report)
     {
         var kpis = report.Callbacks.Current;
-        var lead = "Missnöjda kunder flaggas för återringning. SLA: första kontaktförsöket före förfallotiden; återvinning: kunder som ger CSAT 4–5 i uppföljningsenkäten efter samtalet.";
+        var lead = Words["Report.CallbacksLead"];
         if (kpis.Flagged == 0 && kpis.Closed == 0 && kpis.SlaDue == 0)
-            return lead + $" Inga ärenden flaggades, avslutades eller förföll i {ReportText.Month(report.Month)}.";
-        return lead + $" Per {ReportText.LocalTime(report.AsOfUtc, report.TimeZone)}: {ReportText.Counted(kpis.Open, "öppet ärende", "öppna ärenden")}, " +
-               $"varav {ReportText.Counted(kpis.Overdue, "försenat", "försenade")} och {ReportText.Counted(kpis.Escalated, "eskalerat", "eskalerade")}.";
+            return lead + " " + Words.Format("Report.CallbacksLead.Nothing", ReportText.Month(report.Month));
+        return lead + " " + Words.Format("Report.CallbacksLead.Open", ReportText.LocalTime(report.AsOfUtc, report.TimeZone), ReportText.Counted(kpis.Open, "Report.Count.OpenCases"),
+            ReportText.Counted(kpis.Overdue, "Report.Count.Overdue"), ReportText.Counted(kpis.Escalated, "Report.Count.Escalated"));
     }
 
     private static IReadOnlyList<ReportTile> CallbackTilesOf(MonthlyReport report, string previousName)
     {
         var (now, before) = (report.Callbacks.Current, report.Callbacks.Previous);
-        ReportTile Rate(KpiKind kind, double? value, double? previous, long n, string sampleWord, string detail)
+        ReportTile Rate(KpiKind kind, double? value, double? previous, long n, string sampleWordKey, string detail)
         {
             var target = report.TargetFor(kind);
-            return new ReportTile(KpiDefinitions.Get(kind).Name, Display.Percent(value), $"{ReportText.N(n)} {sampleWord}",
+            return new ReportTile(KpiDefinitions.Get(kind).Name, Display.Percent(value), Words.Format(sampleWordKey, ReportText.N(n)),
                 n is > 0 and < Proportion.SmallSampleThreshold, TargetGaps.Status(kind, value, target),
                 ReportText.StatusWithTarget(kind, value, target),
                 Versus(previousName, ReportText.ChangeWithVerdict(value, previous, KpiUnit.Percent, true), previous is null ? null : Display.Percent(previous)), detail)
@@ -317,25 +320,25 @@ public sealed record MonthlyReportView
 
         return
         [
-            new ReportTile("Flaggade ärenden", Display.Count(now.Flagged), $"{ReportText.Counted(now.Closed, "avslutat", "avslutade")} under månaden", false, TargetStatus.None,
-                "Volym, inget mål",
+            new ReportTile(Words["Report.FlaggedCases"], Display.Count(now.Flagged), ReportText.Counted(now.Closed, "Report.Count.ClosedInMonth"), false, TargetStatus.None,
+                Words["Report.VolumeNoTarget"],
                 Versus(previousName, ReportText.CountChange(now.Flagged, before.Flagged), Display.Count(before.Flagged)),
                 now.MedianHoursToFirstAttempt is { } hours
-                    ? $"Median till första försök: {Display.Number(hours)} h ({ReportText.N(now.FirstAttempts)})"
-                    : "Inget kontaktförsök ännu"),
-            Rate(KpiKind.CallbackSlaMetPercent, now.SlaMetPercent, before.SlaMetPercent, now.SlaDue, "förfallna ärenden",
-                now.SlaNotYetDue > 0 ? $"{ReportText.Counted(now.SlaNotYetDue, "ärende förfaller", "ärenden förfaller")} senare och ingår inte" : "Alla månadens ärenden är avgjorda"),
-            Rate(KpiKind.RecoveryRate, now.RecoveryRatePercent, before.RecoveryRatePercent, now.FollowUpsAnswered, "uppföljningssvar",
-                $"{ReportText.Counted(now.FollowUpsSent, "uppföljningsenkät skickad", "uppföljningsenkäter skickade")}"),
+                    ? Words.Format("Report.MedianToFirstAttempt", Display.Number(hours), ReportText.N(now.FirstAttempts))
+                    : Words["Report.NoAttemptYet"]),
+            Rate(KpiKind.CallbackSlaMetPercent, now.SlaMetPercent, before.SlaMetPercent, now.SlaDue, "Report.Sample.DueCases",
+                now.SlaNotYetDue > 0 ? ReportText.Counted(now.SlaNotYetDue, "Report.Count.DueLater") : Words["Report.AllCasesDecided"]),
+            Rate(KpiKind.RecoveryRate, now.RecoveryRatePercent, before.RecoveryRatePercent, now.FollowUpsAnswered, "Report.Sample.FollowUpAnswers",
+                ReportText.Counted(now.FollowUpsSent, "Report.Count.FollowUpsSent")),
         ];
     }
 
     private static ReportTable CallbackOutcomesOf(CallbackKpis kpis)
     {
         var rows = kpis.Outcomes.Select(o => new ReportRow([OutcomeName(o.Outcome), Display.Count(o.Cases), Display.Percent(kpis.Closed == 0 ? null : o.Percent)])).ToList();
-        if (kpis.Closed > 0) rows.Add(new ReportRow(["Avslutade ärenden", Display.Count(kpis.Closed), Display.Percent(100)], IsTotal: true));
-        return new ReportTable([new("Utfall", Weight: 2), new("Ärenden", true), new("Andel", true)], kpis.Closed == 0 ? [] : rows,
-            "Inga ärenden avslutades under månaden.");
+        if (kpis.Closed > 0) rows.Add(new ReportRow([Words["Report.ClosedCases"], Display.Count(kpis.Closed), Display.Percent(100)], IsTotal: true));
+        return new ReportTable([new(Words["Report.Column.Outcome"], Weight: 2), new(Words["Report.Column.Cases"], true), new(Words["Report.Column.Share"], true)], kpis.Closed == 0 ? [] : rows,
+            Words["Report.Empty.Closed"]);
     }
 
     public const int RootCausesShown = 5;
@@ -349,35 +352,28 @@ public sealed record MonthlyReportView
         if (rest.Count > 0)
         {
             var others = rest.Sum(r => (long)r.Cases);
-            rows.Add(new ReportRow([$"Övriga ({rest.Count} grundorsaker)", Display.Count(others), Display.Percent(total == 0 ? null : 100.0 * others / total)]));
+            rows.Add(new ReportRow([Words.Format("Report.OtherRootCauses", rest.Count), Display.Count(others), Display.Percent(total == 0 ? null : 100.0 * others / total)]));
         }
-        if (total > 0) rows.Add(new ReportRow(["Totalt", Display.Count(total), Display.Percent(100)], IsTotal: true));
-        return new ReportTable([new("Grundorsak", Weight: 2), new("Ärenden", true), new("Andel", true)], rows,
-            "Ingen grundorsak registrerad under månaden.");
+        if (total > 0) rows.Add(new ReportRow([Words["Report.Total"], Display.Count(total), Display.Percent(100)], IsTotal: true));
+        return new ReportTable([new(Words["Report.Column.RootCause"], Weight: 2), new(Words["Report.Column.Cases"], true), new(Words["Report.Column.Share"], true)], rows,
+            Words["Report.Empty.RootCauses"]);
     }
 
-    private static string OutcomeName(string code) => code switch
-    {
-        "reached-resolved" => "Nådd, problemet löst",
-        "reached-not-resolved" => "Nådd, inte löst",
-        "unreachable" => "Inte nådd",
-        "declined" => "Avböjde samtal",
-        _ => code,
-    };
+    private static string OutcomeName(string code) =>
+        Enum.GetValues<CallbackOutcome>().Where(o => CallbackText.OutcomeCode(o) == code).Select(Words.CallbackOutcome).FirstOrDefault() ?? code;
 
     private static string EngagementLeadOf(EngagementMonth engagement)
     {
         var month = ReportText.Month(engagement.Month);
-        var lead = $"Pulsmätningen i {month} per team, bredvid teamets kundupplevelse för kontakter samma månad. " +
-                   $"Engagemang visas bara för team med minst {EngagementCalculator.AnonymityThreshold} svar (anonymitet).";
-        if (!engagement.AnyAnswers) lead += $" Ingen pulsmätning besvarades i {month}.";
+        var lead = Words.Format("Report.EngagementLead", month, EngagementCalculator.AnonymityThreshold);
+        if (!engagement.AnyAnswers) lead += " " + Words.Format("Report.EngagementLead.NoAnswers", month);
         return lead;
     }
 
     private static ReportTable EngagementTable(EngagementMonth engagement)
     {
         string[] EngagementCells(EngagementResult result) => result.MonthOpen
-            ? [Display.NoValue, "publiceras när månaden är slut", Display.NoValue]
+            ? [Display.NoValue, Words["Report.PublishedWhenMonthEnds"], Display.NoValue]
             : result.Suppressed
             ? [$"< {EngagementCalculator.AnonymityThreshold}", ReportText.Hidden, Display.NoValue]
             : [Display.Count(result.Responses), MarkedNumber(Display.Number(result.EngagementIndex), result.EngagementIndex, result.Responses ?? 0),
@@ -389,39 +385,43 @@ public sealed record MonthlyReportView
         if (rows.Count > 0)
         {
             var total = engagement.Total;
-            var label = total.TeamsLeftOut > 0 ? $"Alla team som visas (utan {total.TeamsLeftOut} med färre än {EngagementCalculator.AnonymityThreshold} svar)" : "Alla team som visas";
+            var label = total.TeamsLeftOut > 0
+                ? Words.Format("Report.AllShownTeams.LeftOut", total.TeamsLeftOut, EngagementCalculator.AnonymityThreshold)
+                : Words["Report.AllShownTeams"];
             var shownCx = KpiCounts.Sum(engagement.Teams.Select(t => t.Cx));
             rows.Add(new ReportRow([label, .. EngagementCells(total.Result), .. CxCells(shownCx)], IsTotal: true));
         }
         return new ReportTable(
-            [new("Team", Weight: 2), new("Svar", true, 0.8f), new(KpiDefinitions.Get(KpiKind.EngagementIndex).Name, true, 1.1f), new(KpiDefinitions.Get(KpiKind.Enps).Name, true, 0.8f), new(KpiDefinitions.Get(KpiKind.CsatPercent).Name, true), new("Enkätsvar", true), new(KpiDefinitions.Get(KpiKind.ContactFcrPercent).Name, true, 1.2f)],
-            rows, "Inga team.");
+            [new(Words["Report.Column.Team"], Weight: 2), new(Words["Report.Column.Answers"], true, 0.8f), new(KpiDefinitions.Get(KpiKind.EngagementIndex).Name, true, 1.1f),
+             new(KpiDefinitions.Get(KpiKind.Enps).Name, true, 0.8f), new(KpiDefinitions.Get(KpiKind.CsatPercent).Name, true), new(Words["Report.Column.SurveyAnswers"], true),
+             new(KpiDefinitions.Get(KpiKind.ContactFcrPercent).Name, true, 1.2f)],
+            rows, Words["Report.Empty.Teams"]);
     }
 
     private static string MaturityLeadOf(MonthlyReport report)
     {
         if (report.Maturity is not { } maturity)
-            return $"Ingen mognadsmätning har avslutats före slutet av {ReportText.Month(report.Month)}. När en omgång är avslutad visas den här.";
+            return Words.Format("Report.MaturityLead.None", ReportText.Month(report.Month));
         var current = maturity.Current;
-        var lead = $"Senaste avslutade mätningen: ”{current.Round.Name}” ({Display.Date(current.Round.AssessedOn)}), {current.RatersSubmitted} bedömare. " +
-                   $"Samlad nivå {Display.Number(current.OverallMean)} av 5";
-        if (current.OverallTarget is { } target) lead += $", mål {Display.Number(target)}";
+        var lead = Words.Format("Report.MaturityLead", current.Round.Name, Display.Date(current.Round.AssessedOn), current.RatersSubmitted, Display.Number(current.OverallMean));
+        if (current.OverallTarget is { } target) lead += Words.Format("Report.MaturityLead.Target", Display.Number(target));
         if (current.OverallPreviousMean is { } previous && current.Previous is { } previousRound)
-            lead += $", förra mätningen (”{previousRound.Name}”) {Display.Number(previous)}";
-        return lead + ". Nedan de största gapen till målet med sina förbättringsåtgärder.";
+            lead += Words.Format("Report.MaturityLead.Previous", previousRound.Name, Display.Number(previous));
+        return lead + Words["Report.MaturityLead.End"];
     }
 
     private static ReportChart Radar(MaturityLeadershipSummary maturity)
     {
-        var data = Maturity.Results.MaturityRadar.For(maturity.Current, "sv");
-        // The radar names its target shape in English; the report is Swedish.
-        data = data with { Shapes = data.Shapes.Select(s => s.Name == Maturity.Results.MaturityRadar.TargetName ? s with { Name = "Mål" } : s).ToList() };
-        var table = new ReportTable([new("Förmåga", Weight: 2.5f), new("Nivå", true), new("Mål", true)],
+        var language = ReportText.Language;
+        var data = Maturity.Results.MaturityRadar.For(maturity.Current, language);
+        // The radar names its target shape in English; the report names it in its own language.
+        data = data with { Shapes = data.Shapes.Select(s => s.Name == Maturity.Results.MaturityRadar.TargetName ? s with { Name = Words["Report.Column.Target"] } : s).ToList() };
+        var table = new ReportTable([new(Words["Report.Column.Capability"], Weight: 2.5f), new(Words["Report.Column.Level"], true), new(Words["Report.Column.Target"], true)],
             maturity.Current.Capabilities.Select(c => new ReportRow(
-                [c.Capability.Name.In("sv"), Display.Number(c.Score.Mean), Display.Count(c.Score.TargetLevel)])).ToList());
-        var description = $"Mognadsradar för ”{maturity.Current.Round.Name}”: nivå 1–5 per förmåga, " +
-                          string.Join(", ", maturity.Current.Capabilities.Select(c => $"{c.Capability.Name.In("sv")} {Display.Number(c.Score.Mean)}")) + ".";
-        return new ReportChart("Mognadsradar", description, () =>
+                [c.Capability.Name.In(language), Display.Number(c.Score.Mean), Display.Count(c.Score.TargetLevel)])).ToList(), Words["Report.NoData"]);
+        var description = Words.Format("Report.RadarDescription", maturity.Current.Round.Name,
+            string.Join(", ", maturity.Current.Capabilities.Select(c => $"{c.Capability.Name.In(language)} {Display.Number(c.Score.Mean)}")));
+        return new ReportChart(Words["Report.Radar"], description, () =>
         {
             var plot = new Plot();
             Maturity.Results.MaturityRadar.Draw(plot, data);
@@ -430,42 +430,37 @@ public sealed record MonthlyReportView
     }
 
     private static ReportTable GapTable(MaturityLeadershipSummary maturity) => new(
-        [new("Förmåga", Weight: 1.6f), new("Nivå", true, 0.6f), new("Mål", true, 0.6f), new("Gap", true, 0.6f), new("Förändring", true, 0.9f), new("Åtgärder", Weight: 3)],
+        [new(Words["Report.Column.Capability"], Weight: 1.6f), new(Words["Report.Column.Level"], true, 0.6f), new(Words["Report.Column.Target"], true, 0.6f),
+         new(Words["Report.Column.Gap"], true, 0.6f), new(Words["Report.Column.Change"], true, 0.9f), new(Words["Report.Column.Actions"], Weight: 3)],
         maturity.TopGaps().Select(gap => new ReportRow(
         [
-            gap.Capability.Capability.Name.In("sv"),
+            gap.Capability.Capability.Name.In(ReportText.Language),
             Display.Number(gap.Capability.Score.Mean),
             Display.Count(gap.Capability.Score.TargetLevel),
             Display.Number(gap.Capability.Score.Gap),
             MaturityDisplay.Change(gap.Capability.Score.Change),
-            gap.Actions.Count == 0 ? "Ingen åtgärd registrerad." : string.Join("\n", gap.Actions.Select(ActionText)),
+            gap.Actions.Count == 0 ? Words["Report.NoActionRecorded"] : string.Join("\n", gap.Actions.Select(ActionText)),
         ])).ToList(),
-        "Alla förmågor når sina mål.");
+        Words["Report.Empty.Gaps"]);
 
     private static string ActionText(Maturity.Actions.ImprovementActionView action)
     {
-        var status = action.Status switch
-        {
-            ImprovementActionStatus.Open => "öppen",
-            ImprovementActionStatus.InProgress => "pågår",
-            ImprovementActionStatus.Done => "klar",
-            _ => "avbruten",
-        };
-        return $"{action.Title} ({action.OwnerName}, {status}, senast {Display.Date(action.DueDate)}{(action.IsOverdue ? ", försenad" : "")})";
+        var status = Words[$"Report.ActionStatus.{action.Status}"];
+        return Words.Format(action.IsOverdue ? "Report.ActionText.Overdue" : "Report.ActionText", action.Title, action.OwnerName, status, Display.Date(action.DueDate));
     }
 
     private static IReadOnlyList<ReportTerm> DefinitionsFor(int windowDays) =>
     [
-        new(KpiDefinitions.Get(KpiKind.CsatPercent).Name, "Andel enkätsvar med 4 eller 5 på skalan 1–5 (topp-2). Ett svar hör till den kontakt det gäller."),
-        new(KpiDefinitions.Get(KpiKind.SurveyFcrPercent).Name, "Andel svar ”ja, löst vid första kontakten” av dem som besvarat frågan."),
-        new(KpiDefinitions.Get(KpiKind.ContactFcrPercent).Name, $"Andel kontakter som inte följs av en ny kontakt från samma kund inom {windowDays} dagar, av kontakter vars {windowDays}-dagarsfönster har passerat."),
-        new(KpiDefinitions.Get(KpiKind.RepeatContactRate).Name, $"Andel kontakter från en kund som hade en annan kontakt de föregående {windowDays} dagarna."),
-        new("NPS", "Andel som ger 9–10 minus andel som ger 0–6 på frågan om de skulle rekommendera oss (−100 till 100)."),
-        new(KpiDefinitions.Get(KpiKind.CallbackSlaMetPercent).Name, "Andel återringningsärenden med ett första kontaktförsök före förfallotiden, av ärenden som förföll under månaden (ärenden som ännu inte förfallit ingår inte)."),
-        new(KpiDefinitions.Get(KpiKind.RecoveryRate).Name, "Andel återringda kunder som ger CSAT 4–5 i uppföljningsenkäten, av dem som svarade under månaden."),
-        new(KpiDefinitions.Get(KpiKind.EngagementIndex).Name, $"Medelvärdet av pulsmätningens påståenden (1–5) omräknat till 0–100; visas för ett team först vid minst {EngagementCalculator.AnonymityThreshold} svar."),
-        new("eNPS", "Andel medarbetare som ger 9–10 minus andel som ger 0–6."),
-        new("Litet underlag (†)", $"n < {Proportion.SmallSampleThreshold}. Siffran visas men kan variera mycket av en slump; tolka med försiktighet."),
+        new(Words.Kpi(KpiKind.CsatPercent), Words["Report.Definition.Csat"]),
+        new(Words.Kpi(KpiKind.SurveyFcrPercent), Words["Report.Definition.SurveyFcr"]),
+        new(Words.Kpi(KpiKind.ContactFcrPercent), Words.Format("Report.Definition.ContactFcr", windowDays)),
+        new(Words.Kpi(KpiKind.RepeatContactRate), Words.Format("Report.Definition.RepeatRate", windowDays)),
+        new(Words.Kpi(KpiKind.Nps), Words["Report.Definition.Nps"]),
+        new(Words.Kpi(KpiKind.CallbackSlaMetPercent), Words["Report.Definition.CallbackSla"]),
+        new(Words.Kpi(KpiKind.RecoveryRate), Words["Report.Definition.Recovery"]),
+        new(Words.Kpi(KpiKind.EngagementIndex), Words.Format("Report.Definition.Engagement", EngagementCalculator.AnonymityThreshold)),
+        new(Words.Kpi(KpiKind.Enps), Words["Report.Definition.Enps"]),
+        new(Words.Format("Report.Definition.SmallSample.Term", ReportText.Capitalise(ReportText.SmallSample), SmallSampleMark), Words.Format("Report.Definition.SmallSample", Proportion.SmallSampleThreshold)),
     ];
 
     /// <summary>A formatted figure with the small-sample mark when n is under 30.</summary>

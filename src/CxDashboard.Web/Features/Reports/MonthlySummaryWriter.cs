@@ -6,12 +6,14 @@ using CxDashboard.Web.Features.Presentation;
 namespace CxDashboard.Web.Features.Reports;
 
 /// <summary>
-/// Writes the report's short summary, in Swedish, from the figures alone. Honest by construction: a KPI is said to
+/// Writes the report's short summary, in the report's language, from the figures alone. Honest by construction: a KPI is said to
 /// have risen or fallen only when the change is clear (<see cref="ChangeSignificance"/>); the largest clear movements
 /// come first; small samples are named and never read as movements. Numbers in the current culture.
 /// </summary>
 public static class MonthlySummaryWriter
 {
+    private static Vocabulary Words => Vocabulary.Current;
+
     /// <summary>Besides CSAT, at most this many KPIs' movements are told.</summary>
     public const int MaxMovements = 2;
 
@@ -23,13 +25,13 @@ public static class MonthlySummaryWriter
 
         if (now.Contacts == 0 && now.Responses == 0)
         {
-            sentences.Add($"Inga kontakter eller enkätsvar registrerades i {ReportText.Month(report.Month)}.");
+            sentences.Add(Words.Format("Report.Summary.NoData", ReportText.Month(report.Month)));
             return sentences;
         }
 
         var csat = HeadlineKpis.All[0];
         sentences.Add(now.Responses == 0
-            ? $"Inga enkätsvar i {ReportText.Month(report.Month)}, så CSAT kan inte beräknas."
+            ? Words.Format("Report.Summary.NoResponses", ReportText.Month(report.Month), csat.Name)
             : KpiSentence(csat, report, previousName, withLastYear: true));
 
         var moved = HeadlineKpis.All.Skip(1)
@@ -39,7 +41,7 @@ public static class MonthlySummaryWriter
             .ToList();
         sentences.AddRange(moved.Select(k => KpiSentence(k, report, previousName, withLastYear: false)));
         if (moved.Count == 0 && before.Contacts > 0)
-            sentences.Add($"Övriga nyckeltal förändrades inte tydligt jämfört med {previousName}.");
+            sentences.Add(Words.Format("Report.Summary.NoClearMovements", previousName));
 
         // Every headline KPI's standing against its target: those with a sentence of their own above have said it.
         var told = now.Responses > 0 ? moved.Prepend(csat).ToList() : moved;
@@ -53,7 +55,7 @@ public static class MonthlySummaryWriter
         if (MaturitySentence(report) is { } maturity) sentences.Add(maturity);
 
         var small = HeadlineKpis.All.Where(k => k.IsSmallSample(now)).Select(k => $"{k.Name} ({ReportText.N(k.SampleOf(now))})").ToList();
-        if (small.Count > 0) sentences.Add($"Litet underlag (n < {Proportion.SmallSampleThreshold}) för {Join(small)}: tolka med försiktighet.");
+        if (small.Count > 0) sentences.Add(Words.Format("Report.Summary.SmallSamples", Proportion.SmallSampleThreshold, ReportText.JoinAnd(small)));
         return sentences;
     }
 
@@ -66,23 +68,24 @@ public static class MonthlySummaryWriter
         var n = ReportText.N(kpi.SampleOf(now));
         string sentence;
         if (kpi.IsSmallSample(now))
-            sentence = $"{kpi.Name} var {value} ({n}, {ReportText.SmallSample})";
+            sentence = Words.Format("Report.Summary.Kpi.SmallSample", kpi.Name, value, n, ReportText.SmallSample);
         else if (ChangeSignificance.IsClear(kpi.Kind, now, before))
         {
             var delta = kpi.ValueOf(now)!.Value - kpi.ValueOf(before)!.Value;
-            var points = Math.Abs(delta).ToString("0.0", CultureInfo.CurrentCulture) + (unit == KpiUnit.Percent ? " procentenheter" : " enheter");
-            sentence = $"{kpi.Name} {(delta > 0 ? "steg" : "sjönk")} {points} till {value} ({n})";
+            var points = Math.Abs(delta).ToString("0.0", CultureInfo.CurrentCulture);
+            var key = (delta > 0 ? "Report.Summary.Kpi.Rose." : "Report.Summary.Kpi.Fell.") + (unit == KpiUnit.Percent ? "Percent" : "Points");
+            sentence = Words.Format(key, kpi.Name, points, value, n);
         }
         else if (kpi.ValueOf(before) is { } earlier)
-            sentence = $"{kpi.Name} var i stort sett oförändrad på {value} ({n}; {previousName} {Display.Value(earlier, unit)})";
+            sentence = Words.Format("Report.Summary.Kpi.Unchanged", kpi.Name, value, n, previousName, Display.Value(earlier, unit));
         else
-            sentence = $"{kpi.Name} var {value} ({n})";
+            sentence = Words.Format("Report.Summary.Kpi.Was", kpi.Name, value, n);
 
         if (!kpi.IsSmallSample(now) && Standing(kpi, report) is { } standing)
             sentence += ", " + standing;
         sentence += ".";
         if (withLastYear && kpi.ValueOf(report.LastYear) is { } lastYear)
-            sentence += $" {ReportText.Capitalise(ReportText.Month(report.SameMonthLastYear))}: {Display.Value(lastYear, unit)}.";
+            sentence += " " + Words.Format("Report.Summary.LastYear", ReportText.Capitalise(ReportText.Month(report.SameMonthLastYear)), Display.Value(lastYear, unit));
         return sentence;
     }
 
@@ -91,9 +94,9 @@ public static class MonthlySummaryWriter
     {
         var (value, target) = (kpi.ValueOf(report.Current), report.TargetFor(kpi.Kind));
         if (TargetGaps.Shortfall(kpi.Kind, value, target) is not { } shortfall) return null;
-        if (shortfall <= 0) return $"når målet {ReportText.Target(kpi.Kind, target)}";
+        if (shortfall <= 0) return Words.Format("Report.Summary.MeetsTarget", ReportText.Target(kpi.Kind, target));
         var gap = ReportText.Gap(kpi.Kind, value, target);
-        return TargetGaps.IsNear(kpi.Kind, shortfall) ? $"nära målet: {gap}" : gap;
+        return TargetGaps.IsNear(kpi.Kind, shortfall) ? Words.Format("Report.Summary.NearTarget", gap) : gap;
     }
 
     /// <summary>
@@ -108,13 +111,12 @@ public static class MonthlySummaryWriter
             .Select(k =>
             {
                 var value = Display.Value(k.ValueOf(now), k.Definition.Unit);
-                if (k.IsSmallSample(now)) return $"{k.Name} {value} ({ReportText.SmallSample}, {ReportText.N(k.SampleOf(now))})";
-                var standing = Standing(k, report)!;
-                return $"{k.Name} {value} ({standing})";
+                if (k.IsSmallSample(now)) return Words.Format("Report.Summary.TargetItem", k.Name, value, $"{ReportText.SmallSample}, {ReportText.N(k.SampleOf(now))}");
+                return Words.Format("Report.Summary.TargetItem", k.Name, value, Standing(k, report)!);
             })
             .ToList();
         if (items.Count == 0) return null;
-        return $"{(told.Count > 0 ? "Övriga nyckeltal mot målen" : "Mot målen")}: {Join(items)}.";
+        return Words.Format(told.Count > 0 ? "Report.Summary.OtherTargets" : "Report.Summary.Targets", ReportText.JoinAnd(items));
     }
 
     /// <summary>
@@ -136,21 +138,28 @@ public static class MonthlySummaryWriter
         var parts = widest.Select(k =>
         {
             var actions = report.OpenActions.FirstOrDefault(a => a.Kind == k.Kind);
-            if (actions is null || actions.Open == 0) return $"{k.Name}: ingen öppen åtgärd";
+            if (actions is null || actions.Open == 0) return Words.Format("Report.Summary.Actions.None", k.Name);
             var owners = string.Join(", ", actions.Owners.Select(o => $"{o.Name} {o.Actions}"));
             return actions.Overdue > 0
-                ? $"{k.Name}: {actions.Open} öppna ({owners}), varav {actions.Overdue} försenade"
-                : $"{k.Name}: {actions.Open} öppna ({owners})";
+                ? Words.Format("Report.Summary.Actions.OpenOverdue", k.Name, actions.Open, owners, actions.Overdue)
+                : Words.Format("Report.Summary.Actions.Open", k.Name, actions.Open, owners);
         });
-        return $"Coachningsåtgärder för de största gapen – {string.Join("; ", parts)}.";
+        return Words.Format("Report.Summary.Actions", string.Join("; ", parts));
     }
 
     private static string VolumeSentence(MonthlyReport report, string previousName)
     {
         var (now, before) = (report.Current, report.Previous);
-        var change = before.Contacts > 0 ? $" ({ReportText.CountChange(now.Contacts, before.Contacts)} mot {previousName})" : "";
-        var selfService = now.Contacts > 0 ? $", varav {Display.Percent(now.SelfServiceShare.Percent)} via självservice/bot" : "";
-        return $"{Display.Count(now.Contacts)} kontakter{change}{selfService}.";
+        var contacts = Display.Count(now.Contacts);
+        var change = ReportText.CountChange(now.Contacts, before.Contacts);
+        var selfService = Display.Percent(now.SelfServiceShare.Percent);
+        return (before.Contacts > 0, now.Contacts > 0) switch
+        {
+            (true, true) => Words.Format("Report.Summary.Volume.ChangeAndSelfService", contacts, change, previousName, selfService),
+            (true, false) => Words.Format("Report.Summary.Volume.Change", contacts, change, previousName),
+            (false, true) => Words.Format("Report.Summary.Volume.SelfService", contacts, selfService),
+            _ => Words.Format("Report.Summary.Volume", contacts),
+        };
     }
 
     /// <summary>The contact reason whose repeats or dissatisfaction rose most clearly; else the ones with the most of each.</summary>
@@ -165,14 +174,15 @@ public static class MonthlySummaryWriter
 
         var parts = new List<string>();
         if (repeatRise is not null)
-            parts.Add($"{KpiDefinitions.Get(KpiKind.RepeatContactRate).Name} för ”{repeatRise.Name}” steg från {Display.Percent(repeatRise.Previous.RepeatRate.Percent)} till {Display.Percent(repeatRise.Current.RepeatRate.Percent)} ({ReportText.N(repeatRise.Current.Contacts)} kontakter)");
+            parts.Add(Words.Format("Report.Summary.Reason.RepeatRise", KpiDefinitions.Get(KpiKind.RepeatContactRate).Name, repeatRise.Name, Display.Percent(repeatRise.Previous.RepeatRate.Percent), Display.Percent(repeatRise.Current.RepeatRate.Percent), ReportText.N(repeatRise.Current.Contacts)));
         else if (report.ReasonsByRepeats.FirstOrDefault() is { } mostRepeats)
-            parts.Add($"Flest återkontakter gällde ”{mostRepeats.Name}”: {Display.Count(mostRepeats.Current.RepeatContacts)} av {Display.Count(mostRepeats.Current.Contacts)} kontakter ({Display.Percent(mostRepeats.Current.RepeatRate.Percent)})");
+            parts.Add(Words.Format("Report.Summary.Reason.MostRepeats", mostRepeats.Name, Display.Count(mostRepeats.Current.RepeatContacts), Display.Count(mostRepeats.Current.Contacts), Display.Percent(mostRepeats.Current.RepeatRate.Percent)));
 
         if (dissatisfactionRise is not null)
-            parts.Add($"andelen missnöjda (CSAT 1–2) för ”{dissatisfactionRise.Name}” steg från {Display.Percent(dissatisfactionRise.Previous.Dissatisfied.Percent)} till {Display.Percent(dissatisfactionRise.Current.Dissatisfied.Percent)} ({ReportText.N(dissatisfactionRise.Current.Responses)} svar)");
+            parts.Add(Words.Format("Report.Summary.Reason.DissatisfactionRise", dissatisfactionRise.Name, Display.Percent(dissatisfactionRise.Previous.Dissatisfied.Percent), Display.Percent(dissatisfactionRise.Current.Dissatisfied.Percent), ReportText.N(dissatisfactionRise.Current.Responses)));
         else if (report.ReasonsByDissatisfaction.FirstOrDefault() is { } mostDissatisfied)
-            parts.Add($"flest missnöjda kunder gällde ”{mostDissatisfied.Name}”: {Display.Count(mostDissatisfied.Current.CsatNegative)} av {Display.Count(mostDissatisfied.Current.Responses)} svar ({Display.Percent(mostDissatisfied.Current.Dissatisfied.Percent)}{(mostDissatisfied.Current.Responses < Proportion.SmallSampleThreshold ? ", " + ReportText.SmallSample : "")})");
+            parts.Add(Words.Format("Report.Summary.Reason.MostDissatisfied", mostDissatisfied.Name, Display.Count(mostDissatisfied.Current.CsatNegative), Display.Count(mostDissatisfied.Current.Responses),
+                Display.Percent(mostDissatisfied.Current.Dissatisfied.Percent) + (mostDissatisfied.Current.Responses < Proportion.SmallSampleThreshold ? ", " + ReportText.SmallSample : "")));
 
         return parts.Count == 0 ? null : ReportText.Capitalise(string.Join("; ", parts)) + ".";
     }
@@ -184,12 +194,12 @@ public static class MonthlySummaryWriter
         if (kpis.Flagged == 0 && kpis.SlaDue == 0 && kpis.FollowUpsAnswered == 0) return null;
         string Rate(KpiKind kind, double? percent, long n)
         {
-            var text = $"{KpiDefinitions.Get(kind).Name} {ReportText.PercentWithN(percent, n)}";
+            var text = Words.Format("Report.Summary.TargetItem.NoParentheses", KpiDefinitions.Get(kind).Name, ReportText.PercentWithN(percent, n));
             var status = TargetEvaluator.Evaluate(percent, report.TargetFor(kind), true);
             if (n < Proportion.SmallSampleThreshold || status is TargetStatus.None or TargetStatus.Green) return text;
-            return $"{text}, {(status == TargetStatus.Amber ? "nära" : "under")} målet {ReportText.Target(kind, report.TargetFor(kind))}";
+            return Words.Format(status == TargetStatus.Amber ? "Report.Summary.Callbacks.NearTarget" : "Report.Summary.Callbacks.BelowTarget", text, ReportText.Target(kind, report.TargetFor(kind)));
         }
-        var parts = new List<string> { $"Återringning: {ReportText.Counted(kpis.Flagged, "ärende", "ärenden")} flaggades" };
+        var parts = new List<string> { ReportText.Counted(kpis.Flagged, "Report.Summary.Callbacks.Flagged") };
         if (kpis.SlaDue > 0) parts.Add(Rate(KpiKind.CallbackSlaMetPercent, kpis.SlaMetPercent, kpis.SlaDue));
         if (kpis.FollowUpsAnswered > 0) parts.Add(Rate(KpiKind.RecoveryRate, kpis.RecoveryRatePercent, kpis.FollowUpsAnswered));
         return string.Join("; ", parts) + ".";
@@ -200,15 +210,15 @@ public static class MonthlySummaryWriter
         var month = ReportText.Month(engagement.Month);
         var shown = engagement.Teams.Where(t => !t.Engagement.Suppressed).ToList();
         var hidden = engagement.Teams.Count - shown.Count;
-        if (!engagement.AnyAnswers) return $"Ingen pulsmätning av engagemanget i {month}.";
-        if (shown.Count == 0)
-            return $"Inget team nådde {EngagementCalculator.AnonymityThreshold} svar i pulsmätningen i {month}, så inga engagemangssiffror visas.";
+        if (!engagement.AnyAnswers) return Words.Format("Report.Summary.Engagement.NoPulse", month);
+        if (shown.Count == 0) return Words.Format("Report.Summary.Engagement.AllHidden", EngagementCalculator.AnonymityThreshold, month);
 
         var total = engagement.Total.Result;
-        var sentence = $"Engagemangsindex {Display.Number(total.EngagementIndex)} (eNPS {Display.Score(total.Enps)}) för {shown.Count} team med minst {EngagementCalculator.AnonymityThreshold} svar";
+        var sentence = Words.Format("Report.Summary.Engagement", Words.Kpi(KpiKind.EngagementIndex), Display.Number(total.EngagementIndex), Words.Kpi(KpiKind.Enps), Display.Score(total.Enps),
+            shown.Count, EngagementCalculator.AnonymityThreshold);
         if (shown.Count >= 2 && shown.Where(t => t.Engagement.EngagementIndex is not null).MinBy(t => t.Engagement.EngagementIndex) is { } lowest)
-            sentence += $"; lägst {lowest.Team} ({Display.Number(lowest.Engagement.EngagementIndex)})";
-        if (hidden > 0) sentence += $"; {hidden} team hade för få svar för att visas";
+            sentence += Words.Format("Report.Summary.Engagement.Lowest", lowest.Team, Display.Number(lowest.Engagement.EngagementIndex));
+        if (hidden > 0) sentence += Words.Format("Report.Summary.Engagement.Hidden", hidden);
         return sentence + ".";
     }
 
@@ -216,15 +226,15 @@ public static class MonthlySummaryWriter
     {
         if (report.Maturity is not { } maturity) return null;
         var current = maturity.Current;
-        var sentence = $"Senaste mognadsmätningen (”{current.Round.Name}”, {Display.Date(current.Round.AssessedOn)}): nivå {Display.Number(current.OverallMean)} av 5";
-        if (current.OverallTarget is { } target) sentence += $" mot målet {Display.Number(target)}";
+        var sentence = Words.Format("Report.Summary.Maturity", current.Round.Name, Display.Date(current.Round.AssessedOn), Display.Number(current.OverallMean));
+        if (current.OverallTarget is { } target) sentence += Words.Format("Report.Summary.Maturity.Target", Display.Number(target));
         if (maturity.TopGaps(1) is [var gap])
         {
             var widest = gap.Capability;
-            sentence += $"; störst gap för {widest.Capability.Name.In("sv")} ({Display.Number(widest.Score.Gap)} nivåer)";
+            sentence += Words.Format("Report.Summary.Maturity.WidestGap", widest.Capability.Name.In(ReportText.Language), Display.Number(widest.Score.Gap));
             sentence += gap.Actions.FirstOrDefault() is { } action
-                ? $", åtgärd: ”{action.Title}” ({action.OwnerName}, senast {Display.Date(action.DueDate)})"
-                : ", ingen åtgärd registrerad";
+                ? Words.Format("Report.Summary.Maturity.Action", action.Title, action.OwnerName, Display.Date(action.DueDate))
+                : Words["Report.Summary.Maturity.NoAction"];
         }
         return sentence + ".";
     }
@@ -232,8 +242,5 @@ public static class MonthlySummaryWriter
     /// <summary>"februari" in the same year, "december 2025" across a year end.</summary>
     public static string ComparedMonth(DateOnly month, DateOnly other) =>
         other.Year == month.Year ? ReportText.MonthName(other) : ReportText.Month(other);
-
-    private static string Join(IReadOnlyList<string> items) =>
-        items.Count <= 1 ? string.Concat(items) : string.Join(", ", items.Take(items.Count - 1)) + " och " + items[^1];
 
 }

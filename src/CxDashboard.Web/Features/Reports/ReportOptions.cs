@@ -20,20 +20,23 @@ public sealed class ReportOptions
     /// <summary>The reports folder; monthly reports go to its monthly/ subfolder.</summary>
     public string Directory { get; }
 
+    /// <summary>The library's report's language and number format (sv-SE or en-GB): the organisation's language unless set.</summary>
     public string Culture { get; }
+
+    /// <summary>
+    /// The language a report is written in: the one asked for (sv, sv-SE, en, en-GB) or, when none is asked for, the
+    /// library's. Anything else is refused with a message.
+    /// </summary>
+    public string LanguageOf(string? asked) => asked is null ? Culture
+        : Hosting.Localisation.Supported(asked) ?? throw new ArgumentException(
+            $"'{asked}' is not a report language; use {string.Join(" or ", Hosting.Localisation.SupportedCultures.Select(c => c.Name))}.", nameof(asked));
 
     public static ReportOptions From(IConfiguration configuration, string contentRoot)
     {
         var culture = configuration[$"{Section}:Culture"] is { Length: > 0 } configured ? configured
             : Hosting.Localisation.DefaultCulture(configuration);
-        try
-        {
-            culture = CultureInfo.GetCultureInfo(culture, predefinedOnly: true).Name;
-        }
-        catch (CultureNotFoundException)
-        {
-            throw new InvalidOperationException($"{Section}:Culture '{culture}' is not a known culture; use e.g. sv-SE or en-GB.");
-        }
+        culture = Hosting.Localisation.Supported(culture)
+                  ?? throw new InvalidOperationException($"{Section}:Culture '{culture}' is not a report language; use sv-SE or en-GB.");
         return new ReportOptions(ResolveDirectory(configuration[$"{Section}:Directory"], contentRoot), culture);
     }
 

@@ -6,25 +6,28 @@ using CxDashboard.Web.Features.Presentation;
 namespace CxDashboard.Web.Features.Reports;
 
 /// <summary>
-/// The leadership report's words. The report is written in Swedish for Swedish leadership; the KPIs keep the names
-/// they have everywhere in the product (CSAT, Survey FCR, Contact-based FCR, Repeat-contact rate, NPS …), so a reader
-/// finds the same name on the dashboard and the definitions page. Numbers follow the current culture (see
-/// <see cref="ReportCulture"/>).
+/// The leadership report's words, from the vocabulary (<c>Report.*</c> keys) in the report's language: the
+/// organisation's (<c>Organisation:Language</c>), or the one asked for. The KPIs keep the names they have everywhere
+/// in the product, so a reader finds the same name on the dashboard and the definitions page. Words and numbers follow
+/// the current culture, which <see cref="ReportCulture"/> sets to the report's while it is worded and drawn.
 /// </summary>
 public static class ReportText
 {
-    private static readonly string[] MonthNames =
-        ["januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti", "september", "oktober", "november", "december"];
+    private static Vocabulary Words => Vocabulary.Current;
 
-    private static readonly string[] ShortMonthNames = ["jan", "feb", "mar", "apr", "maj", "jun", "jul", "aug", "sep", "okt", "nov", "dec"];
+    /// <summary>"sv" or "en": the language of texts stored in both (the maturity model's names).</summary>
+    public static string Language => CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "sv" ? "sv" : "en";
 
-    public static string MonthName(DateOnly month) => MonthNames[month.Month - 1];
+    /// <summary>The chart words in the report's language.</summary>
+    public static TrendWords TrendWords => Language == "sv" ? TrendWords.Swedish : TrendWords.English;
+
+    public static string MonthName(DateOnly month) => Words["Report.MonthNames"].Split(',')[month.Month - 1];
 
     /// <summary>"mars 2026".</summary>
-    public static string Month(DateOnly month) => $"{MonthName(month)} {month.Year}";
+    public static string Month(DateOnly month) => Words.Format("Report.MonthAndYear", MonthName(month), month.Year.ToString(CultureInfo.InvariantCulture));
 
     /// <summary>"mar" (the year is given by the chart's caption).</summary>
-    public static string ShortMonth(DateOnly month) => ShortMonthNames[month.Month - 1];
+    public static string ShortMonth(DateOnly month) => Words["Report.ShortMonthNames"].Split(',')[month.Month - 1];
 
     /// <summary>
     /// Months on a chart's axis: "mar", with the year under each January ("jan\n2026") and under the first month unless
@@ -38,24 +41,24 @@ public static class ReportText
         }).ToList();
 
     /// <summary>"Kundupplevelse – mars 2026": the report's title, on its first page and in the PDF's metadata.</summary>
-    public static string Title(DateOnly month) => $"Kundupplevelse – {Month(month)}";
+    public static string Title(DateOnly month) => Words.Format("Report.Title", Month(month));
 
     /// <summary>"Kundupplevelse – mars 2026 – Team Luleå": a team-limited report says whose it is in its title.</summary>
-    public static string TeamTitle(DateOnly month, string teams) => $"Kundupplevelse – {Month(month)} – {teams}";
+    public static string TeamTitle(DateOnly month, string teams) => Words.Format("Report.TeamTitle", Month(month), teams);
 
     /// <summary>"Team Luleå", "Team Luleå och Team Malmö", "A, B och C".</summary>
     public static string JoinAnd(IReadOnlyList<string> items) =>
-        items.Count <= 1 ? string.Concat(items) : string.Join(", ", items.Take(items.Count - 1)) + " och " + items[^1];
+        items.Count <= 1 ? string.Concat(items) : Words.Format("Report.JoinLast", string.Join(", ", items.Take(items.Count - 1)), items[^1]);
 
     /// <summary>"1–31 mars 2026".</summary>
-    public static string Days(DateOnly month) => $"1–{month.AddMonths(1).AddDays(-1).Day} {Month(month)}";
+    public static string Days(DateOnly month) => Words.Format("Report.Days", month.AddMonths(1).AddDays(-1).Day, Month(month));
 
     public static string Channel(Channel channel) => Vocabulary.Current.Channel(channel);
 
     /// <summary>The target status in words (never colour alone).</summary>
     public static string Status(TargetStatus status) => Vocabulary.Current.Status(status);
 
-    public const string SmallSample = "litet underlag";
+    public static string SmallSample => Words.SmallSample;
 
     /// <summary>
     /// Where a KPI stands against its target in words, never in colour alone: "Når målet", "Nära målet" (missed by at
@@ -64,7 +67,7 @@ public static class ReportText
     public static string Standing(KpiKind kind, double? value, TargetThresholds? target)
     {
         if (target is null) return Status(TargetStatus.None);
-        if (TargetGaps.Shortfall(kind, value, target) is not { } shortfall) return "Inget värde";
+        if (TargetGaps.Shortfall(kind, value, target) is not { } shortfall) return Words["Report.NoValue"];
         return shortfall <= 0 ? Status(TargetStatus.Green) : TargetGaps.IsNear(kind, shortfall) ? Status(TargetStatus.Amber) : Status(TargetStatus.Red);
     }
 
@@ -79,12 +82,10 @@ public static class ReportText
         var amount = Math.Abs(Math.Round(shortfall, 1, MidpointRounding.AwayFromZero)).ToString("0.0", CultureInfo.CurrentCulture);
         var goal = Target(kind, target);
         var percent = definition.Unit == KpiUnit.Percent;
-        if (Math.Round(shortfall, 1, MidpointRounding.AwayFromZero) == 0) return string.Format(CultureInfo.CurrentCulture, "på målet {0}", goal);
-        if (shortfall < 0)
-            return string.Format(CultureInfo.CurrentCulture, percent ? "{0} p.e. bättre än målet {1}" : "{0} enheter bättre än målet {1}", amount, goal);
-        return definition.HigherIsBetter
-            ? string.Format(CultureInfo.CurrentCulture, percent ? "{0} p.e. under målet {1}" : "{0} enheter under målet {1}", amount, goal)
-            : string.Format(CultureInfo.CurrentCulture, percent ? "{0} p.e. över målet {1}" : "{0} enheter över målet {1}", amount, goal);
+        if (Math.Round(shortfall, 1, MidpointRounding.AwayFromZero) == 0) return Words.Format("Report.Gap.OnTarget", goal);
+        var unit = percent ? "Percent" : "Points";
+        if (shortfall < 0) return Words.Format($"Report.Gap.Better.{unit}", amount, goal);
+        return Words.Format(definition.HigherIsBetter ? $"Report.Gap.Below.{unit}" : $"Report.Gap.Above.{unit}", amount, goal);
     }
 
     /// <summary>A change read as good or bad for the KPI (a rise in repeat rate is bad); unchanged or missing reads neutral.</summary>
@@ -100,21 +101,21 @@ public static class ReportText
     public static string ChangeWithVerdict(double? current, double? previous, KpiUnit unit, bool higherIsBetter) =>
         Tone(current, previous, higherIsBetter) switch
         {
-            ChangeTone.Better => string.Format(CultureInfo.CurrentCulture, "{0}, bättre", Change(current, previous, unit)),
-            ChangeTone.Worse => string.Format(CultureInfo.CurrentCulture, "{0}, sämre", Change(current, previous, unit)),
+            ChangeTone.Better => Words.Format("Report.Change.Better", Change(current, previous, unit)),
+            ChangeTone.Worse => Words.Format("Report.Change.Worse", Change(current, previous, unit)),
             _ => Change(current, previous, unit),
         };
 
-    public const string Hidden = "färre än 5 svar";
+    public static string Hidden => Words["Report.FewerThanFiveAnswers"];
 
     /// <summary>"Under målet", "Inget värde (mål ≥ 60,0 %)" without a value, "Inget mål" without a target.</summary>
     public static string StatusWithTarget(KpiKind kind, double? value, TargetThresholds? target) =>
         target is null ? Status(TargetStatus.None)
-        : value is null ? $"Inget värde (mål {Target(kind, target)})"
+        : value is null ? Words.Format("Report.NoValueWithTarget", Target(kind, target))
         : Standing(kind, value, target);
 
-    /// <summary>"1 öppet ärende", "3 öppna ärenden": a count with the word in singular or plural.</summary>
-    public static string Counted(long count, string singular, string plural) => $"{Display.Count(count)} {(count == 1 ? singular : plural)}";
+    /// <summary>"1 öppet ärende", "3 öppna ärenden": a count with its words, from the key's <c>.One</c> or <c>.Other</c> form.</summary>
+    public static string Counted(long count, string key) => Words.Format(count == 1 ? key + ".One" : key + ".Other", Display.Count(count));
 
     /// <summary>"≥ 80,0 %" or "≤ 15,0 %": the green threshold with its direction.</summary>
     public static string Target(KpiKind kind, TargetThresholds? target) => Display.Target(KpiDefinitions.Get(kind), target) ?? Display.NoValue;
@@ -127,7 +128,7 @@ public static class ReportText
     {
         if (current is not { } now || previous is not { } before) return Display.NoValue;
         var delta = Display.RoundForDisplay(now - before, 1);
-        var suffix = unit == KpiUnit.Percent ? " p.e." : "";
+        var suffix = unit == KpiUnit.Percent ? " " + Words.PercentagePoints : "";
         if (delta == 0) return $"±{0.0.ToString("0.0", CultureInfo.CurrentCulture)}{suffix}";
         return (delta > 0 ? "▲ " : "▼ ") + Math.Abs(delta).ToString("0.0", CultureInfo.CurrentCulture) + suffix;
     }

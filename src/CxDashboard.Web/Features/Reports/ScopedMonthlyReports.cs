@@ -5,32 +5,48 @@ using Microsoft.Extensions.Caching.Memory;
 namespace CxDashboard.Web.Features.Reports;
 
 /// <summary>
-/// The monthly report for a team-limited manager: the same report built from their teams only (web version and PDF),
-/// made when asked and kept for a few minutes. The cache key is the month, the exact set of teams and the format, so
-/// one scope's report can never be served to another; the organisation-wide report is the library's, not cached here.
+/// The monthly report made when asked rather than taken from the library: a team-limited manager's report (built from
+/// their teams only), and the organisation-wide report in a language other than the library's. Web version and PDF are
+/// kept for a few minutes. The cache key is the month, the exact set of teams, the language and the format, so one
+/// scope's or language's report can never be served to another.
 /// </summary>
-public sealed class ScopedMonthlyReports(MonthlyReportService reports, ScopedReportCache cache, TimeProvider clock)
+public sealed class ScopedMonthlyReports(MonthlyReportService reports, ReportOptions options, ScopedReportCache cache, TimeProvider clock)
 {
-    public Task<MonthlyReportView> ViewAsync(DateOnly month, DataScope scope, CancellationToken ct = default) =>
-        cache.GetOrCreateAsync(new ScopedReportKey(month, ScopeKey(scope), "view"), async () =>
-            MonthlyReportView.Create(await reports.BuildAsync(month, scope, ct)));
+    public Task<MonthlyReportView> ViewAsync(DateOnly month, DataScope scope, CancellationToken ct = default) => ViewAsync(month, scope, null, ct);
 
-    public Task<RenderedPdf> PdfAsync(DateOnly month, DataScope scope, CancellationToken ct = default) =>
-        cache.GetOrCreateAsync(new ScopedReportKey(month, ScopeKey(scope), "pdf"), async () =>
-            MonthlyReportPdf.Render(await ViewAsync(month, scope, ct), clock.GetUtcNow()));
+    /// <summary>The report of <paramref name="scope"/> (everything or some teams) in <paramref name="language"/>, else the library's language.</summary>
+    public Task<MonthlyReportView> ViewAsync(DateOnly month, DataScope scope, string? language, CancellationToken ct = default)
+    {
+        var culture = options.LanguageOf(language);
+        return cache.GetOrCreateAsync(new ScopedReportKey(month, ScopeKey(scope), culture, "view"), async () =>
+            MonthlyReportView.Create(await reports.BuildAsync(month, scope, culture, ct)));
+    }
 
-    /// <summary>"teams:2,5": the sorted team ids. Only a team scope has a report of its own here.</summary>
+    public Task<RenderedPdf> PdfAsync(DateOnly month, DataScope scope, string? language = null, CancellationToken ct = default)
+    {
+        var culture = options.LanguageOf(language);
+        return cache.GetOrCreateAsync(new ScopedReportKey(month, ScopeKey(scope), culture, "pdf"), async () =>
+            MonthlyReportPdf.Render(await ViewAsync(month, scope, culture, ct), clock.GetUtcNow()));
+    }
+
+    /// <summary>"teams:2,5": the sorted team ids, or "all" for the organisation. An agent's or an empty scope has no report.</summary>
     public static string ScopeKey(DataScope scope) =>
-        scope.TeamIds is { Count: > 0 } teams && scope.AgentId is null && !scope.SeesNothing
+        scope.IsUnrestricted ? "all"
+        : scope.TeamIds is { Count: > 0 } teams && scope.AgentId is null && !scope.SeesNothing
             ? "teams:" + string.Join(",", teams.Order().Select(id => id.ToString(CultureInfo.InvariantCulture)))
-            : throw new ArgumentException("Only a team scope has a team report.", nameof(scope));
+            : throw new ArgumentException("Only the organisation or a team scope has a report.", nameof(scope));
 
-    /// <summary>"cx-report-2026-11-teams-2-5.pdf".</summary>
-    public static string FileName(DateOnly month, DataScope scope) =>
-        $"cx-report-{month.ToString("yyyy-MM", CultureInfo.InvariantCulture)}-{ScopeKey(scope).Replace(':', '-').Replace(',', '-')}.pdf";
+    /// <summary>"cx-report-2026-11-teams-2-5.pdf", "cx-report-2026-11-en-GB.pdf" (the organisation's in another language).</summary>
+    public static string FileName(DateOnly month, DataScope scope, string? language = null)
+    {
+        var name = $"cx-report-{month.ToString("yyyy-MM", CultureInfo.InvariantCulture)}";
+        if (!scope.IsUnrestricted) name += "-" + ScopeKey(scope).Replace(':', '-').Replace(',', '-');
+        if (language is not null) name += "-" + language;
+        return name + ".pdf";
+    }
 }
 
-public sealed record ScopedReportKey(DateOnly Month, string Scope, string Format);
+public sealed record ScopedReportKey(DateOnly Month, string Scope, string Language, string Format);
 
 /// <summary>The process's cache of team reports: a bounded number of entries, each for a few minutes.</summary>
 public sealed class ScopedReportCache : IDisposable

@@ -13,11 +13,13 @@ namespace CxDashboard.Web.Pages.Reports;
 /// library's file: they get the report of their own teams, made when asked.
 /// </summary>
 [Authorize(Policy = Policies.ReadReports)]
-public class DownloadModel(ReportLibrary library, ScopedMonthlyReports scoped, UserScopeService scopes, ReportSchedule schedule) : PageModel
+public class DownloadModel(ReportLibrary library, ScopedMonthlyReports scoped, UserScopeService scopes, ReportSchedule schedule, ReportOptions options) : PageModel
 {
-    public async Task<IActionResult> OnGetAsync(string? month, bool inline, CancellationToken ct)
+    public async Task<IActionResult> OnGetAsync(string? month, bool inline, string? language, CancellationToken ct)
     {
         if (!ReportLibrary.TryParseMonth(month, out var target)) return NotFound();
+        var culture = ReportLanguage.ForReader(language, HttpContext);
+        if (culture is null) return BadRequest();
         var scope = await scopes.ScopeForAsync(User, ct);
         if (scope.SeesNothing || scope.AgentId is not null) return Forbid();
         Response.Headers.CacheControl = "private, no-store";
@@ -26,18 +28,21 @@ public class DownloadModel(ReportLibrary library, ScopedMonthlyReports scoped, U
         if (!scope.IsUnrestricted)
         {
             if (target > await schedule.LatestReportableMonthAsync(ct)) return NotFound();
-            var pdf = await scoped.PdfAsync(target, scope, ct);
-            var teamFile = ScopedMonthlyReports.FileName(target, scope);
-            if (!inline) return File(pdf.Content, "application/pdf", teamFile);
-            Response.Headers.ContentDisposition = new ContentDispositionHeaderValue("inline") { FileNameStar = teamFile }.ToString();
-            return File(pdf.Content, "application/pdf");
+            return Pdf((await scoped.PdfAsync(target, scope, culture, ct)).Content, ScopedMonthlyReports.FileName(target, scope), inline);
         }
 
         var file = await library.OpenMonthlyAsync(target, ct);
         if (file is not { } found) return NotFound();
-        var name = ReportLibrary.MonthlyFileName(found.Entry.Month);
-        if (!inline) return File(found.Content, "application/pdf", name);
+        // The library keeps the report in its own language; a reader of the other gets it made in theirs when asked.
+        if (culture != options.Culture)
+            return Pdf((await scoped.PdfAsync(target, scope, culture, ct)).Content, ScopedMonthlyReports.FileName(target, scope, culture), inline);
+        return Pdf(found.Content, ReportLibrary.MonthlyFileName(found.Entry.Month), inline);
+    }
+
+    private FileContentResult Pdf(byte[] content, string name, bool inline)
+    {
+        if (!inline) return File(content, "application/pdf", name);
         Response.Headers.ContentDisposition = new ContentDispositionHeaderValue("inline") { FileNameStar = name }.ToString();
-        return File(found.Content, "application/pdf");
+        return File(content, "application/pdf");
     }
 }

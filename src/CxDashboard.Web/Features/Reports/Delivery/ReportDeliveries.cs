@@ -184,7 +184,7 @@ public sealed class ReportDeliveryJob(
         {
             var scope = ReportSubscriptions.ParseScope(delivery.Scope);
             title = (await scoped.ViewAsync(month, scope, ct)).Title;
-            pdf = (await scoped.PdfAsync(month, scope, ct)).Content;
+            pdf = (await scoped.PdfAsync(month, scope, null, ct)).Content;
             fileName = ScopedMonthlyReports.FileName(month, scope);
         }
 
