@@ -37,7 +37,7 @@ public sealed class ReportLibrarySharingTests
             foreach (var (app, own, other) in new[] { (north, "Kundservice Norr", "Kundservice Söder"), (south, "Kundservice Söder", "Kundservice Norr") })
             {
                 var client = await app.SignedInClientAsync("leader@shared.test", Roles.Leadership);
-                var response = await client.GetAsync("/Reports/Download/2026-03");
+                var response = await client.GetAsync("/Reports/Download/2026-03?language=sv-SE");
                 Assert.Equal(HttpStatusCode.OK, response.StatusCode);
                 var pdf = PdfText.Read(await response.Content.ReadAsByteArrayAsync());
                 Assert.Contains(own, pdf.All);
@@ -68,7 +68,7 @@ public sealed class ReportLibrarySharingTests
 
         await app.WithScopeAsync(sp => sp.GetRequiredService<Web.Data.Seeding.DatabaseInitializer>().InitializeAsync());
         var client = await app.SignedInClientAsync("leader@moved.test", Roles.Leadership);
-        Assert.Equal(pdf, await client.GetByteArrayAsync("/Reports/Download/2026-03"));
+        Assert.Equal(pdf, await client.GetByteArrayAsync("/Reports/Download/2026-03?language=sv-SE"));
         Assert.Equal(ReportKind.MonthlyLeadership, Assert.Single(await app.WithScopeAsync(sp =>
             sp.GetRequiredService<CxDbContext>().ReportLibraryFiles.Select(f => f.Entry!.Kind).ToListAsync())));
     }

@@ -98,6 +98,7 @@ public class ReportRulesTests
     [Fact]
     public void Month_names_are_Swedish()
     {
+        using var swedish = ReportCulture.Use("sv-SE");
         Assert.Equal("Kundupplevelse – mars 2026", ReportText.Title(new DateOnly(2026, 3, 1)));
         Assert.Equal("1–28 februari 2026", ReportText.Days(new DateOnly(2026, 2, 1)));
         Assert.Equal("1–29 februari 2028", ReportText.Days(new DateOnly(2028, 2, 1)));

@@ -136,6 +136,7 @@ public sealed class ReportDeliveryJob(
     ReportMailer mailer,
     PublicLinks links,
     OrganisationSettingsService organisation,
+    ReportOptions options,
     TimeProvider clock,
     ILogger<ReportDeliveryJob> logger)
 {
@@ -167,8 +168,11 @@ public sealed class ReportDeliveryJob(
         }
     }
 
+    /// <summary>The mail and its PDF in the library's language, as the report is.</summary>
     private async Task<ReportMail> MailAsync(ReportDelivery delivery, CancellationToken ct)
     {
+        using var language = ReportCulture.Use(options.Culture);
+        var words = Presentation.Vocabulary.Current;
         var month = delivery.Month;
         string title, fileName;
         byte[] pdf;
@@ -190,16 +194,15 @@ public sealed class ReportDeliveryJob(
 
         var name = await db.Users.AsNoTracking().Where(u => u.Id == delivery.UserId).Select(u => u.DisplayName).FirstOrDefaultAsync(ct);
         var organisationName = (await organisation.GetAsync(ct)).Name;
-        var culture = CultureInfo.InvariantCulture;
         var web = links.ConfiguredBaseUrl is { } baseUrl
-            ? string.Format(culture, ReportMailText.WebVersion, $"{baseUrl}/Reports/Monthly?month={month.ToString("yyyy-MM", culture)}")
-            : ReportMailText.WebVersionWithoutLink;
+            ? words.Format("Report.Mail.WebVersion", $"{baseUrl}/Reports/Monthly?month={month.ToString("yyyy-MM", CultureInfo.InvariantCulture)}")
+            : words["Report.Mail.WebVersionWithoutLink"];
         var body = string.Join("\n\n",
-            string.Format(culture, ReportMailText.Greeting, string.IsNullOrWhiteSpace(name) ? delivery.Recipient : name),
-            string.Format(culture, ReportMailText.Attached, title, organisationName),
+            words.Format("Report.Mail.Greeting", string.IsNullOrWhiteSpace(name) ? delivery.Recipient : name),
+            words.Format("Report.Mail.Attached", title, organisationName),
             web,
-            ReportMailText.WhySent,
-            ReportMailText.Signature);
-        return new ReportMail(delivery.Recipient, name, string.Format(culture, ReportMailText.Subject, title), body, fileName, pdf);
+            words["Report.Mail.WhySent"],
+            "CxDashboard");
+        return new ReportMail(delivery.Recipient, name, title, body, fileName, pdf);
     }
 }
