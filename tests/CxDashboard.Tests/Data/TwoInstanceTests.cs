@@ -121,7 +121,7 @@ public sealed class TwoInstanceTests : IAsyncLifetime, IRunsOnPostgres
             using var client = ClientOf(app, cookie);
             var library = Html.Parse(await client.GetStringAsync("/Reports"));
             Assert.Single(library.QuerySelectorAll("[data-testid=library-table] tbody tr"));
-            Assert.Equal(stored, await client.GetByteArrayAsync("/Reports/Download/2026-03"));
+            Assert.Equal(stored, await client.GetByteArrayAsync("/Reports/Download/2026-03?language=sv-SE"));
         }
         Assert.Equal(1, await _b.WithScopeAsync(sp => sp.GetRequiredService<CxDbContext>().ReportLibrary.CountAsync()));
     }

@@ -26,7 +26,7 @@ public sealed class LeaderJourney(JourneyApp app)
         await page.RunAndWaitForPageAsync(() => latest.GetByRole(AriaRole.Link, new() { Name = Ui.WebVersion }).ClickAsync());
         await app.CheckAsync(page, Who);
         var web = await page.Locator("main").InnerTextAsync();
-        Assert.Contains("februari 2026", web);
+        Assert.Contains("February 2026", web); // the journeys' organisation writes English
         Assert.Contains("CSAT", web);
         await JourneyApp.ScreenshotAsync(page, "leader-monthly-web");
         await page.GoBackAsync();
@@ -44,8 +44,8 @@ public sealed class LeaderJourney(JourneyApp app)
             .GetByRole(AriaRole.Link, new() { Name = Ui.DownloadPdf }).ClickAsync());
         Assert.Equal("cx-report-2026-02.pdf", download.SuggestedFilename);
         var pdf = PdfText.Read(await File.ReadAllBytesAsync((await download.PathAsync())!));
-        Assert.Contains("februari 2026", pdf.All);
-        Assert.Contains("Nyckeltal", pdf.All);
+        Assert.Contains("February 2026", pdf.All);
+        Assert.Contains("Key figures", pdf.All);
         Assert.InRange(pdf.Pages.Count, 2, 8);
     }
 }
