@@ -64,30 +64,31 @@ public static class KpiWorkbook
 
     public static async Task WriteAsync(KpiWorkbookContent content, ITableWorkbookWriter writer, CancellationToken ct = default)
     {
+        var language = DocumentLanguage.OfRequest();
         await SummaryAsync(writer, content, ct);
-        await writer.AddSheetAsync(SheetNames[1], KpiColumns.With<KpiBreakdownRow>(r => r.Counts,
+        await writer.AddSheetAsync(SheetNames[1], KpiColumns.With<KpiBreakdownRow>(r => r.Counts, language,
             new XlColumn<KpiBreakdownRow>("Team", 28, XlFormat.Text, r => r.Name)), content.Teams.ToAsyncEnumerable(),
             Totalled(content.Teams, r => r.Counts, counts => new KpiBreakdownRow(TotalLabel, counts)), ct);
-        await writer.AddSheetAsync(SheetNames[2], KpiColumns.With<KpiBreakdownRow>(r => r.Counts,
+        await writer.AddSheetAsync(SheetNames[2], KpiColumns.With<KpiBreakdownRow>(r => r.Counts, language,
             new XlColumn<KpiBreakdownRow>("Agent id", 12, XlFormat.Text, r => r.Code),
             new XlColumn<KpiBreakdownRow>("Agent", 26, XlFormat.Text, r => r.Name),
             new XlColumn<KpiBreakdownRow>("Team", 22, XlFormat.Text, r => r.Team)), content.Agents.ToAsyncEnumerable(),
             Totalled(content.Agents, r => r.Counts, counts => new KpiBreakdownRow($"{TotalLabel} (agents)", counts, TotalLabel)), ct);
-        await writer.AddSheetAsync(SheetNames[3], KpiColumns.With<ReasonBreakdownRow>(r => r.Counts,
+        await writer.AddSheetAsync(SheetNames[3], KpiColumns.With<ReasonBreakdownRow>(r => r.Counts, language,
             new XlColumn<ReasonBreakdownRow>("Reason code", 14, XlFormat.Text, r => r.Code),
             new XlColumn<ReasonBreakdownRow>("Reason", 30, XlFormat.Text, r => r.Name),
             new XlColumn<ReasonBreakdownRow>("Complexity (1–5)", 11, XlFormat.Integer, r => r.Complexity),
             new XlColumn<ReasonBreakdownRow>("Share of contacts", 11, XlFormat.Percent, r => r.SharePercent),
             new XlColumn<ReasonBreakdownRow>("Self-service candidate", 12, XlFormat.Boolean, r => r.SelfServiceCandidate)), content.Reasons.ToAsyncEnumerable(),
             Totalled(content.Reasons, r => r.Counts, counts => new ReasonBreakdownRow(TotalLabel, "", null, counts.Contacts > 0 ? 100 : null, null, counts)), ct);
-        await writer.AddSheetAsync(SheetNames[4], KpiColumns.With<KpiBreakdownRow>(r => r.Counts,
+        await writer.AddSheetAsync(SheetNames[4], KpiColumns.With<KpiBreakdownRow>(r => r.Counts, language,
             new XlColumn<KpiBreakdownRow>("Channel", 20, XlFormat.Text, r => r.Name),
             new XlColumn<KpiBreakdownRow>("Channel code", 12, XlFormat.Text, r => r.Code)), content.Channels.ToAsyncEnumerable(),
             Totalled(content.Channels, r => r.Counts, counts => new KpiBreakdownRow(TotalLabel, counts)), ct);
 
         // The daily sheet is added up as its rows pass, so the days are read once and never held.
         var days = KpiCounts.Empty;
-        await writer.AddSheetAsync(SheetNames[5], KpiColumns.With<(DateOnly? Day, KpiCounts Counts)>(r => r.Counts,
+        await writer.AddSheetAsync(SheetNames[5], KpiColumns.With<(DateOnly? Day, KpiCounts Counts)>(r => r.Counts, language,
             new XlColumn<(DateOnly? Day, KpiCounts Counts)>("Date", 11, XlFormat.Date, r => r.Day is { } day ? day : TotalLabel),
             new XlColumn<(DateOnly? Day, KpiCounts Counts)>("Weekday", 10, XlFormat.Text, r => r.Day?.DayOfWeek.ToString())),
             content.Days.Select(d =>
