@@ -29,9 +29,18 @@ public static class CliOptions
         },
     };
 
-    /// <summary>The language <see cref="Language"/> chose, else the organisation's.</summary>
-    public static Features.Presentation.DocumentLanguage LanguageOrDefault(string? chosen, IServiceProvider services) =>
-        Features.Presentation.DocumentLanguage.Of(chosen ?? Hosting.Localisation.DefaultCulture(services.GetRequiredService<IConfiguration>()));
+    /// <summary>
+    /// The language <see cref="Language"/> chose, else the app's default: the organisation's language (its words may be
+    /// set apart by <c>Localization:DefaultUiCulture</c>, as on the web).
+    /// </summary>
+    public static Features.Presentation.DocumentLanguage LanguageOrDefault(string? chosen, IServiceProvider services)
+    {
+        if (chosen is not null) return Features.Presentation.DocumentLanguage.Of(chosen);
+        var configuration = services.GetRequiredService<IConfiguration>();
+        return new Features.Presentation.DocumentLanguage(
+            System.Globalization.CultureInfo.GetCultureInfo(Hosting.Localisation.DefaultCulture(configuration)),
+            System.Globalization.CultureInfo.GetCultureInfo(Hosting.Localisation.DefaultUiCulture(configuration)));
+    }
 
     public static Option<DateOnly> RequiredDate(string name, string description) => new(name)
     {

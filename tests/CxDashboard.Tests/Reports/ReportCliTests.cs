@@ -137,8 +137,9 @@ public abstract class ReportCliTests<TDb>(ReportCliTests<TDb>.Fixture fixture) :
         var id = teamId.ToString(System.Globalization.CultureInfo.InvariantCulture);
         var path = Path.Combine(fixture.OutputDirectory, "packs", "t1-language.pdf");
 
-        // No --language: the organisation's language (Swedish unless Organisation:Language says otherwise).
-        var swedish = await CliRunner.RunAsync(fixture.App, ReportDataset.JobTime, "report", "coaching", "--team", id, "--from", "2026-03-01", "--to", "2026-03-31", "--out", path);
+        // No --language: the organisation's language (here without the test host's English words).
+        var organisation = new Dictionary<string, string?> { ["Organisation:Language"] = "sv-SE", ["Localization:DefaultUiCulture"] = null };
+        var swedish = await CliRunner.RunAsync(fixture.App, ReportDataset.JobTime, organisation, "report", "coaching", "--team", id, "--from", "2026-03-01", "--to", "2026-03-31", "--out", path);
         Assert.Equal(0, swedish.ExitCode);
         var sv = PdfText.Read(path).All;
         Assert.Contains("Coachningspaket: T1", sv);
@@ -147,7 +148,7 @@ public abstract class ReportCliTests<TDb>(ReportCliTests<TDb>.Fixture fixture) :
         Assert.DoesNotContain("Coaching pack", sv);
         Assert.DoesNotContain("UTC", sv);
 
-        var english = await CliRunner.RunAsync(fixture.App, ReportDataset.JobTime, "report", "coaching", "--team", id, "--from", "2026-03-01", "--to", "2026-03-31", "--out", path,
+        var english = await CliRunner.RunAsync(fixture.App, ReportDataset.JobTime, organisation, "report", "coaching", "--team", id, "--from", "2026-03-01", "--to", "2026-03-31", "--out", path,
             "--language", "en-GB");
         Assert.Equal(0, english.ExitCode);
         var en = PdfText.Read(path).All;

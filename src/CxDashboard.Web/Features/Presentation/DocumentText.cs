@@ -58,11 +58,10 @@ public sealed class DocumentText
     /// A heading's words with a lower-case first letter, for inside a cell or a list ("short calls, many repeats" under
     /// the header "Short calls, many repeats"): one resource for both, since resource names ignore case.
     /// </summary>
-    public string Lower(string english)
-    {
-        var word = this[english];
-        return word.Length == 0 ? word : char.ToLower(word[0], Language.UiCulture) + word[1..];
-    }
+    public string Lower(string english) => LowerFirst(this[english]);
+
+    /// <summary>A word with a lower-case first letter in the document's language ("open" for the status "Open").</summary>
+    public string LowerFirst(string word) => word.Length == 0 ? word : char.ToLower(word[0], Language.UiCulture) + word[1..];
 
     /// <summary>A whole sentence with numbered placeholders, filled in the document's number format.</summary>
     public string Format(string english, params object?[] arguments) => string.Format(Culture, this[english], arguments);
