@@ -102,7 +102,7 @@ public sealed class KpiExportService(
                 {
                     var agent = agents.GetValueOrDefault(kv.Key);
                     return new KpiBreakdownRow(agent?.Name ?? t.Format("Agent {0}", kv.Key), kv.Value, agent?.ExternalId,
-                        agent?.TeamId is { } t ? teams.GetValueOrDefault(t) : null);
+                        agent?.TeamId is { } teamId ? teams.GetValueOrDefault(teamId) : null);
                 })
                 .ToList(),
             Reasons = byReason.OrderByDescending(kv => kv.Value.Contacts)
