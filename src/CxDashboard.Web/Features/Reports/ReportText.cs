@@ -19,7 +19,7 @@ public static class ReportText
     public static string Language => CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "sv" ? "sv" : "en";
 
     /// <summary>The chart words in the report's language.</summary>
-    public static TrendWords TrendWords => Language == "sv" ? TrendWords.Swedish : TrendWords.English;
+    public static TrendWords TrendWords => TrendWords.For(Words);
 
     public static string MonthName(DateOnly month) => Words["Report.MonthNames"].Split(',')[month.Month - 1];
 
