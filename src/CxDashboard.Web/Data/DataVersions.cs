@@ -53,13 +53,17 @@ public sealed class DataChangeInterceptor : DbCommandInterceptor
 
     public override int NonQueryExecuted(DbCommand command, CommandExecutedEventData eventData, int result)
     {
-        if (result > 0 && DataVersions.WritesData(command.CommandText)) DataVersions.Bump(command.Connection!, command.Transaction);
+        if (Bumps(eventData, result, command)) DataVersions.Bump(command.Connection!, command.Transaction);
         return result;
     }
 
     public override async ValueTask<int> NonQueryExecutedAsync(DbCommand command, CommandExecutedEventData eventData, int result, CancellationToken cancellationToken = default)
     {
-        if (result > 0 && DataVersions.WritesData(command.CommandText)) await DataVersions.BumpAsync(command.Connection!, command.Transaction, cancellationToken);
+        if (Bumps(eventData, result, command)) await DataVersions.BumpAsync(command.Connection!, command.Transaction, cancellationToken);
         return result;
     }
+
+    /// <summary>Not for migrations: they run before the version's table exists, and the app starts from nothing kept.</summary>
+    private static bool Bumps(CommandExecutedEventData eventData, int result, DbCommand command) =>
+        result > 0 && eventData.CommandSource != CommandSource.Migrations && DataVersions.WritesData(command.CommandText);
 }
