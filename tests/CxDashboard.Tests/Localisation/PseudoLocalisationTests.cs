@@ -36,7 +36,6 @@ public sealed class PseudoLocalisationTests(PseudoLocalisationTests.Fixture fixt
     {
         "/Admin/ApiKeys", "/Admin/Index", "/Admin/Pulse", "/Admin/Reasons", "/Admin/Settings", "/Admin/Targets", "/Admin/Teams",
         "/Admin/Users/Edit", "/Admin/Users/Index",
-        "/Callbacks/Case", "/Callbacks/Index", "/Callbacks/Settings",
         "/Coaching/Actions/Edit", "/Coaching/Agent", "/Coaching/Index", "/Coaching/Team",
         "/Dashboard/Index", "/Engagement/Index", "/Exports/Index",
         "/Import/Index", "/Import/Run", "/Import/Template",
@@ -151,7 +150,8 @@ public sealed class PseudoLocalisationTests(PseudoLocalisationTests.Fixture fixt
     /// <summary>The text a person reads on the page, outside ⟦…⟧, that is neither data nor a number, date or sign.</summary>
     private static List<string> WordsOutsideResources(IDocument document, DataStrings data)
     {
-        foreach (var hidden in document.QuerySelectorAll("script, style, template").ToList()) hidden.Remove();
+        // A text area holds what a person typed (data), not the page's words.
+        foreach (var hidden in document.QuerySelectorAll("script, style, template, textarea").ToList()) hidden.Remove();
         var body = document.Body ?? throw new InvalidOperationException("no body");
         // Text nodes in order with a boundary between them; a resource may hold markup, so its ⟦ and ⟧ can sit in different nodes.
         var text = string.Join("\u0001", body.Descendants<IText>().Select(t => t.Data));
@@ -169,7 +169,7 @@ public sealed class PseudoLocalisationTests(PseudoLocalisationTests.Fixture fixt
             if (!trimmed.Any(char.IsLetter) || data.Contains(trimmed)) continue;
             foreach (var piece in Regex.Split(trimmed, @"\s[·–—|/]\s|[()\[\]\n]|,\s|:\s|;\s"))
             {
-                var candidate = piece.Trim().Trim('.', ':', ',', '"', '”', '“', '…', '\'', ' ');
+                var candidate = piece.Trim().Trim('.', ':', ',', '"', '”', '“', '…', '\'', ' ', '·', '–', '—');
                 if (!candidate.Any(char.IsLetter) || data.Contains(candidate) || data.IsPartOfSome(candidate)) continue;
                 if (candidate.Contains('@') || candidate.StartsWith("http", StringComparison.Ordinal)) continue;
                 var letters = Regex.Matches(candidate, @"\p{L}[\p{L}\-]*").Select(m => m.Value).Where(w => !Names.Contains(w) && !data.IsDateWord(w)).ToList();
