@@ -67,6 +67,9 @@ public static class Display
 
     public static string Date(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
+    /// <summary>"mars 2026" / "March 2026": a month is a word, so it follows the words' language (the UI culture).</summary>
+    public static string Month(DateOnly month) => month.ToString("MMMM yyyy", CultureInfo.CurrentUICulture);
+
     public static string DateTime(DateTime utc, TimeZoneInfo zone) =>
         TimeZoneInfo.ConvertTimeFromUtc(utc, zone).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
 
