@@ -1,3 +1,4 @@
+using System.Globalization;
 using CxDashboard.Web.Data.Entities;
 using CxDashboard.Web.Features.Presentation;
 
@@ -52,8 +53,9 @@ public static class CallbackText
     public static string Span(TimeSpan span)
     {
         span = span.Duration();
-        if (span.TotalDays >= 1) return $"{(int)span.TotalDays} d {span.Hours} h";
-        if (span.TotalHours >= 1) return $"{(int)span.TotalHours} h {span.Minutes} min";
-        return $"{Math.Max(1, (int)Math.Round(span.TotalMinutes))} min";
+        var words = Presentation.Vocabulary.Current;
+        if (span.TotalDays >= 1) return words.Format("Unit.DaysHours", (int)span.TotalDays, span.Hours);
+        if (span.TotalHours >= 1) return words.Format("Unit.HoursMinutes", (int)span.TotalHours, span.Minutes);
+        return words.Minutes(Math.Max(1, (int)Math.Round(span.TotalMinutes)).ToString(CultureInfo.CurrentCulture));
     }
 }

@@ -13,8 +13,14 @@ public sealed record ChartSeries(string Name, IReadOnlyList<double?> Values, str
 /// <summary>The words a chart draws in its legend, in the reader's language (whole phrases, {0} a series' name).</summary>
 public sealed record ChartWords(string Target, string TargetOfSeries, string SmallSample)
 {
-    public static readonly ChartWords English = new("Target", "Target {0}", "n < 30 (small sample)");
-    public static readonly ChartWords Swedish = new("Mål", "Mål {0}", "n < 30 (litet underlag)");
+    /// <summary>The words of a vocabulary (<c>Chart.*</c>).</summary>
+    public static ChartWords For(Vocabulary words) => new(words["Chart.Target"], words["Chart.TargetOfSeries"], words["Chart.SmallSample"]);
+
+    /// <summary>The request's words (the current UI culture outside a request).</summary>
+    public static ChartWords Current => For(Vocabulary.Current);
+
+    public static ChartWords English => For(Vocabulary.For("en-GB"));
+    public static ChartWords Swedish => For(Vocabulary.For("sv-SE"));
 }
 
 /// <summary>One shape on a radar chart: a value per axis. Unfilled shapes (e.g. a target) are drawn dashed.</summary>
@@ -43,7 +49,7 @@ public static class Charts
     public static Plot TrendPlot(string title, string yLabel, IReadOnlyList<string> bucketLabels,
         IReadOnlyList<ChartSeries> series, double? target = null, double? yMin = null, double? yMax = null, ChartWords? words = null, bool percent = false)
     {
-        words ??= ChartWords.English;
+        words ??= ChartWords.Current;
         var plot = new Plot();
         Style(plot, title);
         plot.YLabel(yLabel);

@@ -20,12 +20,19 @@ public sealed record KpiTrendSeries(string Name, string ColorHex, Func<KpiCounts
 /// <summary>The words around a trend's numbers in its accessible description, in one language.</summary>
 public sealed record TrendWords(string Heading, string EmptyHeading, string SeriesLine, string NoData, string Target, string TargetOfSeries, ChartWords Chart)
 {
-    /// <summary>{0} title, {1} buckets, {2} first bucket, {3} last bucket; {0}–{4} of a series: name, first, last, lowest, highest.</summary>
-    public static readonly TrendWords English = new(
-        "{0} by {1} periods from {2} to {3}", "{0} by period", "{0} from {1} to {2}, lowest {3}, highest {4}", "{0}: no data", " Target {0}.", " Target {0}: {1}.", ChartWords.English);
+    /// <summary>
+    /// The words of a vocabulary (<c>Trend.*</c>, <c>Chart.*</c>): {0} title, {1} buckets, {2} first bucket, {3} last
+    /// bucket; {0}–{4} of a series: name, first, last, lowest, highest.
+    /// </summary>
+    public static TrendWords For(Vocabulary words) => new(
+        words["Trend.Heading"], words["Trend.EmptyHeading"], words["Trend.SeriesLine"], words["Trend.NoData"], words["Trend.Target"],
+        words["Trend.TargetOfSeries"], ChartWords.For(words));
 
-    public static readonly TrendWords Swedish = new(
-        "{0} för {1} perioder från {2} till {3}", "{0} per period", "{0} från {1} till {2}, lägst {3}, högst {4}", "{0}: inga data", " Mål {0}.", " Mål {0}: {1}.", ChartWords.Swedish);
+    /// <summary>The request's words (the current UI culture outside a request).</summary>
+    public static TrendWords Current => For(Vocabulary.Current);
+
+    public static TrendWords English => For(Vocabulary.For("en-GB"));
+    public static TrendWords Swedish => For(Vocabulary.For("sv-SE"));
 }
 
 /// <summary>
@@ -69,7 +76,8 @@ public static class KpiTrendCharts
 
         var rows = labels.Select((label, i) => (label, (IReadOnlyList<string>)series
             .SelectMany(s => new[] { Display.Number(s.Value(counts[i])), Display.Count(s.N(counts[i])) }).ToList())).ToList();
-        var columns = series.SelectMany(s => new[] { s.Name, "n" }).ToList();
+        var n = Vocabulary.Current["Unit.N"];
+        var columns = series.SelectMany(s => new[] { s.Name, n }).ToList();
         return new KpiTrend(title, description, columns, rows,
             () => Charts.TrendPlot(title, yLabel, labels, plotSeries, words: words.Chart, percent: percent));
     }

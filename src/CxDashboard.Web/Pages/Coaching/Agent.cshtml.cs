@@ -7,6 +7,7 @@ using CxDashboard.Web.Features.Metrics;
 using CxDashboard.Web.Features.Organisation;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
 
 namespace CxDashboard.Web.Pages.Coaching;
 
@@ -19,6 +20,7 @@ public class AgentModel(
     CoachingPackService packs,
     ExportGate exports,
     OrganisationSettingsService organisation,
+    IStringLocalizer<AgentModel> text,
     TimeProvider clock) : CoachingPageModel(access, organisation, clock)
 {
     [BindProperty] public string? Title { get; set; }
@@ -57,7 +59,7 @@ public class AgentModel(
             await LoadAsync(agent, ct);
             return Page();
         }
-        Message = $"The coaching action \"{Title!.Trim()}\" is added for {agent.Name}.";
+        Message = text["The coaching action \"{0}\" is added for {1}.", Title!.Trim(), agent.Name];
         return Redirect($"/Coaching/Agent/{agent.Id}?{PeriodQuery()}#actions");
     }
 
