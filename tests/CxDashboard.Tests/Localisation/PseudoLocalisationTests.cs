@@ -6,6 +6,7 @@ using System.Text.RegularExpressions;
 using AngleSharp.Dom;
 using CxDashboard.Tests.Infrastructure;
 using CxDashboard.Web.Data.Seeding;
+using CxDashboard.Web.Features.Engagement;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.AspNetCore.Routing.Patterns;
@@ -37,12 +38,11 @@ public sealed class PseudoLocalisationTests(PseudoLocalisationTests.Fixture fixt
         "/Admin/ApiKeys", "/Admin/Index", "/Admin/Pulse", "/Admin/Reasons", "/Admin/Settings", "/Admin/Targets", "/Admin/Teams",
         "/Admin/Users/Edit", "/Admin/Users/Index",
         "/Callbacks/Case", "/Callbacks/Index", "/Callbacks/Settings",
-        "/Engagement/Index", "/Exports/Index",
+        "/Exports/Index",
         "/Import/Index", "/Import/Run", "/Import/Template",
         "/Maturity/Actions/Edit", "/Maturity/Actions/Index", "/Maturity/Capabilities/Details", "/Maturity/Index",
         "/Maturity/Model/Edit", "/Maturity/Model/Index", "/Maturity/Model/Levels", "/Maturity/Rounds/Details",
         "/Maturity/Rounds/Edit", "/Maturity/Rounds/New", "/Maturity/Rounds/Rate",
-        "/Pulse/Answer", "/Surveys/Answer",
         "/Reports/Download", "/Reports/Index", "/Reports/Monthly", "/Reports/Rerun",
     };
 
@@ -234,6 +234,12 @@ public sealed class PseudoLocalisationTests(PseudoLocalisationTests.Fixture fixt
                     Add(values, reader.GetString(i));
                 }
             }
+        }
+        // The pulse statements are the organisation's own wording (a settings file, in both languages), like data.
+        foreach (var statement in fixture.App.Services.GetRequiredService<PulseStatements>().All)
+        {
+            Add(values, statement.Sv);
+            Add(values, statement.En);
         }
         return new DataStrings(values);
     }
