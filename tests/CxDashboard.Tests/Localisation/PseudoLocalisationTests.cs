@@ -40,9 +40,6 @@ public sealed class PseudoLocalisationTests(PseudoLocalisationTests.Fixture fixt
         "/Callbacks/Case", "/Callbacks/Index", "/Callbacks/Settings",
         "/Exports/Index",
         "/Import/Index", "/Import/Run", "/Import/Template",
-        "/Maturity/Actions/Edit", "/Maturity/Actions/Index", "/Maturity/Capabilities/Details", "/Maturity/Index",
-        "/Maturity/Model/Edit", "/Maturity/Model/Index", "/Maturity/Model/Levels", "/Maturity/Rounds/Details",
-        "/Maturity/Rounds/Edit", "/Maturity/Rounds/New", "/Maturity/Rounds/Rate",
         "/Reports/Download", "/Reports/Index", "/Reports/Monthly", "/Reports/Rerun",
     };
 
