@@ -98,6 +98,9 @@ public sealed class Vocabulary
     /// <summary>"n = 1 234".</summary>
     public string SampleSize(long n) => Format("Unit.SampleSize", Display.Count(n));
 
+    /// <summary>"n = 12", or "n = –" when there is no count.</summary>
+    public string SampleSize(int? n) => Format("Unit.SampleSize", Display.Count(n));
+
     /// <summary>"n=1 234", beside a figure in a table cell.</summary>
     public string SampleShort(long n) => Format("Unit.SampleSizeShort", Display.Count(n));
 
