@@ -127,7 +127,8 @@ public sealed class PseudoLocalisationTests(PseudoLocalisationTests.Fixture fixt
         var pulse = await services.GetRequiredService<PulseService>().RenewLinkAsync(team);
         var contact = await db.Contacts.OrderBy(c => c.Id).Select(c => c.Id).FirstAsync();
         var survey = await services.GetRequiredService<SurveyInvitationService>().CreateAsync(contact);
-        var admin = await db.Users.Where(u => u.Email == DemoSeeder.Logins.First(l => l.Role == Roles.Admin).Email).Select(u => u.Id).FirstAsync();
+        var adminEmail = DemoSeeder.Logins.First(l => l.Role == Roles.Admin).Email;
+        var admin = await db.Users.Where(u => u.Email == adminEmail).Select(u => u.Id).FirstAsync();
         var model = (await services.GetRequiredService<MaturityModelService>().GetCurrentAsync()).Definition;
         var round = await services.GetRequiredService<MaturityRoundService>().OpenAsync(new MaturityRoundForm
         {
