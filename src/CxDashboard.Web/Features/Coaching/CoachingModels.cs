@@ -100,5 +100,5 @@ public static class CoachingActionStatusText
 {
     public static readonly IReadOnlyList<CoachingActionStatus> All = Enum.GetValues<CoachingActionStatus>();
 
-    public static string Describe(CoachingActionStatus status) => Presentation.Vocabulary.Current[$"CoachingActionStatus.{status}"];
+    public static string Describe(CoachingActionStatus status) => Presentation.Vocabulary.Current.CoachingActionStatus(status);
 }

@@ -17,18 +17,14 @@ public sealed record KpiTrendSeries(string Name, string ColorHex, Func<KpiCounts
     public static KpiTrendSeries Nps(string name) => new(name, Charts.Blue, c => c.Nps, c => c.NpsAnswered);
 }
 
-/// <summary>The words around a trend's numbers in its accessible description, in one language.</summary>
+/// <summary>The words around a trend's numbers in its accessible description, from the vocabulary in one language.</summary>
 public sealed record TrendWords(string Heading, string EmptyHeading, string SeriesLine, string NoData, string Target, string TargetOfSeries, ChartWords Chart)
 {
-    /// <summary>
-    /// The words of a vocabulary (<c>Trend.*</c>, <c>Chart.*</c>): {0} title, {1} buckets, {2} first bucket, {3} last
-    /// bucket; {0}–{4} of a series: name, first, last, lowest, highest.
-    /// </summary>
-    public static TrendWords For(Vocabulary words) => new(
-        words["Trend.Heading"], words["Trend.EmptyHeading"], words["Trend.SeriesLine"], words["Trend.NoData"], words["Trend.Target"],
-        words["Trend.TargetOfSeries"], ChartWords.For(words));
+    /// <summary>{0} title, {1} buckets, {2} first bucket, {3} last bucket; {0}–{4} of a series: name, first, last, lowest, highest.</summary>
+    public static TrendWords For(Vocabulary words) => new(words["Chart.Trend.Heading"], words["Chart.Trend.EmptyHeading"], words["Chart.Trend.SeriesLine"],
+        words["Chart.Trend.NoData"], " " + words["Chart.Trend.Target"], " " + words["Chart.Trend.TargetOfSeries"], ChartWords.For(words));
 
-    /// <summary>The request's words (the current UI culture outside a request).</summary>
+    /// <summary>In the current vocabulary (the request's, or a document's while it is written).</summary>
     public static TrendWords Current => For(Vocabulary.Current);
 
     public static TrendWords English => For(Vocabulary.For("en-GB"));

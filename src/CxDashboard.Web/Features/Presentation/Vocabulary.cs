@@ -55,6 +55,22 @@ public sealed class Vocabulary
         return next(context);
     });
 
+    /// <summary>
+    /// Makes <paramref name="words"/> the vocabulary static helpers read until the result is disposed (a document in
+    /// another language than the request's, see <see cref="DocumentLanguage.Use"/>).
+    /// </summary>
+    public static IDisposable Use(Vocabulary words)
+    {
+        var previous = RequestVocabulary.Value;
+        RequestVocabulary.Value = words;
+        return new Restore(() => RequestVocabulary.Value = previous);
+    }
+
+    private sealed class Restore(Action restore) : IDisposable
+    {
+        public void Dispose() => restore();
+    }
+
     /// <summary>The word for a key of <c>Vocabulary.resx</c>; the key itself when it has none.</summary>
     public string this[string key] => _lookup(key);
 
@@ -84,6 +100,8 @@ public sealed class Vocabulary
     public string CallbackOutcome(CallbackOutcome outcome) => this[$"CallbackOutcome.{outcome}"];
 
     public string CallbackStatus(CallbackCaseStatus status) => this[$"CallbackStatus.{status}"];
+
+    public string CoachingActionStatus(CoachingActionStatus status) => this[$"CoachingActionStatus.{status}"];
 
     /// <summary>A role's name (roles are stored by their English code, e.g. "Manager").</summary>
     public string Role(string role) => this[$"Role.{role}"];
