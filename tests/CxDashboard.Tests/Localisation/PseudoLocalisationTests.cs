@@ -44,6 +44,7 @@ public sealed class PseudoLocalisationTests(PseudoLocalisationTests.Fixture fixt
         "/Admin/ApiKeys", "/Admin/Index", "/Admin/Pulse", "/Admin/Reasons", "/Admin/Settings", "/Admin/Targets", "/Admin/Teams",
         "/Admin/Users/Edit", "/Admin/Users/Index",
         "/Callbacks/Case", "/Callbacks/Index", "/Callbacks/Settings",
+        "/Coaching/Agent", "/Maturity/Rounds/Details",
         "/Exports/Index",
         "/Import/Index", "/Import/Run", "/Import/Template",
         "/Reports/Download", "/Reports/Index", "/Reports/Monthly", "/Reports/Rerun",
