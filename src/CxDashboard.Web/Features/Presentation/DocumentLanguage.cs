@@ -1,4 +1,5 @@
 using System.Globalization;
+using Microsoft.Extensions.Localization;
 
 namespace CxDashboard.Web.Features.Presentation;
 
@@ -10,8 +11,23 @@ namespace CxDashboard.Web.Features.Presentation;
 /// </summary>
 public sealed record DocumentLanguage(CultureInfo Culture, CultureInfo UiCulture)
 {
+    private static readonly AsyncLocal<IStringLocalizerFactory?> RequestFactory = new();
+
+    /// <summary>The request's localizers (set with the request's vocabulary), so words a page draws go through them.</summary>
+    internal static IStringLocalizerFactory? RequestLocalizers
+    {
+        get => RequestFactory.Value;
+        set => RequestFactory.Value = value;
+    }
+
+    /// <summary>
+    /// The request's localizers when this is the request's language (<see cref="OfRequest"/>): a page's words then go
+    /// through the same lookup as the rest of the page; null for a language of its own.
+    /// </summary>
+    public IStringLocalizerFactory? Localizers { get; init; }
+
     /// <summary>The shared words (KPI, status, channel, outcome names) in the document's language.</summary>
-    public Vocabulary Words => Vocabulary.For(UiCulture);
+    public Vocabulary Words => Localizers is null ? Vocabulary.For(UiCulture) : Vocabulary.Current;
 
     /// <summary>Words and numbers in one supported language ("sv-SE", "en-GB").</summary>
     public static DocumentLanguage Of(string cultureName)
@@ -21,7 +37,7 @@ public sealed record DocumentLanguage(CultureInfo Culture, CultureInfo UiCulture
     }
 
     /// <summary>The current request's language: the words and number format the user reads the page in.</summary>
-    public static DocumentLanguage OfRequest() => new(CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture);
+    public static DocumentLanguage OfRequest() => new(CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture) { Localizers = RequestLocalizers };
 
     /// <summary>
     /// Makes this language the current one while the document is gathered and written, so the shared helpers it

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Globalization;
 using System.Resources;
+using Microsoft.Extensions.Localization;
 
 namespace CxDashboard.Web.Features.Presentation;
 
@@ -15,7 +16,15 @@ public sealed class DocumentText
     private static readonly ConcurrentDictionary<string, byte> Missing = new();
 
     private readonly ResourceSet? _words;
+    private readonly IStringLocalizer? _localizer;
     private readonly string _source;
+
+    private DocumentText(IStringLocalizer localizer, Type type, DocumentLanguage language)
+    {
+        Language = language;
+        _source = type.Name;
+        _localizer = localizer;
+    }
 
     private DocumentText(Type type, DocumentLanguage language)
     {
@@ -34,8 +43,10 @@ public sealed class DocumentText
     public static DocumentText For<T>(DocumentLanguage language) => For(typeof(T), language);
 
     /// <summary>The words of <paramref name="type"/>'s resources (a static class's too) in the document's language.</summary>
-    public static DocumentText For(Type type, DocumentLanguage language) =>
-        Cache.GetOrAdd((type, $"{language.UiCulture.Name}|{language.Culture.Name}"), _ => new DocumentText(type, language));
+    public static DocumentText For(Type type, DocumentLanguage language) => language.Localizers is { } localizers
+        // The request's language: through the request's localizers, as the page around it.
+        ? new DocumentText(localizers.Create(type), type, language)
+        : Cache.GetOrAdd((type, $"{language.UiCulture.Name}|{language.Culture.Name}"), _ => new DocumentText(type, language));
 
     public DocumentLanguage Language { get; }
 
@@ -47,6 +58,7 @@ public sealed class DocumentText
     {
         get
         {
+            if (_localizer is not null) return _localizer[english];
             if (_words is null) return english;
             if (_words.GetString(english) is { } word) return word;
             Missing.TryAdd($"{_source}: {english}", 0);

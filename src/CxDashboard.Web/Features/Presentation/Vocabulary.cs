@@ -52,6 +52,7 @@ public sealed class Vocabulary
     public static IApplicationBuilder UseRequestVocabulary(IApplicationBuilder app) => app.Use((context, next) =>
     {
         RequestVocabulary.Value = context.RequestServices.GetRequiredService<Vocabulary>();
+        DocumentLanguage.RequestLocalizers = context.RequestServices.GetRequiredService<IStringLocalizerFactory>();
         return next(context);
     });
 
