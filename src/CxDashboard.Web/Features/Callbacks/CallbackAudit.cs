@@ -49,13 +49,23 @@ public static class CallbackText
 
     public static string Result(CallbackAttemptResult result) => Vocabulary.Current.CallbackResult(result);
 
+    /// <summary>The worklist's status filter in words ("open", "overdue", …: the codes of <see cref="WorklistFilter.Statuses"/>).</summary>
+    public static string WorklistStatus(string code) => Vocabulary.Current[$"CallbackList.{code}"];
+
     /// <summary>"3 h 20 min", "2 d 4 h", "12 min": a span for humans.</summary>
-    public static string Span(TimeSpan span)
+    public static string Span(TimeSpan span, Vocabulary? words = null)
     {
+        words ??= Vocabulary.Current;
         span = span.Duration();
+<<<<<<< HEAD
         var words = Presentation.Vocabulary.Current;
         if (span.TotalDays >= 1) return words.Format("Unit.DaysHours", (int)span.TotalDays, span.Hours);
         if (span.TotalHours >= 1) return words.Format("Unit.HoursMinutes", (int)span.TotalHours, span.Minutes);
         return words.Minutes(Math.Max(1, (int)Math.Round(span.TotalMinutes)).ToString(CultureInfo.CurrentCulture));
+=======
+        if (span.TotalDays >= 1) return words.Format("Unit.Span.DaysHours", (int)span.TotalDays, span.Hours);
+        if (span.TotalHours >= 1) return words.Format("Unit.Span.HoursMinutes", (int)span.TotalHours, span.Minutes);
+        return words.Format("Unit.Span.Minutes", Math.Max(1, (int)Math.Round(span.TotalMinutes)));
+>>>>>>> main
     }
 }
