@@ -57,15 +57,8 @@ public static class CallbackText
     {
         words ??= Vocabulary.Current;
         span = span.Duration();
-<<<<<<< HEAD
-        var words = Presentation.Vocabulary.Current;
-        if (span.TotalDays >= 1) return words.Format("Unit.DaysHours", (int)span.TotalDays, span.Hours);
-        if (span.TotalHours >= 1) return words.Format("Unit.HoursMinutes", (int)span.TotalHours, span.Minutes);
-        return words.Minutes(Math.Max(1, (int)Math.Round(span.TotalMinutes)).ToString(CultureInfo.CurrentCulture));
-=======
         if (span.TotalDays >= 1) return words.Format("Unit.Span.DaysHours", (int)span.TotalDays, span.Hours);
         if (span.TotalHours >= 1) return words.Format("Unit.Span.HoursMinutes", (int)span.TotalHours, span.Minutes);
         return words.Format("Unit.Span.Minutes", Math.Max(1, (int)Math.Round(span.TotalMinutes)));
->>>>>>> main
     }
 }
