@@ -16,6 +16,7 @@ public static class Benchmarks
         new DashboardBenchmark(),
         new ExportBenchmark(),
         new ReportBenchmark(),
+        new LoadBenchmark(),
     ];
 }
 

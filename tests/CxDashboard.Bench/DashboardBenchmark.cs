@@ -74,7 +74,7 @@ public sealed class DashboardBenchmark : IBenchmark
         return 0;
     }
 
-    private static async Task<BenchDatabase> BuildReferenceLoadAsync(Func<Task<BenchDatabase>> create, string directory, DateOnly endDate, int teams, int agents, TextWriter output)
+    internal static async Task<BenchDatabase> BuildReferenceLoadAsync(Func<Task<BenchDatabase>> create, string directory, DateOnly endDate, int teams, int agents, TextWriter output)
     {
         var files = Path.Combine(directory, "reference-load");
         Directory.CreateDirectory(files);

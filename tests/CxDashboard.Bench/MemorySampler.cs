@@ -61,3 +61,50 @@ public sealed class MemorySampler : IDisposable
         PeakBytes = Math.Max(PeakBytes, Current());
     }
 }
+
+/// <summary>Samples another process's working set (a server the benchmark started) while a piece of work runs, for its peak.</summary>
+public sealed class ProcessMemorySampler : IDisposable
+{
+    private readonly Process _process;
+    private readonly Thread _thread;
+    private volatile bool _stop;
+
+    private ProcessMemorySampler(int processId)
+    {
+        _process = Process.GetProcessById(processId);
+        PeakBytes = Current();
+        _thread = new Thread(Run) { IsBackground = true, Name = "process memory sampler" };
+        _thread.Start();
+    }
+
+    public long PeakBytes { get; private set; }
+
+    public static ProcessMemorySampler Start(int processId) => new(processId);
+
+    public long Current()
+    {
+        lock (_process)
+        {
+            _process.Refresh();
+            return _process.HasExited ? 0 : _process.WorkingSet64;
+        }
+    }
+
+    private void Run()
+    {
+        while (!_stop)
+        {
+            PeakBytes = Math.Max(PeakBytes, Current());
+            Thread.Sleep(20);
+        }
+    }
+
+    public void Dispose()
+    {
+        if (_stop) return;
+        _stop = true;
+        _thread.Join();
+        PeakBytes = Math.Max(PeakBytes, Current());
+        _process.Dispose();
+    }
+}

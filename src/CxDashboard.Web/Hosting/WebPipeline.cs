@@ -1,6 +1,7 @@
 using CxDashboard.Web.Data.Seeding;
 using CxDashboard.Web.Features.Accounts;
 using CxDashboard.Web.Features.Api;
+using CxDashboard.Web.Features.Presentation;
 using Hangfire;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -29,9 +30,11 @@ public static class WebPipeline
         // Every cookie (sign-in, antiforgery, culture, pulse) is Secure when the request came over https.
         app.UseCookiePolicy(new CookiePolicyOptions { Secure = CookieSecurePolicy.SameAsRequest, MinimumSameSitePolicy = SameSiteMode.Lax });
         app.UseStaticFiles();
-        app.UseRequestLocalization();
         app.UseRouting();
         app.UseAuthentication();
+        // After authentication, so the signed-in user's saved language is one of the choices.
+        app.UseRequestLocalization();
+        Vocabulary.UseRequestVocabulary(app);
         app.UseAuthorization();
         // After authorization, so the API's per-key limit counts only requests whose key was verified.
         app.UseRateLimiter();

@@ -1,4 +1,3 @@
-using System.Globalization;
 using CxDashboard.Web.Data.Entities;
 using CxDashboard.Web.Features.Accounts;
 using CxDashboard.Web.Features.Api;
@@ -11,15 +10,12 @@ using CxDashboard.Web.Data;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Localization;
 
 namespace CxDashboard.Web.Hosting;
 
 /// <summary>The web app's own services: pages, sign-in, API authentication, jobs, localisation.</summary>
 public static class WebServices
 {
-    public static readonly CultureInfo[] SupportedCultures = [new("sv-SE"), new("en-GB")];
-
     /// <summary>The default authentication: API keys under /api, the sign-in cookie everywhere else.</summary>
     private const string ByPathScheme = "CxDashboard.ByPath";
 
@@ -33,9 +29,10 @@ public static class WebServices
         {
             options.Conventions.AllowAnonymousToFolder("/Account");
             options.Conventions.AuthorizeFolder("/Admin", Policies.Admin);
-        });
+        }).AddCxViewLocalisation();
         services.AddHttpContextAccessor();
-        services.AddIdentityCore<AppUser>().AddSignInManager().AddClaimsPrincipalFactory<AppUserClaimsPrincipalFactory>();
+        services.AddIdentityCore<AppUser>().AddSignInManager().AddClaimsPrincipalFactory<AppUserClaimsPrincipalFactory>()
+            .AddErrorDescriber<LocalizedIdentityErrorDescriber>();
 
         services.AddAuthentication(options =>
             {
@@ -78,15 +75,7 @@ public static class WebServices
                 .AddAuthenticationSchemes(ApiKeyAuthenticationHandler.SchemeName)
                 .RequireClaim(ApiKeyAuthenticationHandler.ScopeClaim, nameof(ApiKeyScope.Write)));
 
-        services.Configure<RequestLocalizationOptions>(options =>
-        {
-            var defaultCulture = builder.Configuration["Localization:DefaultCulture"] ?? "sv-SE";
-            options.DefaultRequestCulture = new RequestCulture(defaultCulture);
-            options.SupportedCultures = SupportedCultures;
-            options.SupportedUICultures = SupportedCultures;
-            // The user's choice (cookie) first, then the browser's languages.
-            options.RequestCultureProviders = [new CookieRequestCultureProvider(), new AcceptLanguageHeaderRequestCultureProvider()];
-        });
+        services.AddCxLocalisation(builder.Configuration);
 
         services.AddHangfire((provider, configuration) => configuration
             .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)

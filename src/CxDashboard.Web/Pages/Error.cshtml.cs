@@ -41,6 +41,7 @@ public class ErrorModel : PageModel
     /// <summary>A refused or failed post is re-executed here as a post: it gets the same answer as a get.</summary>
     public Task<IActionResult> OnPostAsync(int? status) => OnGetAsync(status);
 
+    /// <summary>The heading in English; the page shows it through its resources.</summary>
     public string Title => RefusedMessage is not null
         ? Status switch
         {

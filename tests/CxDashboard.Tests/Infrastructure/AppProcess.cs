@@ -43,6 +43,8 @@ public sealed class AppProcess : IDisposable
             ["Imports__UploadFolder"] = sharing.UploadFolder,
             ["Reports__Directory"] = sharing.ReportsDirectory,
             ["App__PublicBaseUrl"] = "http://localhost",
+            ["Localization__DefaultCulture"] = "sv-SE",
+            ["Localization__DefaultUiCulture"] = "en-GB",
             ["Logging__LogLevel__Default"] = "Warning",
             ["DOTNET_hostBuilder__reloadConfigOnChange"] = "false",
         })

@@ -59,7 +59,9 @@ public class CxAppFactory(DatabaseProvider provider = DatabaseProvider.Sqlite) :
         builder.UseSetting("Demo:SeedOnStart", "false");
         builder.UseSetting("Jobs:RunServer", RunJobServer ? "true" : "false");
         builder.UseSetting("Reports:Directory", ReportsDirectory);
+        // Swedish numbers and dates with the English words: the tests read the English (neutral) resources.
         builder.UseSetting("Localization:DefaultCulture", "sv-SE");
+        builder.UseSetting("Localization:DefaultUiCulture", "en-GB");
         builder.UseSetting("Imports:UploadFolder", UploadFolder);
         // Survey and pulse links come only from configuration; tests read them as http://localhost/….
         builder.UseSetting("App:PublicBaseUrl", "http://localhost");

@@ -147,7 +147,7 @@ public sealed class MaturityActionsAndKpisTests(MaturityActionsAndKpisTests.Fixt
 
         var round = await Html.GetDocumentAsync(manager, $"/Maturity/Rounds/{roundId}");
         var row = round.QuerySelectorAll("[data-testid=actions-table] tbody tr").Single(r => r.Text().Contains("Hand over from the bot"));
-        Assert.Contains("Teknik, självservice och AI", row.Text());
+        Assert.Contains("Technology, self-service and AI", row.Text());
         Assert.Contains("Dropped", row.QuerySelector("[data-testid=action-status]").Text());
         Assert.Contains("Action round", row.Text());
     }

@@ -12,7 +12,8 @@ public sealed class MaturityModelVersioningTests : IAsyncLifetime
 {
     private const string Admin = "model-admin@test.local";
     private const string Ann = "model-ann@test.local";
-    private const string OldStatementSv = "Missnöjda kunder ringas upp av en utsedd roll inom en arbetsdag.";
+    // The model is shown in the reader's language: the test host's words are English.
+    private const string OldStatement = "Dissatisfied customers are called back by a named role within one working day.";
     private const string NewStatement = "Dissatisfied customers are called back by a named role within four working hours.";
     private const string NewStatementSv = "Missnöjda kunder ringas upp av en utsedd roll inom fyra arbetstimmar.";
 
@@ -52,7 +53,7 @@ public sealed class MaturityModelVersioningTests : IAsyncLifetime
         var before = await Html.GetDocumentAsync(admin, $"/Maturity/Rounds/{_closedRound}");
         var resultsBefore = before.QuerySelector("[data-testid=results-table]")!.InnerHtml;
         var statementsBefore = before.QuerySelector("[data-testid=statements-table]")!.InnerHtml;
-        Assert.Contains(OldStatementSv, await StatementTextAsync(admin), StringComparison.Ordinal);
+        Assert.Contains(OldStatement, await StatementTextAsync(admin), StringComparison.Ordinal);
 
         var response = await EditOrganisationAsync(admin, f =>
         {
@@ -76,21 +77,21 @@ public sealed class MaturityModelVersioningTests : IAsyncLifetime
         Assert.Equal(resultsBefore, after.QuerySelector("[data-testid=results-table]")!.InnerHtml);
         Assert.Equal(statementsBefore, after.QuerySelector("[data-testid=statements-table]")!.InnerHtml);
         Assert.Contains("model version 1", after.QuerySelector("[data-testid=scope-line]").Text());
-        Assert.Contains("Organisation och roller", after.QuerySelector("[data-testid=results-table] tr[data-capability=organisation]").Text());
+        Assert.Contains("Organisation and roles", after.QuerySelector("[data-testid=results-table] tr[data-capability=organisation]").Text());
         var annSheet = await Html.GetDocumentAsync(await _app.SignInAsync(Ann), $"/Maturity/Rounds/{_closedRound}/Rate");
         Assert.Equal(4, annSheet.QuerySelectorAll("[data-capability=organisation] fieldset.statement").Length);
-        Assert.DoesNotContain(NewStatementSv, annSheet.Body!.TextContent);
+        Assert.DoesNotContain(NewStatement, annSheet.Body!.TextContent);
 
         // A round opened now rates the new version, and still compares with the closed one by capability.
         var newRound = await MaturityTestData.OpenRoundAsync(_app, "Spring 2026", new DateOnly(2026, 3, 20), [Ann]);
         var sheet = await Html.GetDocumentAsync(await _app.SignInAsync(Ann), $"/Maturity/Rounds/{newRound}/Rate");
-        Assert.Contains(NewStatementSv, sheet.QuerySelector("[data-statement=organisation-1] legend").Text());
+        Assert.Contains(NewStatement, sheet.QuerySelector("[data-statement=organisation-1] legend").Text());
         Assert.Equal(34, sheet.QuerySelectorAll("fieldset.statement").Length);
         var model = await MaturityTestData.CurrentModelAsync(_app);
         await MaturityTestData.SubmitAsync(_app, newRound, new(Ann, MaturityTestData.Answers(model, (_, _) => "4")));
         var newPage = await Html.GetDocumentAsync(admin, $"/Maturity/Rounds/{newRound}");
         var row = newPage.QuerySelector("[data-testid=results-table] tr[data-capability=organisation]")!;
-        Assert.Contains("Organisation, roller och återkontakt", row.Text());
+        Assert.Contains("Organisation, roles and callbacks", row.Text());
         Assert.Equal("▲ 1,8", row.QuerySelector("[data-testid=change]").Text()); // 4 − mean(2.5, 2) = 1.75
     }
 

@@ -163,7 +163,7 @@ public sealed class MaturityRatingFlowTests(MaturityRatingFlowTests.Fixture fixt
         var response = await PostSheetAsync(one, roundId, "save", [new("insight-1", "4"), new("insight-2", "7")]);
 
         var page = Html.Parse(await response.Content.ReadAsStringAsync());
-        Assert.Contains("Insiktsdrivet arbete, statement 2: '7' is not a score from 1 to 5", page.QuerySelector("[data-testid=errors]").Text());
+        Assert.Contains("Insight-driven work, statement 2: '7' is not a score from 1 to 5", page.QuerySelector("[data-testid=errors]").Text());
         var again = await Html.GetDocumentAsync(one, $"/Maturity/Rounds/{roundId}/Rate");
         Assert.True(again.QuerySelector("input[name='Answers[insight-1]'][value='3']")!.HasAttribute("checked"), "the earlier save stands");
         Assert.Contains("1 of 35", again.QuerySelector("[data-testid=progress]").Text());
@@ -217,6 +217,6 @@ public sealed class MaturityRatingFlowTests(MaturityRatingFlowTests.Fixture fixt
         var errors = Html.Parse(await response.Content.ReadAsStringAsync()).QuerySelector("[data-testid=errors]").Text();
         Assert.Contains("Give the round a name", errors);
         Assert.Contains("Choose at least one rater", errors);
-        Assert.Contains("Strategi, mål och mätning: the target is a level from 1 to 5", errors);
+        Assert.Contains("Strategy, goals and measurement: the target is a level from 1 to 5", errors);
     }
 }

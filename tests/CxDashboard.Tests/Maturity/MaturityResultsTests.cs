@@ -98,12 +98,12 @@ public sealed partial class MaturityResultsTests(MaturityResultsTests.Fixture fi
         Assert.Equal("img", svg.GetAttribute("role"));
         var label = svg.GetAttribute("aria-label")!;
         Assert.Contains("for Spring 2026 (blue, filled), Autumn 2025 (grey), the target (dashed orange)", label);
-        Assert.Contains("Largest gap: Organisation och roller, 0,3 levels below target", label);
+        Assert.Contains("Largest gap: Organisation and roles, 0,3 levels below target", label);
         var texts = svg.QuerySelectorAll("text").Select(t => t.TextContent.Trim()).ToList();
         Assert.Contains("Spring 2026", texts);
         Assert.Contains("Autumn 2025", texts);
         Assert.Contains("Target", texts);
-        Assert.Contains("Organisation och", texts.SelectMany(t => t.Split('\n')).Select(t => t.Trim()));
+        Assert.Contains("Organisation and", texts.SelectMany(t => t.Split('\n')).Select(t => t.Trim()));
 
         // The geometry: each vertex of a series lies at (level ÷ 5) of a spoke's length from the centre, spokes clockwise from the top.
         var (centre, fullLength) = Spokes(svg);
@@ -113,7 +113,7 @@ public sealed partial class MaturityResultsTests(MaturityResultsTests.Fixture fi
         AssertPolygon(SeriesOutline(svg, MaturityRadar.PreviousColor), centre, fullLength, Enumerable.Repeat(2.0, 9).ToArray());
 
         var table = Html.RowText(page.QuerySelector("[data-testid=radar-table] tr[data-capability=organisation]")!);
-        Assert.Equal("4. Organisation och roller 3,7 2,0 4", table);
+        Assert.Equal("4. Organisation and roles 3,7 2,0 4", table);
     }
 
     [Fact]
@@ -204,7 +204,7 @@ public sealed partial class MaturityResultsTests(MaturityResultsTests.Fixture fi
         var page = await Html.GetDocumentAsync(await App.SignInAsync(Leader), "/Maturity");
 
         Assert.Contains("Latest closed round: Spring 2026 (2026-03-10), 3 raters, compared with Autumn 2025", page.QuerySelector("[data-testid=scope-line]").Text());
-        Assert.StartsWith("Organisation och roller: level 3,7, target 4, 0,3 below", page.QuerySelector("[data-testid=top-gaps] li").Text());
+        Assert.StartsWith("Organisation and roles: level 3,7, target 4, 0,3 below", page.QuerySelector("[data-testid=top-gaps] li").Text());
         Assert.Equal("3,1", page.QuerySelector("[data-kpi=overall] [data-testid=kpi-value]").Text()); // (8 × 3 + 3.667) ÷ 9
         Assert.Equal(2, page.QuerySelectorAll("[data-testid=rounds-table] tbody tr").Length);
         Assert.Null(page.QuerySelector("a[href='/Maturity/Rounds/New']"));

@@ -33,7 +33,7 @@ public sealed class MonthlyReportRerunTests
         Assert.Equal(content.Length, again.SizeBytes);
         // Nine days on, every March contact is decidable: the note is gone and FCR counts all 60.
         Assert.DoesNotContain("kan ännu inte avgöras", pdf.Pages[0]);
-        Assert.Contains("Contact-based FCR 83,3 % n = 60 avgörbara kontakter", pdf.Pages[0]);
+        Assert.Contains("Lösningsgrad (FCR) 83,3 % n = 60 avgörbara kontakter", pdf.Pages[0]);
     }
 
     [Fact]

@@ -83,20 +83,20 @@ public abstract class MonthlyReportTests<TDb>(MonthlyReportTests<TDb>.Fixture fi
         Assert.Equal(ReportDataset.MarchCsatShown, shown);
 
         // The CSAT tile: name, value, n, target status, against February and March 2025.
-        Assert.Contains($"CSAT {shown} n = 47 svar Når målet 0,9 p.e. bättre än målet ≥ 80,0 % Mot februari: ▲ 10,9 p.e., bättre (70,0 %) Mot mars 2025: ▲ 0,9 p.e., bättre (80,0 %)", Pdf.Pages[0]);
+        Assert.Contains($"Kundnöjdhet (CSAT) {shown} n = 47 svar Når målet 0,9 p.e. bättre än målet ≥ 80,0 % Mot februari: ▲ 10,9 p.e., bättre (70,0 %) Mot mars 2025: ▲ 0,9 p.e., bättre (80,0 %)", Pdf.Pages[0]);
     }
 
     [DbFact]
     public void Every_headline_KPI_shows_its_value_n_and_comparisons()
     {
         var first = Pdf.Pages[0];
-        Assert.Contains("Survey FCR 80,9 % n = 47 svar Når målet 5,9 p.e. bättre än målet ≥ 75,0 %", first);
-        Assert.Contains("Contact-based FCR 75,0 % n = 40 avgörbara kontakter Under målet 5,0 p.e. under målet ≥ 80,0 %", first);
-        Assert.Contains("Repeat-contact rate 16,7 % n = 60 kontakter Under målet 1,7 p.e. över målet ≤ 15,0 %", first);
+        Assert.Contains("Lösningsgrad enligt kund (FCR) 80,9 % n = 47 svar Når målet 5,9 p.e. bättre än målet ≥ 75,0 %", first);
+        Assert.Contains("Lösningsgrad (FCR) 75,0 % n = 40 avgörbara kontakter Under målet 5,0 p.e. under målet ≥ 80,0 %", first);
+        Assert.Contains("Återkontaktsgrad 16,7 % n = 60 kontakter Under målet 1,7 p.e. över målet ≤ 15,0 %", first);
         Assert.Contains("NPS +29,8 n = 47 svar", first);
         Assert.Contains("Kontakter 60 0,0 % via självservice/bot Volym, inget mål Mot februari: ▲ 50,0 % (40) Mot mars 2025: ▲ 100,0 % (30)", first);
         // Contact-based FCR leaves out the month's last days and says so.
-        Assert.Contains("Contact-based FCR: 20 kontakter från månadens sista 7 dagar kan ännu inte avgöras", first);
+        Assert.Contains("Lösningsgrad (FCR): 20 kontakter från månadens sista 7 dagar kan ännu inte avgöras", first);
     }
 
     [DbFact]
@@ -104,15 +104,15 @@ public abstract class MonthlyReportTests<TDb>(MonthlyReportTests<TDb>.Fixture fi
     {
         var first = Pdf.Pages[0];
         // 38/47 against 28/40 is not a clear change at these sample sizes (z ≈ 1.2), so the summary does not say "rose".
-        Assert.Contains("CSAT var i stort sett oförändrad på 80,9 % (n = 47; februari 70,0 %), når målet ≥ 80,0 %. Mars 2025: 80,0 %.", first);
-        Assert.DoesNotContain("CSAT steg", first);
+        Assert.Contains("Kundnöjdhet (CSAT) var i stort sett oförändrad på 80,9 % (n = 47; februari 70,0 %), når målet ≥ 80,0 %. Mars 2025: 80,0 %.", first);
+        Assert.DoesNotContain("Kundnöjdhet (CSAT) steg", first);
         Assert.Contains("60 kontakter (▲ 50,0 % mot februari), varav 0,0 % via självservice/bot.", first);
         // Clear movements, largest first (z ≈ −3.4 and 2.7); NPS (z ≈ 2.6) is third and left out.
-        Assert.Contains("Contact-based FCR sjönk 25,0 procentenheter till 75,0 % (n = 40), 5,0 p.e. under målet ≥ 80,0 %.", first);
-        Assert.Contains("Repeat-contact rate steg 16,7 procentenheter till 16,7 % (n = 60), 1,7 p.e. över målet ≤ 15,0 %.", first);
+        Assert.Contains("Lösningsgrad (FCR) sjönk 25,0 procentenheter till 75,0 % (n = 40), 5,0 p.e. under målet ≥ 80,0 %.", first);
+        Assert.Contains("Återkontaktsgrad steg 16,7 procentenheter till 16,7 % (n = 60), 1,7 p.e. över målet ≤ 15,0 %.", first);
         Assert.DoesNotContain("NPS steg", first);
         // Invoices' repeats rose clearly (0 of 40 in February); their dissatisfaction fell, so the most dissatisfied reason is named instead.
-        Assert.Contains("Repeat-contact rate för ”Fråga om faktura” steg från 0,0 % till 25,0 % (n = 40 kontakter); " +
+        Assert.Contains("Återkontaktsgrad för ”Fråga om faktura” steg från 0,0 % till 25,0 % (n = 40 kontakter); " +
                         "flest missnöjda kunder gällde ”Fråga om faktura”: 8 av 30 svar (26,7 %).", first);
         Assert.Contains("Engagemangsindex 75,0 (eNPS +50,0) för 1 team med minst 5 svar; 1 team hade för få svar för att visas.", first);
     }
@@ -173,7 +173,7 @@ public abstract class MonthlyReportTests<TDb>(MonthlyReportTests<TDb>.Fixture fi
         Assert.Contains("Utveckling de senaste 12 månaderna", text);
         Assert.Contains("April 2025 – mars 2026, per kalendermånad.", text);
         // Chart titles and the target legend are drawn as text, not pictures.
-        Assert.Contains("Repeat-contact rate %", text);
+        Assert.Contains("Återkontaktsgrad %", text);
         Assert.Contains("Mål", text);
     }
 
@@ -184,7 +184,7 @@ public abstract class MonthlyReportTests<TDb>(MonthlyReportTests<TDb>.Fixture fi
         var page = await Html.GetDocumentAsync(client, "/Reports/Monthly?month=2026-03");
         Assert.Equal("Kundupplevelse – mars 2026", Assert.Single(page.QuerySelectorAll("h1")).Text());
         Assert.Equal("sv", page.DocumentElement.GetAttribute("lang"));
-        var csat = Assert.Single(page.QuerySelectorAll(".tile"), t => t.QuerySelector(".name").Text() == "CSAT");
+        var csat = Assert.Single(page.QuerySelectorAll(".tile"), t => t.QuerySelector(".name").Text() == "Kundnöjdhet (CSAT)");
         Assert.Equal(ReportDataset.MarchCsatShown, csat.QuerySelector(".value").Text());
         Assert.Equal(["n = 47 svar", "Når målet", "0,9 p.e. bättre än målet ≥ 80,0 %", "Mot februari: ▲ 10,9 p.e., bättre (70,0 %)", "Mot mars 2025: ▲ 0,9 p.e., bättre (80,0 %)"],
             csat.QuerySelectorAll(".line").Select(line => line.Text()));

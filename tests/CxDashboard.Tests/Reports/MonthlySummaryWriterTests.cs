@@ -75,7 +75,7 @@ public class MonthlySummaryWriterTests
         var summary = Write(Report(now, before, lastYear));
 
         // 3178/3904 = 81,4 %; 3013/3800 = 79,3 %: 2,1 points, z ≈ 2.3.
-        Assert.Equal("CSAT steg 2,1 procentenheter till 81,4 % (n = 3 904), når målet ≥ 80,0 %. Mars 2025: 79,0 %.", summary[0].Replace('\u00a0', ' '));
+        Assert.Equal("Kundnöjdhet (CSAT) steg 2,1 procentenheter till 81,4 % (n = 3 904), når målet ≥ 80,0 %. Mars 2025: 79,0 %.", summary[0].Replace('\u00a0', ' '));
         Assert.Equal("Övriga nyckeltal förändrades inte tydligt jämfört med februari.", summary[1]);
     }
 
@@ -87,10 +87,10 @@ public class MonthlySummaryWriterTests
 
         var summary = Write(Report(now, before)).Select(s => s.Replace('\u00a0', ' ')).ToList();
 
-        Assert.StartsWith("CSAT var i stort sett oförändrad på 80,0 % (n = 1 000; februari 80,0 %)", summary[0]);
+        Assert.StartsWith("Kundnöjdhet (CSAT) var i stort sett oförändrad på 80,0 % (n = 1 000; februari 80,0 %)", summary[0]);
         // Repeat rate 15 → 20 % (z ≈ 9.3) before contact FCR 78 → 80 % (z ≈ 3.3); NPS +27 → +30 (z ≈ 1.0) is not clear.
-        Assert.Equal("Repeat-contact rate steg 5,0 procentenheter till 20,0 % (n = 10 000), 5,0 p.e. över målet ≤ 15,0 %.", summary[1]);
-        Assert.Equal("Contact-based FCR steg 2,0 procentenheter till 80,0 % (n = 9 000), når målet ≥ 80,0 %.", summary[2]);
+        Assert.Equal("Återkontaktsgrad steg 5,0 procentenheter till 20,0 % (n = 10 000), 5,0 p.e. över målet ≤ 15,0 %.", summary[1]);
+        Assert.Equal("Lösningsgrad (FCR) steg 2,0 procentenheter till 80,0 % (n = 9 000), når målet ≥ 80,0 %.", summary[2]);
         Assert.DoesNotContain(summary, s => s.StartsWith("NPS", StringComparison.Ordinal));
     }
 
@@ -102,9 +102,9 @@ public class MonthlySummaryWriterTests
 
         var summary = Write(Report(now, before)).Select(s => s.Replace('\u00a0', ' ')).ToList();
 
-        Assert.Equal("CSAT var 100,0 % (n = 12, litet underlag).", summary[0]);
+        Assert.Equal("Kundnöjdhet (CSAT) var 100,0 % (n = 12, litet underlag).", summary[0]);
         Assert.DoesNotContain(summary, s => s.Contains("steg", StringComparison.Ordinal));
-        Assert.Equal("Litet underlag (n < 30) för CSAT (n = 12), Survey FCR (n = 12) och NPS (n = 12): tolka med försiktighet.", summary[^1]);
+        Assert.Equal("Litet underlag (n < 30) för Kundnöjdhet (CSAT) (n = 12), Lösningsgrad enligt kund (FCR) (n = 12) och NPS (n = 12): tolka med försiktighet.", summary[^1]);
     }
 
     [Fact]
@@ -113,11 +113,11 @@ public class MonthlySummaryWriterTests
         // CSAT's own sentence gives its gap; the next sentence places the others, a KPI where lower is better "over" its target.
         var now = Counts(responses: 500, positive: 300, contacts: 1000, repeats: 300);
         var summary = Write(Report(now, now)).Select(s => s.Replace('\u00a0', ' ')).ToList();
-        Assert.StartsWith("CSAT var i stort sett oförändrad på 60,0 %", summary[0]);
+        Assert.StartsWith("Kundnöjdhet (CSAT) var i stort sett oförändrad på 60,0 %", summary[0]);
         Assert.EndsWith(", 20,0 p.e. under målet ≥ 80,0 %.", summary[0]);
-        Assert.Contains("Övriga nyckeltal mot målen: Survey FCR 60,0 % (15,0 p.e. under målet ≥ 75,0 %) och Repeat-contact rate 30,0 % (15,0 p.e. över målet ≤ 15,0 %).", summary);
+        Assert.Contains("Övriga nyckeltal mot målen: Lösningsgrad enligt kund (FCR) 60,0 % (15,0 p.e. under målet ≥ 75,0 %) och Återkontaktsgrad 30,0 % (15,0 p.e. över målet ≤ 15,0 %).", summary);
         // The widest gaps (in near-bands) name their open coaching actions, or say there are none.
-        Assert.Contains("Coachningsåtgärder för de största gapen – CSAT: ingen öppen åtgärd; Survey FCR: ingen öppen åtgärd.", summary);
+        Assert.Contains("Coachningsåtgärder för de största gapen – Kundnöjdhet (CSAT): ingen öppen åtgärd; Lösningsgrad enligt kund (FCR): ingen öppen åtgärd.", summary);
         Assert.Single(summary, s => s.Contains("CSAT", StringComparison.Ordinal) && s.Contains("under målet", StringComparison.Ordinal));
     }
 
@@ -128,7 +128,7 @@ public class MonthlySummaryWriterTests
         var flytt = new ReasonHighlight("FLYTT", "Flytt", Counts(contacts: 900, repeats: 150), Counts(contacts: 900, repeats: 160), []);
         var summary = Write(Report(Counts(contacts: 5000, responses: 100, positive: 80), Counts(contacts: 5000, responses: 100, positive: 80), byRepeats: [flytt, faktura]))
             .Select(s => s.Replace('\u00a0', ' ')).ToList();
-        Assert.Contains(summary, s => s.StartsWith("Repeat-contact rate för ”Faktura” steg från 14,2 % till 18,9 % (n = 2 579 kontakter)", StringComparison.Ordinal));
+        Assert.Contains(summary, s => s.StartsWith("Återkontaktsgrad för ”Faktura” steg från 14,2 % till 18,9 % (n = 2 579 kontakter)", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -151,7 +151,7 @@ public class MonthlySummaryWriterTests
         var summary = Write(Report(Counts(responses: 100, positive: 80, contacts: 500), KpiCounts.Empty, callbacks: callbacks))
             .Select(s => s.Replace('\u00a0', ' ')).ToList();
         // 84/96 = 87,5 % is amber against ≥ 90; 13/20 = 65,0 % is a small sample, so no verdict on it.
-        Assert.Contains("Återringning: 120 ärenden flaggades; Callback SLA met 87,5 % (n = 96), nära målet ≥ 90,0 %; Recovery rate 65,0 % (n = 20, litet underlag).", summary);
+        Assert.Contains("Återringning: 120 ärenden flaggades; Återringning inom SLA 87,5 % (n = 96), nära målet ≥ 90,0 %; Återvunna kunder 65,0 % (n = 20, litet underlag).", summary);
     }
 
     [Fact]

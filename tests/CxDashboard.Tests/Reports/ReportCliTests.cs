@@ -48,7 +48,7 @@ public abstract class ReportCliTests<TDb>(ReportCliTests<TDb>.Fixture fixture) :
         var pdf = PdfText.Read(path);
         Assert.Contains($"pages, {new FileInfo(path).Length:N0} bytes", run.Out);
         Assert.Contains($"{pdf.Pages.Count} pages", run.Out);
-        Assert.Contains($"CSAT {ReportDataset.MarchCsatShown} n = 47 svar", pdf.Pages[0]);
+        Assert.Contains($"Kundnöjdhet (CSAT) {ReportDataset.MarchCsatShown} n = 47 svar", pdf.Pages[0]);
         Assert.Equal(before.Count, (await LibraryAsync()).Count);
     }
 

@@ -8,6 +8,9 @@ public class AppUser : IdentityUser
 
     /// <summary>A disabled user cannot sign in; their history (audit, assignments) stays.</summary>
     public bool IsDisabled { get; set; }
+
+    /// <summary>The language and number format the user chose in the top bar ("sv-SE", "en-GB"); null: not chosen.</summary>
+    public string? Culture { get; set; }
     public List<UserTeamScope> TeamScopes { get; set; } = [];
 }
 

@@ -21,11 +21,8 @@ public static class Channels
         _ => channel.ToString().ToLowerInvariant(),
     };
 
-    public static string DisplayName(this Channel channel) => channel switch
-    {
-        Channel.SelfService => "Self-service / bot",
-        _ => channel.ToString(),
-    };
+    /// <summary>The channel's name for people, in the current language (the vocabulary).</summary>
+    public static string DisplayName(this Channel channel) => Features.Presentation.Vocabulary.Current.Channel(channel);
 
     // Codes computed once: imports parse a channel on every row.
     private static readonly (Channel Channel, string Code)[] Codes = [.. All.Select(c => (c, c.Code()))];

@@ -5,7 +5,7 @@ using Microsoft.Extensions.Options;
 
 namespace CxDashboard.Web.Features.Accounts;
 
-/// <summary>Adds the user's display name to the sign-in cookie, for the top bar.</summary>
+/// <summary>Adds the user's display name (for the top bar) and saved language to the sign-in cookie.</summary>
 public sealed class AppUserClaimsPrincipalFactory(
     UserManager<AppUser> userManager,
     RoleManager<IdentityRole> roleManager,
@@ -17,6 +17,8 @@ public sealed class AppUserClaimsPrincipalFactory(
     {
         var identity = await base.GenerateClaimsAsync(user);
         identity.AddClaim(new Claim(DisplayNameClaim, string.IsNullOrWhiteSpace(user.DisplayName) ? user.Email ?? user.UserName ?? "" : user.DisplayName));
+        // The saved language travels in the cookie, so choosing it costs no query per request.
+        if (Hosting.Localisation.Supported(user.Culture) is { } culture) identity.AddClaim(new Claim(Hosting.Localisation.CultureClaim, culture));
         return identity;
     }
 }

@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Localization;
 
 namespace CxDashboard.Web.Features.Accounts;
 
@@ -45,16 +46,24 @@ public enum LoginOutcome
 
 public sealed record LoginResult(LoginOutcome Outcome, TimeSpan RetryAfter = default)
 {
-    public string? Message => Outcome switch
+    /// <summary>The message in English (the keys of the sign-in page's resources).</summary>
+    public string? Message => Describe(null);
+
+    /// <summary>The message in the current language: <see cref="LoginText"/> is the key, the sign-in page's resources the words.</summary>
+    public string? Describe(IStringLocalizer? text)
     {
-        LoginOutcome.Failed => LoginText.Failed,
-        LoginOutcome.Disabled => LoginText.Disabled,
-        LoginOutcome.AddressPaused => string.Format(CultureInfo.CurrentCulture, LoginText.AddressPaused, Math.Max(1, (int)Math.Ceiling(RetryAfter.TotalMinutes))),
-        _ => null,
-    };
+        var minutes = Math.Max(1, (int)Math.Ceiling(RetryAfter.TotalMinutes));
+        return Outcome switch
+        {
+            LoginOutcome.Failed => text?[LoginText.Failed] ?? LoginText.Failed,
+            LoginOutcome.Disabled => text?[LoginText.Disabled] ?? LoginText.Disabled,
+            LoginOutcome.AddressPaused => text?[LoginText.AddressPaused, minutes] ?? string.Format(CultureInfo.CurrentCulture, LoginText.AddressPaused, minutes),
+            _ => null,
+        };
+    }
 }
 
-/// <summary>The sign-in page's words, together for the localisation sweep.</summary>
+/// <summary>The sign-in page's messages in English: the keys of <c>Resources/Pages/Account/LoginModel.sv.resx</c>.</summary>
 public static class LoginText
 {
     public const string Failed = "The e-mail or password is not right.";

@@ -10,15 +10,11 @@ public static class Roles
 
     public static readonly IReadOnlyList<string> All = [Admin, Manager, Callback, Leadership, Agent];
 
-    public static string Describe(string role) => role switch
-    {
-        Admin => "Users, teams, targets, settings, imports, API keys, jobs",
-        Manager => "KPIs and coaching for their teams, imports, maturity ratings",
-        Callback => "The callback worklist of dissatisfied customers",
-        Leadership => "Dashboard and monthly reports, read-only",
-        Agent => "Their own scorecard",
-        _ => "",
-    };
+    /// <summary>What the role may do, in the current language (the vocabulary).</summary>
+    public static string Describe(string role) => All.Contains(role) ? Presentation.Vocabulary.Current.RoleDescription(role) : "";
+
+    /// <summary>The role's name in the current language; the stored name is its code.</summary>
+    public static string DisplayName(string role) => All.Contains(role) ? Presentation.Vocabulary.Current.Role(role) : role;
 }
 
 /// <summary>Authorization policies by what a page does, so a page names its purpose rather than a list of roles.</summary>

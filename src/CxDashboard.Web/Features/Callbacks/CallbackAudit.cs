@@ -1,4 +1,5 @@
 using CxDashboard.Web.Data.Entities;
+using CxDashboard.Web.Features.Presentation;
 
 namespace CxDashboard.Web.Features.Callbacks;
 
@@ -15,20 +16,13 @@ public static class CallbackAudit
         });
 }
 
-/// <summary>Words for the enums, as pages, exports and the CLI show them.</summary>
+/// <summary>Words for the enums, as pages, exports and the CLI show them (the vocabulary), and their codes.</summary>
 public static class CallbackText
 {
     /// <summary>In place of the team (and agent) of a contact outside a team-limited viewer's teams.</summary>
-    public const string AnotherTeam = "another team";
+    public static string AnotherTeam => Vocabulary.Current["Callback.AnotherTeam"];
 
-    public static string Outcome(CallbackOutcome outcome) => outcome switch
-    {
-        CallbackOutcome.ReachedResolved => "Reached, resolved",
-        CallbackOutcome.ReachedNotResolved => "Reached, not resolved",
-        CallbackOutcome.Unreachable => "Unreachable",
-        CallbackOutcome.Declined => "Declined",
-        _ => outcome.ToString(),
-    };
+    public static string Outcome(CallbackOutcome outcome) => Vocabulary.Current.CallbackOutcome(outcome);
 
     /// <summary>The code in JSON and on the command line.</summary>
     public static string OutcomeCode(CallbackOutcome outcome) => outcome switch
@@ -40,13 +34,7 @@ public static class CallbackText
         _ => outcome.ToString().ToLowerInvariant(),
     };
 
-    public static string Rule(CallbackRule rule) => rule switch
-    {
-        CallbackRule.LowCsat => "Low CSAT",
-        CallbackRule.NotResolved => "Not resolved",
-        CallbackRule.RepeatContacts => "Repeat contacts",
-        _ => rule.ToString(),
-    };
+    public static string Rule(CallbackRule rule) => Vocabulary.Current.CallbackRule(rule);
 
     public static string RuleCode(CallbackRule rule) => rule switch
     {
@@ -56,22 +44,9 @@ public static class CallbackText
         _ => rule.ToString().ToLowerInvariant(),
     };
 
-    public static string Channel(CallbackChannel channel) => channel switch
-    {
-        CallbackChannel.Phone => "Phone",
-        CallbackChannel.TextMessage => "Text message",
-        CallbackChannel.Email => "E-mail",
-        _ => channel.ToString(),
-    };
+    public static string Channel(CallbackChannel channel) => Vocabulary.Current.CallbackChannel(channel);
 
-    public static string Result(CallbackAttemptResult result) => result switch
-    {
-        CallbackAttemptResult.Reached => "Reached",
-        CallbackAttemptResult.NoAnswer => "No answer",
-        CallbackAttemptResult.LeftMessage => "Left a message",
-        CallbackAttemptResult.WrongNumber => "Wrong number",
-        _ => result.ToString(),
-    };
+    public static string Result(CallbackAttemptResult result) => Vocabulary.Current.CallbackResult(result);
 
     /// <summary>"3 h 20 min", "2 d 4 h", "12 min": a span for humans.</summary>
     public static string Span(TimeSpan span)

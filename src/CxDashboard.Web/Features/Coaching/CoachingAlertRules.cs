@@ -123,13 +123,9 @@ public static class CoachingAlertRules
     }
 
     /// <summary>The rule in words, with the settings in force, for the help page, the pages and the packs.</summary>
-    public static string DescribeRule(CoachingAlertOptions o) =>
-        $"An agent is flagged when their CSAT fell by at least {o.MinCsatDropPoints:0.#} points, their repeat-contact rate rose by at least {o.MinRepeatRisePoints:0.#} points, " +
-        $"or their contact-based FCR (customers not coming back after their contacts) fell by at least {o.MinFcrDropPoints:0.#} points, " +
-        $"in the last {o.RecentDays} days compared with their own {o.BaselineDays} days before, and a pooled two-proportion z-test puts the one-sided p-value below {o.MaxPValue:0.###}. " +
-        $"The change must also be significantly worse than the rest of the team's change over the same weeks (difference in differences, one-sided p below {o.MaxTeamPValue:0.###}), " +
-        "so a shift the whole team shares (the season, a price change, an outage) singles nobody out. " +
-        $"Both periods need at least {o.MinSample} responses (CSAT) or contacts (repeat rate), and at least {ProportionTest.MinExpectedCount} expected hits and misses, or the agent is not judged: small samples are never flagged.";
+    public static string DescribeRule(CoachingAlertOptions o) => Presentation.Vocabulary.Current.Format("Glossary.CoachingAlertRule",
+        o.MinCsatDropPoints, o.MinRepeatRisePoints, o.MinFcrDropPoints, o.RecentDays, o.BaselineDays, o.MaxPValue, o.MaxTeamPValue,
+        o.MinSample, ProportionTest.MinExpectedCount);
 
     public static string Describe(CoachingMetric metric) => Info(metric).Name;
 }

@@ -37,10 +37,8 @@ public static class RepeatPatternRules
     /// <summary>Decidable contacts after which the same customer contacted us again within W days.</summary>
     public static Proportion CameBack(this KpiCounts counts) => new(counts.FcrDecidable - counts.FcrResolved, counts.FcrDecidable);
 
-    public static string DescribeRule(RepeatPatternOptions o, int windowDays) =>
-        $"Short calls, many repeats: the agent's average handle time is at most {o.ShortHandleRatio * 100:0} % of the rest of the team's, and significantly more of their customers " +
-        $"contacted us again within {windowDays} days after their contact (the complement of contact-based FCR; two-proportion z-test, one-sided p below {o.MaxPValue:0.###}, " +
-        $"at least {o.MinContacts} decidable contacts on each side). Handle time is shown for this context only; it is never a target.";
+    public static string DescribeRule(RepeatPatternOptions o, int windowDays) => Presentation.Vocabulary.Current.Format("Glossary.RepeatPatternRule",
+        o.ShortHandleRatio * 100, windowDays, o.MaxPValue, o.MinContacts);
 
     /// <param name="agent">The agent's counts.</param>
     /// <param name="restOfTeam">The team's counts without the agent's.</param>

@@ -76,7 +76,8 @@ public sealed class DashboardView
 
 public static class ChannelChoices
 {
-    public static IReadOnlyList<Choice> All { get; } = Channels.All.Select(c => new Choice(c.Code(), c.DisplayName())).ToList();
+    /// <summary>Built on each read: the names follow the current language.</summary>
+    public static IReadOnlyList<Choice> All => Channels.All.Select(c => new Choice(c.Code(), c.DisplayName())).ToList();
 }
 
 /// <summary>What a dashboard filter asks for: the metric query, the user's scope, the period and its preset.</summary>

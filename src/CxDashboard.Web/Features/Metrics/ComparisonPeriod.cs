@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace CxDashboard.Web.Features.Metrics;
 
 /// <summary>
@@ -10,18 +8,10 @@ namespace CxDashboard.Web.Features.Metrics;
 /// </summary>
 public sealed record ComparisonPeriod(DatePeriod Period, int? CalendarMonths)
 {
-    private static class Words
-    {
-        public const string OneMonth = "the calendar month before";
-        public const string Months = "the {0} calendar months before";
-        public const string OneDay = "the day before";
-        public const string Days = "the {0} days before";
-        public const string Rule =
-            "Changes compare with the previous period: a whole calendar month (or several) with as many calendar months just before it, any other period with the period of the same length just before it.";
-    }
+    private static Presentation.Vocabulary Words => Presentation.Vocabulary.Current;
 
     /// <summary>The rule in words, for help pages and workbooks.</summary>
-    public static string RuleDescription => Words.Rule;
+    public static string RuleDescription => Words["Comparison.Rule"];
 
     /// <summary>The period that <paramref name="from"/>–<paramref name="to"/> is compared with.</summary>
     public static ComparisonPeriod Before(DateOnly from, DateOnly to)
@@ -38,9 +28,9 @@ public sealed record ComparisonPeriod(DatePeriod Period, int? CalendarMonths)
     /// <summary>Which rule applied, in words: "the calendar month before", "the 30 days before".</summary>
     public string Description => CalendarMonths switch
     {
-        1 => Words.OneMonth,
-        { } months => string.Format(CultureInfo.InvariantCulture, Words.Months, months),
-        null when Period.Days == 1 => Words.OneDay,
-        _ => string.Format(CultureInfo.InvariantCulture, Words.Days, Period.Days),
+        1 => Words["Comparison.OneMonth"],
+        { } months => Words.Format("Comparison.Months", months),
+        null when Period.Days == 1 => Words["Comparison.OneDay"],
+        _ => Words.Format("Comparison.Days", Period.Days),
     };
 }

@@ -19,18 +19,10 @@ public static class PeriodPresets
     public const string Custom = "custom";
     public const string Default = Last30Days;
 
-    public static readonly IReadOnlyList<(string Key, string Label)> Choices =
-    [
-        (Last7Days, "Last 7 days"),
-        (Last30Days, "Last 30 days"),
-        (Last90Days, "Last 90 days"),
-        (ThisMonth, "This month"),
-        (LastMonth, "Last month"),
-        (ThisQuarter, "This quarter"),
-        (YearToDate, "Year to date"),
-        (Last12Months, "Last 12 months"),
-        (Custom, "Custom dates"),
-    ];
+    private static readonly string[] Keys = [Last7Days, Last30Days, Last90Days, ThisMonth, LastMonth, ThisQuarter, YearToDate, Last12Months, Custom];
+
+    /// <summary>The presets with their names in the current language (the vocabulary's <c>Period.*</c>).</summary>
+    public static IReadOnlyList<(string Key, string Label)> Choices => [.. Keys.Select(key => (key, Presentation.Vocabulary.Current[$"Period.{key}"]))];
 
     /// <summary>Resolves a preset; unknown keys fall back to the default. Periods end today (included).</summary>
     public static DatePeriod Resolve(string? key, DateOnly today) => key switch

@@ -23,9 +23,8 @@ public static class PeriodRule
     public const int MaxMonths = 36;
 
     /// <summary>The rule in words, for help pages, workbooks and the README.</summary>
-    public static string Description { get; } = string.Format(CultureInfo.InvariantCulture,
-        "A period asked for (on a page, in an export, the API or the CLI) lies between {0:yyyy-MM-dd} and {1:yyyy-MM-dd}, starts on or before its end, and is at most {2:N0} days (three years) long; anything else is refused with a message.",
-        Earliest, Latest, MaxDays);
+    /// <summary>The rule in words, in the current language (the vocabulary's <c>Glossary.PeriodRule.Bounds</c>).</summary>
+    public static string Description => Presentation.Vocabulary.Current.Format("Glossary.PeriodRule.Bounds", Earliest, Latest, MaxDays);
 
     private static class Words
     {

@@ -88,10 +88,10 @@ public static class Display
     /// <summary>CSS class and accessible word for a target status (never colour alone).</summary>
     public static (string CssClass, string Icon, string Word) Status(TargetStatus status) => status switch
     {
-        TargetStatus.Green => ("status-green", "●", "On target"),
-        TargetStatus.Amber => ("status-amber", "▲", "Near target"),
-        TargetStatus.Red => ("status-red", "■", "Off target"),
-        _ => ("status-none", "", "No target"),
+        TargetStatus.Green => ("status-green", "●", Vocabulary.Current.Status(status)),
+        TargetStatus.Amber => ("status-amber", "▲", Vocabulary.Current.Status(status)),
+        TargetStatus.Red => ("status-red", "■", Vocabulary.Current.Status(status)),
+        _ => ("status-none", "", Vocabulary.Current.Status(TargetStatus.None)),
     };
 
     /// <summary>

@@ -190,7 +190,7 @@ public sealed record MonthlyReportView
     {
         var notes = new List<string>();
         if (report.Current.FcrNotYetDecidable > 0)
-            notes.Add($"Contact-based FCR: {ReportText.Counted(report.Current.FcrNotYetDecidable, "kontakt", "kontakter")} från månadens sista {report.WindowDays} dagar kan ännu inte avgöras " +
+            notes.Add($"{KpiDefinitions.Get(KpiKind.ContactFcrPercent).Name}: {ReportText.Counted(report.Current.FcrNotYetDecidable, "kontakt", "kontakter")} från månadens sista {report.WindowDays} dagar kan ännu inte avgöras " +
                       $"(kundens {report.WindowDays}-dagarsfönster har inte passerat) och ingår inte; siffran kan ändras något när rapporten körs om.");
         var comparisons = new List<string>();
         if (report.Previous.Contacts == 0 && report.Previous.Responses == 0) comparisons.Add(ReportText.Month(report.PreviousMonth));
@@ -220,8 +220,8 @@ public sealed record MonthlyReportView
         return
         [
             Chart("CSAT", "%", (KpiTrendSeries.Csat("CSAT %"), KpiKind.CsatPercent)),
-            Chart("FCR", "%", (KpiTrendSeries.SurveyFcr("Survey FCR %"), KpiKind.SurveyFcrPercent), (KpiTrendSeries.ContactFcr("Contact-based FCR %"), KpiKind.ContactFcrPercent)),
-            Chart("Repeat-contact rate", "% av kontakterna", (KpiTrendSeries.RepeatRate("Repeat-contact rate %"), KpiKind.RepeatContactRate)),
+            Chart("FCR", "%", (KpiTrendSeries.SurveyFcr($"{KpiDefinitions.Get(KpiKind.SurveyFcrPercent).Name} %"), KpiKind.SurveyFcrPercent), (KpiTrendSeries.ContactFcr($"{KpiDefinitions.Get(KpiKind.ContactFcrPercent).Name} %"), KpiKind.ContactFcrPercent)),
+            Chart(KpiDefinitions.Get(KpiKind.RepeatContactRate).Name, "% av kontakterna", (KpiTrendSeries.RepeatRate($"{KpiDefinitions.Get(KpiKind.RepeatContactRate).Name} %"), KpiKind.RepeatContactRate)),
             Chart("NPS", "NPS (−100 till 100)", (KpiTrendSeries.Nps("NPS"), KpiKind.Nps)),
         ];
     }
@@ -250,7 +250,7 @@ public sealed record MonthlyReportView
             ], IsTotal: true));
         }
         return new ReportTable(
-            [new("Kanal", Weight: 1.6f), new("Kontakter", true), new("Andel", true), new($"Andel mot {MonthlySummaryWriter.ComparedMonth(report.Month, report.PreviousMonth)}", true, 1.2f), new("CSAT", true), new("Svar", true), new("Repeat-contact rate", true, 1.2f)],
+            [new("Kanal", Weight: 1.6f), new("Kontakter", true), new("Andel", true), new($"Andel mot {MonthlySummaryWriter.ComparedMonth(report.Month, report.PreviousMonth)}", true, 1.2f), new(KpiDefinitions.Get(KpiKind.CsatPercent).Name, true), new("Svar", true), new(KpiDefinitions.Get(KpiKind.RepeatContactRate).Name, true, 1.2f)],
             rows, "Inga kontakter under månaden.");
     }
 
@@ -267,7 +267,7 @@ public sealed record MonthlyReportView
         "Inga missnöjda kunder (CSAT 1–2) under månaden.");
 
     private static ReportTable RepeatsTable(IReadOnlyList<ReasonHighlight> reasons, string previousName) => ReasonTable(reasons,
-        [new("Återkontakter", true, 1.2f), new("Kontakter", true), new("Repeat-contact rate", true, 1.3f), new($"Mot {previousName}", true, 1.1f), new("Contact-based FCR", true, 1.3f)],
+        [new("Återkontakter", true, 1.2f), new("Kontakter", true), new(KpiDefinitions.Get(KpiKind.RepeatContactRate).Name, true, 1.3f), new($"Mot {previousName}", true, 1.1f), new(KpiDefinitions.Get(KpiKind.ContactFcrPercent).Name, true, 1.3f)],
         r =>
         [
             Display.Count(r.Current.RepeatContacts),
@@ -394,7 +394,7 @@ public sealed record MonthlyReportView
             rows.Add(new ReportRow([label, .. EngagementCells(total.Result), .. CxCells(shownCx)], IsTotal: true));
         }
         return new ReportTable(
-            [new("Team", Weight: 2), new("Svar", true, 0.8f), new("Engagement index", true, 1.1f), new("eNPS", true, 0.8f), new("CSAT", true), new("Enkätsvar", true), new("Contact-based FCR", true, 1.2f)],
+            [new("Team", Weight: 2), new("Svar", true, 0.8f), new(KpiDefinitions.Get(KpiKind.EngagementIndex).Name, true, 1.1f), new(KpiDefinitions.Get(KpiKind.Enps).Name, true, 0.8f), new(KpiDefinitions.Get(KpiKind.CsatPercent).Name, true), new("Enkätsvar", true), new(KpiDefinitions.Get(KpiKind.ContactFcrPercent).Name, true, 1.2f)],
             rows, "Inga team.");
     }
 
@@ -456,14 +456,14 @@ public sealed record MonthlyReportView
 
     private static IReadOnlyList<ReportTerm> DefinitionsFor(int windowDays) =>
     [
-        new("CSAT", "Andel enkätsvar med 4 eller 5 på skalan 1–5 (topp-2). Ett svar hör till den kontakt det gäller."),
-        new("Survey FCR", "Andel svar ”ja, löst vid första kontakten” av dem som besvarat frågan."),
-        new("Contact-based FCR", $"Andel kontakter som inte följs av en ny kontakt från samma kund inom {windowDays} dagar, av kontakter vars {windowDays}-dagarsfönster har passerat."),
-        new("Repeat-contact rate", $"Andel kontakter från en kund som hade en annan kontakt de föregående {windowDays} dagarna."),
+        new(KpiDefinitions.Get(KpiKind.CsatPercent).Name, "Andel enkätsvar med 4 eller 5 på skalan 1–5 (topp-2). Ett svar hör till den kontakt det gäller."),
+        new(KpiDefinitions.Get(KpiKind.SurveyFcrPercent).Name, "Andel svar ”ja, löst vid första kontakten” av dem som besvarat frågan."),
+        new(KpiDefinitions.Get(KpiKind.ContactFcrPercent).Name, $"Andel kontakter som inte följs av en ny kontakt från samma kund inom {windowDays} dagar, av kontakter vars {windowDays}-dagarsfönster har passerat."),
+        new(KpiDefinitions.Get(KpiKind.RepeatContactRate).Name, $"Andel kontakter från en kund som hade en annan kontakt de föregående {windowDays} dagarna."),
         new("NPS", "Andel som ger 9–10 minus andel som ger 0–6 på frågan om de skulle rekommendera oss (−100 till 100)."),
-        new("Callback SLA met", "Andel återringningsärenden med ett första kontaktförsök före förfallotiden, av ärenden som förföll under månaden (ärenden som ännu inte förfallit ingår inte)."),
-        new("Recovery rate", "Andel återringda kunder som ger CSAT 4–5 i uppföljningsenkäten, av dem som svarade under månaden."),
-        new("Engagement index", $"Medelvärdet av pulsmätningens påståenden (1–5) omräknat till 0–100; visas för ett team först vid minst {EngagementCalculator.AnonymityThreshold} svar."),
+        new(KpiDefinitions.Get(KpiKind.CallbackSlaMetPercent).Name, "Andel återringningsärenden med ett första kontaktförsök före förfallotiden, av ärenden som förföll under månaden (ärenden som ännu inte förfallit ingår inte)."),
+        new(KpiDefinitions.Get(KpiKind.RecoveryRate).Name, "Andel återringda kunder som ger CSAT 4–5 i uppföljningsenkäten, av dem som svarade under månaden."),
+        new(KpiDefinitions.Get(KpiKind.EngagementIndex).Name, $"Medelvärdet av pulsmätningens påståenden (1–5) omräknat till 0–100; visas för ett team först vid minst {EngagementCalculator.AnonymityThreshold} svar."),
         new("eNPS", "Andel medarbetare som ger 9–10 minus andel som ger 0–6."),
         new("Litet underlag (†)", $"n < {Proportion.SmallSampleThreshold}. Siffran visas men kan variera mycket av en slump; tolka med försiktighet."),
     ];

@@ -165,7 +165,7 @@ public static class MonthlySummaryWriter
 
         var parts = new List<string>();
         if (repeatRise is not null)
-            parts.Add($"Repeat-contact rate för ”{repeatRise.Name}” steg från {Display.Percent(repeatRise.Previous.RepeatRate.Percent)} till {Display.Percent(repeatRise.Current.RepeatRate.Percent)} ({ReportText.N(repeatRise.Current.Contacts)} kontakter)");
+            parts.Add($"{KpiDefinitions.Get(KpiKind.RepeatContactRate).Name} för ”{repeatRise.Name}” steg från {Display.Percent(repeatRise.Previous.RepeatRate.Percent)} till {Display.Percent(repeatRise.Current.RepeatRate.Percent)} ({ReportText.N(repeatRise.Current.Contacts)} kontakter)");
         else if (report.ReasonsByRepeats.FirstOrDefault() is { } mostRepeats)
             parts.Add($"Flest återkontakter gällde ”{mostRepeats.Name}”: {Display.Count(mostRepeats.Current.RepeatContacts)} av {Display.Count(mostRepeats.Current.Contacts)} kontakter ({Display.Percent(mostRepeats.Current.RepeatRate.Percent)})");
 

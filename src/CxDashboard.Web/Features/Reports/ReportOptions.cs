@@ -5,12 +5,11 @@ namespace CxDashboard.Web.Features.Reports;
 /// <summary>
 /// Where generated reports are kept and how their numbers are formatted. Reports:Directory may be absolute or relative
 /// to the app's content root; unset, it is the repository's reports/ folder when the app runs from a source checkout,
-/// else reports/ beside the app. Reports:Culture defaults to Localization:DefaultCulture, else sv-SE.
+/// else reports/ beside the app. Reports:Culture defaults to the organisation's language (Organisation:Language), else sv-SE.
 /// </summary>
 public sealed class ReportOptions
 {
     public const string Section = "Reports";
-    public const string DefaultCulture = "sv-SE";
 
     public ReportOptions(string directory, string culture)
     {
@@ -26,8 +25,7 @@ public sealed class ReportOptions
     public static ReportOptions From(IConfiguration configuration, string contentRoot)
     {
         var culture = configuration[$"{Section}:Culture"] is { Length: > 0 } configured ? configured
-            : configuration["Localization:DefaultCulture"] is { Length: > 0 } ui ? ui
-            : DefaultCulture;
+            : Hosting.Localisation.DefaultCulture(configuration);
         try
         {
             culture = CultureInfo.GetCultureInfo(culture, predefinedOnly: true).Name;

@@ -50,25 +50,10 @@ public static class ReportText
     /// <summary>"1–31 mars 2026".</summary>
     public static string Days(DateOnly month) => $"1–{month.AddMonths(1).AddDays(-1).Day} {Month(month)}";
 
-    public static string Channel(Channel channel) => channel switch
-    {
-        Data.Entities.Channel.Phone => "Telefon",
-        Data.Entities.Channel.Chat => "Chatt",
-        Data.Entities.Channel.Email => "E-post",
-        Data.Entities.Channel.Messaging => "Meddelanden",
-        Data.Entities.Channel.Social => "Sociala medier",
-        Data.Entities.Channel.SelfService => "Självservice/bot",
-        _ => channel.ToString(),
-    };
+    public static string Channel(Channel channel) => Vocabulary.Current.Channel(channel);
 
     /// <summary>The target status in words (never colour alone).</summary>
-    public static string Status(TargetStatus status) => status switch
-    {
-        TargetStatus.Green => "Når målet",
-        TargetStatus.Amber => "Nära målet",
-        TargetStatus.Red => "Under målet",
-        _ => "Inget mål",
-    };
+    public static string Status(TargetStatus status) => Vocabulary.Current.Status(status);
 
     public const string SmallSample = "litet underlag";
 

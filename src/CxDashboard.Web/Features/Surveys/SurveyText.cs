@@ -1,10 +1,11 @@
 using CxDashboard.Web.Data.Entities;
+using CxDashboard.Web.Features.Presentation;
 
 namespace CxDashboard.Web.Features.Surveys;
 
 /// <summary>
 /// The words of the public survey and pulse pages in Swedish (the default) and English. Kept as code rather than
-/// resource files so each language is checked complete by the compiler; the staff pages are in English.
+/// resource files so each language is checked complete by the compiler; channel names come from the vocabulary.
 /// </summary>
 public sealed record SurveyText
 {
@@ -119,16 +120,7 @@ public sealed record SurveyText
         PulseFullBody = "Teamet har redan lika många svar som det har medlemmar. Har du inte svarat? Säg till din chef, så kan länken bytas ut. Nästa pulsmätning öppnar nästa månad.",
         PulseBusyTitle = "Många svar från ditt nätverk just nu",
         PulseBusyBody = "Vi tar emot ett begränsat antal svar i timmen från samma nätverk. Försök igen om en stund.",
-        ChannelName = channel => channel switch
-        {
-            Channel.Phone => "telefon",
-            Channel.Chat => "chatt",
-            Channel.Email => "e-post",
-            Channel.Messaging => "meddelande",
-            Channel.Social => "sociala medier",
-            Channel.SelfService => "självservice",
-            _ => channel.ToString(),
-        },
+        ChannelName = channel => Vocabulary.For("sv-SE").ChannelInSentence(channel),
     };
 
     public static readonly SurveyText English = new()
@@ -184,16 +176,7 @@ public sealed record SurveyText
         PulseFullBody = "The team already has as many answers as it has members. Have you not answered? Tell your manager, who can replace the link. The next pulse opens next month.",
         PulseBusyTitle = "Many answers from your network right now",
         PulseBusyBody = "We take a limited number of answers an hour from one network. Please try again in a while.",
-        ChannelName = channel => channel switch
-        {
-            Channel.Phone => "phone",
-            Channel.Chat => "chat",
-            Channel.Email => "e-mail",
-            Channel.Messaging => "messaging",
-            Channel.Social => "social media",
-            Channel.SelfService => "self-service",
-            _ => channel.ToString(),
-        },
+        ChannelName = channel => Vocabulary.For("en-GB").ChannelInSentence(channel),
     };
 
     /// <summary>The texts for a language code; Swedish unless English is asked for.</summary>

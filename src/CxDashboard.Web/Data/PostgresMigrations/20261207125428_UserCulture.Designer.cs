@@ -12,8 +12,8 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace CxDashboard.Web.Data.PostgresMigrations
 {
     [DbContext(typeof(CxDbContext))]
-    [Migration("20261207125605_ImportProgressInDatabase")]
-    partial class ImportProgressInDatabase
+    [Migration("20261207125428_UserCulture")]
+    partial class UserCulture
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -124,6 +124,10 @@ namespace CxDashboard.Web.Data.PostgresMigrations
                     b.Property<string>("ConcurrencyStamp")
                         .IsConcurrencyToken()
                         .HasColumnType("text");
+
+                    b.Property<string>("Culture")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
 
                     b.Property<string>("DisplayName")
                         .IsRequired()
@@ -939,39 +943,6 @@ namespace CxDashboard.Web.Data.PostgresMigrations
                     b.HasIndex("ImportRunId");
 
                     b.ToTable("ImportRunFiles");
-                });
-
-            modelBuilder.Entity("CxDashboard.Web.Data.Entities.ImportRunProgress", b =>
-                {
-                    b.Property<long>("ImportRunId")
-                        .HasColumnType("bigint");
-
-                    b.Property<long>("BytesRead")
-                        .HasColumnType("bigint");
-
-                    b.Property<long>("BytesTotal")
-                        .HasColumnType("bigint");
-
-                    b.Property<long>("Errors")
-                        .HasColumnType("bigint");
-
-                    b.Property<string>("Instance")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
-
-                    b.Property<long>("RowsDone")
-                        .HasColumnType("bigint");
-
-                    b.Property<long?>("RowsTotal")
-                        .HasColumnType("bigint");
-
-                    b.Property<double>("Seconds")
-                        .HasColumnType("double precision");
-
-                    b.HasKey("ImportRunId");
-
-                    b.ToTable("ImportRunProgress", (string)null);
                 });
 
             modelBuilder.Entity("CxDashboard.Web.Data.Entities.ImprovementAction", b =>
@@ -2067,15 +2038,6 @@ namespace CxDashboard.Web.Data.PostgresMigrations
                     b.HasOne("CxDashboard.Web.Data.Entities.ImportRun", null)
                         .WithMany("Files")
                         .HasForeignKey("ImportRunId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("CxDashboard.Web.Data.Entities.ImportRunProgress", b =>
-                {
-                    b.HasOne("CxDashboard.Web.Data.Entities.ImportRun", null)
-                        .WithOne()
-                        .HasForeignKey("CxDashboard.Web.Data.Entities.ImportRunProgress", "ImportRunId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -11,8 +11,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace CxDashboard.Web.Data.Migrations
 {
     [DbContext(typeof(CxDbContext))]
-    [Migration("20261207125559_ImportProgressInDatabase")]
-    partial class ImportProgressInDatabase
+    [Migration("20261207102827_UserCulture")]
+    partial class UserCulture
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -114,6 +114,10 @@ namespace CxDashboard.Web.Data.Migrations
 
                     b.Property<string>("ConcurrencyStamp")
                         .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Culture")
+                        .HasMaxLength(16)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("DisplayName")
@@ -906,39 +910,6 @@ namespace CxDashboard.Web.Data.Migrations
                     b.ToTable("ImportRunFiles");
                 });
 
-            modelBuilder.Entity("CxDashboard.Web.Data.Entities.ImportRunProgress", b =>
-                {
-                    b.Property<long>("ImportRunId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long>("BytesRead")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long>("BytesTotal")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long>("Errors")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Instance")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("RowsDone")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long?>("RowsTotal")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<double>("Seconds")
-                        .HasColumnType("REAL");
-
-                    b.HasKey("ImportRunId");
-
-                    b.ToTable("ImportRunProgress", (string)null);
-                });
-
             modelBuilder.Entity("CxDashboard.Web.Data.Entities.ImprovementAction", b =>
                 {
                     b.Property<int>("Id")
@@ -1432,6 +1403,11 @@ namespace CxDashboard.Web.Data.Migrations
                     b.Property<int>("PageCount")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("RelativePath")
+                        .IsRequired()
+                        .HasMaxLength(260)
+                        .HasColumnType("TEXT");
+
                     b.Property<long>("SizeBytes")
                         .HasColumnType("INTEGER");
 
@@ -1441,20 +1417,6 @@ namespace CxDashboard.Web.Data.Migrations
                         .IsUnique();
 
                     b.ToTable("ReportLibrary", (string)null);
-                });
-
-            modelBuilder.Entity("CxDashboard.Web.Data.Entities.ReportLibraryFile", b =>
-                {
-                    b.Property<int>("ReportLibraryEntryId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<byte[]>("Content")
-                        .IsRequired()
-                        .HasColumnType("BLOB");
-
-                    b.HasKey("ReportLibraryEntryId");
-
-                    b.ToTable("ReportLibraryFiles", (string)null);
                 });
 
             modelBuilder.Entity("CxDashboard.Web.Data.Entities.ReportSubscription", b =>
@@ -2004,15 +1966,6 @@ namespace CxDashboard.Web.Data.Migrations
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("CxDashboard.Web.Data.Entities.ImportRunProgress", b =>
-                {
-                    b.HasOne("CxDashboard.Web.Data.Entities.ImportRun", null)
-                        .WithOne()
-                        .HasForeignKey("CxDashboard.Web.Data.Entities.ImportRunProgress", "ImportRunId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
             modelBuilder.Entity("CxDashboard.Web.Data.Entities.ImprovementAction", b =>
                 {
                     b.HasOne("CxDashboard.Web.Data.Entities.AppUser", "Owner")
@@ -2104,17 +2057,6 @@ namespace CxDashboard.Web.Data.Migrations
                         .HasForeignKey("RoundId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
-                });
-
-            modelBuilder.Entity("CxDashboard.Web.Data.Entities.ReportLibraryFile", b =>
-                {
-                    b.HasOne("CxDashboard.Web.Data.Entities.ReportLibraryEntry", "Entry")
-                        .WithOne()
-                        .HasForeignKey("CxDashboard.Web.Data.Entities.ReportLibraryFile", "ReportLibraryEntryId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.Navigation("Entry");
                 });
 
             modelBuilder.Entity("CxDashboard.Web.Data.Entities.ReportSubscription", b =>
