@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using CxDashboard.Web.Features.Exports;
+using CxDashboard.Web.Features.Presentation;
 using CxDashboard.Web.Features.Exports.Xlsx;
 using CxDashboard.Web.Features.Ingestion;
 using CxDashboard.Web.Features.Metrics;
@@ -88,7 +89,7 @@ public sealed class ExportBenchmark : IBenchmark
             result = await database.WithScopeAsync(async sp =>
             {
                 await using var stream = File.Create(path);
-                return await sp.GetRequiredService<RawExportService>().WriteAsync(RawExportKind.Contacts, from, to, DataScope.Everything, stream, writer);
+                return await sp.GetRequiredService<RawExportService>().WriteAsync(RawExportKind.Contacts, from, to, DataScope.Everything, DocumentLanguage.Of("sv-SE"), stream, writer);
             });
             watch.Stop();
             memory.Dispose();
@@ -109,7 +110,7 @@ public sealed class ExportBenchmark : IBenchmark
         {
             await using var stream = File.Create(path);
             return await sp.GetRequiredService<KpiExportService>()
-                .ForRequestAsync(new KpiRequest { From = from, To = to, AsOfUtc = new DateTime(2026, 1, 15, 0, 0, 0, DateTimeKind.Utc) }, stream, writer);
+                .ForRequestAsync(new KpiRequest { From = from, To = to, AsOfUtc = new DateTime(2026, 1, 15, 0, 0, 0, DateTimeKind.Utc) }, DocumentLanguage.Of("sv-SE"), stream, writer);
         });
         watch.Stop();
         memory.Dispose();

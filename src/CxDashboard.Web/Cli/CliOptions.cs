@@ -13,6 +13,35 @@ public static class CliOptions
         return option;
     }
 
+    /// <summary>
+    /// <c>--language sv-SE|en-GB</c>: the language of a document the verb writes (words and numbers); without it, the
+    /// organisation's (<c>Organisation:Language</c>).
+    /// </summary>
+    public static Option<string?> Language() => new("--language")
+    {
+        Description = $"The document's language: {Hosting.Localisation.Swedish} or {Hosting.Localisation.English} (default: the organisation's language, Organisation:Language)",
+        CustomParser = result =>
+        {
+            var text = result.Tokens.Single().Value;
+            if (Hosting.Localisation.Supported(text) is { } name) return name;
+            result.AddError($"--language: '{text}' is not a language the product speaks; use {Hosting.Localisation.Swedish} or {Hosting.Localisation.English}.");
+            return null;
+        },
+    };
+
+    /// <summary>
+    /// The language <see cref="Language"/> chose, else the app's default: the organisation's language (its words may be
+    /// set apart by <c>Localization:DefaultUiCulture</c>, as on the web).
+    /// </summary>
+    public static Features.Presentation.DocumentLanguage LanguageOrDefault(string? chosen, IServiceProvider services)
+    {
+        if (chosen is not null) return Features.Presentation.DocumentLanguage.Of(chosen);
+        var configuration = services.GetRequiredService<IConfiguration>();
+        return new Features.Presentation.DocumentLanguage(
+            System.Globalization.CultureInfo.GetCultureInfo(Hosting.Localisation.DefaultCulture(configuration)),
+            System.Globalization.CultureInfo.GetCultureInfo(Hosting.Localisation.DefaultUiCulture(configuration)));
+    }
+
     public static Option<DateOnly> RequiredDate(string name, string description) => new(name)
     {
         Description = description,

@@ -44,6 +44,8 @@ public static class ExportVerbs
         var command = new Command("kpis", "KPI workbook (summary, by team, agent, reason, channel, daily trend, definitions); the summary equals `kpis --format json`");
         filters.AddTo(command);
         command.Options.Add(output);
+        var language = CliOptions.Language();
+        command.Options.Add(language);
         command.SetAction((parse, ct) => context.WithServicesAsync(async (services, token) =>
         {
             var watch = Stopwatch.StartNew();
@@ -51,7 +53,8 @@ public static class ExportVerbs
             var request = filters.ToRequest(parse);
             try
             {
-                await AtomicFile.WriteAsync(path, stream => services.GetRequiredService<KpiExportService>().ForRequestAsync(request, stream, ct: token));
+                await AtomicFile.WriteAsync(path, stream => services.GetRequiredService<KpiExportService>()
+                    .ForRequestAsync(request, CliOptions.LanguageOrDefault(parse.GetValue(language), services), stream, ct: token));
             }
             catch (KpiRequestException e)
             {
@@ -74,7 +77,8 @@ public static class ExportVerbs
             RawExportKind.Responses => "Survey responses to contacts of the period, with comments",
             _ => "Callback cases opened in the period, with SLA, attempts and outcome",
         };
-        var command = new Command(kind.Code(), what) { from, to, output };
+        var language = CliOptions.Language();
+        var command = new Command(kind.Code(), what) { from, to, output, language };
         command.SetAction((parse, ct) => context.WithServicesAsync(async (services, token) =>
         {
             var watch = Stopwatch.StartNew();
@@ -83,7 +87,8 @@ public static class ExportVerbs
             try
             {
                 await AtomicFile.WriteAsync(path, async stream => result = await services.GetRequiredService<RawExportService>()
-                    .WriteAsync(kind, parse.GetValue(from), parse.GetValue(to), DataScope.Everything, stream, ct: token));
+                    .WriteAsync(kind, parse.GetValue(from), parse.GetValue(to), DataScope.Everything,
+                        CliOptions.LanguageOrDefault(parse.GetValue(language), services), stream, ct: token));
             }
             catch (ExportRequestException e)
             {

@@ -31,9 +31,10 @@ public static class ReportVerbs
         var to = CliOptions.RequiredDate("--to", "Last day of the period, included");
         var format = CliOptions.Format("pdf", "xlsx");
         var output = new Option<string>("--out") { Description = "The file to write (.pdf or .xlsx)", Required = true };
+        var language = CliOptions.Language();
         var command = new Command("coaching", "Write a coaching pack (as the Coaching pages make it) for a team or an agent and a period")
         {
-            team, agent, from, to, format, output,
+            team, agent, from, to, format, output, language,
         };
         command.SetAction((parse, ct) => context.WithServicesAsync(async (services, token) =>
         {
@@ -50,17 +51,18 @@ public static class ReportVerbs
             // The command line acts as an administrator: every team and agent, nobody's own pack.
             var viewer = new CoachingViewer(DataScope.Everything, CanManage: true, UserId: "");
             var packs = services.GetRequiredService<CoachingPackService>();
+            var packLanguage = CliOptions.LanguageOrDefault(parse.GetValue(language), services);
             PackFile file;
             if (teamId is { } id)
             {
-                file = await packs.TeamPackAsync(id, viewer, period, packFormat, token)
+                file = await packs.TeamPackAsync(id, viewer, period, packFormat, packLanguage, token)
                        ?? throw new CliException($"--team {id}: no such team.", CliApp.UsageError);
             }
             else
             {
                 var found = await services.GetRequiredService<CoachingAccess>().FindAgentAsync(agentId!.Value, token)
                             ?? throw new CliException($"--agent {agentId}: no such agent.", CliApp.UsageError);
-                file = await packs.AgentPackAsync(found, viewer, period, packFormat, token);
+                file = await packs.AgentPackAsync(found, viewer, period, packFormat, packLanguage, token);
             }
             Directory.CreateDirectory(Path.GetDirectoryName(path)!);
             await AtomicFile.WriteAsync(path, stream => stream.WriteAsync(file.Content, token).AsTask());

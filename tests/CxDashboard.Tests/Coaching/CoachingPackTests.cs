@@ -2,8 +2,11 @@ using System.Globalization;
 using System.Net;
 using ClosedXML.Excel;
 using CxDashboard.Tests.Infrastructure;
+using CxDashboard.Tests.Localisation;
 using CxDashboard.Web.Features.Accounts;
 using CxDashboard.Web.Features.Coaching;
+using CxDashboard.Web.Features.Metrics;
+using CxDashboard.Web.Features.Presentation;
 using Microsoft.Extensions.DependencyInjection;
 using UglyToad.PdfPig;
 
@@ -181,5 +184,94 @@ public sealed class CoachingPackTests(CoachingPagesTests.Fixture fixture) : ICla
         var verdicts = alerts.RowsUsed().Skip(1).Select(r => $"{r.Cell(1).GetString()} {r.Cell(4).GetString()} {r.Cell(5).GetString()}").ToList();
         Assert.Contains("A1 CSAT significantly worse", verdicts);
         Assert.Contains("A4 CSAT too few to judge", verdicts);
+    }
+
+    private const string InSwedish = "culture=sv-SE&ui-culture=sv-SE";
+    private const string InEnglish = "culture=en-GB&ui-culture=en-GB";
+
+    [Fact]
+    public async Task A_pack_pdf_in_swedish_reads_only_swedish_kpi_and_channel_names_and_shows_times_in_the_organisations_zone()
+    {
+        var client = await fixture.App.SignedInClientAsync("coach@packs.test", Roles.Manager);
+        var pdf = await DownloadAsync(client, $"/Coaching/Team/{fixture.Teams["T1"]}?handler=Pack&format=pdf&{March}&{InSwedish}", "application/pdf");
+        var pages = PageTexts(pdf);
+        var text = string.Join(' ', pages);
+        var sv = DocumentWords.Swedish;
+
+        using (var document = PdfDocument.Open(pdf)) Assert.Equal("Coachningspaket: T1", document.Information.Title);
+        Assert.Contains("T1: agenterna jämfört med resten av teamet", pages[0]);
+        Assert.Contains("Nyckeltal jämfört med teamet och målet", text);
+        // (Long names wrap inside their cells, so the pack is checked for the names that fit on one line.)
+        foreach (var kind in new[] { KpiKind.CsatPercent, KpiKind.ContactFcrPercent, KpiKind.RepeatContactRate })
+            Assert.Contains(sv.Kpi(kind), text);
+        Assert.Contains($"Kontaktorsak · kanal", text);
+        Assert.Contains($" · {sv.Channel(Web.Data.Entities.Channel.Phone)}", text);
+        Assert.Contains("Coachningslarm: Kundnöjdhet (CSAT) sjönk ▼ 33,3 p.e.", text);
+        Assert.Contains($"{sv.Kpi(KpiKind.CsatPercent)} per vecka", text); // the chart's title, drawn as text
+        for (var i = 0; i < pages.Count; i++) Assert.Contains($"Sida {i + 1} av {pages.Count}", pages[i]);
+        DocumentWords.AssertNoneOf(DocumentWords.ForeignNames(sv, DocumentWords.English), text);
+        foreach (var english in new[] { "Coaching pack", "Page 1", "against the rest of the team", "How to read", "Lowest-rated", "Open coaching actions", "by week" })
+            Assert.DoesNotContain(english, text);
+
+        // Created at 10:00 UTC on 31 March: 12:00 in Stockholm (summer time), and the footer says which zone.
+        Assert.Contains("skapad 2026-03-31 12:00 (Europe/Stockholm) av", pages[0]);
+        Assert.DoesNotContain("UTC", text);
+        Assert.Empty(DocumentText.Untranslated);
+    }
+
+    [Fact]
+    public async Task A_pack_pdf_in_english_reads_only_english_kpi_and_channel_names_with_english_numbers()
+    {
+        var client = await fixture.App.SignedInClientAsync("coach@packs.test", Roles.Manager);
+        var pdf = await DownloadAsync(client, $"/Coaching/Team/{fixture.Teams["T1"]}?handler=Pack&format=pdf&{March}&{InEnglish}", "application/pdf");
+        var text = string.Join(' ', PageTexts(pdf));
+        var en = DocumentWords.English;
+
+        Assert.Contains("T1: agents against the rest of the team", text);
+        foreach (var kind in new[] { KpiKind.CsatPercent, KpiKind.CsatMean, KpiKind.ContactFcrPercent, KpiKind.RepeatContactRate })
+            Assert.Contains(en.Kpi(kind), text);
+        Assert.Contains(" · Phone", text);
+        // English numbers: a decimal point.
+        Assert.Contains("Coaching alert: CSAT fell ▼ 33.3 p.p.", text);
+        Assert.Contains("generated 2026-03-31 12:00 (Europe/Stockholm) by", text);
+        DocumentWords.AssertNoneOf(DocumentWords.ForeignNames(en, DocumentWords.Swedish), text);
+        foreach (var swedish in new[] { "Coachningspaket", "Sida ", "jämfört", "Kontaktorsak" }) Assert.DoesNotContain(swedish, text);
+    }
+
+    [Fact]
+    public async Task A_pack_workbook_in_swedish_has_swedish_sheets_headers_and_names_and_local_times()
+    {
+        var client = await fixture.App.SignedInClientAsync("coach@packs.test", Roles.Manager);
+        var bytes = await DownloadAsync(client, $"/Coaching/Team/{fixture.Teams["T1"]}?handler=Pack&format=xlsx&{March}&{InSwedish}",
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+        using var workbook = new XLWorkbook(new MemoryStream(bytes));
+        var sv = DocumentWords.Swedish;
+        Assert.Equal(["Team", "Resultatkort", "Veckotrend", "Återkontaktsmönster", "Lägst betyg", "Coachningsåtgärder", "Larm", "Om"], workbook.Worksheets.Select(s => s.Name));
+
+        var scorecard = workbook.Worksheet("Resultatkort");
+        var columns = Workbooks.Headers(scorecard);
+        Assert.Contains("Nyckeltal", columns.Keys);
+        Assert.Contains("Jämfört med resten av teamet", columns.Keys);
+        var kpis = Workbooks.TableRows(scorecard).Select(r => r.Cell(columns["Nyckeltal"]).GetString()).Distinct().ToList();
+        Assert.Contains(sv.Kpi(KpiKind.CsatPercent), kpis);
+        Assert.Contains(sv.Kpi(KpiKind.RepeatContactRate), kpis);
+
+        var lowest = workbook.Worksheet("Lägst betyg");
+        var lowestColumns = Workbooks.Headers(lowest);
+        Assert.Contains("Mottaget (Europe/Stockholm)", lowestColumns.Keys);
+        Assert.Equal([sv.Channel(Web.Data.Entities.Channel.Phone)], Workbooks.TableRows(lowest).Select(r => r.Cell(lowestColumns["Kanal"]).GetString()).Distinct());
+        Assert.Contains("Skapad (Europe/Stockholm)", Workbooks.Headers(workbook.Worksheet("Coachningsåtgärder")).Keys);
+
+        var team = workbook.Worksheet("Team");
+        Assert.Contains(sv.Kpi(KpiKind.RepeatContactRate), Workbooks.Headers(team).Keys);
+        Assert.Equal("T1 (totalt)", Workbooks.RowUnderTable(team)!.Cell(2).GetString());
+        var about = workbook.Worksheet("Om");
+        var aboutText = string.Join(' ', about.CellsUsed().Select(c => c.GetString()));
+        Assert.Contains("Skapad (Europe/Stockholm)", aboutText);
+        Assert.DoesNotContain("UTC", aboutText.Replace("utom där en rubrik anger UTC", "", StringComparison.Ordinal));
+
+        var everything = string.Join(' ', workbook.Worksheets.SelectMany(s => s.CellsUsed()).Select(c => c.GetString()));
+        DocumentWords.AssertNoneOf(DocumentWords.ForeignNames(sv, DocumentWords.English), everything);
+        Assert.Empty(DocumentText.Untranslated);
     }
 }

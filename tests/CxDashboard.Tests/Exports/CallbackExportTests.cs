@@ -170,7 +170,7 @@ public abstract class CallbackExportTests<TDb>(CallbackExportTests<TDb>.Fixture 
         var rows = await fixture.App.WithScopeAsync(async sp =>
         {
             var exports = new RawExportService(strict, sp.GetRequiredService<OrganisationSettingsService>(), fixture.App.Clock, [new CallbackCasesExport(strict)]);
-            return (await exports.WriteAsync(RawExportKind.Callbacks, new DateOnly(2026, 5, 1), new DateOnly(2026, 5, 13), DataScope.Everything, new MemoryStream())).Rows;
+            return (await exports.WriteAsync(RawExportKind.Callbacks, new DateOnly(2026, 5, 1), new DateOnly(2026, 5, 13), DataScope.Everything, Web.Features.Presentation.DocumentLanguage.Of("en-GB"), new MemoryStream())).Rows;
         });
         Assert.Equal(5, rows);
     }

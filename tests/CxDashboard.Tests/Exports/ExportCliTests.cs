@@ -207,7 +207,9 @@ public abstract class ExportCliTests<TDb>(ExportCliTests<TDb>.Fixture fixture) :
         Assert.False(Cell("K10", "Resolved in first contact").GetBoolean());
         Assert.True(Cell("K9", "Resolved in first contact").GetBoolean());
         Assert.True(Cell("K9", "Bot→human").GetBoolean());
-        Assert.Equal("selfservice", Cell("K8", "Channel").GetString());
+        // The channel's name for reading, its code beside it (as in the import files).
+        Assert.Equal("Self-service / bot", Cell("K8", "Channel").GetString());
+        Assert.Equal("selfservice", Cell("K8", "Channel code").GetString());
         Assert.True(Cell("K8", "Agent").IsEmpty());
         Assert.Equal("Anna Andersson", Cell("K2", "Agent").GetString());
         Assert.Equal(200, Workbooks.DurationSeconds(Cell("K2", "Handle time")), 3);

@@ -1,9 +1,12 @@
 using System.Net;
 using ClosedXML.Excel;
 using CxDashboard.Tests.Infrastructure;
+using CxDashboard.Tests.Localisation;
 using CxDashboard.Tests.Metrics;
 using CxDashboard.Web.Data;
 using CxDashboard.Web.Features.Accounts;
+using CxDashboard.Web.Features.Metrics;
+using CxDashboard.Web.Features.Presentation;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CxDashboard.Tests.Exports;
@@ -63,6 +66,47 @@ public abstract class ExportWebTests<TDb>(ExportWebTests<TDb>.Fixture fixture) :
         Assert.Equal(100, SummaryValue(workbook, "csatPercent"), 9);
         Assert.Equal("3", page.QuerySelector("[data-kpi=Contacts] [data-testid=kpi-value]").Text());
         Assert.Equal(["Chat"], Column(workbook.Worksheet("By channel"), "Channel"));
+    }
+
+    private static string AllText(XLWorkbook workbook) =>
+        string.Join(' ', workbook.Worksheets.Select(s => s.Name).Concat(workbook.Worksheets.SelectMany(s => s.CellsUsed()).Select(c => c.GetString())));
+
+    [DbFact]
+    public async Task The_kpi_workbook_in_swedish_uses_only_swedish_kpi_and_channel_names()
+    {
+        var client = await fixture.App.SignedInClientAsync("manager@exports.test", Roles.Manager);
+        using var workbook = await DownloadAsync(client, "/?handler=Export&from=2026-03-01&to=2026-03-31&culture=sv-SE&ui-culture=sv-SE");
+        var sv = DocumentWords.Swedish;
+        Assert.Equal(["Sammanfattning", "Per team", "Per agent", "Per kontaktorsak", "Per kanal", "Per dag", "Återuppringningar", "Definitioner"],
+            workbook.Worksheets.Select(s => s.Name));
+        var kpis = workbook.Worksheet("Sammanfattning").Column(1).CellsUsed().Select(c => c.GetString()).ToList();
+        foreach (var kind in new[] { KpiKind.RepeatContactRate, KpiKind.ContactFcrPercent, KpiKind.CsatMean, KpiKind.SurveyFcrPercent, KpiKind.Nps })
+            Assert.Contains(sv.Kpi(kind), kpis);
+        Assert.Contains(sv.Kpi(KpiKind.RepeatContactRate), Workbooks.Headers(workbook.Worksheet("Per team")).Keys);
+        var channels = Column(workbook.Worksheet("Per kanal"), "Kanal");
+        Assert.Contains(sv.Channel(Web.Data.Entities.Channel.Chat), channels);
+        Assert.Contains(sv.Channel(Web.Data.Entities.Channel.SelfService), channels);
+        Assert.Contains("selfservice", Column(workbook.Worksheet("Per kanal"), "Kanalkod"));
+        Assert.Contains("Totalt", Workbooks.RowUnderTable(workbook.Worksheet("Per kanal"))!.Cell(1).GetString());
+        Assert.Contains("måndag", Column(workbook.Worksheet("Per dag"), "Veckodag"));
+
+        DocumentWords.AssertNoneOf(DocumentWords.ForeignNames(sv, DocumentWords.English), AllText(workbook));
+        Assert.Empty(DocumentText.Untranslated);
+    }
+
+    [DbFact]
+    public async Task The_kpi_workbook_in_english_uses_only_english_kpi_and_channel_names()
+    {
+        var client = await fixture.App.SignedInClientAsync("manager@exports.test", Roles.Manager);
+        using var workbook = await DownloadAsync(client, "/?handler=Export&from=2026-03-01&to=2026-03-31&culture=en-GB&ui-culture=en-GB");
+        var en = DocumentWords.English;
+        Assert.Equal(["Summary", "By team", "By agent", "By reason", "By channel", "Daily trend", "Callbacks", "Definitions"], workbook.Worksheets.Select(s => s.Name));
+        var kpis = workbook.Worksheet("Summary").Column(1).CellsUsed().Select(c => c.GetString()).ToList();
+        foreach (var kind in new[] { KpiKind.RepeatContactRate, KpiKind.ContactFcrPercent, KpiKind.CsatMean, KpiKind.SurveyFcrPercent, KpiKind.Nps })
+            Assert.Contains(en.Kpi(kind), kpis);
+        var channels = Column(workbook.Worksheet("By channel"), "Channel");
+        Assert.Contains(en.Channel(Web.Data.Entities.Channel.SelfService), channels);
+        DocumentWords.AssertNoneOf(DocumentWords.ForeignNames(en, DocumentWords.Swedish), AllText(workbook));
     }
 
     [DbFact]

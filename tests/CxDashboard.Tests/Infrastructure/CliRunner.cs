@@ -19,16 +19,25 @@ public static class CliRunner
         {
             [DatabaseProviders.ProviderKey] = ProviderOf(connectionString).ToString(),
             ["ConnectionStrings:Cx"] = connectionString,
+            [EnglishWords.Key] = EnglishWords.Value,
         }, now, args);
 
     /// <summary>Against a test app's database and reports folder.</summary>
     public static Task<CliRun> RunAsync(CxAppFactory app, DateTimeOffset now, params string[] args) =>
+        RunAsync(app, now, new Dictionary<string, string?>(), args);
+
+    /// <summary>Against a test app's database and reports folder, with settings of the test's own.</summary>
+    public static Task<CliRun> RunAsync(CxAppFactory app, DateTimeOffset now, IReadOnlyDictionary<string, string?> settings, params string[] args) =>
         RunAsync(new Dictionary<string, string?>
         {
             [DatabaseProviders.ProviderKey] = app.Provider.ToString(),
             ["ConnectionStrings:Cx"] = app.ConnectionString,
             ["Reports:Directory"] = app.ReportsDirectory,
-        }, now, args);
+            [EnglishWords.Key] = EnglishWords.Value,
+        }.Concat(settings).GroupBy(s => s.Key).ToDictionary(g => g.Key, g => g.Last().Value), now, args);
+
+    /// <summary>As in the test host: documents the CLI writes without --language have English words (numbers stay Swedish).</summary>
+    private static readonly KeyValuePair<string, string?> EnglishWords = new("Localization:DefaultUiCulture", "en-GB");
 
     private static DatabaseProvider ProviderOf(string connectionString) =>
         connectionString.Contains("Host=", StringComparison.OrdinalIgnoreCase) ? DatabaseProvider.Postgres : DatabaseProvider.Sqlite;

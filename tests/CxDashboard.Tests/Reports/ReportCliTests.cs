@@ -108,7 +108,7 @@ public abstract class ReportCliTests<TDb>(ReportCliTests<TDb>.Fixture fixture) :
         });
         var pdfPath = Path.Combine(fixture.OutputDirectory, "packs", "t1.pdf");
         var team = await CliRunner.RunAsync(fixture.App, ReportDataset.JobTime, "report", "coaching", "--team", teamId.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            "--from", "2026-03-01", "--to", "2026-03-31", "--out", pdfPath);
+            "--from", "2026-03-01", "--to", "2026-03-31", "--out", pdfPath, "--language", "en-GB");
         Assert.Equal(0, team.ExitCode);
         Assert.StartsWith($"Wrote {pdfPath}: coaching-t1-2026-03-01-2026-03-31.pdf", team.Out);
         var pdf = PdfText.Read(pdfPath);
@@ -118,7 +118,7 @@ public abstract class ReportCliTests<TDb>(ReportCliTests<TDb>.Fixture fixture) :
 
         var xlsxPath = Path.Combine(fixture.OutputDirectory, "packs", "a1.xlsx");
         var agent = await CliRunner.RunAsync(fixture.App, ReportDataset.JobTime, "report", "coaching", "--agent", agentId.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            "--from", "2026-03-01", "--to", "2026-03-31", "--format", "xlsx", "--out", xlsxPath);
+            "--from", "2026-03-01", "--to", "2026-03-31", "--format", "xlsx", "--out", xlsxPath, "--language", "en-GB");
         Assert.Equal(0, agent.ExitCode);
         using var workbook = new ClosedXML.Excel.XLWorkbook(xlsxPath);
         Assert.Contains(workbook.Worksheets, sheet => sheet.Name == "Scorecard");
@@ -128,5 +128,37 @@ public abstract class ReportCliTests<TDb>(ReportCliTests<TDb>.Fixture fixture) :
         var backwards = await CliRunner.RunAsync(fixture.App, ReportDataset.JobTime, "report", "coaching", "--team", teamId.ToString(System.Globalization.CultureInfo.InvariantCulture),
             "--from", "2026-03-31", "--to", "2026-03-01", "--out", pdfPath);
         Assert.Equal(CliApp.UsageError, backwards.ExitCode);
+    }
+
+    [Fact]
+    public async Task Report_coaching_writes_the_organisations_language_unless_language_chooses_the_other()
+    {
+        var teamId = await fixture.App.WithScopeAsync(sp => sp.GetRequiredService<CxDbContext>().Teams.Where(t => t.Name == "T1").Select(t => t.Id).SingleAsync());
+        var id = teamId.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var path = Path.Combine(fixture.OutputDirectory, "packs", "t1-language.pdf");
+
+        // No --language: the organisation's language (here without the test host's English words).
+        var organisation = new Dictionary<string, string?> { ["Organisation:Language"] = "sv-SE", ["Localization:DefaultUiCulture"] = null };
+        var swedish = await CliRunner.RunAsync(fixture.App, ReportDataset.JobTime, organisation, "report", "coaching", "--team", id, "--from", "2026-03-01", "--to", "2026-03-31", "--out", path);
+        Assert.Equal(0, swedish.ExitCode);
+        var sv = PdfText.Read(path).All;
+        Assert.Contains("Coachningspaket: T1", sv);
+        Assert.Contains("Nyckeltal jämfört med teamet och målet", sv);
+        Assert.Contains(Web.Features.Presentation.Vocabulary.For("sv-SE").Kpi(Web.Features.Metrics.KpiKind.RepeatContactRate), sv);
+        Assert.DoesNotContain("Coaching pack", sv);
+        Assert.DoesNotContain("UTC", sv);
+
+        var english = await CliRunner.RunAsync(fixture.App, ReportDataset.JobTime, organisation, "report", "coaching", "--team", id, "--from", "2026-03-01", "--to", "2026-03-31", "--out", path,
+            "--language", "en-GB");
+        Assert.Equal(0, english.ExitCode);
+        var en = PdfText.Read(path).All;
+        Assert.Contains("Coaching pack: T1", en);
+        Assert.Contains("Repeat-contact rate", en);
+        Assert.DoesNotContain("Coachningspaket", en);
+
+        var unknown = await CliRunner.RunAsync(fixture.App, ReportDataset.JobTime, "report", "coaching", "--team", id, "--from", "2026-03-01", "--to", "2026-03-31", "--out", path,
+            "--language", "de-DE");
+        Assert.Equal(CliApp.UsageError, unknown.ExitCode);
+        Assert.Contains("--language: 'de-DE' is not a language the product speaks; use sv-SE or en-GB.", unknown.Error);
     }
 }

@@ -35,6 +35,9 @@ public sealed class DemoSeeder(
     ILogger<DemoSeeder> logger)
 {
     public const string DemoPassword = "Demo!2026";
+
+    /// <summary>Who imported the demo files, as the import history shows it (the demo organisation's language).</summary>
+    public const string DemoImportLabel = "Demodata";
     public const string DemoOrganisationFile = "demo/organisation.json";
 
     public static readonly IReadOnlyList<DemoLogin> Logins =
@@ -92,7 +95,8 @@ public sealed class DemoSeeder(
                 var result = await importer.ImportFileAsync(kind, stream, new ImportOptions(), ct);
                 if (!result.WroteData)
                     throw new InvalidOperationException($"The demo {kind.Code()} file did not import: {result.FileError ?? string.Join("; ", result.Errors.Take(5))}");
-                await importHistory.RecordAsync(ImportHistoryRecorder.DemoSeedUserId, "Demo seed", [(file, new FileInfo(path).Length)],
+                // The import history names who imported a file; the demo organisation is Swedish, and so is its label.
+                await importHistory.RecordAsync(ImportHistoryRecorder.DemoSeedUserId, DemoImportLabel, [(file, new FileInfo(path).Length)],
                     new ImportBatchResult([result], result.Duration), validRowsOnly: false, ct);
                 logger.LogInformation("Demo {Kind}: {Rows} rows imported in {Seconds:0.0} s", kind.Code(), result.Rows, result.Duration.TotalSeconds);
             }

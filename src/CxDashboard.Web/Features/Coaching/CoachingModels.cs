@@ -100,9 +100,5 @@ public static class CoachingActionStatusText
 {
     public static readonly IReadOnlyList<CoachingActionStatus> All = Enum.GetValues<CoachingActionStatus>();
 
-    public static string Describe(CoachingActionStatus status) => status switch
-    {
-        CoachingActionStatus.InProgress => "In progress",
-        _ => status.ToString(),
-    };
+    public static string Describe(CoachingActionStatus status) => Presentation.Vocabulary.Current.CoachingActionStatus(status);
 }

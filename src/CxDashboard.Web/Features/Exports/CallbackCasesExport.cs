@@ -4,6 +4,7 @@ using CxDashboard.Web.Features.Callbacks;
 using CxDashboard.Web.Features.Exports.Xlsx;
 using CxDashboard.Web.Features.Metrics;
 using CxDashboard.Web.Features.Organisation;
+using CxDashboard.Web.Features.Presentation;
 using Microsoft.EntityFrameworkCore;
 
 namespace CxDashboard.Web.Features.Exports;
@@ -17,7 +18,7 @@ public sealed class CallbackCasesExport(CxDbContext db) : IRawExportSource
 {
     public RawExportKind Kind => RawExportKind.Callbacks;
 
-    public async Task<RawExportSheet> SheetAsync(MetricQuery query, DataScope scope, OrganisationTime time, RawExportNames names, CancellationToken ct)
+    public async Task<RawExportSheet> SheetAsync(MetricQuery query, DataScope scope, OrganisationTime time, RawExportNames names, DocumentText t, CancellationToken ct)
     {
         // The callback rule's own window ("3 contacts in 7 days"), not the KPIs' repeat window.
         var repeatWindowDays = await db.CallbackSettings.AsNoTracking().OrderBy(s => s.Id).Select(s => (int?)s.RepeatWindowDays).FirstOrDefaultAsync(ct) ?? new CallbackSettings().RepeatWindowDays;
@@ -36,34 +37,34 @@ public sealed class CallbackCasesExport(CxDbContext db) : IRawExportSource
 
         XlColumn<CaseRow>[] columns =
         [
-            new("Case", 8, XlFormat.Integer, c => c.Id),
-            new("Status", 9, XlFormat.Text, c => c.Status == CallbackCaseStatus.Open ? "open" : "closed"),
-            new("Team", 18, XlFormat.Text, c => names.Team(c.TeamId)),
-            new("Customer id", 14, XlFormat.Text, c => c.CustomerExternalId),
-            new("Flagged by", 16, XlFormat.Text, c => c.FirstRule is { } rule ? CallbackText.Rule(rule) : null),
-            new("Why", 22, XlFormat.Text, c => Why(c, repeatWindowDays)),
-            new("Triggers", 8, XlFormat.Integer, c => c.Triggers),
-            new("Lowest CSAT", 8, XlFormat.Integer, c => c.LowestCsat),
-            new("Customer's comment", 50, XlFormat.Text, c => c.FirstComment),
-            new($"First triggered ({zone})", 17, XlFormat.DateTime, c => Local(c.FirstTriggeredAtUtc)),
-            new($"Due ({zone})", 17, XlFormat.DateTime, c => Local(c.DueAtUtc)),
-            new("Priority (1–100)", 9, XlFormat.Integer, c => c.Priority),
-            new("Assigned to", 18, XlFormat.Text, c => c.AssignedTo),
-            new($"First attempt ({zone})", 17, XlFormat.DateTime, c => Local(c.FirstAttemptAtUtc)),
-            new("Attempts", 8, XlFormat.Integer, c => c.Attempts),
-            new("Hours to first attempt", 10, XlFormat.Decimal1, c => (c.FirstAttemptAtUtc - c.FirstTriggeredAtUtc)?.TotalHours),
-            new("SLA", 11, XlFormat.Text, c => Sla(c, asOf)),
-            new("SLA met", 8, XlFormat.Boolean, c => Sla(c, asOf) switch { "met" => true, "missed" => false, _ => (bool?)null }),
-            new($"Escalated ({zone})", 17, XlFormat.DateTime, c => Local(c.EscalatedAtUtc)),
-            new($"Closed ({zone})", 17, XlFormat.DateTime, c => Local(c.ClosedAtUtc)),
-            new("Outcome", 20, XlFormat.Text, c => c.Outcome is { } o ? CallbackText.Outcome(o) : null),
-            new("Root cause code", 13, XlFormat.Text, c => names.ReasonCode(c.RootCauseReasonId)),
-            new("Root cause", 24, XlFormat.Text, c => names.Reason(c.RootCauseReasonId)),
-            new("Closing note", 40, XlFormat.Text, c => c.ClosingNote),
-            new("Follow-up CSAT", 9, XlFormat.Integer, c => c.FollowUpCsat),
-            new("Recovered", 9, XlFormat.Boolean, c => c.FollowUpCsat is { } csat ? csat >= 4 : (bool?)null),
+            new(t["Case"], 8, XlFormat.Integer, c => c.Id),
+            new(t["Status"], 9, XlFormat.Text, c => t.LowerFirst(t.Language.Words.CallbackStatus(c.Status))),
+            new(t["Team"], 18, XlFormat.Text, c => names.Team(c.TeamId)),
+            new(t["Customer id"], 14, XlFormat.Text, c => c.CustomerExternalId),
+            new(t["Flagged by"], 16, XlFormat.Text, c => c.FirstRule is { } rule ? t.Language.Words.CallbackRule(rule) : null),
+            new(t["Why"], 22, XlFormat.Text, c => Why(t, c, repeatWindowDays)),
+            new(t["Triggers"], 8, XlFormat.Integer, c => c.Triggers),
+            new(t["Lowest CSAT"], 8, XlFormat.Integer, c => c.LowestCsat),
+            new(t["Customer's comment"], 50, XlFormat.Text, c => c.FirstComment),
+            new(t.Format("First triggered ({0})", zone), 17, XlFormat.DateTime, c => Local(c.FirstTriggeredAtUtc)),
+            new(t.Format("Due ({0})", zone), 17, XlFormat.DateTime, c => Local(c.DueAtUtc)),
+            new(t["Priority (1–100)"], 9, XlFormat.Integer, c => c.Priority),
+            new(t["Assigned to"], 18, XlFormat.Text, c => c.AssignedTo),
+            new(t.Format("First attempt ({0})", zone), 17, XlFormat.DateTime, c => Local(c.FirstAttemptAtUtc)),
+            new(t["Attempts"], 8, XlFormat.Integer, c => c.Attempts),
+            new(t["Hours to first attempt"], 10, XlFormat.Decimal1, c => (c.FirstAttemptAtUtc - c.FirstTriggeredAtUtc)?.TotalHours),
+            new(t["SLA"], 11, XlFormat.Text, c => t[Sla(c, asOf)]),
+            new(t["SLA met"], 8, XlFormat.Boolean, c => Sla(c, asOf) switch { "met" => true, "missed" => false, _ => (bool?)null }),
+            new(t.Format("Escalated ({0})", zone), 17, XlFormat.DateTime, c => Local(c.EscalatedAtUtc)),
+            new(t.Format("Closed ({0})", zone), 17, XlFormat.DateTime, c => Local(c.ClosedAtUtc)),
+            new(t["Outcome"], 20, XlFormat.Text, c => c.Outcome is { } o ? t.Language.Words.CallbackOutcome(o) : null),
+            new(t["Root cause code"], 13, XlFormat.Text, c => names.ReasonCode(c.RootCauseReasonId)),
+            new(t["Root cause"], 24, XlFormat.Text, c => names.Reason(c.RootCauseReasonId)),
+            new(t["Closing note"], 40, XlFormat.Text, c => c.ClosingNote),
+            new(t["Follow-up CSAT"], 9, XlFormat.Integer, c => c.FollowUpCsat),
+            new(t["Recovered"], 9, XlFormat.Boolean, c => c.FollowUpCsat is { } csat ? csat >= 4 : (bool?)null),
         ];
-        return RawExportSheet.Create("Callback cases", "of the case's first trigger (a response's arrival, or the repeat contact's start)", cases.CountAsync, columns,
+        return RawExportSheet.Create(t["Callback cases"], t["of the case's first trigger (a response's arrival, or the repeat contact's start)"], cases.CountAsync, columns,
             _ => cases.MostUrgentFirst(asOf)
                 .Select(c => new CaseRow(
                     c.Id, c.Status, c.TeamId, c.Customer!.ExternalId, c.FirstTriggeredAtUtc, c.DueAtUtc, c.Priority,
@@ -81,18 +82,18 @@ public sealed class CallbackCasesExport(CxDbContext db) : IRawExportSource
                         .OrderBy(r => r.ReceivedAtUtc).Select(r => (int?)r.Csat).FirstOrDefault()))
                 .AsAsyncEnumerable(),
             [
-                "One row per case whose first trigger lies in the period, most urgent first as on the worklist: open cases overdue or escalated, then by priority and due time; closed cases last, most recently closed first.",
-                "SLA: met when the first contact attempt was at or before the due time; missed when it was later or the case is past due without one; not yet due otherwise (not counted, as in the callback KPIs).",
-                "Recovered: the follow-up survey after the callback scored CSAT 4–5; empty when the customer has not answered one.",
-                "Customer names, phone numbers and e-mail addresses are not exported; the case page has them for the call.",
+                t["One row per case whose first trigger lies in the period, most urgent first as on the worklist: open cases overdue or escalated, then by priority and due time; closed cases last, most recently closed first."],
+                t["SLA: met when the first contact attempt was at or before the due time; missed when it was later or the case is past due without one; not yet due otherwise (not counted, as in the callback KPIs)."],
+                t["Recovered: the follow-up survey after the callback scored CSAT 4–5; empty when the customer has not answered one."],
+                t["Customer names, phone numbers and e-mail addresses are not exported; the case page has them for the call."],
             ]);
     }
 
-    private static string Why(CaseRow c, int windowDays) => c.FirstRule switch
+    private static string Why(DocumentText t, CaseRow c, int windowDays) => c.FirstRule switch
     {
-        CallbackRule.RepeatContacts => $"{c.FirstContactsInWindow} contacts in {windowDays} days",
+        CallbackRule.RepeatContacts => t.Format("{0} contacts in {1} days", c.FirstContactsInWindow, windowDays),
         null => "",
-        _ => $"CSAT {c.FirstCsat}" + (c.FirstResolved == false ? ", not resolved" : ""),
+        _ => t.Format(c.FirstResolved == false ? "CSAT {0}, not resolved" : "CSAT {0}", c.FirstCsat),
     };
 
     private static string Sla(CaseRow c, DateTime asOf) =>

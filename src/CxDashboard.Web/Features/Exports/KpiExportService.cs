@@ -7,6 +7,7 @@ using CxDashboard.Web.Features.Dashboard;
 using CxDashboard.Web.Features.Exports.Xlsx;
 using CxDashboard.Web.Features.Metrics;
 using CxDashboard.Web.Features.Organisation;
+using CxDashboard.Web.Features.Presentation;
 using Microsoft.EntityFrameworkCore;
 
 namespace CxDashboard.Web.Features.Exports;
@@ -40,28 +41,32 @@ public sealed class KpiExportService(
     TimeProvider clock)
 {
     /// <summary>Writes the workbook for a `kpis`-style request into <paramref name="output"/>; returns its file name.</summary>
-    public async Task<string> ForRequestAsync(KpiRequest request, Stream output, Func<Stream, ITableWorkbookWriter>? writerFactory = null, CancellationToken ct = default)
+    public async Task<string> ForRequestAsync(KpiRequest request, DocumentLanguage language, Stream output, Func<Stream, ITableWorkbookWriter>? writerFactory = null,
+        CancellationToken ct = default)
     {
+        using var words = language.Use();
         var query = await reports.ResolveAsync(request, ct);
         var filters = new KpiReportFilters(request.Team, request.Agent, request.Channel?.ToLowerInvariant(), request.Reason);
-        return await WriteAsync(query, DataScope.Everything, "all teams", filters, output, writerFactory, ct);
+        return await WriteAsync(query, DataScope.Everything, ExportText.For(language)["all teams"], filters, language, output, writerFactory, ct);
     }
 
     /// <summary>Writes the workbook of the dashboard's filters, in the user's scope, into <paramref name="output"/>; returns its file name.</summary>
-    public async Task<string> ForDashboardAsync(DashboardFilter filter, ClaimsPrincipal user, Stream output, CancellationToken ct = default)
+    public async Task<string> ForDashboardAsync(DashboardFilter filter, ClaimsPrincipal user, DocumentLanguage language, Stream output, CancellationToken ct = default)
     {
+        using var words = language.Use();
         var (query, scope, _, _) = await dashboard.ResolveAsync(filter, user, ct);
         var visibleTeams = (await db.Teams.AsNoTracking().OrderBy(t => t.Name).ToListAsync(ct)).Where(t => scope.IsUnrestricted || scope.AllowsTeam(t.Id)).ToList();
         var team = query.TeamId is { } teamId ? await db.Teams.Where(t => t.Id == teamId).Select(t => t.Name).FirstOrDefaultAsync(ct) : null;
         var agent = query.AgentId is { } agentId ? await db.Agents.Where(a => a.Id == agentId).Select(a => a.ExternalId).FirstOrDefaultAsync(ct) : null;
         var reason = query.ReasonId is { } reasonId ? await db.ContactReasons.Where(r => r.Id == reasonId).Select(r => r.Code).FirstOrDefaultAsync(ct) : null;
         var filters = new KpiReportFilters(team, agent, query.Channel?.Code(), reason);
-        return await WriteAsync(query, scope, DashboardService.DescribeScope(scope, visibleTeams, scope.AgentId is not null), filters, output, null, ct);
+        return await WriteAsync(query, scope, DashboardService.DescribeScope(scope, visibleTeams, scope.AgentId is not null), filters, language, output, null, ct);
     }
 
-    private async Task<string> WriteAsync(MetricQuery query, DataScope scope, string scopeDescription, KpiReportFilters filters, Stream output,
-        Func<Stream, ITableWorkbookWriter>? writerFactory, CancellationToken ct)
+    private async Task<string> WriteAsync(MetricQuery query, DataScope scope, string scopeDescription, KpiReportFilters filters, DocumentLanguage language,
+        Stream output, Func<Stream, ITableWorkbookWriter>? writerFactory, CancellationToken ct)
     {
+        var t = ExportText.For(language);
         var settings = await organisation.GetAsync(ct);
         var totals = await queries.TotalsAsync(query, scope, ct);
         var previous = await queries.TotalsAsync(query.PreviousPeriod(), scope, ct);
@@ -77,7 +82,8 @@ public sealed class KpiExportService(
 
         var content = new KpiWorkbookContent
         {
-            Title = $"CX KPIs {Period(query.From, query.To)}",
+            Title = t.Format("CX KPIs {0}", Period(query.From, query.To)),
+            Language = language,
             OrganisationName = settings.Name,
             Query = query,
             Summary = KpiReport.Create(totals, query, settings.TimeZoneId, filters),
@@ -86,17 +92,17 @@ public sealed class KpiExportService(
             Targets = await targets.LoadAsync(ct),
             TargetTeamId = query.TeamId,
             ScopeDescription = scopeDescription,
-            Filters = Describe(filters, query, teams, agents.ToDictionary(a => a.Key, a => a.Value.Name), reasons),
+            Filters = Describe(t, filters, query, teams, agents.ToDictionary(a => a.Key, a => a.Value.Name), reasons),
             ExportedAtUtc = clock.GetUtcNow().UtcDateTime,
             Teams = byTeam.OrderByDescending(kv => kv.Value.Contacts)
-                .Select(kv => new KpiBreakdownRow(kv.Key == 0 ? "No team (self-service)" : teams.GetValueOrDefault(kv.Key, $"Team {kv.Key}"), kv.Value))
+                .Select(kv => new KpiBreakdownRow(kv.Key == 0 ? t["No team (self-service)"] : teams.GetValueOrDefault(kv.Key) ?? t.Format("Team id {0}", kv.Key), kv.Value))
                 .ToList(),
             Agents = byAgent.Where(kv => kv.Key != 0).OrderByDescending(kv => kv.Value.Contacts)
                 .Select(kv =>
                 {
                     var agent = agents.GetValueOrDefault(kv.Key);
-                    return new KpiBreakdownRow(agent?.Name ?? $"Agent {kv.Key}", kv.Value, agent?.ExternalId,
-                        agent?.TeamId is { } t ? teams.GetValueOrDefault(t) : null);
+                    return new KpiBreakdownRow(agent?.Name ?? t.Format("Agent {0}", kv.Key), kv.Value, agent?.ExternalId,
+                        agent?.TeamId is { } teamId ? teams.GetValueOrDefault(teamId) : null);
                 })
                 .ToList(),
             Reasons = byReason.OrderByDescending(kv => kv.Value.Contacts)
@@ -105,11 +111,11 @@ public sealed class KpiExportService(
                     var reason = reasons.GetValueOrDefault(kv.Key);
                     var share = totals.Contacts == 0 ? 0 : 100.0 * kv.Value.Contacts / totals.Contacts;
                     var complexity = reason?.Complexity ?? 3;
-                    return new ReasonBreakdownRow(reason?.Code ?? "?", reason?.Name ?? $"Reason {kv.Key}", complexity, share,
+                    return new ReasonBreakdownRow(reason?.Code ?? "?", reason?.Name ?? t.Format("Reason {0}", kv.Key), complexity, share,
                         SelfServiceCandidates.IsCandidate(share, complexity), kv.Value);
                 })
                 .ToList(),
-            Channels = Channels.All.Where(byChannel.ContainsKey).Select(c => new KpiBreakdownRow(c.DisplayName(), byChannel[c], c.Code())).ToList(),
+            Channels = Channels.All.Where(byChannel.ContainsKey).Select(c => new KpiBreakdownRow(language.Words.Channel(c), byChannel[c], c.Code())).ToList(),
             Days = Enumerable.Range(0, query.Days).Select(i => query.From.AddDays(i))
                 .Select(day => (day, byDay.GetValueOrDefault(day, KpiCounts.Empty))),
             Callbacks = scope.AgentId is not null || scope.SeesNothing ? null : await callbacks.GetAsync(new CallbackKpiRequest
@@ -125,15 +131,15 @@ public sealed class KpiExportService(
         return FileName(query, filters);
     }
 
-    private static IReadOnlyList<string> Describe(KpiReportFilters filters, MetricQuery query, IReadOnlyDictionary<int, string> teams,
+    private static IReadOnlyList<string> Describe(DocumentText t, KpiReportFilters filters, MetricQuery query, IReadOnlyDictionary<int, string> teams,
         IReadOnlyDictionary<int, string> agents, IReadOnlyDictionary<int, ContactReason> reasons)
     {
         var described = new List<string>();
-        if (query.TeamId is { } team) described.Add($"team {teams.GetValueOrDefault(team, filters.Team ?? "?")}");
-        if (query.AgentId is { } agent) described.Add($"agent {agents.GetValueOrDefault(agent, "?")} ({filters.Agent})");
-        if (query.Channel is { } channel) described.Add($"channel {channel.DisplayName()}");
-        if (query.ReasonId is { } reason && reasons.GetValueOrDefault(reason) is { } r) described.Add($"reason {r.Name} ({r.Code})");
-        if (query.SameReasonOnly) described.Add("repeats and FCR: same reason only");
+        if (query.TeamId is { } team) described.Add(t.Format("team {0}", teams.GetValueOrDefault(team, filters.Team ?? "?")));
+        if (query.AgentId is { } agent) described.Add(t.Format("agent {0} ({1})", agents.GetValueOrDefault(agent, "?"), filters.Agent));
+        if (query.Channel is { } channel) described.Add(t.Format("channel {0}", t.Language.Words.Channel(channel)));
+        if (query.ReasonId is { } reason && reasons.GetValueOrDefault(reason) is { } r) described.Add(t.Format("reason {0} ({1})", r.Name, r.Code));
+        if (query.SameReasonOnly) described.Add(t["repeats and FCR: same reason only"]);
         return described;
     }
 

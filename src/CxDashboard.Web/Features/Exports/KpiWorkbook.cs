@@ -34,19 +34,26 @@ public sealed record KpiWorkbookContent
 
     /// <summary>The dashboard's callback figures for the same period and team; null in an agent's own view.</summary>
     public Callbacks.CallbackKpis? Callbacks { get; init; }
+
+    /// <summary>The workbook's language: the requesting user's on the web, <c>--language</c> on the command line.</summary>
+    public required DocumentLanguage Language { get; init; }
 }
 
 /// <summary>
 /// The KPI workbook for any dashboard filter: Summary (the numbers of `kpis --format json`, each with its n, 95 %
 /// interval, target and the previous period), By team, By agent, By reason, By channel (each with its total), Daily
 /// trend, Callbacks and Definitions. Written through <see cref="ITableWorkbookWriter"/>: the web and the CLI stream it
-/// (<see cref="StreamingXlsxWriter"/>), so a three-year daily sheet costs no more memory than a month's.
+/// (<see cref="StreamingXlsxWriter"/>), so a three-year daily sheet costs no more memory than a month's. Sheet names,
+/// headers and notes are in the workbook's language (<see cref="ExportText"/>, KPI and channel names from the vocabulary);
+/// JSON field names and codes stay as they are.
 /// </summary>
 public static class KpiWorkbook
 {
+    /// <summary>The sheets' names in English (the keys of their words).</summary>
     public const string SummarySheet = "Summary";
     public static readonly string[] SheetNames = [SummarySheet, "By team", "By agent", "By reason", "By channel", "Daily trend", "Callbacks", "Definitions"];
 
+    /// <summary>The label of a total row (English; the words of <see cref="ExportText"/>).</summary>
     public const string TotalLabel = "Total";
 
     /// <summary>One line of the Summary: a KPI or count with what it rests on, its target and the previous period.</summary>
@@ -64,40 +71,44 @@ public static class KpiWorkbook
 
     public static async Task WriteAsync(KpiWorkbookContent content, ITableWorkbookWriter writer, CancellationToken ct = default)
     {
-        await SummaryAsync(writer, content, ct);
-        await writer.AddSheetAsync(SheetNames[1], KpiColumns.With<KpiBreakdownRow>(r => r.Counts,
-            new XlColumn<KpiBreakdownRow>("Team", 28, XlFormat.Text, r => r.Name)), content.Teams.ToAsyncEnumerable(),
-            Totalled(content.Teams, r => r.Counts, counts => new KpiBreakdownRow(TotalLabel, counts)), ct);
-        await writer.AddSheetAsync(SheetNames[2], KpiColumns.With<KpiBreakdownRow>(r => r.Counts,
-            new XlColumn<KpiBreakdownRow>("Agent id", 12, XlFormat.Text, r => r.Code),
-            new XlColumn<KpiBreakdownRow>("Agent", 26, XlFormat.Text, r => r.Name),
-            new XlColumn<KpiBreakdownRow>("Team", 22, XlFormat.Text, r => r.Team)), content.Agents.ToAsyncEnumerable(),
-            Totalled(content.Agents, r => r.Counts, counts => new KpiBreakdownRow($"{TotalLabel} (agents)", counts, TotalLabel)), ct);
-        await writer.AddSheetAsync(SheetNames[3], KpiColumns.With<ReasonBreakdownRow>(r => r.Counts,
-            new XlColumn<ReasonBreakdownRow>("Reason code", 14, XlFormat.Text, r => r.Code),
-            new XlColumn<ReasonBreakdownRow>("Reason", 30, XlFormat.Text, r => r.Name),
-            new XlColumn<ReasonBreakdownRow>("Complexity (1–5)", 11, XlFormat.Integer, r => r.Complexity),
-            new XlColumn<ReasonBreakdownRow>("Share of contacts", 11, XlFormat.Percent, r => r.SharePercent),
-            new XlColumn<ReasonBreakdownRow>("Self-service candidate", 12, XlFormat.Boolean, r => r.SelfServiceCandidate)), content.Reasons.ToAsyncEnumerable(),
-            Totalled(content.Reasons, r => r.Counts, counts => new ReasonBreakdownRow(TotalLabel, "", null, counts.Contacts > 0 ? 100 : null, null, counts)), ct);
-        await writer.AddSheetAsync(SheetNames[4], KpiColumns.With<KpiBreakdownRow>(r => r.Counts,
-            new XlColumn<KpiBreakdownRow>("Channel", 20, XlFormat.Text, r => r.Name),
-            new XlColumn<KpiBreakdownRow>("Channel code", 12, XlFormat.Text, r => r.Code)), content.Channels.ToAsyncEnumerable(),
-            Totalled(content.Channels, r => r.Counts, counts => new KpiBreakdownRow(TotalLabel, counts)), ct);
+        var language = content.Language;
+        using var words = language.Use();
+        var t = ExportText.For(language);
+        var total = t[TotalLabel];
+        await SummaryAsync(writer, content, t, ct);
+        await writer.AddSheetAsync(t[SheetNames[1]], KpiColumns.With<KpiBreakdownRow>(r => r.Counts, language,
+            new XlColumn<KpiBreakdownRow>(t["Team"], 28, XlFormat.Text, r => r.Name)), content.Teams.ToAsyncEnumerable(),
+            Totalled(content.Teams, r => r.Counts, counts => new KpiBreakdownRow(total, counts)), ct);
+        await writer.AddSheetAsync(t[SheetNames[2]], KpiColumns.With<KpiBreakdownRow>(r => r.Counts, language,
+            new XlColumn<KpiBreakdownRow>(t["Agent id"], 12, XlFormat.Text, r => r.Code),
+            new XlColumn<KpiBreakdownRow>(t["Agent"], 26, XlFormat.Text, r => r.Name),
+            new XlColumn<KpiBreakdownRow>(t["Team"], 22, XlFormat.Text, r => r.Team)), content.Agents.ToAsyncEnumerable(),
+            Totalled(content.Agents, r => r.Counts, counts => new KpiBreakdownRow(t["Total (agents)"], counts, total)), ct);
+        await writer.AddSheetAsync(t[SheetNames[3]], KpiColumns.With<ReasonBreakdownRow>(r => r.Counts, language,
+            new XlColumn<ReasonBreakdownRow>(t["Reason code"], 14, XlFormat.Text, r => r.Code),
+            new XlColumn<ReasonBreakdownRow>(t["Reason"], 30, XlFormat.Text, r => r.Name),
+            new XlColumn<ReasonBreakdownRow>(t["Complexity (1–5)"], 11, XlFormat.Integer, r => r.Complexity),
+            new XlColumn<ReasonBreakdownRow>(t["Share of contacts"], 11, XlFormat.Percent, r => r.SharePercent),
+            new XlColumn<ReasonBreakdownRow>(t["Self-service candidate"], 12, XlFormat.Boolean, r => r.SelfServiceCandidate)), content.Reasons.ToAsyncEnumerable(),
+            Totalled(content.Reasons, r => r.Counts, counts => new ReasonBreakdownRow(total, "", null, counts.Contacts > 0 ? 100 : null, null, counts)), ct);
+        await writer.AddSheetAsync(t[SheetNames[4]], KpiColumns.With<KpiBreakdownRow>(r => r.Counts, language,
+            new XlColumn<KpiBreakdownRow>(t["Channel"], 20, XlFormat.Text, r => r.Name),
+            new XlColumn<KpiBreakdownRow>(t["Channel code"], 12, XlFormat.Text, r => r.Code)), content.Channels.ToAsyncEnumerable(),
+            Totalled(content.Channels, r => r.Counts, counts => new KpiBreakdownRow(total, counts)), ct);
 
         // The daily sheet is added up as its rows pass, so the days are read once and never held.
         var days = KpiCounts.Empty;
-        await writer.AddSheetAsync(SheetNames[5], KpiColumns.With<(DateOnly? Day, KpiCounts Counts)>(r => r.Counts,
-            new XlColumn<(DateOnly? Day, KpiCounts Counts)>("Date", 11, XlFormat.Date, r => r.Day is { } day ? day : TotalLabel),
-            new XlColumn<(DateOnly? Day, KpiCounts Counts)>("Weekday", 10, XlFormat.Text, r => r.Day?.DayOfWeek.ToString())),
+        await writer.AddSheetAsync(t[SheetNames[5]], KpiColumns.With<(DateOnly? Day, KpiCounts Counts)>(r => r.Counts, language,
+            new XlColumn<(DateOnly? Day, KpiCounts Counts)>(t["Date"], 11, XlFormat.Date, r => r.Day is { } day ? day : total),
+            new XlColumn<(DateOnly? Day, KpiCounts Counts)>(t["Weekday"], 10, XlFormat.Text, r => r.Day is { } day ? language.UiCulture.DateTimeFormat.GetDayName(day.DayOfWeek) : null)),
             content.Days.Select(d =>
             {
                 days += d.Counts;
                 return ((DateOnly?)d.Day, d.Counts);
             }).ToAsyncEnumerable(),
             new XlSheetOptions<(DateOnly? Day, KpiCounts Counts)> { Totals = () => [(null, days)] }, ct);
-        await CallbackSheetAsync(writer, content.Callbacks, ct);
-        await DefinitionsAsync(writer, ct);
+        await CallbackSheetAsync(writer, content.Callbacks, t, ct);
+        await DefinitionsAsync(writer, t, ct);
         writer.Complete();
     }
 
@@ -106,87 +117,88 @@ public static class KpiWorkbook
         new() { Totals = () => [total(KpiCounts.Sum(rows.Select(counts)))] };
 
     /// <summary>The Summary's columns; "JSON field" names the matching field of the kpis JSON and the API.</summary>
-    private static IReadOnlyList<XlColumn<SummaryLine>> SummaryColumns(ComparisonPeriod comparison) =>
+    private static IReadOnlyList<XlColumn<SummaryLine>> SummaryColumns(ComparisonPeriod comparison, DocumentText t, Vocabulary v) =>
     [
-        new("KPI", 30, XlFormat.Text, l => l.Name),
-        new("Value", 11, XlFormat.Text, l => l.Value, l => l.Format),
-        new("Unit", 16, XlFormat.Text, l => l.Unit),
-        new("Hits", 10, XlFormat.Integer, l => l.Hits),
-        new("n", 10, XlFormat.Integer, l => l.N),
-        new("95 % low", 9, XlFormat.Percent, l => l.Interval?.Low),
-        new("95 % high", 9, XlFormat.Percent, l => l.Interval?.High),
-        new("Small sample", 9, XlFormat.Boolean, l => l.N is null ? XlValue.Empty : l.N is > 0 and < Proportion.SmallSampleThreshold),
-        new("Target (green)", 10, XlFormat.Text, l => l.Target?.Green, l => l.Format),
-        new("Target (amber)", 10, XlFormat.Text, l => l.Target?.Amber, l => l.Format),
-        new("Status", 13, XlFormat.Text, l => l.Status),
-        new($"Previous period ({comparison.Description})", 14, XlFormat.Text, l => l.Previous, l => l.Format),
-        new("Change (percentage points for rates, seconds for times)", 14, XlFormat.Text, l => l.Change, l => l.ChangeFormat),
-        new("JSON field", 22, XlFormat.Text, l => l.JsonField),
+        new(t["KPI"], 30, XlFormat.Text, l => l.Name),
+        new(t["Value"], 11, XlFormat.Text, l => l.Value, l => l.Format),
+        new(t["Unit"], 16, XlFormat.Text, l => l.Unit),
+        new(t["Hits"], 10, XlFormat.Integer, l => l.Hits),
+        new(t["n"], 10, XlFormat.Integer, l => l.N),
+        new(t["95 % low"], 9, XlFormat.Percent, l => l.Interval?.Low),
+        new(t["95 % high"], 9, XlFormat.Percent, l => l.Interval?.High),
+        new(t["Small sample"], 9, XlFormat.Boolean, l => l.N is null ? XlValue.Empty : l.N is > 0 and < Proportion.SmallSampleThreshold),
+        new(t["Target (green)"], 10, XlFormat.Text, l => l.Target?.Green, l => l.Format),
+        new(t["Target (amber)"], 10, XlFormat.Text, l => l.Target?.Amber, l => l.Format),
+        new(t["Status"], 13, XlFormat.Text, l => l.Status),
+        new(t.Format("Previous period ({0})", comparison.Description), 14, XlFormat.Text, l => l.Previous, l => l.Format),
+        new(t["Change (percentage points for rates, seconds for times)"], 14, XlFormat.Text, l => l.Change, l => l.ChangeFormat),
+        new(t["JSON field"], 22, XlFormat.Text, l => l.JsonField),
     ];
 
-    private static Task SummaryAsync(ITableWorkbookWriter writer, KpiWorkbookContent content, CancellationToken ct)
+    private static Task SummaryAsync(ITableWorkbookWriter writer, KpiWorkbookContent content, DocumentText t, CancellationToken ct)
     {
+        var v = content.Language.Words;
         var query = content.Query;
         var comparison = query.Comparison;
-        var lines = SummaryLines(content.Summary, content.Totals, content.Previous).Select(line =>
+        var lines = SummaryLines(content.Summary, content.Totals, content.Previous, t, v).Select(line =>
         {
             if (line.Kind is not { } kind) return line;
             var definition = KpiDefinitions.Get(kind);
             var target = content.Targets.For(kind, content.TargetTeamId);
             double? value = line.Value.Kind == XlValueKind.Number ? line.Value.Number : null;
-            return line with { Target = target, Status = Display.Status(TargetEvaluator.Evaluate(value, target, definition.HigherIsBetter)).Word };
+            return line with { Target = target, Status = v.Status(TargetEvaluator.Evaluate(value, target, definition.HigherIsBetter)) };
         });
 
         // What the numbers are about, under the table (outside its filter range).
         XlNote[] about =
         [
-            new("Export", content.Title),
-            new("Organisation", content.OrganisationName),
-            new("Period from", query.From, XlFormat.Date),
-            new("Period to", query.To, XlFormat.Date),
-            new("Compared with, from", comparison.Period.From, XlFormat.Date),
-            new("Compared with, to", comparison.Period.To, XlFormat.Date),
-            new("Compared with", $"{comparison.Description}. {ComparisonPeriod.RuleDescription}"),
-            new("Scope", content.ScopeDescription),
-            new("Filters", content.Filters.Count == 0 ? "none" : string.Join("; ", content.Filters)),
-            new("Repeat window W (days)", query.WindowDays, XlFormat.Integer),
-            new("Same reason only", query.SameReasonOnly, XlFormat.Boolean),
-            new("FCR decidable as of (UTC)", XlValue.FromDateTime(query.AsOfUtc), XlFormat.DateTime),
-            new("Time zone", content.Summary.TimeZone),
-            new("Exported (UTC)", XlValue.FromDateTime(content.ExportedAtUtc), XlFormat.DateTime),
+            new(t["Export"], content.Title),
+            new(t["Organisation"], content.OrganisationName),
+            new(t["Period from"], query.From, XlFormat.Date),
+            new(t["Period to"], query.To, XlFormat.Date),
+            new(t["Compared with, from"], comparison.Period.From, XlFormat.Date),
+            new(t["Compared with, to"], comparison.Period.To, XlFormat.Date),
+            new(t["Compared with"], t.Format("{0}. {1}", comparison.Description, ComparisonPeriod.RuleDescription)),
+            new(t["Scope"], content.ScopeDescription),
+            new(t["Filters"], content.Filters.Count == 0 ? "none" : string.Join("; ", content.Filters)),
+            new(t["Repeat window W (days)"], query.WindowDays, XlFormat.Integer),
+            new(t["Same reason only"], query.SameReasonOnly, XlFormat.Boolean),
+            new(t["FCR decidable as of (UTC)"], XlValue.FromDateTime(query.AsOfUtc), XlFormat.DateTime),
+            new(t["Time zone"], content.Summary.TimeZone),
+            new(t["Exported (UTC)"], XlValue.FromDateTime(content.ExportedAtUtc), XlFormat.DateTime),
         ];
-        return writer.AddSheetAsync(SummarySheet, SummaryColumns(comparison), lines.ToAsyncEnumerable(),
-            new XlSheetOptions<SummaryLine> { Below = new XlNotes("About this export", about) }, ct);
+        return writer.AddSheetAsync(t[SummarySheet], SummaryColumns(comparison, t, content.Language.Words), lines.ToAsyncEnumerable(),
+            new XlSheetOptions<SummaryLine> { Below = new XlNotes(t["About this export"], about) }, ct);
     }
 
-    private static IReadOnlyList<SummaryLine> SummaryLines(KpiReport r, KpiCounts now, KpiCounts before) =>
+    private static IReadOnlyList<SummaryLine> SummaryLines(KpiReport r, KpiCounts now, KpiCounts before, DocumentText t, Vocabulary v) =>
     [
-        new("Contacts", "contacts", r.Contacts, XlFormat.Integer, "contacts", before.Contacts),
-        new("Repeat contacts", "repeatContacts", r.RepeatContacts, XlFormat.Integer, "contacts", before.RepeatContacts),
-        new("Repeat-contact rate", "repeatContactRate", r.RepeatContactRate, XlFormat.Percent, "% of contacts", before.RepeatRate.Percent,
+        new(t["Contacts"], "contacts", r.Contacts, XlFormat.Integer, t.Lower("Contacts"), before.Contacts),
+        new(t["Repeat contacts"], "repeatContacts", r.RepeatContacts, XlFormat.Integer, t.Lower("Contacts"), before.RepeatContacts),
+        new(v.Kpi(KpiKind.RepeatContactRate), "repeatContactRate", r.RepeatContactRate, XlFormat.Percent, t["% of contacts"], before.RepeatRate.Percent,
             r.RepeatContacts, r.Contacts, r.RepeatContactRateInterval, KpiKind.RepeatContactRate),
-        new("FCR decidable contacts", "fcrDecidable", r.FcrDecidable, XlFormat.Integer, "contacts", before.FcrDecidable),
-        new("FCR resolved contacts", "fcrResolved", r.FcrResolved, XlFormat.Integer, "contacts", before.FcrResolved),
-        new("Contacts not yet decidable", "fcrNotYetDecidable", r.FcrNotYetDecidable, XlFormat.Integer, "contacts", before.FcrNotYetDecidable),
-        new("Contact-based FCR", "contactFcrPercent", r.ContactFcrPercent, XlFormat.Percent, "% of decidable", before.ContactFcr.Percent,
+        new(t["FCR decidable contacts"], "fcrDecidable", r.FcrDecidable, XlFormat.Integer, t.Lower("Contacts"), before.FcrDecidable),
+        new(t["FCR resolved contacts"], "fcrResolved", r.FcrResolved, XlFormat.Integer, t.Lower("Contacts"), before.FcrResolved),
+        new(t["Contacts not yet decidable"], "fcrNotYetDecidable", r.FcrNotYetDecidable, XlFormat.Integer, t.Lower("Contacts"), before.FcrNotYetDecidable),
+        new(v.Kpi(KpiKind.ContactFcrPercent), "contactFcrPercent", r.ContactFcrPercent, XlFormat.Percent, t["% of decidable"], before.ContactFcr.Percent,
             r.FcrResolved, r.FcrDecidable, r.ContactFcrPercentInterval, KpiKind.ContactFcrPercent),
-        new("Survey responses", "responses", r.Responses, XlFormat.Integer, "responses", before.Responses),
-        new("CSAT 4–5 responses", "csatPositive", r.CsatPositive, XlFormat.Integer, "responses", before.CsatPositive),
-        new("CSAT (top-2-box)", "csatPercent", r.CsatPercent, XlFormat.Percent, "% of responses", before.Csat.Percent,
+        new(t["Survey responses"], "responses", r.Responses, XlFormat.Integer, t.Lower("Responses"), before.Responses),
+        new(t["CSAT 4–5 responses"], "csatPositive", r.CsatPositive, XlFormat.Integer, t.Lower("Responses"), before.CsatPositive),
+        new(t["CSAT (top-2-box)"], "csatPercent", r.CsatPercent, XlFormat.Percent, t["% of responses"], before.Csat.Percent,
             r.CsatPositive, r.Responses, r.CsatPercentInterval, KpiKind.CsatPercent),
-        new("CSAT mean", "csatMean", r.CsatMean, XlFormat.Decimal2, "score 1–5", before.CsatMean, null, r.Responses, null, KpiKind.CsatMean),
-        new("Survey FCR answered", "surveyFcrAnswered", r.SurveyFcrAnswered, XlFormat.Integer, "responses", before.SurveyFcrAnswered),
-        new("Survey FCR yes", "surveyFcrYes", r.SurveyFcrYes, XlFormat.Integer, "responses", before.SurveyFcrYes),
-        new("Survey FCR", "surveyFcrPercent", r.SurveyFcrPercent, XlFormat.Percent, "% of answered", before.SurveyFcr.Percent,
+        new(v.Kpi(KpiKind.CsatMean), "csatMean", r.CsatMean, XlFormat.Decimal2, t["score 1–5"], before.CsatMean, null, r.Responses, null, KpiKind.CsatMean),
+        new(t["Survey FCR answered"], "surveyFcrAnswered", r.SurveyFcrAnswered, XlFormat.Integer, t.Lower("Responses"), before.SurveyFcrAnswered),
+        new(t["Survey FCR yes"], "surveyFcrYes", r.SurveyFcrYes, XlFormat.Integer, t.Lower("Responses"), before.SurveyFcrYes),
+        new(v.Kpi(KpiKind.SurveyFcrPercent), "surveyFcrPercent", r.SurveyFcrPercent, XlFormat.Percent, t["% of answered"], before.SurveyFcr.Percent,
             r.SurveyFcrYes, r.SurveyFcrAnswered, r.SurveyFcrPercentInterval, KpiKind.SurveyFcrPercent),
-        new("NPS answered", "npsAnswered", r.NpsAnswered, XlFormat.Integer, "responses", before.NpsAnswered),
-        new("NPS promoters (9–10)", "npsPromoters", r.NpsPromoters, XlFormat.Integer, "responses", before.NpsPromoters),
-        new("NPS detractors (0–6)", "npsDetractors", r.NpsDetractors, XlFormat.Integer, "responses", before.NpsDetractors),
-        new("NPS", "nps", r.Nps, XlFormat.Decimal1, "points −100 to 100", before.Nps, null, r.NpsAnswered, null, KpiKind.Nps),
-        new("Average handle time", "averageHandleSeconds", r.AverageHandleSeconds, XlFormat.Duration, "minutes:seconds (context, not a target)",
+        new(t["NPS answered"], "npsAnswered", r.NpsAnswered, XlFormat.Integer, t.Lower("Responses"), before.NpsAnswered),
+        new(t["NPS promoters (9–10)"], "npsPromoters", r.NpsPromoters, XlFormat.Integer, t.Lower("Responses"), before.NpsPromoters),
+        new(t["NPS detractors (0–6)"], "npsDetractors", r.NpsDetractors, XlFormat.Integer, t.Lower("Responses"), before.NpsDetractors),
+        new(v.Kpi(KpiKind.Nps), "nps", r.Nps, XlFormat.Decimal1, t["points −100 to 100"], before.Nps, null, r.NpsAnswered, null, KpiKind.Nps),
+        new(t["Average handle time"], "averageHandleSeconds", r.AverageHandleSeconds, XlFormat.Duration, t["minutes:seconds (context, not a target)"],
             before.AverageHandleSeconds, null, now.ContactsWithHandleTime),
-        new("Bot→human escalations", "botEscalations", r.BotEscalations, XlFormat.Integer, "contacts", before.BotEscalations),
-        new("Self-service contacts", "selfServiceContacts", r.SelfServiceContacts, XlFormat.Integer, "contacts", before.SelfServiceContacts),
+        new(v["Kpi.BotEscalationRate"], "botEscalations", r.BotEscalations, XlFormat.Integer, t.Lower("Contacts"), before.BotEscalations),
+        new(t["Self-service contacts"], "selfServiceContacts", r.SelfServiceContacts, XlFormat.Integer, t.Lower("Contacts"), before.SelfServiceContacts),
     ];
 
     /// <summary>One callback figure: its part of the worklist, what it is, the count and, for a share, the percentage of its n.</summary>
@@ -197,54 +209,54 @@ public static class KpiWorkbook
     /// The callback worklist's figures (as on the dashboard and from GET /api/v1/callbacks/kpis): cases are a team's,
     /// so the agent, channel and reason filters do not apply to them. Every share beside its count and its n.
     /// </summary>
-    private static Task CallbackSheetAsync(ITableWorkbookWriter writer, Callbacks.CallbackKpis? k, CancellationToken ct)
+    private static Task CallbackSheetAsync(ITableWorkbookWriter writer, Callbacks.CallbackKpis? k, DocumentText t, CancellationToken ct)
     {
         var lines = k is null
-            ? [new CallbackLine("", "Callback figures are not part of an agent's own view.")]
+            ? [new CallbackLine("", t["Callback figures are not part of an agent's own view."])]
             : new List<CallbackLine>
             {
-                new("Cases", "Open cases (at the as-of time)", k.Open, JsonField: "open"),
-                new("Cases", "Overdue (open, past due, no attempt)", k.Overdue, JsonField: "overdue"),
-                new("Cases", "Escalated (open)", k.Escalated, JsonField: "escalated"),
-                new("Cases", "Flagged in the period", k.Flagged, JsonField: "flagged"),
-                new("Cases", "Closed in the period", k.Closed, JsonField: "closed"),
-                new("SLA", "Callback SLA met", k.SlaMet, k.SlaMetPercent, XlFormat.Percent, k.SlaDue, k.SlaMetPercentInterval, "slaMetPercent"),
-                new("SLA", "Cases due, not yet decided", k.SlaNotYetDue, JsonField: "slaNotYetDue"),
-                new("First attempt", "Median hours to first attempt", null, k.MedianHoursToFirstAttempt, XlFormat.Decimal1, k.FirstAttempts, JsonField: "medianHoursToFirstAttempt"),
-                new("Follow-up", "Follow-up surveys sent", k.FollowUpsSent, JsonField: "followUpsSent"),
-                new("Follow-up", "Recovery rate (follow-up CSAT 4–5)", k.FollowUpsRecovered, k.RecoveryRatePercent, XlFormat.Percent, k.FollowUpsAnswered,
+                new(t["Cases"], t["Open cases (at the as-of time)"], k.Open, JsonField: "open"),
+                new(t["Cases"], t["Overdue (open, past due, no attempt)"], k.Overdue, JsonField: "overdue"),
+                new(t["Cases"], t["Escalated (open)"], k.Escalated, JsonField: "escalated"),
+                new(t["Cases"], t["Flagged in the period"], k.Flagged, JsonField: "flagged"),
+                new(t["Cases"], t["Closed in the period"], k.Closed, JsonField: "closed"),
+                new(t["SLA"], t.Language.Words.Kpi(KpiKind.CallbackSlaMetPercent), k.SlaMet, k.SlaMetPercent, XlFormat.Percent, k.SlaDue, k.SlaMetPercentInterval, "slaMetPercent"),
+                new(t["SLA"], t["Cases due, not yet decided"], k.SlaNotYetDue, JsonField: "slaNotYetDue"),
+                new(t["First attempt"], t["Median hours to first attempt"], null, k.MedianHoursToFirstAttempt, XlFormat.Decimal1, k.FirstAttempts, JsonField: "medianHoursToFirstAttempt"),
+                new(t["Follow-up"], t["Follow-up surveys sent"], k.FollowUpsSent, JsonField: "followUpsSent"),
+                new(t["Follow-up"], t["Recovery rate (follow-up CSAT 4–5)"], k.FollowUpsRecovered, k.RecoveryRatePercent, XlFormat.Percent, k.FollowUpsAnswered,
                     k.RecoveryRatePercentInterval, "recoveryRatePercent"),
             }
-            .Concat(k.Outcomes.Select(o => new CallbackLine("Outcome", o.Name, o.Cases, o.Percent, XlFormat.Percent, k.Closed)))
-            .Concat(k.RootCauses.Select(r => new CallbackLine("Root cause", r.Name, r.Cases, r.Percent, XlFormat.Percent, k.Closed)))
+            .Concat(k.Outcomes.Select(o => new CallbackLine(t["Outcome"], o.Name, o.Cases, o.Percent, XlFormat.Percent, k.Closed)))
+            .Concat(k.RootCauses.Select(r => new CallbackLine(t["Root cause"], r.Name, r.Cases, r.Percent, XlFormat.Percent, k.Closed)))
             .ToList();
-        return writer.AddSheetAsync(SheetNames[6],
+        return writer.AddSheetAsync(t[SheetNames[6]],
         [
-            new XlColumn<CallbackLine>("Category", 14, XlFormat.Text, l => l.Category),
-            new XlColumn<CallbackLine>("Callbacks", 40, XlFormat.Text, l => l.Item),
-            new XlColumn<CallbackLine>("Cases", 9, XlFormat.Integer, l => l.Count),
-            new XlColumn<CallbackLine>("Share or value", 11, XlFormat.Text, l => l.Value, l => l.Format),
-            new XlColumn<CallbackLine>("n (cases the share is of)", 11, XlFormat.Integer, l => l.N),
-            new XlColumn<CallbackLine>("95 % low", 9, XlFormat.Percent, l => l.Interval?.Low),
-            new XlColumn<CallbackLine>("95 % high", 9, XlFormat.Percent, l => l.Interval?.High),
-            new XlColumn<CallbackLine>("JSON field (GET /api/v1/callbacks/kpis)", 26, XlFormat.Text, l => l.JsonField),
+            new XlColumn<CallbackLine>(t["Category"], 14, XlFormat.Text, l => l.Category),
+            new XlColumn<CallbackLine>(t["Callbacks"], 40, XlFormat.Text, l => l.Item),
+            new XlColumn<CallbackLine>(t["Cases"], 9, XlFormat.Integer, l => l.Count),
+            new XlColumn<CallbackLine>(t["Share or value"], 11, XlFormat.Text, l => l.Value, l => l.Format),
+            new XlColumn<CallbackLine>(t["n (cases the share is of)"], 11, XlFormat.Integer, l => l.N),
+            new XlColumn<CallbackLine>(t["95 % low"], 9, XlFormat.Percent, l => l.Interval?.Low),
+            new XlColumn<CallbackLine>(t["95 % high"], 9, XlFormat.Percent, l => l.Interval?.High),
+            new XlColumn<CallbackLine>(t["JSON field (GET /api/v1/callbacks/kpis)"], 26, XlFormat.Text, l => l.JsonField),
         ], lines.ToAsyncEnumerable(), ct: ct);
     }
 
-    private static Task DefinitionsAsync(ITableWorkbookWriter writer, CancellationToken ct)
+    private static Task DefinitionsAsync(ITableWorkbookWriter writer, DocumentText t, CancellationToken ct)
     {
         var entries = MetricGlossary.Definitions
-            .Concat(MetricGlossary.PeriodRules.Select(rule => new GlossaryEntry("Periods and attribution", rule)))
-            .Concat(MetricGlossary.HonestyRules.Select(rule => new GlossaryEntry("Sample sizes, intervals and targets", rule)))
-            .Append(new GlossaryEntry("Numbers in this workbook", NumbersNote));
-        return writer.AddSheetAsync(SheetNames[7],
+            .Concat(MetricGlossary.PeriodRules.Select(rule => new GlossaryEntry(t["Periods and attribution"], rule)))
+            .Concat(MetricGlossary.HonestyRules.Select(rule => new GlossaryEntry(t["Sample sizes, intervals and targets"], rule)))
+            .Append(new GlossaryEntry(t["Numbers in this workbook"], t[NumbersNote]));
+        return writer.AddSheetAsync(t[SheetNames[7]],
         [
-            new XlColumn<GlossaryEntry>("Term", 32, XlFormat.Text, e => e.Term) { Wrap = true },
-            new XlColumn<GlossaryEntry>("Definition", 120, XlFormat.Text, e => e.Definition) { Wrap = true },
+            new XlColumn<GlossaryEntry>(t["Term"], 32, XlFormat.Text, e => e.Term) { Wrap = true },
+            new XlColumn<GlossaryEntry>(t["Definition"], 120, XlFormat.Text, e => e.Definition) { Wrap = true },
         ], entries.ToAsyncEnumerable(), ct: ct);
     }
 
-    /// <summary>How every workbook of the product stores its numbers.</summary>
+    /// <summary>How every workbook of the product stores its numbers (English; the words of <see cref="ExportText"/>).</summary>
     public const string NumbersNote =
         "Percentages are stored as fractions with a percent format (0.814 shows as 81.4 %), unrounded; changes of rates are percentage points. Handle times are durations (minutes:seconds). Empty cells have no sample (never 0). Total rows sit under each table, outside its filter, with every rate recomputed from the summed counts. Dates and times are local to the organisation's time zone, except where a header says UTC.";
 }

@@ -4,6 +4,7 @@ using CxDashboard.Web.Data.Entities;
 using CxDashboard.Web.Features.Exports.Xlsx;
 using CxDashboard.Web.Features.Metrics;
 using CxDashboard.Web.Features.Organisation;
+using CxDashboard.Web.Features.Presentation;
 using Microsoft.EntityFrameworkCore;
 
 namespace CxDashboard.Web.Features.Exports;
@@ -52,10 +53,12 @@ public sealed class RawExportService(CxDbContext db, OrganisationSettingsService
     public bool IsAvailable(RawExportKind kind) => kind is RawExportKind.Contacts or RawExportKind.Responses || extraSources.Any(s => s.Kind == kind);
 
     /// <summary>Writes the export to <paramref name="output"/>; nothing is written when the request is refused.</summary>
-    public async Task<RawExportResult> WriteAsync(RawExportKind kind, DateOnly from, DateOnly to, DataScope scope, Stream output,
+    public async Task<RawExportResult> WriteAsync(RawExportKind kind, DateOnly from, DateOnly to, DataScope scope, DocumentLanguage language, Stream output,
         Func<Stream, ITableWorkbookWriter>? writerFactory = null, CancellationToken ct = default)
     {
         PeriodRule.Check(from, to);
+        using var words = language.Use();
+        var t = ExportText.For(language);
 
         var settings = await organisation.GetAsync(ct);
         var time = OrganisationTime.For(settings.TimeZoneId);
@@ -65,10 +68,10 @@ public sealed class RawExportService(CxDbContext db, OrganisationSettingsService
 
         var sheet = kind switch
         {
-            RawExportKind.Contacts => ContactsSheet(query, scope, time, names, zone),
-            RawExportKind.Responses => ResponsesSheet(query, scope, time, names, zone),
+            RawExportKind.Contacts => ContactsSheet(query, scope, time, names, zone, t),
+            RawExportKind.Responses => ResponsesSheet(query, scope, time, names, zone, t),
             _ => extraSources.FirstOrDefault(s => s.Kind == kind) is { } source
-                ? await source.SheetAsync(query, scope, time, names, ct)
+                ? await source.SheetAsync(query, scope, time, names, t, ct)
                 : throw new ExportRequestException($"The {kind.Code()} export is not available."),
         };
 
@@ -79,91 +82,91 @@ public sealed class RawExportService(CxDbContext db, OrganisationSettingsService
         var written = await sheet.WriteAsync(writer, ct);
         var about = new List<XlNote>
         {
-            new("Export", $"{sheet.Name}, {Presentation.Display.Period(from, to)}"),
-            new("Organisation", settings.Name),
-            new("Period from", from, XlFormat.Date),
-            new("Period to", to, XlFormat.Date),
-            new("Period rule", $"both dates included, by the local date {sheet.PeriodRule}"),
-            new("Scope", scope.IsUnrestricted ? "all teams" : scope.AgentId is not null ? "one agent's own contacts" : "the exporting user's teams"),
-            new("Rows", written, XlFormat.Integer),
-            new("Time zone", $"{zone}: every date and time in this workbook is local to it"),
-            new("Repeat window W (days)", settings.RepeatWindowDays, XlFormat.Integer),
-            new("FCR decidable as of (UTC)", XlValue.FromDateTime(query.AsOfUtc), XlFormat.DateTime),
-            new("Exported (UTC)", XlValue.FromDateTime(clock.GetUtcNow().UtcDateTime), XlFormat.DateTime),
+            new(t["Export"], t.Format("{0}, {1}", sheet.Name, Display.Period(from, to))),
+            new(t["Organisation"], settings.Name),
+            new(t["Period from"], from, XlFormat.Date),
+            new(t["Period to"], to, XlFormat.Date),
+            new(t["Period rule"], t.Format("both dates included, by the local date {0}", sheet.PeriodRule)),
+            new(t["Scope"], t[scope.IsUnrestricted ? "all teams" : scope.AgentId is not null ? "one agent's own contacts" : "the exporting user's teams"]),
+            new(t["Rows"], written, XlFormat.Integer),
+            new(t["Time zone"], t.Format("{0}: every date and time in this workbook is local to it", zone)),
+            new(t["Repeat window W (days)"], settings.RepeatWindowDays, XlFormat.Integer),
+            new(t["FCR decidable as of (UTC)"], XlValue.FromDateTime(query.AsOfUtc), XlFormat.DateTime),
+            new(t["Exported (UTC)"], XlValue.FromDateTime(clock.GetUtcNow().UtcDateTime), XlFormat.DateTime),
         };
-        about.AddRange(sheet.Notes.Select(note => new XlNote("Column", note)));
-        await writer.AddSheetAsync("About", AboutColumns, about.ToAsyncEnumerable(), ct: ct);
+        about.AddRange(sheet.Notes.Select(note => new XlNote(t["Column"], note)));
+        await writer.AddSheetAsync(t["About"], AboutColumns(t), about.ToAsyncEnumerable(), ct: ct);
         writer.Complete();
         return new RawExportResult(kind, written, kind.FileName(from, to));
     }
 
     /// <summary>An About sheet: each item beside its value, typed (dates as dates, counts as numbers), long text wrapping.</summary>
-    public static readonly IReadOnlyList<XlColumn<XlNote>> AboutColumns =
+    public static IReadOnlyList<XlColumn<XlNote>> AboutColumns(DocumentText t) =>
     [
-        new("Item", 26, XlFormat.Text, a => a.Item),
-        new("Value", 110, XlFormat.Text, a => a.Value, a => a.Format) { Wrap = true },
+        new(t["Item"], 26, XlFormat.Text, a => a.Item),
+        new(t["Value"], 110, XlFormat.Text, a => a.Value, a => a.Format) { Wrap = true },
     ];
 
-    private RawExportSheet ContactsSheet(MetricQuery query, DataScope scope, OrganisationTime time, RawExportNames names, string zone)
+    private RawExportSheet ContactsSheet(MetricQuery query, DataScope scope, OrganisationTime time, RawExportNames names, string zone, DocumentText t)
     {
         var contacts = db.Contacts.AsNoTracking().Where(KpiQueryService.MeasuredContacts(query, scope));
         var window = query.WindowDays;
         var cutoff = ContactRules.DecidableCutoff(window, query.AsOfUtc);
         XlColumn<ContactRow>[] columns =
         [
-            new("Contact id", 16, XlFormat.Text, c => c.ExternalId),
-            new("Customer id", 14, XlFormat.Text, c => c.CustomerExternalId),
-            new($"Started ({zone})", 17, XlFormat.DateTime, c => XlValue.FromDateTime(time.ToLocal(c.StartedAtUtc))),
-            new("Date", 11, XlFormat.Date, c => c.LocalDate),
-            .. names.ContactColumns<ContactRow>(),
-            new("Handle time", 10, XlFormat.Duration, c => c.HandleSeconds),
-            new("Bot→human", 9, XlFormat.Boolean, c => c.EscalatedFromBot),
-            new($"Repeat (within {window} days)", 12, XlFormat.Boolean, c => ContactRules.IsRepeat(c.PrevGapTicks, window)),
-            new($"Same-reason repeat (within {window} days)", 14, XlFormat.Boolean, c => ContactRules.IsRepeat(c.PrevSameReasonGapTicks, window)),
-            new("FCR decidable", 10, XlFormat.Boolean, c => c.StartedAtUtc <= cutoff),
-            new("Resolved in first contact", 12, XlFormat.Boolean, c => c.StartedAtUtc <= cutoff ? ContactRules.IsResolved(c.NextGapTicks, window) : (bool?)null),
-            new("Days since customer's previous contact", 14, XlFormat.Decimal1, c => GapDays(c.PrevGapTicks)),
-            new("Days to customer's next contact", 14, XlFormat.Decimal1, c => GapDays(c.NextGapTicks)),
+            new(t["Contact id"], 16, XlFormat.Text, c => c.ExternalId),
+            new(t["Customer id"], 14, XlFormat.Text, c => c.CustomerExternalId),
+            new(t.Format("Started ({0})", zone), 17, XlFormat.DateTime, c => XlValue.FromDateTime(time.ToLocal(c.StartedAtUtc))),
+            new(t["Date"], 11, XlFormat.Date, c => c.LocalDate),
+            .. names.ContactColumns<ContactRow>(t),
+            new(t["Handle time"], 10, XlFormat.Duration, c => c.HandleSeconds),
+            new(t["Bot→human"], 9, XlFormat.Boolean, c => c.EscalatedFromBot),
+            new(t.Format("Repeat (within {0} days)", window), 12, XlFormat.Boolean, c => ContactRules.IsRepeat(c.PrevGapTicks, window)),
+            new(t.Format("Same-reason repeat (within {0} days)", window), 14, XlFormat.Boolean, c => ContactRules.IsRepeat(c.PrevSameReasonGapTicks, window)),
+            new(t["FCR decidable"], 10, XlFormat.Boolean, c => c.StartedAtUtc <= cutoff),
+            new(t["Resolved in first contact"], 12, XlFormat.Boolean, c => c.StartedAtUtc <= cutoff ? ContactRules.IsResolved(c.NextGapTicks, window) : (bool?)null),
+            new(t["Days since customer's previous contact"], 14, XlFormat.Decimal1, c => GapDays(c.PrevGapTicks)),
+            new(t["Days to customer's next contact"], 14, XlFormat.Decimal1, c => GapDays(c.NextGapTicks)),
         ];
-        return RawExportSheet.Create("Contacts", "the contact started", contacts.CountAsync, columns,
+        return RawExportSheet.Create(t["Contacts"], t["the contact started"], contacts.CountAsync, columns,
             ct => contacts.OrderBy(c => c.LocalDate).ThenBy(c => c.StartedAtUtc).ThenBy(c => c.Id)
                 .Select(c => new ContactRow(c.ExternalId, c.Customer!.ExternalId, c.StartedAtUtc, c.LocalDate, c.AgentId, c.TeamId, c.Channel,
                     c.ReasonId, c.HandleSeconds, c.EscalatedFromBot, c.PrevGapTicks, c.PrevSameReasonGapTicks, c.NextGapTicks))
                 .AsAsyncEnumerable(),
             [
-                $"Repeat: the customer had another contact within the previous {window} × 24 h (any reason; the next column: the same reason only).",
-                $"FCR decidable: the contact's {window}-day window had fully passed at the as-of time; Resolved in first contact is empty until then.",
-                "Resolved in first contact: no other contact from the same customer within the window after this one.",
-                "Customer names, phone numbers and e-mail addresses are not exported.",
+                t.Format("Repeat: the customer had another contact within the previous {0} × 24 h (any reason; the next column: the same reason only).", window),
+                t.Format("FCR decidable: the contact's {0}-day window had fully passed at the as-of time; Resolved in first contact is empty until then.", window),
+                t["Resolved in first contact: no other contact from the same customer within the window after this one."],
+                t["Customer names, phone numbers and e-mail addresses are not exported."],
             ]);
     }
 
-    private RawExportSheet ResponsesSheet(MetricQuery query, DataScope scope, OrganisationTime time, RawExportNames names, string zone)
+    private RawExportSheet ResponsesSheet(MetricQuery query, DataScope scope, OrganisationTime time, RawExportNames names, string zone, DocumentText t)
     {
         var contacts = KpiQueryService.MeasuredContacts(query, scope);
         var responses = db.SurveyResponses.AsNoTracking().Where(r => db.Contacts.Where(contacts).Select(c => c.Id).Contains(r.ContactId));
         XlColumn<ResponseRow>[] columns =
         [
-            new("Response id", 16, XlFormat.Text, r => r.ExternalId),
-            new($"Received ({zone})", 17, XlFormat.DateTime, r => XlValue.FromDateTime(time.ToLocal(r.ReceivedAtUtc))),
-            new("Contact id", 16, XlFormat.Text, r => r.ContactExternalId),
-            new("Contact date", 11, XlFormat.Date, r => r.ContactDate),
-            .. names.ContactColumns<ResponseRow>(),
-            new("CSAT (1–5)", 9, XlFormat.Integer, r => r.Csat),
-            new("Resolved", 9, XlFormat.Boolean, r => r.Resolved),
-            new("NPS (0–10)", 9, XlFormat.Integer, r => r.Nps),
-            new("Comment", 70, XlFormat.Text, r => r.Comment),
-            new("Survey", 16, XlFormat.Text, r => r.Kind == SurveyResponseKind.PostContact ? "post-contact" : "callback follow-up"),
-            new("Counts in KPIs", 10, XlFormat.Boolean, r => r.Kind == SurveyResponseKind.PostContact),
+            new(t["Response id"], 16, XlFormat.Text, r => r.ExternalId),
+            new(t.Format("Received ({0})", zone), 17, XlFormat.DateTime, r => XlValue.FromDateTime(time.ToLocal(r.ReceivedAtUtc))),
+            new(t["Contact id"], 16, XlFormat.Text, r => r.ContactExternalId),
+            new(t["Contact date"], 11, XlFormat.Date, r => r.ContactDate),
+            .. names.ContactColumns<ResponseRow>(t),
+            new(t["CSAT (1–5)"], 9, XlFormat.Integer, r => r.Csat),
+            new(t["Resolved"], 9, XlFormat.Boolean, r => r.Resolved),
+            new(t["NPS (0–10)"], 9, XlFormat.Integer, r => r.Nps),
+            new(t["Comment"], 70, XlFormat.Text, r => r.Comment),
+            new(t["Survey"], 16, XlFormat.Text, r => t[r.Kind == SurveyResponseKind.PostContact ? "post-contact" : "callback follow-up"]),
+            new(t["Counts in KPIs"], 10, XlFormat.Boolean, r => r.Kind == SurveyResponseKind.PostContact),
         ];
-        return RawExportSheet.Create("Responses", "of the contact each response rates (as the KPIs count them)", responses.CountAsync, columns,
+        return RawExportSheet.Create(t["Responses"], t["of the contact each response rates (as the KPIs count them)"], responses.CountAsync, columns,
             ct => responses.OrderBy(r => r.Contact!.LocalDate).ThenBy(r => r.ReceivedAtUtc).ThenBy(r => r.Id)
                 .Select(r => new ResponseRow(r.ExternalId, r.ReceivedAtUtc, r.Contact!.ExternalId, r.Contact.LocalDate, r.Contact.AgentId, r.Contact.TeamId,
                     r.Contact.Channel, r.Contact.ReasonId, r.Csat, r.Resolved, r.Nps, r.Comment, r.Kind))
                 .AsAsyncEnumerable(),
             [
-                "A response belongs to the period, agent, team, channel and reason of the contact it rates, not to the day it was received.",
-                "Callback follow-up answers count in the recovery rate only, never in CSAT, survey FCR or NPS (Counts in KPIs = FALSE).",
+                t["A response belongs to the period, agent, team, channel and reason of the contact it rates, not to the day it was received."],
+                t["Callback follow-up answers count in the recovery rate only, never in CSAT, survey FCR or NPS (Counts in KPIs = FALSE)."],
             ]);
     }
 
@@ -207,7 +210,7 @@ public sealed class RawExportSheet
 public interface IRawExportSource
 {
     RawExportKind Kind { get; }
-    Task<RawExportSheet> SheetAsync(MetricQuery query, DataScope scope, OrganisationTime time, RawExportNames names, CancellationToken ct);
+    Task<RawExportSheet> SheetAsync(MetricQuery query, DataScope scope, OrganisationTime time, RawExportNames names, DocumentText text, CancellationToken ct);
 }
 
 /// <summary>Who handled a contact, in which team and channel, and why the customer got in touch.</summary>
@@ -235,14 +238,16 @@ public sealed class RawExportNames
         await db.ContactReasons.AsNoTracking().ToDictionaryAsync(r => r.Id, r => (r.Code, r.Name), ct));
 
     /// <summary>The columns every row about a contact carries: agent id and name, team, channel, reason code and name.</summary>
-    public IReadOnlyList<XlColumn<T>> ContactColumns<T>() where T : IContactAttributes =>
+    /// <summary>The contact's people, channel and reason: names for reading, codes beside them for matching with imports.</summary>
+    public IReadOnlyList<XlColumn<T>> ContactColumns<T>(DocumentText t) where T : IContactAttributes =>
     [
-        new("Agent id", 10, XlFormat.Text, r => AgentId(r.AgentId)),
-        new("Agent", 22, XlFormat.Text, r => Agent(r.AgentId)),
-        new("Team", 18, XlFormat.Text, r => Team(r.TeamId)),
-        new("Channel", 12, XlFormat.Text, r => r.Channel.Code()),
-        new("Reason code", 13, XlFormat.Text, r => ReasonCode(r.ReasonId)),
-        new("Reason", 26, XlFormat.Text, r => Reason(r.ReasonId)),
+        new(t["Agent id"], 10, XlFormat.Text, r => AgentId(r.AgentId)),
+        new(t["Agent"], 22, XlFormat.Text, r => Agent(r.AgentId)),
+        new(t["Team"], 18, XlFormat.Text, r => Team(r.TeamId)),
+        new(t["Channel"], 16, XlFormat.Text, r => t.Language.Words.Channel(r.Channel)),
+        new(t["Channel code"], 12, XlFormat.Text, r => r.Channel.Code()),
+        new(t["Reason code"], 13, XlFormat.Text, r => ReasonCode(r.ReasonId)),
+        new(t["Reason"], 26, XlFormat.Text, r => Reason(r.ReasonId)),
     ];
 
     public string? AgentId(int? id) => id is { } i && _agents.TryGetValue(i, out var a) ? a.ExternalId : null;

@@ -10,11 +10,16 @@ namespace CxDashboard.Web.Features.Presentation;
 /// </summary>
 public sealed record ChartSeries(string Name, IReadOnlyList<double?> Values, string ColorHex, double? Target = null, IReadOnlyList<long>? Samples = null);
 
-/// <summary>The words a chart draws in its legend, in the reader's language (whole phrases, {0} a series' name).</summary>
+/// <summary>The words a chart draws in its legend, from the vocabulary in the reader's language (whole phrases, {0} a series' name).</summary>
 public sealed record ChartWords(string Target, string TargetOfSeries, string SmallSample)
 {
-    public static readonly ChartWords English = new("Target", "Target {0}", "n < 30 (small sample)");
-    public static readonly ChartWords Swedish = new("Mål", "Mål {0}", "n < 30 (litet underlag)");
+    public static ChartWords For(Vocabulary words) => new(words["Chart.Target"], words["Chart.TargetOfSeries"], words["Chart.SmallSample"]);
+
+    public static ChartWords English => For(Vocabulary.For("en-GB"));
+    public static ChartWords Swedish => For(Vocabulary.For("sv-SE"));
+
+    /// <summary>In the current vocabulary (the request's, or a document's while it is written).</summary>
+    public static ChartWords Current => For(Vocabulary.Current);
 }
 
 /// <summary>One shape on a radar chart: a value per axis. Unfilled shapes (e.g. a target) are drawn dashed.</summary>
@@ -43,7 +48,7 @@ public static class Charts
     public static Plot TrendPlot(string title, string yLabel, IReadOnlyList<string> bucketLabels,
         IReadOnlyList<ChartSeries> series, double? target = null, double? yMin = null, double? yMax = null, ChartWords? words = null, bool percent = false)
     {
-        words ??= ChartWords.English;
+        words ??= ChartWords.Current;
         var plot = new Plot();
         Style(plot, title);
         plot.YLabel(yLabel);

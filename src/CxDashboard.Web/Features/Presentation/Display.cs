@@ -49,7 +49,7 @@ public static class Display
         if (current is not { } c || previous is not { } p) return NoValue;
         var decimals = unit == KpiUnit.Score ? 2 : 1;
         var rounded = RoundForDisplay(c - p, decimals);
-        var suffix = unit is KpiUnit.Percent or KpiUnit.Points ? " p.p." : "";
+        var suffix = unit is KpiUnit.Percent or KpiUnit.Points ? " " + Vocabulary.Current.PercentagePoints : "";
         if (rounded == 0) return $"±0{suffix}";
         return (rounded > 0 ? "▲ " : "▼ ") + Math.Abs(rounded).ToString(decimals == 2 ? "0.00" : "0.0", Culture) + suffix;
     }

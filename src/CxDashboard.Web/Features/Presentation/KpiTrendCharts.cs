@@ -17,15 +17,15 @@ public sealed record KpiTrendSeries(string Name, string ColorHex, Func<KpiCounts
     public static KpiTrendSeries Nps(string name) => new(name, Charts.Blue, c => c.Nps, c => c.NpsAnswered);
 }
 
-/// <summary>The words around a trend's numbers in its accessible description, in one language.</summary>
+/// <summary>The words around a trend's numbers in its accessible description, from the vocabulary in one language.</summary>
 public sealed record TrendWords(string Heading, string EmptyHeading, string SeriesLine, string NoData, string Target, string TargetOfSeries, ChartWords Chart)
 {
     /// <summary>{0} title, {1} buckets, {2} first bucket, {3} last bucket; {0}–{4} of a series: name, first, last, lowest, highest.</summary>
-    public static readonly TrendWords English = new(
-        "{0} by {1} periods from {2} to {3}", "{0} by period", "{0} from {1} to {2}, lowest {3}, highest {4}", "{0}: no data", " Target {0}.", " Target {0}: {1}.", ChartWords.English);
+    public static TrendWords For(Vocabulary words) => new(words["Chart.Trend.Heading"], words["Chart.Trend.EmptyHeading"], words["Chart.Trend.SeriesLine"],
+        words["Chart.Trend.NoData"], " " + words["Chart.Trend.Target"], " " + words["Chart.Trend.TargetOfSeries"], ChartWords.For(words));
 
-    public static readonly TrendWords Swedish = new(
-        "{0} för {1} perioder från {2} till {3}", "{0} per period", "{0} från {1} till {2}, lägst {3}, högst {4}", "{0}: inga data", " Mål {0}.", " Mål {0}: {1}.", ChartWords.Swedish);
+    public static TrendWords English => For(Vocabulary.For("en-GB"));
+    public static TrendWords Swedish => For(Vocabulary.For("sv-SE"));
 }
 
 /// <summary>

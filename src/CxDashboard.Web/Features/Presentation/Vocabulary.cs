@@ -52,8 +52,25 @@ public sealed class Vocabulary
     public static IApplicationBuilder UseRequestVocabulary(IApplicationBuilder app) => app.Use((context, next) =>
     {
         RequestVocabulary.Value = context.RequestServices.GetRequiredService<Vocabulary>();
+        DocumentLanguage.RequestLocalizers = context.RequestServices.GetRequiredService<IStringLocalizerFactory>();
         return next(context);
     });
+
+    /// <summary>
+    /// Makes <paramref name="words"/> the vocabulary static helpers read until the result is disposed (a document in
+    /// another language than the request's, see <see cref="DocumentLanguage.Use"/>).
+    /// </summary>
+    public static IDisposable Use(Vocabulary words)
+    {
+        var previous = RequestVocabulary.Value;
+        RequestVocabulary.Value = words;
+        return new Restore(() => RequestVocabulary.Value = previous);
+    }
+
+    private sealed class Restore(Action restore) : IDisposable
+    {
+        public void Dispose() => restore();
+    }
 
     /// <summary>The word for a key of <c>Vocabulary.resx</c>; the key itself when it has none.</summary>
     public string this[string key] => _lookup(key);
@@ -81,6 +98,8 @@ public sealed class Vocabulary
     public string CallbackOutcome(CallbackOutcome outcome) => this[$"CallbackOutcome.{outcome}"];
 
     public string CallbackStatus(CallbackCaseStatus status) => this[$"CallbackStatus.{status}"];
+
+    public string CoachingActionStatus(CoachingActionStatus status) => this[$"CoachingActionStatus.{status}"];
 
     /// <summary>A role's name (roles are stored by their English code, e.g. "Manager").</summary>
     public string Role(string role) => this[$"Role.{role}"];

@@ -1,3 +1,4 @@
+using CxDashboard.Web.Features.Presentation;
 using CxDashboard.Web.Data.Entities;
 using CxDashboard.Web.Features.Accounts;
 using CxDashboard.Web.Features.Coaching;
@@ -67,7 +68,7 @@ public class AgentModel(
         var (agent, denied) = await AllowedAgentAsync(id, ct);
         if (agent is null) return denied!;
         using var slot = exports.Enter(User);
-        var file = await packs.AgentPackAsync(agent, Viewer, SelectedPeriod, CoachingPackService.ParseFormat(format), ct);
+        var file = await packs.AgentPackAsync(agent, Viewer, SelectedPeriod, CoachingPackService.ParseFormat(format), DocumentLanguage.OfRequest(), ct);
         return File(file.Content, file.ContentType, file.FileName);
     }
 

@@ -1,3 +1,4 @@
+using CxDashboard.Web.Features.Presentation;
 using CxDashboard.Web.Features.Accounts;
 using CxDashboard.Web.Features.Coaching;
 using CxDashboard.Web.Features.Coaching.Packs;
@@ -31,7 +32,7 @@ public class TeamModel(CoachingAccess access, CoachingOverviewService overview, 
         await LoadViewerAndPeriodAsync(ct);
         if (!Viewer.MayViewTeam(id)) return Forbid();
         using var slot = exports.Enter(User);
-        var file = await packs.TeamPackAsync(id, Viewer, SelectedPeriod, CoachingPackService.ParseFormat(format), ct);
+        var file = await packs.TeamPackAsync(id, Viewer, SelectedPeriod, CoachingPackService.ParseFormat(format), DocumentLanguage.OfRequest(), ct);
         return file is null ? NotFound() : File(file.Content, file.ContentType, file.FileName);
     }
 }

@@ -41,7 +41,7 @@ public class IndexModel(DashboardService dashboard, KpiExportService export, Exp
         var file = ExportFile.Temporary();
         try
         {
-            var fileName = await export.ForDashboardAsync(Filter, User, file, ct);
+            var fileName = await export.ForDashboardAsync(Filter, User, DocumentLanguage.OfRequest(), file, ct);
             file.Position = 0;
             return File(file, ExportFile.XlsxContentType, fileName);
         }

@@ -1,3 +1,4 @@
+using CxDashboard.Web.Features.Presentation;
 using CxDashboard.Web.Data;
 using CxDashboard.Web.Features.Accounts;
 using CxDashboard.Web.Features.Dashboard;
@@ -42,7 +43,7 @@ public class IndexModel(RawExportService exports, ExportGate gate, UserScopeServ
             RawExportResult result;
             using (gate.Enter(User))
             {
-                result = await exports.WriteAsync(kind, period.From, period.To, scope, file, ct: ct);
+                result = await exports.WriteAsync(kind, period.From, period.To, scope, DocumentLanguage.OfRequest(), file, ct: ct);
             }
             file.Position = 0;
             return File(file, ExportFile.XlsxContentType, result.FileName);

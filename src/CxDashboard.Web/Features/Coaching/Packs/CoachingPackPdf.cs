@@ -8,7 +8,8 @@ namespace CxDashboard.Web.Features.Coaching.Packs;
 /// A coaching pack as a PDF, composed with the report layout layer: for a team an overview page (with how to read the
 /// pack), then one page per agent (KPIs against team and target with n, weekly trend charts, repeat-contact patterns,
 /// lowest-rated responses with comments, open coaching actions). An agent's page is sized to fit A4 in the usual case;
-/// only an agent with several alerts and actions runs onto a second page. Numbers read as on the pages (request culture).
+/// only an agent with several alerts and actions runs onto a second page. Written in the pack's language (words from
+/// <see cref="CoachingPackText"/> and the vocabulary, numbers in its culture), times in the organisation's time zone.
 /// </summary>
 public static class CoachingPackPdf
 {
@@ -21,23 +22,13 @@ public static class CoachingPackPdf
     public const int ReasonRows = 5;
     public const int LowestRatedRows = 5;
 
-    /// <summary>The pack's own words (moved into resources by the localisation sweep).</summary>
-    private static class Words
-    {
-        public const string SectionsFollow = "One page per agent follows ({0}).";
-        public const string LowestRatedShown = "The {0} lowest shown here; the agent's scorecard and workbook list more.";
-        public const string ReasonsShown = "The {0} reasons with the most extra customers coming back, of {1}; all are in the workbook.";
-        public const string NoClearDifference = "no clear difference";
-        public const string Better = "better";
-        public const string Worse = "worse";
-    }
-
     public static byte[] Render(CoachingPack pack, DateTimeOffset createdAt)
     {
         var plots = new List<ScottPlot.Plot>();
+        using var language = pack.Language.Use();
         try
         {
-            return Compose(pack, createdAt, plots).GeneratePdf();
+            return Compose(new PackWords(pack), pack, createdAt, plots).GeneratePdf();
         }
         finally
         {
@@ -45,58 +36,79 @@ public static class CoachingPackPdf
         }
     }
 
-    private static Document Compose(CoachingPack pack, DateTimeOffset createdAt, List<ScottPlot.Plot> plots) => Document.Create(doc =>
+    /// <summary>The pack's own words and the shared vocabulary, both in the pack's language.</summary>
+    private sealed record PackWords(DocumentText Text, Vocabulary Vocabulary)
+    {
+        public PackWords(CoachingPack pack) : this(CoachingPackText.For(pack.Language), pack.Language.Words) { }
+
+        public string this[string english] => Text[english];
+
+        public string Format(string english, params object?[] arguments) => Text.Format(english, arguments);
+
+        public string Lower(string english) => Text.Lower(english);
+
+        public DocumentLanguage Language => Text.Language;
+    }
+
+    private static Document Compose(PackWords w, CoachingPack pack, DateTimeOffset createdAt, List<ScottPlot.Plot> plots) => Document.Create(doc =>
     {
         doc.Metadata(pack.Title, "CxDashboard", $"{pack.OrganisationName}, {Display.Period(pack.Period.From, pack.Period.To)}", createdAt, "coaching");
         doc.Page(page =>
         {
             PdfTheme.Page(page);
-            page.Header().Element(c => PdfTheme.RunningHeader(c, $"{pack.Title} · {Display.Period(pack.Period.From, pack.Period.To)} ({pack.Period.Days} days)",
-                $"{pack.OrganisationName} · for the coaching conversation: keep it between manager and agent"));
+            page.Header().Element(c => PdfTheme.RunningHeader(c, w.Format("{0} · {1} ({2} days)", pack.Title, Display.Period(pack.Period.From, pack.Period.To), pack.Period.Days),
+                w.Format("{0} · for the coaching conversation: keep it between manager and agent", pack.OrganisationName)));
             page.Content().Column(col =>
             {
                 col.Spacing(Gap);
                 if (pack.Team is { } team)
                 {
-                    TeamOverview(col, team, pack);
+                    TeamOverview(w, col, team, pack);
                     if (pack.Agents.Count == 0)
-                        col.Item().Text("No agent of the team handled contacts in this period or has a coaching action open.").Italic();
+                        col.Item().Text(w["No agent of the team handled contacts in this period or has a coaching action open."]).Italic();
                     // On the overview, so that every agent's page holds that agent only.
-                    HowToRead(col, pack);
+                    HowToRead(w, col, pack);
                 }
                 for (var i = 0; i < pack.Agents.Count; i++)
                 {
                     if (i > 0 || pack.Team is not null) col.Item().PageBreak();
-                    AgentSection(col, pack.Agents[i], plots);
+                    AgentSection(w, col, pack.Agents[i], plots);
                 }
-                if (pack.Team is null) HowToRead(col, pack);
+                if (pack.Team is null) HowToRead(w, col, pack);
             });
-            page.Footer().Element(c => PdfTheme.Footer(c, $"CxDashboard · generated {createdAt.UtcDateTime:yyyy-MM-dd HH:mm} UTC by {pack.GeneratedBy}", "Page {0} of {1}"));
+            page.Footer().Element(c => PdfTheme.Footer(c,
+                w.Format("CxDashboard · generated {0} ({1}) by {2}", Display.DateTime(createdAt.UtcDateTime, pack.TimeZone), pack.TimeZone.Id, pack.GeneratedBy),
+                w["Page {0} of {1}"]));
         });
     });
 
-    private static void HowToRead(ColumnDescriptor col, CoachingPack pack) =>
+    private static void HowToRead(PackWords w, ColumnDescriptor col, CoachingPack pack) =>
         col.Item().PaddingTop(6).Text(t =>
         {
             t.DefaultTextStyle(s => s.FontSize(PdfTheme.FootSize).FontColor(Colors.Grey700));
-            t.Line("How to read this pack").Bold();
+            t.Line(w["How to read this pack"]).Bold();
             t.Line(pack.AlertRule);
             t.Line(pack.PatternRule);
-            t.Span($"Proportions carry their n and a 95 % Wilson interval; n < 30 is marked as a small sample. Definitions: {pack.DefinitionsLink}");
+            t.Span(w.Format("Proportions carry their n and a 95 % Wilson interval; n < 30 is marked as a small sample. Definitions: {0}", pack.DefinitionsLink));
         });
 
-    private static void TeamOverview(ColumnDescriptor col, TeamCoachingView team, CoachingPack pack)
+    private static void TeamOverview(PackWords w, ColumnDescriptor col, TeamCoachingView team, CoachingPack pack)
     {
         col.Item().Element(c => PdfTheme.Title(c, pack.Title));
-        col.Item().Element(c => PdfTheme.Heading(c, $"{team.TeamName}: agents against the rest of the team"));
-        col.Item().Text($"W = {team.WindowDays} days · coaching alerts compare {Display.Period(team.Alerts.Recent.From, team.Alerts.Recent.To)} with " +
-                        $"{Display.Period(team.Alerts.Baseline.From, team.Alerts.Baseline.To)}").FontColor(Colors.Grey700);
+        col.Item().Element(c => PdfTheme.Heading(c, w.Format("{0}: agents against the rest of the team", team.TeamName)));
+        col.Item().Text(w.Format("W = {0} days · coaching alerts compare {1} with {2}", team.WindowDays,
+            Display.Period(team.Alerts.Recent.From, team.Alerts.Recent.To), Display.Period(team.Alerts.Baseline.From, team.Alerts.Baseline.To))).FontColor(Colors.Grey700);
         col.Item().Table(table =>
         {
             table.ColumnsDefinition(c => { c.Relative(2.6f); c.Relative(1.4f); c.Relative(2); c.Relative(2.2f); c.Relative(2.2f); c.Relative(1.3f); c.Relative(2.8f); c.Relative(1.3f); });
             table.Header(h =>
             {
-                foreach (var title in new[] { "Agent", "Contacts", "CSAT (n)", "Repeat rate (n)", "Contact FCR (n)", "Handle time", "Alerts and pattern", "Open actions" })
+                var withN = w["{0} (n)"];
+                foreach (var title in new[]
+                         {
+                             w["Agent"], w["Contacts"], w.Format(withN, w.Vocabulary.Kpi(KpiKind.CsatPercent)), w.Format(withN, w.Vocabulary.Kpi(KpiKind.RepeatContactRate)),
+                             w.Format(withN, w.Vocabulary.Kpi(KpiKind.ContactFcrPercent)), w["Handle time"], w["Alerts and pattern"], w["Open actions"],
+                         })
                     HeaderCell(h.Cell(), title);
             });
             foreach (var row in team.Agents)
@@ -104,36 +116,36 @@ public static class CoachingPackPdf
                 var c = row.Counts;
                 Cell(table.Cell(), row.Agent.Name);
                 Cell(table.Cell(), Display.Count(c.Contacts), right: true);
-                StatusCell(table.Cell(), c.Csat, team.Targets.Evaluate(KpiKind.CsatPercent, c.Csat.Percent, team.TeamId));
-                StatusCell(table.Cell(), c.RepeatRate, team.Targets.Evaluate(KpiKind.RepeatContactRate, c.RepeatRate.Percent, team.TeamId));
-                StatusCell(table.Cell(), c.ContactFcr, team.Targets.Evaluate(KpiKind.ContactFcrPercent, c.ContactFcr.Percent, team.TeamId));
+                StatusCell(w, table.Cell(), c.Csat, team.Targets.Evaluate(KpiKind.CsatPercent, c.Csat.Percent, team.TeamId));
+                StatusCell(w, table.Cell(), c.RepeatRate, team.Targets.Evaluate(KpiKind.RepeatContactRate, c.RepeatRate.Percent, team.TeamId));
+                StatusCell(w, table.Cell(), c.ContactFcr, team.Targets.Evaluate(KpiKind.ContactFcrPercent, c.ContactFcr.Percent, team.TeamId));
                 Cell(table.Cell(), Display.Duration(c.AverageHandleSeconds), right: true);
-                Cell(table.Cell(), string.Join("; ", row.Shifts.Where(s => s.Verdict == ShiftVerdict.SignificantlyWorse).Select(AlertWords)
-                    .Concat(row.Pattern.ShortCallsManyRepeats ? ["short calls, many repeats"] : [])));
-                Cell(table.Cell(), row.OverdueActions > 0 ? $"{row.OpenActions} ({row.OverdueActions} overdue)" : row.OpenActions.ToString(System.Globalization.CultureInfo.CurrentCulture), right: true);
+                Cell(table.Cell(), string.Join("; ", row.Shifts.Where(s => s.Verdict == ShiftVerdict.SignificantlyWorse).Select(s => AlertWords(w, s))
+                    .Concat(row.Pattern.ShortCallsManyRepeats ? [w.Lower("Short calls, many repeats")] : [])));
+                Cell(table.Cell(), row.OverdueActions > 0 ? w.Format("{0} ({1} overdue)", row.OpenActions, row.OverdueActions) : Display.Count((long)row.OpenActions), right: true);
             }
-            Cell(table.Cell(), "Team", bold: true);
+            Cell(table.Cell(), w["Team"], bold: true);
             Cell(table.Cell(), Display.Count(team.Team.Contacts), right: true, bold: true);
-            Cell(table.Cell(), WithN(team.Team.Csat), right: true, bold: true);
-            Cell(table.Cell(), WithN(team.Team.RepeatRate), right: true, bold: true);
-            Cell(table.Cell(), WithN(team.Team.ContactFcr), right: true, bold: true);
+            Cell(table.Cell(), WithN(w, team.Team.Csat), right: true, bold: true);
+            Cell(table.Cell(), WithN(w, team.Team.RepeatRate), right: true, bold: true);
+            Cell(table.Cell(), WithN(w, team.Team.ContactFcr), right: true, bold: true);
             Cell(table.Cell(), Display.Duration(team.Team.AverageHandleSeconds), right: true, bold: true);
             Cell(table.Cell(), "");
             Cell(table.Cell(), "");
         });
         if (pack.Agents.Count > 0)
-            col.Item().Text(string.Format(System.Globalization.CultureInfo.CurrentCulture, Words.SectionsFollow, pack.Agents.Count)).FontColor(Colors.Grey700);
+            col.Item().Text(w.Format("One page per agent follows ({0}).", pack.Agents.Count)).FontColor(Colors.Grey700);
     }
 
-    private static void AgentSection(ColumnDescriptor col, AgentScorecard card, List<ScottPlot.Plot> plots)
+    private static void AgentSection(PackWords w, ColumnDescriptor col, AgentScorecard card, List<ScottPlot.Plot> plots)
     {
         var agent = card.Agent;
-        var teamName = agent.TeamName ?? "no team";
+        var teamName = agent.TeamName ?? w["no team"];
         col.Item().Column(head =>
         {
             head.Item().Element(c => PdfTheme.Heading(c, $"{agent.Name} · {teamName}"));
-            head.Item().Text($"Agent id {agent.ExternalId} · {Display.Period(card.Period.From, card.Period.To)} · W = {card.WindowDays} days · " +
-                             $"{Display.Count(card.AgentCounts.Contacts)} contacts, {Display.Count(card.AgentCounts.Responses)} survey responses").FontColor(Colors.Grey700);
+            head.Item().Text(w.Format("Agent id {0} · {1} · W = {2} days · {3} contacts, {4} survey responses", agent.ExternalId,
+                Display.Period(card.Period.From, card.Period.To), card.WindowDays, Display.Count(card.AgentCounts.Contacts), Display.Count(card.AgentCounts.Responses))).FontColor(Colors.Grey700);
         });
 
         foreach (var alert in card.Alerts)
@@ -141,46 +153,49 @@ public static class CoachingPackPdf
             col.Item().KeepTogether().BorderLeft(3, Colors.Negative).Background("#FDECEA").Padding(6).Column(box =>
             {
                 var s = alert.Shift;
-                box.Item().Text($"Coaching alert: {AlertWords(s)}").Bold().FontColor(Colors.Negative);
-                box.Item().Text(string.Format(System.Globalization.CultureInfo.CurrentCulture,
-                    "The alert compares the agent's last {0} full days with the {1} days before; the KPI table covers the pack's period, so its CSAT can differ.",
-                    alert.Recent.Days, alert.Baseline.Days)).FontSize(PdfTheme.SmallSize).FontColor(Colors.Grey700);
-                box.Item().Text($"From {Display.Percent(s.Baseline.Percent)} (n = {Display.Count(s.Baseline.N)}, {Display.Period(alert.Baseline.From, alert.Baseline.To)}) " +
-                                $"to {Display.Percent(s.Recent.Percent)} (n = {Display.Count(s.Recent.N)}, {Display.Period(alert.Recent.From, alert.Recent.To)}): " +
-                                $"{Display.Change(s.Recent.Percent, s.Baseline.Percent, KpiUnit.Percent)}, {s.PValueText(System.Globalization.CultureInfo.CurrentCulture)}." +
-                                (s.RestRecent is { } restNow && s.RestBaseline is { } restBefore
-                                    ? $" The rest of the team went from {Display.Percent(restBefore.Percent)} to {Display.Percent(restNow.Percent)}."
-                                    : ""));
+                box.Item().Text(w.Format("Coaching alert: {0}", AlertWords(w, s))).Bold().FontColor(Colors.Negative);
+                box.Item().Text(w.Format(
+                    "The alert compares the agent's last {0} full days with the {1} days before; the KPI table covers the pack's period, so its {2} can differ.",
+                    alert.Recent.Days, alert.Baseline.Days, w.Vocabulary.Kpi(KpiKind.CsatPercent))).FontSize(PdfTheme.SmallSize).FontColor(Colors.Grey700);
+                var change = w.Format("From {0} (n = {1}, {2}) to {3} (n = {4}, {5}): {6}, {7}.",
+                    Display.Percent(s.Baseline.Percent), Display.Count(s.Baseline.N), Display.Period(alert.Baseline.From, alert.Baseline.To),
+                    Display.Percent(s.Recent.Percent), Display.Count(s.Recent.N), Display.Period(alert.Recent.From, alert.Recent.To),
+                    Display.Change(s.Recent.Percent, s.Baseline.Percent, KpiUnit.Percent), s.PValueText(w.Text.Culture));
+                box.Item().Text(s.RestRecent is { } restNow && s.RestBaseline is { } restBefore
+                    ? w.Format("{0} The rest of the team went from {1} to {2}.", change, Display.Percent(restBefore.Percent), Display.Percent(restNow.Percent))
+                    : change);
                 if (alert.ReasonShifts.Count > 0)
-                    box.Item().Text("By reason, now vs before: " + string.Join("; ", alert.ReasonShifts.Select(r =>
-                        $"{r.Name} {Display.Percent(r.Recent.Percent)} (n = {Display.Count(r.Recent.N)}) vs {Display.Percent(r.Baseline.Percent)} (n = {Display.Count(r.Baseline.N)})")));
+                    box.Item().Text(w.Format("By reason, now vs before: {0}", string.Join("; ", alert.ReasonShifts.Select(r =>
+                        w.Format("{0} {1} (n = {2}) vs {3} (n = {4})", r.Name, Display.Percent(r.Recent.Percent), Display.Count(r.Recent.N),
+                            Display.Percent(r.Baseline.Percent), Display.Count(r.Baseline.N))))));
                 foreach (var response in alert.Evidence.Where(e => !string.IsNullOrWhiteSpace(e.Comment)).Take(2))
-                    box.Item().Text($"CSAT {response.Csat} · {Display.Date(response.ContactDate)} · {response.Reason}: \u201c{response.Comment}\u201d").Italic();
+                    box.Item().Text(w.Format("{0} {1} · {2} · {3}: \u201c{4}\u201d", w.Vocabulary.Kpi(KpiKind.CsatPercent), response.Csat,
+                        Display.Date(response.ContactDate), response.Reason, response.Comment)).Italic();
             });
         }
 
-        col.Item().Element(c => PdfTheme.Subheading(c, "KPIs against the team and the target"));
+        col.Item().Element(c => PdfTheme.Subheading(c, w["KPIs against the team and the target"]));
         col.Item().Table(table =>
         {
             table.ColumnsDefinition(c => { c.Relative(2.5f); c.Relative(1.4f); c.Relative(1.5f); c.Relative(1.7f); c.Relative(1.2f); c.Relative(1.0f); c.Relative(1.3f); c.Relative(1.5f); c.Relative(2.3f); });
             table.Header(h =>
             {
-                foreach (var title in new[] { "KPI", agent.Name, "n", "95 % interval", teamName, "Team n", "Target", "Status", "Against the rest of the team" })
+                foreach (var title in new[] { w["KPI"], agent.Name, "n", w["95 % interval"], teamName, w["Team n"], w["Target"], w["Status"], w["Against the rest of the team"] })
                     HeaderCell(h.Cell(), title);
             });
             foreach (var k in card.Kpis)
             {
-                Cell(table.Cell(), k.Name);
+                Cell(table.Cell(), w.Vocabulary.Kpi(k.Kind));
                 Cell(table.Cell(), Display.Value(k.AgentValue, k.Unit), right: true, bold: true, status: k.Status);
-                Cell(table.Cell(), Display.Count(k.AgentN) + (k.SmallSample ? " (small)" : ""), right: true);
+                Cell(table.Cell(), k.SmallSample ? w.Format("{0} (small)", Display.Count(k.AgentN)) : Display.Count(k.AgentN), right: true);
                 Cell(table.Cell(), k.AgentInterval is null ? "" : Display.Interval(k.AgentInterval), right: true);
                 Cell(table.Cell(), Display.Value(k.TeamValue, k.Unit), right: true);
                 Cell(table.Cell(), Display.Count(k.TeamN), right: true);
                 Cell(table.Cell(), Display.Target(k.Target, k.HigherIsBetter, k.Unit) ?? "", right: true);
-                Cell(table.Cell(), Display.Status(k.Status).Word);
-                Cell(table.Cell(), k.IsBetter switch { true => Words.Better, false => Words.Worse, null => Words.NoClearDifference });
+                Cell(table.Cell(), w.Vocabulary.Status(k.Status));
+                Cell(table.Cell(), k.IsBetter switch { true => w["better"], false => w["worse"], null => w["no clear difference"] });
             }
-            Cell(table.Cell(), "Handle time (context)");
+            Cell(table.Cell(), w["Handle time (context)"]);
             Cell(table.Cell(), Display.Duration(card.AgentCounts.AverageHandleSeconds), right: true);
             Cell(table.Cell(), Display.Count(card.AgentCounts.ContactsWithHandleTime), right: true);
             Cell(table.Cell(), "");
@@ -193,41 +208,43 @@ public static class CoachingPackPdf
 
         col.Item().KeepTogether().Column(figure =>
         {
-            figure.Item().Element(c => PdfTheme.Subheading(c, $"Trend: {AgentScorecardService.TrendWeeks} weeks to {Display.Date(card.Period.To)}, {agent.Name} and {teamName}"));
+            figure.Item().Element(c => PdfTheme.Subheading(c, w.Format("Trend: {0} weeks to {1}, {2} and {3}", AgentScorecardService.TrendWeeks, Display.Date(card.Period.To), agent.Name, teamName)));
             figure.Item().Row(row =>
             {
                 row.Spacing(8);
                 var csatTarget = card.Kpis.First(k => k.Kind == KpiKind.CsatPercent).Target?.Green;
                 var repeatTarget = card.Kpis.First(k => k.Kind == KpiKind.RepeatContactRate).Target?.Green;
-                plots.Add(CoachingCharts.Plot(CoachingCharts.Csat, card, csatTarget, forPrint: true));
+                plots.Add(CoachingCharts.Plot(CoachingCharts.Csat, card, csatTarget, w.Language, forPrint: true));
                 row.Relative().Height(ChartHeight).Chart(plots[^1]);
-                plots.Add(CoachingCharts.Plot(CoachingCharts.Repeats, card, repeatTarget, forPrint: true));
+                plots.Add(CoachingCharts.Plot(CoachingCharts.Repeats, card, repeatTarget, w.Language, forPrint: true));
                 row.Relative().Height(ChartHeight).Chart(plots[^1]);
             });
             figure.Item().Row(row =>
             {
                 row.Spacing(8);
-                row.Relative().Text(CoachingCharts.SamplesLine(CoachingCharts.Csat, card)).FontSize(PdfTheme.FootSize).FontColor(Colors.Grey700);
-                row.Relative().Text(CoachingCharts.SamplesLine(CoachingCharts.Repeats, card)).FontSize(PdfTheme.FootSize).FontColor(Colors.Grey700);
+                row.Relative().Text(CoachingCharts.SamplesLine(CoachingCharts.Csat, card, w.Language)).FontSize(PdfTheme.FootSize).FontColor(Colors.Grey700);
+                row.Relative().Text(CoachingCharts.SamplesLine(CoachingCharts.Repeats, card, w.Language)).FontSize(PdfTheme.FootSize).FontColor(Colors.Grey700);
             });
         });
 
         // Each section stays with its heading: it moves to the next page whole rather than leaving a heading behind.
-        col.Item().KeepTogether().Column(section => ReasonSection(section, card));
-        col.Item().KeepTogether().Column(section => LowestRatedSection(section, card));
-        col.Item().KeepTogether().Column(section => ActionSection(section, card));
+        col.Item().KeepTogether().Column(section => ReasonSection(w, section, card));
+        col.Item().KeepTogether().Column(section => LowestRatedSection(w, section, card));
+        col.Item().KeepTogether().Column(section => ActionSection(w, section, card));
     }
 
-    private static void ReasonSection(ColumnDescriptor section, AgentScorecard card)
+    private static void ReasonSection(PackWords w, ColumnDescriptor section, AgentScorecard card)
     {
         section.Spacing(4);
-        section.Item().Element(c => PdfTheme.Subheading(c, $"Customers coming back within {card.WindowDays} days, and handle time, by contact reason"));
+        section.Item().Element(c => PdfTheme.Subheading(c, w.Format("Customers coming back within {0} days, and handle time, by contact reason", card.WindowDays)));
         var p = card.Pattern;
-        section.Item().Text(p.TooFewToJudge
-            ? "Too few contacts to compare with the rest of the team."
-            : $"Handle time {Display.Duration(p.AgentHandleSeconds)} against the rest of the team's {Display.Duration(p.RestHandleSeconds)}; customers who came back " +
-              $"{Display.Percent(p.AgentCameBack.Percent)} (n = {Display.Count(p.AgentCameBack.N)}) against {Display.Percent(p.RestCameBack.Percent)} (n = {Display.Count(p.RestCameBack.N)})." +
-              (p.ShortCallsManyRepeats ? " Pattern: short calls, many repeats: calls may end before the problem is solved." : ""));
+        var comparison = p.TooFewToJudge ? w["Too few contacts to compare with the rest of the team."]
+            : w.Format("Handle time {0} against the rest of the team's {1}; customers who came back {2} (n = {3}) against {4} (n = {5}).",
+                Display.Duration(p.AgentHandleSeconds), Display.Duration(p.RestHandleSeconds), Display.Percent(p.AgentCameBack.Percent),
+                Display.Count(p.AgentCameBack.N), Display.Percent(p.RestCameBack.Percent), Display.Count(p.RestCameBack.N));
+        section.Item().Text(!p.TooFewToJudge && p.ShortCallsManyRepeats
+            ? w.Format("{0} Pattern: short calls, many repeats: calls may end before the problem is solved.", comparison)
+            : comparison);
         if (card.Reasons.Count > 0)
         {
             section.Item().Table(table =>
@@ -235,7 +252,7 @@ public static class CoachingPackPdf
                 table.ColumnsDefinition(c => { c.Relative(2.8f); c.Relative(1.2f); c.Relative(1.2f); c.Relative(1.4f); c.Relative(1.2f); c.Relative(1.3f); c.Relative(1.6f); c.Relative(2.6f); });
                 table.Header(h =>
                 {
-                    foreach (var title in new[] { "Contact reason", "Contacts", "Came back", "Rest came back", "Extra back", "Handle time", "Rest handle time", "Pattern" })
+                    foreach (var title in new[] { w["Contact reason"], w["Contacts"], w["Came back"], w["Rest came back"], w["Extra back"], w["Handle time"], w["Rest handle time"], w["Pattern"] })
                         HeaderCell(h.Cell(), title);
                 });
                 foreach (var r in card.Reasons.Take(ReasonRows))
@@ -247,20 +264,20 @@ public static class CoachingPackPdf
                     Cell(table.Cell(), Display.Number(r.ExtraCameBack), right: true);
                     Cell(table.Cell(), Display.Duration(r.Pattern.AgentHandleSeconds), right: true);
                     Cell(table.Cell(), Display.Duration(r.Pattern.RestHandleSeconds), right: true);
-                    Cell(table.Cell(), r.Pattern.ShortCallsManyRepeats ? "short calls, many repeats" : r.Pattern.TooFewToJudge ? "too few to judge" : "");
+                    Cell(table.Cell(), r.Pattern.ShortCallsManyRepeats ? w.Lower("Short calls, many repeats") : r.Pattern.TooFewToJudge ? w.Lower("Too few to judge") : "");
                 }
             });
             if (card.Reasons.Count > ReasonRows)
-                section.Item().Text(string.Format(System.Globalization.CultureInfo.CurrentCulture, Words.ReasonsShown, ReasonRows, card.Reasons.Count))
+                section.Item().Text(w.Format("The {0} reasons with the most extra customers coming back, of {1}; all are in the workbook.", ReasonRows, card.Reasons.Count))
                     .FontSize(PdfTheme.FootSize).FontColor(Colors.Grey700);
         }
     }
 
-    private static void LowestRatedSection(ColumnDescriptor section, AgentScorecard card)
+    private static void LowestRatedSection(PackWords w, ColumnDescriptor section, AgentScorecard card)
     {
         section.Spacing(4);
-        section.Item().Element(c => PdfTheme.Subheading(c, "Lowest-rated responses"));
-        if (card.LowestRated.Count == 0) section.Item().Text("No survey responses to this agent's contacts in the period.").Italic();
+        section.Item().Element(c => PdfTheme.Subheading(c, w["Lowest-rated responses"]));
+        if (card.LowestRated.Count == 0) section.Item().Text(w["No survey responses to this agent's contacts in the period."]).Italic();
         else
         {
             section.Item().Table(table =>
@@ -268,29 +285,29 @@ public static class CoachingPackPdf
                 table.ColumnsDefinition(c => { c.Fixed(58); c.Relative(3f); c.Fixed(30); c.Fixed(50); c.Relative(6); });
                 table.Header(h =>
                 {
-                    foreach (var title in new[] { "Contact", "Reason · channel", "CSAT", "Resolved", "Comment" }) HeaderCell(h.Cell(), title);
+                    foreach (var title in new[] { w["Contact"], w["Reason · channel"], w.Vocabulary.Kpi(KpiKind.CsatPercent), w["Resolved"], w["Comment"] }) HeaderCell(h.Cell(), title);
                 });
                 foreach (var r in card.LowestRated.Take(LowestRatedRows))
                 {
                     Cell(table.Cell(), Display.Date(r.ContactDate));
                     Cell(table.Cell(), $"{r.Reason} · {r.Channel}");
-                    Cell(table.Cell(), r.Csat.ToString(System.Globalization.CultureInfo.CurrentCulture), right: true);
-                    Cell(table.Cell(), r.Resolved switch { true => "yes", false => "no", _ => "–" });
+                    Cell(table.Cell(), Display.Count((long)r.Csat), right: true);
+                    Cell(table.Cell(), r.Resolved switch { true => w["yes"], false => w["no"], _ => Display.NoValue });
                     Cell(table.Cell(), r.Comment ?? "");
                 }
             });
             if (card.LowestRated.Count > LowestRatedRows)
-                section.Item().Text(string.Format(System.Globalization.CultureInfo.CurrentCulture, Words.LowestRatedShown, LowestRatedRows))
+                section.Item().Text(w.Format("The {0} lowest shown here; the agent's scorecard and workbook list more.", LowestRatedRows))
                     .FontSize(PdfTheme.FootSize).FontColor(Colors.Grey700);
         }
     }
 
-    private static void ActionSection(ColumnDescriptor section, AgentScorecard card)
+    private static void ActionSection(PackWords w, ColumnDescriptor section, AgentScorecard card)
     {
         section.Spacing(4);
         var open = card.Actions.Where(a => a.IsActive).ToList();
-        section.Item().Element(c => PdfTheme.Subheading(c, "Open coaching actions"));
-        if (open.Count == 0) section.Item().Text("No open coaching actions.").Italic();
+        section.Item().Element(c => PdfTheme.Subheading(c, w["Open coaching actions"]));
+        if (open.Count == 0) section.Item().Text(w["No open coaching actions."]).Italic();
         else
         {
             section.Item().Table(table =>
@@ -298,33 +315,35 @@ public static class CoachingPackPdf
                 table.ColumnsDefinition(c => { c.Relative(5); c.Relative(2.2f); c.Relative(1.6f); c.Relative(1.4f); c.Relative(2); });
                 table.Header(h =>
                 {
-                    foreach (var title in new[] { "What to work on", "Focus", "Due", "Status", "Created by" }) HeaderCell(h.Cell(), title);
+                    foreach (var title in new[] { w["What to work on"], w["Focus"], w["Due"], w["Status"], w["Created by"] }) HeaderCell(h.Cell(), title);
                 });
                 foreach (var a in open)
                 {
                     Cell(table.Cell(), a.Notes is null ? a.Title : $"{a.Title} ({a.Notes})");
-                    Cell(table.Cell(), string.Join(" · ", new[] { a.FocusKpi is { } k ? KpiDefinitions.Get(k).Name : null, a.ReasonName }.OfType<string>()));
-                    Cell(table.Cell(), Display.Date(a.DueDate) + (a.IsOverdue ? " (overdue)" : ""), status: a.IsOverdue ? TargetStatus.Red : TargetStatus.None);
-                    Cell(table.Cell(), CoachingActionStatusText.Describe(a.Status));
+                    Cell(table.Cell(), string.Join(" · ", new[] { a.FocusKpi is { } k ? w.Vocabulary.Kpi(k) : null, a.ReasonName }.OfType<string>()));
+                    Cell(table.Cell(), a.IsOverdue ? w.Format("{0} (overdue)", Display.Date(a.DueDate)) : Display.Date(a.DueDate), status: a.IsOverdue ? TargetStatus.Red : TargetStatus.None);
+                    Cell(table.Cell(), w.Vocabulary.CoachingActionStatus(a.Status));
                     Cell(table.Cell(), a.CreatedBy);
                 }
             });
         }
     }
 
-    private static string AlertWords(MetricShift shift) =>
-        $"{shift.Info.Name} {shift.Info.WorseWord} {Display.Change(shift.Recent.Percent, shift.Baseline.Percent, KpiUnit.Percent)}";
+    /// <summary>"CSAT fell ▼ 33,3 p.p.": the KPI, the direction that is worse, and the change.</summary>
+    private static string AlertWords(PackWords w, MetricShift shift) =>
+        w.Format(shift.Info.HigherIsBetter ? "{0} fell {1}" : "{0} rose {1}", w.Vocabulary.Kpi(shift.Info.Kpi),
+            Display.Change(shift.Recent.Percent, shift.Baseline.Percent, KpiUnit.Percent));
 
     /// <summary>"n < 30" marked as a small sample beside the n.</summary>
-    private static string WithN(Proportion proportion) => proportion.N is > 0 and < Proportion.SmallSampleThreshold
-        ? $"{Display.Percent(proportion.Percent)} ({Display.Count(proportion.N)}, small sample)"
+    private static string WithN(PackWords w, Proportion proportion) => proportion.N is > 0 and < Proportion.SmallSampleThreshold
+        ? w.Format("{0} ({1}, small sample)", Display.Percent(proportion.Percent), Display.Count(proportion.N))
         : $"{Display.Percent(proportion.Percent)} ({Display.Count(proportion.N)})";
 
     /// <summary>A rate with its n and its status in words as well as colour ("68,5 % (460) ■ Off target").</summary>
-    private static void StatusCell(ITableCell cell, Proportion proportion, TargetStatus status)
+    private static void StatusCell(PackWords w, ITableCell cell, Proportion proportion, TargetStatus status)
     {
-        var (_, icon, word) = Display.Status(status);
-        var text = proportion.Percent is null || status == TargetStatus.None ? WithN(proportion) : $"{WithN(proportion)}\n{icon} {word}";
+        var (_, icon, _) = Display.Status(status);
+        var text = proportion.Percent is null || status == TargetStatus.None ? WithN(w, proportion) : $"{WithN(w, proportion)}\n{icon} {w.Vocabulary.Status(status)}";
         Cell(cell, text, right: true, status: status);
     }
 
