@@ -27,11 +27,26 @@ public partial class CxDbContext
             .ToList();
         var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
         if (ratedContacts.Count > 0) await RefreshRollupsForContactsAsync(ratedContacts, cancellationToken);
+        if (saved > 0) await BumpDataVersionAsync(cancellationToken);
         return saved;
     }
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
         SaveChangesAsync(acceptAllChangesOnSuccess).GetAwaiter().GetResult();
+
+    /// <summary>After the change committed, or inside the caller's transaction: see <see cref="Data.DataVersions"/>.</summary>
+    private async Task BumpDataVersionAsync(CancellationToken ct)
+    {
+        await Database.OpenConnectionAsync(ct);
+        try
+        {
+            await Data.DataVersions.BumpAsync(Database.GetDbConnection(), Database.CurrentTransaction?.GetDbTransaction(), ct);
+        }
+        finally
+        {
+            await Database.CloseConnectionAsync();
+        }
+    }
 
     private async Task RefreshRollupsForContactsAsync(List<long> contactIds, CancellationToken ct)
     {

@@ -26,6 +26,7 @@ public partial class CxDbContext(DbContextOptions<CxDbContext> options) : Identi
     public DbSet<UserTeamScope> UserTeamScopes => Set<UserTeamScope>();
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
     public DbSet<SurveyInvitation> SurveyInvitations => Set<SurveyInvitation>();
+    public DbSet<DataVersion> DataVersions => Set<DataVersion>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -58,6 +58,7 @@ public static class DatabaseProviders
         }
         // Both providers' migrations live in this assembly, each set in its own namespace.
         options.ReplaceService<IMigrationsAssembly, ProviderMigrationsAssembly>();
+        options.AddInterceptors(DataChangeInterceptor.Instance);
     }
 
     /// <summary>

@@ -56,6 +56,8 @@ public static class CoreServices
         services.AddScoped<KpiReportService>();
         services.AddScoped<KpiTargetService>();
         services.AddScoped<Features.Dashboard.DashboardService>();
+        services.AddSingleton<Features.Dashboard.DashboardCache>();
+        services.Configure<Features.Dashboard.DashboardCacheOptions>(configuration.GetSection(Features.Dashboard.DashboardCacheOptions.Section));
         services.AddScoped<UserScopeService>();
         services.AddScoped<ScopedFilters>();
         services.AddScoped<Features.Engagement.EngagementQueryService>();

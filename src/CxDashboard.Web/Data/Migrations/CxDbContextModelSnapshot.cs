@@ -718,6 +718,26 @@ namespace CxDashboard.Web.Data.Migrations
                     b.ToTable("CustomerChanges");
                 });
 
+            modelBuilder.Entity("CxDashboard.Web.Data.Entities.DataVersion", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Version")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("DataVersions");
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            Version = 1L
+                        });
+                });
+
             modelBuilder.Entity("CxDashboard.Web.Data.Entities.EngagementAnswer", b =>
                 {
                     b.Property<long>("Id")

@@ -745,6 +745,26 @@ namespace CxDashboard.Web.Data.PostgresMigrations
                     b.ToTable("CustomerChanges");
                 });
 
+            modelBuilder.Entity("CxDashboard.Web.Data.Entities.DataVersion", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("Version")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("DataVersions");
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            Version = 1L
+                        });
+                });
+
             modelBuilder.Entity("CxDashboard.Web.Data.Entities.EngagementAnswer", b =>
                 {
                     b.Property<long>("Id")

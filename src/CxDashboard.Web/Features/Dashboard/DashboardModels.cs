@@ -42,7 +42,7 @@ public sealed record TrendChart(string Title, string Svg, IReadOnlyList<string> 
 
 public sealed record ReasonRow(int ReasonId, string Code, string Name, int Complexity, bool NeedsReview, KpiCounts Counts, double Share, bool SelfServiceCandidate, string Link);
 
-public sealed class DashboardView
+public sealed record DashboardView
 {
     public required DatePeriod Period { get; init; }
     /// <summary>The period the tiles' changes compare with, and which rule chose it.</summary>

@@ -18,6 +18,7 @@ public sealed class DashboardService(
     UserScopeService scopes,
     ScopedFilters scopedFilters,
     OrganisationSettingsService organisation,
+    DashboardCache cache,
     TimeProvider clock)
 {
     public async Task<DashboardView> BuildAsync(DashboardFilter filter, ClaimsPrincipal user, CancellationToken ct = default)
@@ -30,6 +31,21 @@ public sealed class DashboardService(
             From = presetKey == PeriodPresets.Custom ? period.From : null,
             To = presetKey == PeriodPresets.Custom ? period.To : null,
         };
+        if (!cache.Enabled) return await ComputeAsync(filter, query, scope, period, presetKey, ct);
+
+        // The version is read before the data, so figures computed now are never kept under a newer version.
+        var key = new DashboardCacheKey(await DataVersions.CurrentAsync(db, ct), DashboardCacheKey.DescribeScope(scope), presetKey,
+            period.From, period.To, filter.Team, filter.Agent, filter.Channel, filter.Reason, query.WindowDays,
+            CultureInfo.CurrentCulture.Name, CultureInfo.CurrentUICulture.Name);
+        var cutoff = ContactRules.DecidableCutoff(query.WindowDays, query.AsOfUtc);
+        if (cache.Find(key, query.AsOfUtc) is { } kept) return kept with { DecidableCutoffUtc = cutoff };
+        var view = await ComputeAsync(filter, query, scope, period, presetKey, ct);
+        cache.Keep(key, view, await queries.NextDecidabilityChangeAsync(query.WindowDays, query.AsOfUtc, ct));
+        return view;
+    }
+
+    private async Task<DashboardView> ComputeAsync(DashboardFilter filter, MetricQuery query, DataScope scope, DatePeriod period, string presetKey, CancellationToken ct)
+    {
         var time = await organisation.GetTimeAsync(ct);
         Channel? channel = query.Channel;
         var isAgentView = scope.AgentId is not null;

@@ -108,6 +108,7 @@ public sealed class ImportService(
             (changedDates, rollupsPending, timings) = await session.WriteDerivedDataAsync(deferRollups, ct);
             var derivedSeconds = stopwatch.Elapsed.TotalSeconds;
             logger.LogDebug("Derived data: {Timings}", timings);
+            await Data.DataVersions.BumpAsync(session.Connection, session.Transaction, ct);
             await session.Transaction.CommitAsync(ct);
             logger.LogDebug("Import batch: rows read and written in {Read:0.00} s, derived data in {Derived:0.00} s, commit in {Commit:0.00} s",
                 readSeconds, derivedSeconds - readSeconds, stopwatch.Elapsed.TotalSeconds - derivedSeconds);

@@ -93,6 +93,24 @@ public sealed class KpiQueryService(CxDbContext db, OrganisationSettingsService 
         // Read once per request (KpiQueryService is scoped): none at all outside the seconds after a large import.
         _pendingDates ??= [.. await db.KpiRollupPendingDates.AsNoTracking().Select(d => d.LocalDate).ToListAsync(ct)];
 
+    /// <summary>
+    /// The first as-of time at which contact-based FCR may change with the clock alone: when the next contact after the
+    /// current cutoff becomes decidable (W days after it started). Only the cutoff's local day and the next are read;
+    /// with no contact there, half a day on, which no contact of a later day can come before.
+    /// </summary>
+    public async Task<DateTime> NextDecidabilityChangeAsync(int windowDays, DateTime asOfUtc, CancellationToken ct = default)
+    {
+        var time = await organisation.GetTimeAsync(ct);
+        var cutoff = ContactRules.DecidableCutoff(windowDays, asOfUtc);
+        var day = time.LocalDateOf(cutoff);
+        var nextDay = day.AddDays(1);
+        var next = await db.Contacts.Where(c => c.LocalDate >= day && c.LocalDate <= nextDay && c.StartedAtUtc > cutoff)
+            .MinAsync(c => (DateTime?)c.StartedAtUtc, ct);
+        var horizon = cutoff.AddHours(12);
+        var nextStart = next is { } found && found < horizon ? found : horizon;
+        return new DateTime(nextStart.Ticks + ContactRules.WindowTicks(windowDays), DateTimeKind.Utc);
+    }
+
     /// <summary>Whether a day of the period waits for its rollups after a large import (its figures are then read from the raw rows).</summary>
     public async Task<bool> HasPendingDayAsync(DateOnly from, DateOnly to, CancellationToken ct = default) =>
         from <= to && (await PendingDatesAsync(ct)).GetViewBetween(from, to).Count > 0;

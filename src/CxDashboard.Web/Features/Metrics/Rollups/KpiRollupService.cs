@@ -23,6 +23,7 @@ public sealed class KpiRollupService(CxDbContext db, TimeProvider clock, ILogger
             await PostgresRollupWriter.RebuildAllAsync((NpgsqlConnection)connection, postgres, windowDays, clock.GetUtcNow().UtcDateTime, ct);
         else
             KpiRollupWriter.RebuildAll((SqliteConnection)connection, (SqliteTransaction)transaction, windowDays, clock.GetUtcNow().UtcDateTime);
+        await DataVersions.BumpAsync(connection, transaction, ct);
         await transaction.CommitAsync(ct);
         logger.LogInformation("KPI rollups rebuilt for W = {Window} days in {Seconds:0.0} s", windowDays, stopwatch.Elapsed.TotalSeconds);
     }

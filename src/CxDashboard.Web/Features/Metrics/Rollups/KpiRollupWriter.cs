@@ -93,6 +93,7 @@ public static class KpiRollupWriter
         {
             Refresh(connection, transaction, windowDays, everything: false);
             Execute(connection, transaction, """DELETE FROM "KpiRollupPendingDates" """);
+            DataVersions.Bump(connection, transaction);
         }
         transaction.Commit();
         return days;
@@ -181,6 +182,7 @@ public static class KpiRollupWriter
         }
         using var own = connection.BeginTransaction();
         work(own);
+        DataVersions.Bump(connection, own);
         own.Commit();
     }
 

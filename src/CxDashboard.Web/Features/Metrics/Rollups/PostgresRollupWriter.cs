@@ -1,3 +1,4 @@
+using CxDashboard.Web.Data;
 using CxDashboard.Web.Data.Entities;
 using Npgsql;
 using NpgsqlTypes;
@@ -59,6 +60,7 @@ public static class PostgresRollupWriter
         {
             await StageAsync(connection, transaction, dates, ct);
             await RefreshStagedAsync(connection, transaction, windowDays, ct);
+            await DataVersions.BumpAsync(connection, transaction, ct);
         }
         await transaction.CommitAsync(ct);
         return dates.Count;
