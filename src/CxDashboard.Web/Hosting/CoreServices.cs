@@ -23,6 +23,8 @@ public static class CoreServices
 {
     public static IServiceCollection AddCxCore(this IServiceCollection services, IConfiguration configuration, string contentRoot)
     {
+        // Services that give people messages (callback cases and settings) read their words from the resources, also in the CLI.
+        services.AddLocalization(options => options.ResourcesPath = "Resources");
         // Read when the first context is made, so configuration added after registration (tests, hosts) applies.
         services.AddDbContext<CxDbContext>((provider, options) =>
         {

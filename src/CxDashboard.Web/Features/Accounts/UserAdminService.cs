@@ -2,6 +2,7 @@ using CxDashboard.Web.Data;
 using CxDashboard.Web.Data.Entities;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 
 namespace CxDashboard.Web.Features.Accounts;
 
@@ -13,7 +14,7 @@ public sealed record UserAdminResult(bool Succeeded, IReadOnlyList<string> Error
 }
 
 /// <summary>Creating users, giving roles and team scopes, disabling: shared by the Admin pages and the CLI.</summary>
-public sealed class UserAdminService(UserManager<AppUser> users, RoleManager<IdentityRole> roles, CxDbContext db)
+public sealed class UserAdminService(UserManager<AppUser> users, RoleManager<IdentityRole> roles, CxDbContext db, IStringLocalizer<UserAdminService> text)
 {
     public async Task EnsureRolesAsync()
     {
@@ -25,11 +26,11 @@ public sealed class UserAdminService(UserManager<AppUser> users, RoleManager<Ide
     {
         var roleList = userRoles.ToList();
         var unknown = roleList.Where(r => !Roles.All.Contains(r)).ToList();
-        if (unknown.Count > 0) return UserAdminResult.Failed($"Unknown role(s): {string.Join(", ", unknown)}. Roles: {string.Join(", ", Roles.All)}.");
-        if (await users.FindByEmailAsync(email) is not null) return UserAdminResult.Failed($"A user with e-mail {email} exists already.");
+        if (unknown.Count > 0) return UserAdminResult.Failed(text["Unknown role(s): {0}. Roles: {1}.", string.Join(", ", unknown), string.Join(", ", Roles.All)]);
+        if (await users.FindByEmailAsync(email) is not null) return UserAdminResult.Failed(text["A user with e-mail {0} exists already.", email]);
         var teams = teamIds.Distinct().ToList();
         var knownTeams = await db.Teams.Where(t => teams.Contains(t.Id)).Select(t => t.Id).ToListAsync();
-        if (knownTeams.Count != teams.Count) return UserAdminResult.Failed("Unknown team in the team scope.");
+        if (knownTeams.Count != teams.Count) return UserAdminResult.Failed(text["Unknown team in the team scope."]);
 
         await EnsureRolesAsync();
         var user = new AppUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = displayName };
@@ -45,7 +46,7 @@ public sealed class UserAdminService(UserManager<AppUser> users, RoleManager<Ide
     public async Task<UserAdminResult> UpdateAsync(string userId, string displayName, IEnumerable<string> userRoles, IEnumerable<int> teamIds, bool disabled)
     {
         var user = await users.FindByIdAsync(userId);
-        if (user is null) return UserAdminResult.Failed("No such user.");
+        if (user is null) return UserAdminResult.Failed(text["No such user."]);
         var wanted = userRoles.Where(Roles.All.Contains).ToHashSet();
         var current = (await users.GetRolesAsync(user)).ToHashSet();
         await users.RemoveFromRolesAsync(user, current.Except(wanted));
@@ -64,7 +65,7 @@ public sealed class UserAdminService(UserManager<AppUser> users, RoleManager<Ide
     public async Task<UserAdminResult> ResetPasswordAsync(string userId, string newPassword)
     {
         var user = await users.FindByIdAsync(userId);
-        if (user is null) return UserAdminResult.Failed("No such user.");
+        if (user is null) return UserAdminResult.Failed(text["No such user."]);
         var token = await users.GeneratePasswordResetTokenAsync(user);
         return UserAdminResult.From(await users.ResetPasswordAsync(user, token, newPassword), user);
     }

@@ -48,12 +48,16 @@ public static class CallbackText
 
     public static string Result(CallbackAttemptResult result) => Vocabulary.Current.CallbackResult(result);
 
+    /// <summary>The worklist's status filter in words ("open", "overdue", …: the codes of <see cref="WorklistFilter.Statuses"/>).</summary>
+    public static string WorklistStatus(string code) => Vocabulary.Current[$"CallbackList.{code}"];
+
     /// <summary>"3 h 20 min", "2 d 4 h", "12 min": a span for humans.</summary>
-    public static string Span(TimeSpan span)
+    public static string Span(TimeSpan span, Vocabulary? words = null)
     {
+        words ??= Vocabulary.Current;
         span = span.Duration();
-        if (span.TotalDays >= 1) return $"{(int)span.TotalDays} d {span.Hours} h";
-        if (span.TotalHours >= 1) return $"{(int)span.TotalHours} h {span.Minutes} min";
-        return $"{Math.Max(1, (int)Math.Round(span.TotalMinutes))} min";
+        if (span.TotalDays >= 1) return words.Format("Unit.Span.DaysHours", (int)span.TotalDays, span.Hours);
+        if (span.TotalHours >= 1) return words.Format("Unit.Span.HoursMinutes", (int)span.TotalHours, span.Minutes);
+        return words.Format("Unit.Span.Minutes", Math.Max(1, (int)Math.Round(span.TotalMinutes)));
     }
 }

@@ -2,7 +2,10 @@ using CxDashboard.Web.Data;
 using CxDashboard.Web.Data.Entities;
 using CxDashboard.Web.Features.Accounts;
 using CxDashboard.Web.Features.Surveys;
+using System.Globalization;
+using CxDashboard.Web.Features.Presentation;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 
 namespace CxDashboard.Web.Features.Callbacks;
 
@@ -16,7 +19,7 @@ public sealed record CaseCommandResult(bool Succeeded, string Message, IReadOnly
 
     public static CaseCommandResult Done(string message) => new(true, message, []);
     public static CaseCommandResult Refused(string message) => new(false, message, []);
-    public static CaseCommandResult Invalid(IReadOnlyList<FieldError> errors) => new(false, "Please correct the marked fields.", errors);
+    public static CaseCommandResult Invalid(IReadOnlyList<FieldError> errors, string message) => new(false, message, errors);
 }
 
 public sealed record AttemptInput(DateTime? AttemptedAtLocal, CallbackChannel? Channel, CallbackAttemptResult? Result, string? Note);
@@ -33,62 +36,66 @@ public sealed class CallbackCaseService(
     CxDbContext db,
     CallbackSettingsService settingsService,
     SurveyInvitationService invitations,
+    IStringLocalizer<CallbackCaseService> text,
     TimeProvider clock)
 {
+    /// <summary>The audit trail is stored once, in the product's neutral language, whoever reads it later.</summary>
+    private static readonly Vocabulary AuditWords = Vocabulary.For(CultureInfo.InvariantCulture);
+
     private const int MaxTries = 3;
     public const int NoteMaxLength = 2000;
 
     public async Task<CaseCommandResult> ClaimAsync(long caseId, CallbackActor actor, CancellationToken ct = default) =>
         await ChangeAsync(caseId, actor, (c, now, assigneeName) =>
         {
-            if (c.Status == CallbackCaseStatus.Closed) return CaseCommandResult.Refused("This case is closed already.");
-            if (c.AssignedToUserId == actor.UserId) return CaseCommandResult.Done("You have this case already.");
+            if (c.Status == CallbackCaseStatus.Closed) return CaseCommandResult.Refused(text["This case is closed already."]);
+            if (c.AssignedToUserId == actor.UserId) return CaseCommandResult.Done(text["You have this case already."]);
             if (c.AssignedToUserId is not null)
                 return CaseCommandResult.Refused(actor.CanManage
-                    ? $"{assigneeName} claimed this case first; reassign it under \"Assign to\" if it should be yours."
-                    : $"{assigneeName} claimed this case first; ask a manager if it should be yours.");
+                    ? text["{0} claimed this case first; reassign it under \"Assign to\" if it should be yours.", assigneeName!]
+                    : text["{0} claimed this case first; ask a manager if it should be yours.", assigneeName!]);
             Assign(c, actor.UserId, now);
             CallbackAudit.Add(c, CallbackEventKind.Claimed, actor.UserId, now, $"Claimed by {actor.Name}");
-            return CaseCommandResult.Done("The case is yours: call the customer before the due time.");
+            return CaseCommandResult.Done(text["The case is yours: call the customer before the due time."]);
         }, ct);
 
     public async Task<CaseCommandResult> AssignAsync(long caseId, string? assigneeUserId, CallbackActor actor, CancellationToken ct = default)
     {
-        if (!actor.CanManage) return CaseCommandResult.Refused("Only managers assign cases to others.");
+        if (!actor.CanManage) return CaseCommandResult.Refused(text["Only managers assign cases to others."]);
         string? assigneeName = null;
         if (assigneeUserId is not null)
         {
             var assignees = await AssignableUsersAsync(ct);
             var assignee = assignees.FirstOrDefault(u => u.UserId == assigneeUserId);
-            if (assignee is null) return CaseCommandResult.Invalid([new FieldError("AssigneeId", "Choose someone who works callbacks (Callback, Manager or Admin role).")]);
+            if (assignee is null) return CaseCommandResult.Invalid([new FieldError("AssigneeId", text["Choose someone who works callbacks ({0}, {1} or {2} role).", Vocabulary.Current.Role(Roles.Callback), Vocabulary.Current.Role(Roles.Manager), Vocabulary.Current.Role(Roles.Admin)])], text["Please correct the marked fields."]);
             assigneeName = assignee.Name;
         }
         return await ChangeAsync(caseId, actor, (c, now, previous) =>
         {
-            if (c.Status == CallbackCaseStatus.Closed) return CaseCommandResult.Refused("This case is closed already.");
-            if (c.AssignedToUserId == assigneeUserId) return CaseCommandResult.Done(assigneeName is null ? "The case is unassigned already." : $"{assigneeName} has this case already.");
+            if (c.Status == CallbackCaseStatus.Closed) return CaseCommandResult.Refused(text["This case is closed already."]);
+            if (c.AssignedToUserId == assigneeUserId) return CaseCommandResult.Done(assigneeName is null ? text["The case is unassigned already."] : text["{0} has this case already.", assigneeName]);
             if (assigneeUserId is null)
             {
                 Unassign(c);
                 CallbackAudit.Add(c, CallbackEventKind.Released, actor.UserId, now, $"Unassigned by {actor.Name} (was {previous})");
-                return CaseCommandResult.Done("The case is unassigned and back on the list for anyone to claim.");
+                return CaseCommandResult.Done(text["The case is unassigned and back on the list for anyone to claim."]);
             }
             Assign(c, assigneeUserId, now);
             CallbackAudit.Add(c, CallbackEventKind.Assigned, actor.UserId, now,
                 previous is null ? $"Assigned to {assigneeName} by {actor.Name}" : $"Reassigned from {previous} to {assigneeName} by {actor.Name}");
-            return CaseCommandResult.Done($"Assigned to {assigneeName}.");
+            return CaseCommandResult.Done(text["Assigned to {0}.", assigneeName!]);
         }, ct);
     }
 
     public async Task<CaseCommandResult> ReleaseAsync(long caseId, CallbackActor actor, CancellationToken ct = default) =>
         await ChangeAsync(caseId, actor, (c, now, previous) =>
         {
-            if (c.Status == CallbackCaseStatus.Closed) return CaseCommandResult.Refused("This case is closed already.");
-            if (c.AssignedToUserId is null) return CaseCommandResult.Done("Nobody has this case.");
-            if (c.AssignedToUserId != actor.UserId && !actor.CanManage) return CaseCommandResult.Refused("Only the assignee or a manager can release a case.");
+            if (c.Status == CallbackCaseStatus.Closed) return CaseCommandResult.Refused(text["This case is closed already."]);
+            if (c.AssignedToUserId is null) return CaseCommandResult.Done(text["Nobody has this case."]);
+            if (c.AssignedToUserId != actor.UserId && !actor.CanManage) return CaseCommandResult.Refused(text["Only the assignee or a manager can release a case."]);
             Unassign(c);
             CallbackAudit.Add(c, CallbackEventKind.Released, actor.UserId, now, $"Released by {actor.Name}{(previous is not null && previous != actor.Name ? $" (was {previous})" : "")}");
-            return CaseCommandResult.Done("Released: the case is back on the list for anyone to claim.");
+            return CaseCommandResult.Done(text["Released: the case is back on the list for anyone to claim."]);
         }, ct);
 
     public async Task<CaseCommandResult> LogAttemptAsync(long caseId, AttemptInput input, CallbackActor actor, CancellationToken ct = default)
@@ -96,17 +103,17 @@ public sealed class CallbackCaseService(
         var configuration = await settingsService.GetAsync(ct);
         return await ChangeAsync(caseId, actor, (c, now, assigneeName) =>
         {
-            if (c.Status == CallbackCaseStatus.Closed) return CaseCommandResult.Refused("This case is closed: attempts can no longer be logged.");
+            if (c.Status == CallbackCaseStatus.Closed) return CaseCommandResult.Refused(text["This case is closed: attempts can no longer be logged."]);
             if (MayNotWork(c, actor, assigneeName) is { } refusal) return refusal;
             var errors = new List<FieldError>();
             var attemptedAt = input.AttemptedAtLocal is { } local ? configuration.Time.ToUtc(local) : now;
-            if (attemptedAt > now.AddMinutes(1)) errors.Add(new("Attempt.AttemptedAt", "The attempt cannot be in the future."));
+            if (attemptedAt > now.AddMinutes(1)) errors.Add(new FieldError("Attempt.AttemptedAt", text["The attempt cannot be in the future."]));
             if (attemptedAt < c.FirstTriggeredAtUtc)
-                errors.Add(new("Attempt.AttemptedAt", $"The attempt cannot be before the customer was flagged ({Display(c.FirstTriggeredAtUtc, configuration)})."));
-            if (input.Channel is null || !Enum.IsDefined(input.Channel.Value)) errors.Add(new("Attempt.Channel", "Choose how you tried to reach the customer."));
-            if (input.Result is null || !Enum.IsDefined(input.Result.Value)) errors.Add(new("Attempt.Result", "Choose what happened."));
-            if (input.Note?.Length > NoteMaxLength) errors.Add(new("Attempt.Note", $"The note is longer than {NoteMaxLength} characters."));
-            if (errors.Count > 0) return CaseCommandResult.Invalid(errors);
+                errors.Add(new("Attempt.AttemptedAt", text["The attempt cannot be before the customer was flagged ({0}).", Display(c.FirstTriggeredAtUtc, configuration)]));
+            if (input.Channel is null || !Enum.IsDefined(input.Channel.Value)) errors.Add(new FieldError("Attempt.Channel", text["Choose how you tried to reach the customer."]));
+            if (input.Result is null || !Enum.IsDefined(input.Result.Value)) errors.Add(new FieldError("Attempt.Result", text["Choose what happened."]));
+            if (input.Note?.Length > NoteMaxLength) errors.Add(new("Attempt.Note", text["The note is longer than {0} characters.", NoteMaxLength]));
+            if (errors.Count > 0) return CaseCommandResult.Invalid(errors, text["Please correct the marked fields."]);
 
             if (c.AssignedToUserId is null)
             {
@@ -124,11 +131,11 @@ public sealed class CallbackCaseService(
             });
             c.AttemptCount++;
             if (c.FirstAttemptAtUtc is null || attemptedAt < c.FirstAttemptAtUtc) c.FirstAttemptAtUtc = attemptedAt;
-            var sla = attemptedAt <= c.DueAtUtc ? "within the SLA" : $"{CallbackText.Span(attemptedAt - c.DueAtUtc)} after the due time";
+            var sla = attemptedAt <= c.DueAtUtc ? "within the SLA" : $"{CallbackText.Span(attemptedAt - c.DueAtUtc, AuditWords)} after the due time";
             CallbackAudit.Add(c, CallbackEventKind.AttemptLogged, actor.UserId, now,
-                $"Attempt {c.AttemptCount} at {Display(attemptedAt, configuration)} by {CallbackText.Channel(input.Channel.Value).ToLowerInvariant()}: " +
-                $"{CallbackText.Result(input.Result.Value).ToLowerInvariant()} ({sla})" + (string.IsNullOrWhiteSpace(input.Note) ? "" : $". Note: {input.Note.Trim()}"));
-            return CaseCommandResult.Done($"Attempt {c.AttemptCount} logged.");
+                $"Attempt {c.AttemptCount} at {Display(attemptedAt, configuration)} by {AuditWords.CallbackChannel(input.Channel.Value).ToLowerInvariant()}: " +
+                $"{AuditWords.CallbackResult(input.Result.Value).ToLowerInvariant()} ({sla})" + (string.IsNullOrWhiteSpace(input.Note) ? "" : $". Note: {input.Note.Trim()}"));
+            return CaseCommandResult.Done(text["Attempt {0} logged.", c.AttemptCount]);
         }, ct);
     }
 
@@ -141,27 +148,27 @@ public sealed class CallbackCaseService(
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var result = await ChangeAsync(caseId, actor, (c, now, assigneeName) =>
         {
-            if (c.Status == CallbackCaseStatus.Closed) return CaseCommandResult.Refused($"This case was closed already ({CallbackText.Outcome(c.Outcome!.Value).ToLowerInvariant()}).");
+            if (c.Status == CallbackCaseStatus.Closed) return CaseCommandResult.Refused(text["This case was closed already ({0}).", CallbackText.Outcome(c.Outcome!.Value).ToLowerInvariant()]);
             if (MayNotWork(c, actor, assigneeName) is { } refusal) return refusal;
             var errors = new List<FieldError>();
             if (input.Outcome is not { } outcome || !Enum.IsDefined(outcome))
-                errors.Add(new("Close.Outcome", "Choose the outcome of the callback."));
+                errors.Add(new FieldError("Close.Outcome", text["Choose the outcome of the callback."]));
             else
             {
                 var reached = c.Attempts.Count(a => a.Result == CallbackAttemptResult.Reached);
                 if (c.Attempts.Count == 0)
-                    errors.Add(new("Close.Outcome", "Log your call (or other attempt) first: a case is closed after at least one attempt."));
+                    errors.Add(new FieldError("Close.Outcome", text["Log your call (or other attempt) first: a case is closed after at least one attempt."]));
                 else if (outcome == CallbackOutcome.Unreachable && c.Attempts.Count < configuration.Settings.UnreachableAfterAttempts)
-                    errors.Add(new("Close.Outcome", $"\"Unreachable\" needs at least {configuration.Settings.UnreachableAfterAttempts} attempts; {c.Attempts.Count} logged so far."));
+                    errors.Add(new("Close.Outcome", text["\"{0}\" needs at least {1} attempts; {2} logged so far.", CallbackText.Outcome(CallbackOutcome.Unreachable), configuration.Settings.UnreachableAfterAttempts, c.Attempts.Count]));
                 else if (outcome != CallbackOutcome.Unreachable && reached == 0)
-                    errors.Add(new("Close.Outcome", $"\"{CallbackText.Outcome(outcome)}\" means you reached the customer: log that attempt as \"Reached\" first."));
+                    errors.Add(new("Close.Outcome", text["\"{0}\" means you reached the customer: log that attempt as \"{1}\" first.", CallbackText.Outcome(outcome), CallbackText.Result(CallbackAttemptResult.Reached)]));
                 if (input.SendFollowUp && outcome is not (CallbackOutcome.ReachedResolved or CallbackOutcome.ReachedNotResolved))
-                    errors.Add(new("Close.SendFollowUp", "A follow-up survey goes only to customers you reached and who did not decline."));
+                    errors.Add(new FieldError("Close.SendFollowUp", text["A follow-up survey goes only to customers you reached and who did not decline."]));
             }
-            if (input.RootCauseReasonId is null) errors.Add(new("Close.RootCauseReasonId", "Choose the root cause: the contact reason that really lay behind the dissatisfaction."));
-            else if (reason is null) errors.Add(new("Close.RootCauseReasonId", "That contact reason does not exist."));
-            if (input.Note?.Length > NoteMaxLength) errors.Add(new("Close.Note", $"The note is longer than {NoteMaxLength} characters."));
-            if (errors.Count > 0) return CaseCommandResult.Invalid(errors);
+            if (input.RootCauseReasonId is null) errors.Add(new FieldError("Close.RootCauseReasonId", text["Choose the root cause: the contact reason that really lay behind the dissatisfaction."]));
+            else if (reason is null) errors.Add(new FieldError("Close.RootCauseReasonId", text["That contact reason does not exist."]));
+            if (input.Note?.Length > NoteMaxLength) errors.Add(new("Close.Note", text["The note is longer than {0} characters.", NoteMaxLength]));
+            if (errors.Count > 0) return CaseCommandResult.Invalid(errors, text["Please correct the marked fields."]);
 
             c.Status = CallbackCaseStatus.Closed;
             c.Outcome = input.Outcome;
@@ -170,14 +177,14 @@ public sealed class CallbackCaseService(
             c.ClosedAtUtc = now;
             c.ClosedByUserId = actor.UserId;
             CallbackAudit.Add(c, CallbackEventKind.Closed, actor.UserId, now,
-                $"Closed by {actor.Name}: {CallbackText.Outcome(input.Outcome!.Value).ToLowerInvariant()}; root cause {reason.Name} ({reason.Code})"
+                $"Closed by {actor.Name}: {AuditWords.CallbackOutcome(input.Outcome!.Value).ToLowerInvariant()}; root cause {reason.Name} ({reason.Code})"
                 + (c.ClosingNote is null ? "" : $". Note: {c.ClosingNote}"));
-            return CaseCommandResult.Done("The case is closed.");
+            return CaseCommandResult.Done(text["The case is closed."]);
         }, ct);
         if (result.Succeeded && input.SendFollowUp)
         {
             var link = await CreateFollowUpCoreAsync(caseId, actor, ct);
-            result = result with { Message = "The case is closed. Copy the follow-up survey link below now: it is not shown again.", NewLinkPath = link };
+            result = result with { Message = text["The case is closed. Copy the follow-up survey link below now: it is not shown again."], NewLinkPath = link };
         }
         await transaction.CommitAsync(ct);
         return result;
@@ -190,13 +197,13 @@ public sealed class CallbackCaseService(
     public async Task<CaseCommandResult> CreateFollowUpAsync(long caseId, CallbackActor actor, CancellationToken ct = default)
     {
         var c = await db.CallbackCases.AsNoTracking().SingleOrDefaultAsync(x => x.Id == caseId, ct);
-        if (c is null || !actor.MaySee(c.TeamId)) return CaseCommandResult.Refused("There is no such case.");
+        if (c is null || !actor.MaySee(c.TeamId)) return CaseCommandResult.Refused(text["There is no such case."]);
         if (c.Status != CallbackCaseStatus.Closed || c.Outcome is not (CallbackOutcome.ReachedResolved or CallbackOutcome.ReachedNotResolved))
-            return CaseCommandResult.Refused("A follow-up survey is for a closed case whose customer was reached.");
+            return CaseCommandResult.Refused(text["A follow-up survey is for a closed case whose customer was reached."]);
         if (await db.SurveyInvitations.AnyAsync(i => i.CallbackCaseId == caseId && i.AnsweredAtUtc != null, ct))
-            return CaseCommandResult.Refused("The customer has answered the follow-up survey already.");
+            return CaseCommandResult.Refused(text["The customer has answered the follow-up survey already."]);
         var link = await CreateFollowUpCoreAsync(caseId, actor, ct);
-        return CaseCommandResult.Done("Copy the follow-up survey link below now: it is not shown again.") with { NewLinkPath = link };
+        return CaseCommandResult.Done(text["Copy the follow-up survey link below now: it is not shown again."]) with { NewLinkPath = link };
     }
 
     private async Task<string> CreateFollowUpCoreAsync(long caseId, CallbackActor actor, CancellationToken ct)
@@ -231,9 +238,9 @@ public sealed class CallbackCaseService(
             .OrderBy(u => u.Name, StringComparer.CurrentCulture).ToList();
     }
 
-    private static CaseCommandResult? MayNotWork(CallbackCase c, CallbackActor actor, string? assigneeName) =>
+    private CaseCommandResult? MayNotWork(CallbackCase c, CallbackActor actor, string? assigneeName) =>
         c.AssignedToUserId is { } assignee && assignee != actor.UserId && !actor.CanManage
-            ? CaseCommandResult.Refused($"{assigneeName} has this case; ask a manager to reassign it if you should take over.")
+            ? CaseCommandResult.Refused(text["{0} has this case; ask a manager to reassign it if you should take over.", assigneeName!])
             : null;
 
     private static void Assign(CallbackCase c, string userId, DateTime now)
@@ -261,9 +268,9 @@ public sealed class CallbackCaseService(
         for (var attempt = 1; ; attempt++)
         {
             var c = await db.CallbackCases.Include(x => x.Attempts).SingleOrDefaultAsync(x => x.Id == caseId, ct);
-            if (c is null || !actor.MaySee(c.TeamId)) return CaseCommandResult.Refused("There is no such case.");
+            if (c is null || !actor.MaySee(c.TeamId)) return CaseCommandResult.Refused(text["There is no such case."]);
             var assigneeName = c.AssignedToUserId is { } assigneeId
-                ? await db.Users.Where(u => u.Id == assigneeId).Select(u => u.DisplayName).SingleOrDefaultAsync(ct) ?? "Someone else"
+                ? await db.Users.Where(u => u.Id == assigneeId).Select(u => u.DisplayName).SingleOrDefaultAsync(ct) ?? text["Someone else"]
                 : null;
             var now = clock.GetUtcNow().UtcDateTime;
             var result = change(c, now, assigneeName);

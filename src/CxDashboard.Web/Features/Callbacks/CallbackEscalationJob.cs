@@ -1,6 +1,7 @@
 using System.Globalization;
 using CxDashboard.Web.Data;
 using CxDashboard.Web.Data.Entities;
+using CxDashboard.Web.Features.Presentation;
 using Microsoft.EntityFrameworkCore;
 
 namespace CxDashboard.Web.Features.Callbacks;
@@ -47,7 +48,7 @@ public sealed class CallbackEscalationJob(CxDbContext db, CallbackSettingsServic
                     AtUtc = asOf,
                     Kind = CallbackEventKind.Escalated,
                     Detail = $"Escalated: due {configuration.Time.ToLocal(c.DueAtUtc).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)} " +
-                             $"and no attempt yet (overdue by {CallbackText.Span(asOf - c.DueAtUtc)})",
+                             $"and no attempt yet (overdue by {CallbackText.Span(asOf - c.DueAtUtc, Vocabulary.For(System.Globalization.CultureInfo.InvariantCulture))})",
                 });
                 escalated++;
             }

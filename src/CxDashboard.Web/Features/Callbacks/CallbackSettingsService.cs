@@ -3,6 +3,7 @@ using CxDashboard.Web.Data;
 using CxDashboard.Web.Data.Entities;
 using CxDashboard.Web.Features.Organisation;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 
 namespace CxDashboard.Web.Features.Callbacks;
 
@@ -51,7 +52,7 @@ public sealed class WorkingDayInput
 }
 
 /// <summary>Reads and saves the callback settings. Read per scope (not cached across requests), so every instance sees a change at once.</summary>
-public sealed class CallbackSettingsService(CxDbContext db, OrganisationSettingsService organisation)
+public sealed class CallbackSettingsService(CxDbContext db, OrganisationSettingsService organisation, IStringLocalizer<CallbackSettingsService> text)
 {
     private CallbackConfiguration? _configuration;
 
@@ -95,7 +96,7 @@ public sealed class CallbackSettingsService(CxDbContext db, OrganisationSettings
         var errors = new List<FieldError>();
         void Range(string field, string label, int value, int min, int max)
         {
-            if (value < min || value > max) errors.Add(new(field, $"{label} must be {min}–{max} (was {value})."));
+            if (value < min || value > max) errors.Add(new(field, text["{0} must be {1}–{2} (was {3}).", text[label], min, max, value]));
         }
         Range(nameof(input.LowCsatMax), "The low-CSAT threshold", input.LowCsatMax, 1, 4);
         Range(nameof(input.NotResolvedCsatMax), "The not-resolved CSAT threshold", input.NotResolvedCsatMax, 1, 5);
@@ -108,22 +109,22 @@ public sealed class CallbackSettingsService(CxDbContext db, OrganisationSettings
         var days = new List<CallbackWorkingDay>();
         foreach (var day in input.Days.Where(d => d.Works))
         {
-            var name = CultureInfo.InvariantCulture.DateTimeFormat.GetDayName(day.Day);
+            var name = CultureInfo.CurrentUICulture.DateTimeFormat.GetDayName(day.Day);
             var opens = ParseClock(day.Opens, allowEndOfDay: false);
             var closes = ParseClock(day.Closes, allowEndOfDay: true);
-            if (opens is null) errors.Add(new($"Days[{day.Day}].Opens", $"{name}: opening time '{day.Opens}' is not a time (HH:mm)."));
-            if (closes is null) errors.Add(new($"Days[{day.Day}].Closes", $"{name}: closing time '{day.Closes}' is not a time (HH:mm; 24:00 or 00:00 for midnight)."));
+            if (opens is null) errors.Add(new($"Days[{day.Day}].Opens", text["{0}: opening time '{1}' is not a time (HH:mm).", name, day.Opens ?? ""]));
+            if (closes is null) errors.Add(new($"Days[{day.Day}].Closes", text["{0}: closing time '{1}' is not a time (HH:mm; 24:00 or 00:00 for midnight).", name, day.Closes ?? ""]));
             if (opens is { } o && closes is { } c)
             {
-                if (o >= c) errors.Add(new($"Days[{day.Day}].Closes", $"{name}: closing time {day.Closes} must be after opening time {day.Opens}."));
+                if (o >= c) errors.Add(new($"Days[{day.Day}].Closes", text["{0}: closing time {1} must be after opening time {2}.", name, day.Closes ?? "", day.Opens ?? ""]));
                 else days.Add(new CallbackWorkingDay { Day = day.Day, OpensMinute = (int)o.TotalMinutes, ClosesMinute = (int)c.TotalMinutes });
             }
         }
         if (days.Count == 0 && !errors.Any(e => e.Field.StartsWith("Days", StringComparison.Ordinal)))
-            errors.Add(new("Days", "At least one day of the week must be a working day, or no case could ever fall due."));
-        if (days.DistinctBy(d => d.Day).Count() != days.Count) errors.Add(new("Days", "A day of the week appears twice."));
+            errors.Add(new("Days", text["At least one day of the week must be a working day, or no case could ever fall due."]));
+        if (days.DistinctBy(d => d.Day).Count() != days.Count) errors.Add(new("Days", text["A day of the week appears twice."]));
 
-        var (holidays, holidayErrors) = HolidayList.Parse(input.Holidays);
+        var (holidays, holidayErrors) = HolidayList.Parse(input.Holidays, text);
         errors.AddRange(holidayErrors.Select(e => new FieldError(nameof(input.Holidays), e)));
         if (errors.Count > 0) return errors;
 
@@ -191,8 +192,9 @@ public sealed class CallbackSettingsService(CxDbContext db, OrganisationSettings
 /// <summary>Holidays as typed on the settings page: one per line, "YYYY-MM-DD name" (the name is optional).</summary>
 public static class HolidayList
 {
-    public static (IReadOnlyList<CallbackHoliday> Holidays, IReadOnlyList<string> Errors) Parse(string? text)
+    public static (IReadOnlyList<CallbackHoliday> Holidays, IReadOnlyList<string> Errors) Parse(string? text, IStringLocalizer? words = null)
     {
+        string Say(string format, params object[] arguments) => words is null ? string.Format(CultureInfo.InvariantCulture, format, arguments) : words[format, arguments].Value;
         var holidays = new Dictionary<DateOnly, CallbackHoliday>();
         var errors = new List<string>();
         var lines = (text ?? "").Split('\n');
@@ -205,12 +207,12 @@ public static class HolidayList
             var name = split < 0 ? "" : line[(split + 1)..].Trim(' ', '\t', ';', ',');
             if (!DateOnly.TryParseExact(dateText, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
             {
-                errors.Add($"Holidays, line {i + 1}: '{dateText}' is not a date (write YYYY-MM-DD, then the name).");
+                errors.Add(Say("Holidays, line {0}: '{1}' is not a date (write YYYY-MM-DD, then the name).", i + 1, dateText));
                 continue;
             }
-            if (name.Length > 100) errors.Add($"Holidays, line {i + 1}: the name is longer than 100 characters.");
+            if (name.Length > 100) errors.Add(Say("Holidays, line {0}: the name is longer than {1} characters.", i + 1, 100));
             else if (!holidays.TryAdd(date, new CallbackHoliday { Date = date, Name = name.Length == 0 ? "Holiday" : name }))
-                errors.Add($"Holidays, line {i + 1}: {dateText} is listed twice.");
+                errors.Add(Say("Holidays, line {0}: {1} is listed twice.", i + 1, dateText));
         }
         return (holidays.Values.OrderBy(h => h.Date).ToList(), errors);
     }

@@ -15,10 +15,8 @@ public sealed record WorklistFilter
     public const string All = "all";
     public const string Nobody = "none";
 
-    public static readonly IReadOnlyList<(string Key, string Label)> Statuses =
-    [
-        (Open, "Open"), (Overdue, "Overdue"), (Escalated, "Escalated"), (Unassigned, "Open, unassigned"), (Closed, "Closed"), (All, "All"),
-    ];
+    /// <summary>The status filter's codes, in the order the filter offers them (their words: <see cref="CallbackText.WorklistStatus"/>).</summary>
+    public static readonly IReadOnlyList<string> Statuses = [Open, Overdue, Escalated, Unassigned, Closed, All];
 
     public string? Status { get; init; }
     public int? Team { get; init; }
@@ -32,7 +30,7 @@ public sealed record WorklistFilter
     public string? Search { get; init; }
     public int Page { get; init; } = 1;
 
-    public string StatusKey => Statuses.Any(s => s.Key == Status) ? Status! : Open;
+    public string StatusKey => Statuses.Contains(Status) ? Status! : Open;
 }
 
 public sealed record TriggerView(
@@ -56,7 +54,8 @@ public sealed record Worklist(IReadOnlyList<WorklistRow> Rows, int Total, int Pa
 
 public sealed record AttemptView(DateTime AttemptedAtUtc, CallbackChannel Channel, CallbackAttemptResult Result, string? Note, string By, DateTime RecordedAtUtc);
 
-public sealed record EventView(DateTime AtUtc, CallbackEventKind Kind, string By, string Detail);
+/// <summary>One audit event; <paramref name="By"/> is null for the product's own jobs.</summary>
+public sealed record EventView(DateTime AtUtc, CallbackEventKind Kind, string? By, string Detail);
 
 /// <param name="FollowUpOfCaseId">For a follow-up survey's answer, the case it followed up.</param>
 public sealed record ResponseView(
@@ -150,7 +149,7 @@ public sealed class CallbackWorklistQuery(CxDbContext db, TimeProvider clock)
             .Select(a => new AttemptView(a.AttemptedAtUtc, a.Channel, a.Result, a.Note, a.User!.DisplayName, a.RecordedAtUtc))
             .ToListAsync(ct);
         var events = await db.CallbackCaseEvents.AsNoTracking().Where(e => e.CaseId == caseId).OrderBy(e => e.AtUtc).ThenBy(e => e.Id)
-            .Select(e => new EventView(e.AtUtc, e.Kind, e.User != null ? e.User.DisplayName : "System (job)", e.Detail))
+            .Select(e => new EventView(e.AtUtc, e.Kind, e.User != null ? e.User.DisplayName : null, e.Detail))
             .ToListAsync(ct);
         var followUps = await db.SurveyInvitations.AsNoTracking().Where(i => i.CallbackCaseId == caseId).OrderBy(i => i.CreatedAtUtc)
             .Select(i => new FollowUpView(i.CreatedAtUtc, i.ExpiresAtUtc, i.AnsweredAtUtc))

@@ -6,22 +6,8 @@ namespace CxDashboard.Web.Features.Callbacks;
 /// <summary>One recorded change of a customer's contact details or do-not-contact flag, as the case page shows it.</summary>
 public sealed record CustomerChangeView(DateTime ChangedAtUtc, string Field, string? OldValue, string? NewValue, string ChangedBy, string Source)
 {
-    public string FieldName => Field switch
-    {
-        "customer_name" => "Name",
-        "customer_phone" => "Phone",
-        "customer_email" => "E-mail",
-        "do_not_contact" => "Do not contact",
-        _ => Field,
-    };
-
-    public static string Shown(string? value) => value switch
-    {
-        null or "" => "(empty)",
-        "true" => "yes",
-        "false" => "no",
-        _ => value,
-    };
+    /// <summary>The field's code as the import and the database name it ("customer_phone"); the page puts it in words.</summary>
+    public const string NameField = "customer_name", PhoneField = "customer_phone", EmailField = "customer_email", DoNotContactField = "do_not_contact";
 }
 
 /// <summary>

@@ -1,4 +1,5 @@
 using CxDashboard.Web.Data.Entities;
+using CxDashboard.Web.Features.Presentation;
 
 namespace CxDashboard.Web.Features.Callbacks;
 
@@ -13,27 +14,28 @@ public sealed record SlaStatus(string CssClass, string Word, string Detail)
         if (firstAttemptAtUtc is { } first)
         {
             return first <= dueAtUtc
-                ? new("status-green", "SLA met", $"first attempt {CallbackText.Span(dueAtUtc - first)} before the due time")
-                : new("status-amber", "SLA missed", $"first attempt {CallbackText.Span(first - dueAtUtc)} after the due time");
+                ? Make("status-green", "Met", CallbackText.Span(dueAtUtc - first))
+                : Make("status-amber", "Missed", CallbackText.Span(first - dueAtUtc));
         }
-        if (nowUtc > dueAtUtc) return new("status-red", "Overdue", $"by {CallbackText.Span(nowUtc - dueAtUtc)}, no attempt yet");
+        if (nowUtc > dueAtUtc) return Make("status-red", "Overdue", CallbackText.Span(nowUtc - dueAtUtc));
         var left = dueAtUtc - nowUtc;
-        return left <= DueSoon
-            ? new("status-amber", "Due soon", $"{CallbackText.Span(left)} left")
-            : new("status-none", "Due", $"in {CallbackText.Span(left)}");
+        return left <= DueSoon ? Make("status-amber", "DueSoon", CallbackText.Span(left)) : Make("status-none", "Due", CallbackText.Span(left));
+
+        static SlaStatus Make(string cssClass, string state, string span) =>
+            new(cssClass, Vocabulary.Current[$"CallbackSla.{state}"], Vocabulary.Current.Format($"CallbackSla.{state}.Detail", span));
     }
 
-    public static (string CssClass, string Word) Priority(int priority) => CallbackPriority.Label(priority) switch
+    public static (string CssClass, string Word) Priority(int priority)
     {
-        "Urgent" => ("prio-urgent", "Urgent"),
-        "High" => ("prio-high", "High"),
-        _ => ("prio-normal", "Normal"),
-    };
+        var label = CallbackPriority.Label(priority);
+        var css = label switch { "Urgent" => "prio-urgent", "High" => "prio-high", _ => "prio-normal" };
+        return (css, Vocabulary.Current[$"CallbackPriority.{label}"]);
+    }
 
     /// <summary>One line on why a trigger flagged the customer: "CSAT 1, not resolved", "4 contacts in 7 days".</summary>
     public static string Why(TriggerView trigger, int repeatWindowDays) => trigger.Rule switch
     {
-        CallbackRule.RepeatContacts => $"{trigger.ContactsInWindow} contacts in {repeatWindowDays} days",
-        _ => $"CSAT {trigger.Csat}" + (trigger.Resolved == false ? ", not resolved" : ""),
+        CallbackRule.RepeatContacts => Vocabulary.Current.Format("CallbackWhy.RepeatContacts", trigger.ContactsInWindow, repeatWindowDays),
+        _ => Vocabulary.Current.Format(trigger.Resolved == false ? "CallbackWhy.CsatNotResolved" : "CallbackWhy.Csat", trigger.Csat),
     };
 }

@@ -69,7 +69,7 @@ public sealed class WorkingCalendar
         }
         return string.Join(", ", runs);
 
-        static string Short(DayOfWeek day) => day.ToString()[..3];
+        static string Short(DayOfWeek day) => System.Globalization.CultureInfo.CurrentUICulture.DateTimeFormat.GetAbbreviatedDayName(day).TrimEnd('.');
     }
 
     /// <summary>"08:00"; the end of the day is "24:00".</summary>

@@ -67,6 +67,9 @@ public static class Display
 
     public static string Date(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
+    /// <summary>"March 2026", "mars 2026": a month in words, in the request's date format.</summary>
+    public static string Month(DateOnly month) => month.ToString("MMMM yyyy", Culture);
+
     public static string DateTime(DateTime utc, TimeZoneInfo zone) =>
         TimeZoneInfo.ConvertTimeFromUtc(utc, zone).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
 

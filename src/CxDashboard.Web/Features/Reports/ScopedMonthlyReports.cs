@@ -61,7 +61,7 @@ public sealed class ScopedReportCache : IDisposable
 #pragma warning restore CS0618
 }
 
-/// <summary>The Reports page's words for team reports (staff UI, English until the localisation moves them).</summary>
+/// <summary>The Reports page's words for the library and the e-mailed report: English keys of the page's resources (Swedish in <c>Resources/Pages/Reports</c>).</summary>
 public static class ReportsPageText
 {
     public const string TeamLimitedNote =

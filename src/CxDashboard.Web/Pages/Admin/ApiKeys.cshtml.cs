@@ -5,13 +5,14 @@ using CxDashboard.Web.Features.Organisation;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 
 namespace CxDashboard.Web.Pages.Admin;
 
 /// <summary>API keys for systems that use /api/v1: create (the key is shown once), see when each was last used, revoke.</summary>
 [Authorize(Policy = Policies.Admin)]
-public class ApiKeysModel(ApiKeyService keys, OrganisationSettingsService organisation, IOptionsSnapshot<ApiOptions> options) : PageModel
+public class ApiKeysModel(ApiKeyService keys, OrganisationSettingsService organisation, IOptionsSnapshot<ApiOptions> options, IStringLocalizer<ApiKeysModel> text) : PageModel
 {
     public int PermitsPerMinute => options.Value.RateLimit.PermitsPerMinute;
 
@@ -30,8 +31,8 @@ public class ApiKeysModel(ApiKeyService keys, OrganisationSettingsService organi
 
     public async Task<IActionResult> OnPostCreateAsync(CancellationToken ct)
     {
-        if (string.IsNullOrWhiteSpace(Name)) NameError = "Give the key a name that says which system uses it.";
-        else if (Name.Trim().Length > 200) NameError = "The name can be at most 200 characters.";
+        if (string.IsNullOrWhiteSpace(Name)) NameError = text["Give the key a name that says which system uses it."];
+        else if (Name.Trim().Length > 200) NameError = text["The name can be at most {0} characters.", 200];
         if (NameError is null && Enum.IsDefined(Scope)) Created = await keys.CreateAsync(Name!, Scope, ct);
         await LoadAsync(ct);
         return Page();
@@ -42,11 +43,11 @@ public class ApiKeysModel(ApiKeyService keys, OrganisationSettingsService organi
         var revoked = await keys.RevokeAsync(id, ct);
         await LoadAsync(ct);
         var key = Keys.FirstOrDefault(k => k.Id == id);
-        Message = revoked && key is not null ? $"The key \"{key.Name}\" is revoked: requests with it now get 401." : "That key was revoked already.";
+        Message = revoked && key is not null ? text["The key \"{0}\" is revoked: requests with it now get 401.", key.Name] : text["That key was revoked already."];
         return Page();
     }
 
-    public string When(DateTime? utc) => utc is { } value ? Features.Presentation.Display.DateTime(value, TimeZone) : "never";
+    public string When(DateTime? utc) => utc is { } value ? Features.Presentation.Display.DateTime(value, TimeZone) : text["never"];
 
     private async Task LoadAsync(CancellationToken ct)
     {

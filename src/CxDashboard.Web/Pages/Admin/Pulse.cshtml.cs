@@ -4,6 +4,7 @@ using CxDashboard.Web.Features.Surveys;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 
 namespace CxDashboard.Web.Pages.Admin;
@@ -13,7 +14,7 @@ namespace CxDashboard.Web.Pages.Admin;
 /// it is made: only its hash is kept.
 /// </summary>
 [Authorize(Policy = Policies.Admin)]
-public class PulseModel(PulseService pulse, PublicLinks links, IOptionsMonitor<PulseOptions> options) : PageModel
+public class PulseModel(PulseService pulse, PublicLinks links, IOptionsMonitor<PulseOptions> options, IStringLocalizer<PulseModel> text) : PageModel
 {
     public IReadOnlyList<TeamPulseStatus> Teams { get; private set; } = [];
     public IReadOnlyList<PulseStatement> Statements => pulse.Statements.All;
@@ -25,7 +26,7 @@ public class PulseModel(PulseService pulse, PublicLinks links, IOptionsMonitor<P
     public (int TeamId, string Url)? NewLink { get; private set; }
 
     /// <summary>Why links cannot be made here, when configuration names no public address.</summary>
-    public string? LinksUnavailable => links.CanMakeLinks(Request) ? null : PublicLinks.NotConfigured;
+    public string? LinksUnavailable => links.CanMakeLinks(Request) ? null : text[PublicLinks.NotConfigured].Value;
 
     public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(ct);
 
@@ -42,8 +43,8 @@ public class PulseModel(PulseService pulse, PublicLinks links, IOptionsMonitor<P
         await LoadAsync(ct);
         NewLink = (teamId, links.Absolute(PulseService.PathFor(token), Request));
         Message = had.HasLink
-            ? $"{had.Team} has a new pulse link; the old one no longer works. Answers already given are kept. Copy the link now: it is not shown again."
-            : $"{had.Team} has a pulse link now. Copy it now (it is not shown again) and share it with the team only.";
+            ? text["{0} has a new pulse link; the old one no longer works. Answers already given are kept. Copy the link now: it is not shown again.", had.Team]
+            : text["{0} has a pulse link now. Copy it now (it is not shown again) and share it with the team only.", had.Team];
         return Page();
     }
 

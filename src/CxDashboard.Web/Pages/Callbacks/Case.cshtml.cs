@@ -7,6 +7,7 @@ using CxDashboard.Web.Features.Surveys;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
 
 namespace CxDashboard.Web.Pages.Callbacks;
 
@@ -20,6 +21,7 @@ public class CaseModel(
     CallbackSettingsService settings,
     CustomerChangeHistory customerChanges,
     PublicLinks links,
+    IStringLocalizer<CaseModel> text,
     TimeProvider clock) : PageModel
 {
     public sealed class AttemptForm
@@ -50,7 +52,7 @@ public class CaseModel(
     [TempData] public string? NewFollowUpLink { get; set; }
 
     /// <summary>Why no follow-up link can be made, when configuration names no public address.</summary>
-    public string? LinksUnavailable => links.CanMakeLinks(Request) ? null : PublicLinks.NotConfigured;
+    public string? LinksUnavailable => links.CanMakeLinks(Request) ? null : text[PublicLinks.NotConfigured].Value;
 
     public CaseDetail Detail { get; private set; } = null!;
     public IReadOnlyList<CustomerChangeView> CustomerChanges { get; private set; } = [];
@@ -76,7 +78,7 @@ public class CaseModel(
         RunAsync((actor, token) => cases.LogAttemptAsync(Id, new AttemptInput(Attempt.AttemptedAt, Attempt.Channel, Attempt.Result, Attempt.Note), actor, token), ct);
 
     public Task<IActionResult> OnPostCloseAsync(CancellationToken ct) => Close.SendFollowUp && LinksUnavailable is not null
-        ? RunAsync((_, _) => Task.FromResult(CaseCommandResult.Invalid([new("Close.SendFollowUp", LinksUnavailable)])), ct)
+        ? RunAsync((_, _) => Task.FromResult(CaseCommandResult.Invalid([new("Close.SendFollowUp", LinksUnavailable)], text["Please correct the marked fields."])), ct)
         : RunAsync((actor, token) => cases.CloseAsync(Id, new CloseInput(Close.Outcome, Close.RootCauseReasonId, Close.Note, Close.SendFollowUp), actor, token), ct);
 
     public Task<IActionResult> OnPostFollowUpAsync(CancellationToken ct) => LinksUnavailable is { } problem

@@ -3,6 +3,7 @@ using CxDashboard.Web.Features.Callbacks;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
 
 namespace CxDashboard.Web.Pages.Callbacks;
 
@@ -15,6 +16,7 @@ public class IndexModel(
     CallbackCaseService cases,
     CallbackSettingsService settings,
     ScopedFilters scopedFilters,
+    IStringLocalizer<IndexModel> text,
     TimeProvider clock) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string? Status { get; set; }
@@ -51,7 +53,7 @@ public class IndexModel(
     public async Task<IActionResult> OnPostClaimAsync(long caseId, string? returnUrl, CancellationToken ct)
     {
         var result = await cases.ClaimAsync(caseId, await actors.ForAsync(User, ct), ct);
-        Message = result.Succeeded ? $"Case {caseId}: {result.Message}" : $"Case {caseId} was not claimed: {result.Message}";
+        Message = result.Succeeded ? text["Case {0}: {1}", caseId, result.Message] : text["Case {0} was not claimed: {1}", caseId, result.Message];
         MessageIsError = !result.Succeeded;
         return LocalRedirect(Url.IsLocalUrl(returnUrl) ? returnUrl! : "/Callbacks");
     }

@@ -3,12 +3,13 @@ using CxDashboard.Web.Features.Callbacks;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
 
 namespace CxDashboard.Web.Pages.Callbacks;
 
 /// <summary>The flagging rules, the SLA and its working-hours calendar (hours, days, holidays): administrators only.</summary>
 [Authorize(Policy = Policies.Admin)]
-public class SettingsModel(CallbackSettingsService settings, CallbackWorklistQuery worklist, IConfiguration configuration, TimeProvider clock) : PageModel
+public class SettingsModel(CallbackSettingsService settings, CallbackWorklistQuery worklist, IConfiguration configuration, IStringLocalizer<SettingsModel> text, TimeProvider clock) : PageModel
 {
     [BindProperty] public CallbackSettingsInput Input { get; set; } = new();
     [TempData] public string? Message { get; set; }
@@ -32,7 +33,7 @@ public class SettingsModel(CallbackSettingsService settings, CallbackWorklistQue
         var errors = await settings.SaveAsync(Input, ct);
         if (errors.Count == 0)
         {
-            Message = "Saved. New cases use these rules and this calendar; the due times of existing cases stay as they were.";
+            Message = text["Saved. New cases use these rules and this calendar; the due times of existing cases stay as they were."];
             return RedirectToPage();
         }
         foreach (var error in errors) ModelState.AddModelError(error.Field, error.Message);
@@ -45,7 +46,7 @@ public class SettingsModel(CallbackSettingsService settings, CallbackWorklistQue
     {
         var year = (await settings.GetAsync(ct)).Time.Today(clock).Year;
         var added = await settings.AddSwedishHolidaysAsync([year, year + 1], ct);
-        Message = $"{added} Swedish public holiday(s) for {year} and {year + 1} added to the calendar.";
+        Message = text["{0} Swedish public holiday(s) for {1} and {2} added to the calendar.", added, year, year + 1];
         return RedirectToPage();
     }
 

@@ -11,12 +11,13 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 
 namespace CxDashboard.Web.Pages.Exports;
 
 /// <summary>Raw contacts, survey responses and callback cases for a period as workbooks, within the user's scope.</summary>
 [Authorize(Policy = Policies.ManageData)]
-public class IndexModel(RawExportService exports, ExportGate gate, UserScopeService scopes, CxDbContext db, OrganisationSettingsService organisation, TimeProvider clock) : PageModel
+public class IndexModel(RawExportService exports, ExportGate gate, UserScopeService scopes, CxDbContext db, OrganisationSettingsService organisation, IStringLocalizer<IndexModel> text, TimeProvider clock) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string? Kind { get; set; }
     [BindProperty(SupportsGet = true)] public DateOnly? From { get; set; }
@@ -32,7 +33,7 @@ public class IndexModel(RawExportService exports, ExportGate gate, UserScopeServ
     {
         await LoadAsync(ct);
         if (!RawExportKinds.TryParse(Kind, out var kind) || !exports.IsAvailable(kind))
-            return Refuse("Choose what to export: " + string.Join(", ", Kinds.Select(k => k.Code())) + ".");
+            return Refuse(text["Choose what to export: {0}.", string.Join(", ", Kinds.Select(k => k.Code()))]);
 
         var scope = await scopes.ScopeForAsync(User, ct);
         // Written to a temporary file first, so a refused or failed export sends an explanation, never half a workbook.
@@ -87,10 +88,17 @@ public class IndexModel(RawExportService exports, ExportGate gate, UserScopeServ
         }
     }
 
-    public static string Describe(RawExportKind kind) => kind switch
+    public string Title(RawExportKind kind) => kind switch
     {
-        RawExportKind.Contacts => "Contacts started in the period: customer, agent, team, channel, reason, handle time, and whether each was a repeat and resolved in the first contact.",
-        RawExportKind.Responses => "Survey responses to the period's contacts, with CSAT, resolved, NPS and the customer's comment.",
-        _ => "Callback cases opened in the period: why the customer was flagged, due time, attempts, whether the SLA was met, outcome and root cause.",
+        RawExportKind.Contacts => text["Contacts"],
+        RawExportKind.Responses => text["Responses"],
+        _ => text["Callbacks"],
+    };
+
+    public string Describe(RawExportKind kind) => kind switch
+    {
+        RawExportKind.Contacts => text["Contacts started in the period: customer, agent, team, channel, reason, handle time, and whether each was a repeat and resolved in the first contact."],
+        RawExportKind.Responses => text["Survey responses to the period's contacts, with CSAT, resolved, NPS and the customer's comment."],
+        _ => text["Callback cases opened in the period: why the customer was flagged, due time, attempts, whether the SLA was met, outcome and root cause."],
     };
 }

@@ -7,13 +7,14 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
 
 namespace CxDashboard.Web.Pages.Reports;
 
 /// <summary>The report library: generated monthly reports to open or download; administrators can (re)generate a month.</summary>
 [Authorize(Policy = Policies.ReadReports)]
 public class IndexModel(ReportLibrary library, ReportSchedule schedule, OrganisationSettingsService organisation, IAuthorizationService authorization,
-    UserScopeService scopes, ReportSubscriptions subscriptions, SmtpOptions smtp) : PageModel
+    UserScopeService scopes, ReportSubscriptions subscriptions, SmtpOptions smtp, IStringLocalizer<IndexModel> text) : PageModel
 {
     [TempData] public string? StatusMessage { get; set; }
     [TempData] public bool StatusSucceeded { get; set; }
@@ -59,13 +60,13 @@ public class IndexModel(ReportLibrary library, ReportSchedule schedule, Organisa
     public async Task<IActionResult> OnPostSubscribeAsync(CancellationToken ct)
     {
         var done = await subscriptions.SubscribeAsync(UserId, User.Identity?.Name ?? "self", ct);
-        return Back(done ? ReportsPageText.Subscribed : ReportsPageText.CannotSubscribe, done);
+        return Back(text[done ? ReportsPageText.Subscribed : ReportsPageText.CannotSubscribe], done);
     }
 
     public async Task<IActionResult> OnPostUnsubscribeAsync(CancellationToken ct)
     {
         await subscriptions.UnsubscribeAsync(UserId, ct);
-        return Back(ReportsPageText.Unsubscribed, true);
+        return Back(text[ReportsPageText.Unsubscribed], true);
     }
 
     /// <summary>Administrators subscribe anyone who may read reports.</summary>
@@ -73,14 +74,14 @@ public class IndexModel(ReportLibrary library, ReportSchedule schedule, Organisa
     {
         if (!(await authorization.AuthorizeAsync(User, Policies.Admin)).Succeeded) return Forbid();
         var done = userId is not null && await subscriptions.SubscribeAsync(userId, $"added by {User.Identity?.Name ?? "an administrator"}", ct);
-        return Back(done ? ReportsPageText.SubscriberAdded : ReportsPageText.CannotSubscribeThem, done);
+        return Back(text[done ? ReportsPageText.SubscriberAdded : ReportsPageText.CannotSubscribeThem], done);
     }
 
     public async Task<IActionResult> OnPostRemoveSubscriberAsync(int id, CancellationToken ct)
     {
         if (!(await authorization.AuthorizeAsync(User, Policies.Admin)).Succeeded) return Forbid();
         await subscriptions.RemoveAsync(id, ct);
-        return Back(ReportsPageText.SubscriberRemoved, true);
+        return Back(text[ReportsPageText.SubscriberRemoved], true);
     }
 
     private RedirectToPageResult Back(string message, bool succeeded)

@@ -6,10 +6,11 @@ using CxDashboard.Web.Features.Admin;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 
 namespace CxDashboard.Web.Pages.Admin.Users;
 
-public class EditModel(CxDbContext db, UserManager<AppUser> users, UserAdminService userAdmin) : AdminPageModel
+public class EditModel(CxDbContext db, UserManager<AppUser> users, UserAdminService userAdmin, IStringLocalizer<EditModel> text) : AdminPageModel
 {
     [BindProperty(SupportsGet = true)] public string Id { get; set; } = "";
     [BindProperty] public string DisplayName { get; set; } = "";
@@ -38,17 +39,17 @@ public class EditModel(CxDbContext db, UserManager<AppUser> users, UserAdminServ
     public async Task<IActionResult> OnPostAsync()
     {
         if (IsSelf && (Disabled || !SelectedRoles.Contains(Roles.Admin)))
-            return BackWith(AdminResult.Refused("You cannot disable yourself or remove your own Admin role."), new { Id });
+            return BackWith(AdminResult.Refused(text["You cannot disable yourself or remove your own {0} role.", Features.Presentation.Vocabulary.Current.Role(Roles.Admin)]), new { Id });
         if (SelectedRoles.Count == 0)
-            return BackWith(AdminResult.Refused("A user needs at least one role; disable the account instead."), new { Id });
+            return BackWith(AdminResult.Refused(text["A user needs at least one role; disable the account instead."]), new { Id });
         var result = await userAdmin.UpdateAsync(Id, DisplayName.Trim(), SelectedRoles, TeamIds, Disabled);
-        return BackWith(result.Succeeded ? AdminResult.Done("Saved.") : AdminResult.Refused(string.Join(" ", result.Errors)), new { Id });
+        return BackWith(result.Succeeded ? AdminResult.Done(text["Saved."]) : AdminResult.Refused(string.Join(" ", result.Errors)), new { Id });
     }
 
     public async Task<IActionResult> OnPostPasswordAsync()
     {
-        if (string.IsNullOrWhiteSpace(NewPassword)) return BackWith(AdminResult.Refused("Enter the new password."), new { Id });
+        if (string.IsNullOrWhiteSpace(NewPassword)) return BackWith(AdminResult.Refused(text["Enter the new password."]), new { Id });
         var result = await userAdmin.ResetPasswordAsync(Id, NewPassword);
-        return BackWith(result.Succeeded ? AdminResult.Done("Password changed.") : AdminResult.Refused(string.Join(" ", result.Errors)), new { Id });
+        return BackWith(result.Succeeded ? AdminResult.Done(text["Password changed."]) : AdminResult.Refused(string.Join(" ", result.Errors)), new { Id });
     }
 }

@@ -6,12 +6,13 @@ using CxDashboard.Web.Features.Admin;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 
 namespace CxDashboard.Web.Pages.Admin.Users;
 
 public sealed record UserRow(string Id, string Email, string DisplayName, IReadOnlyList<string> Roles, IReadOnlyList<string> Teams, bool Disabled, string? Agent);
 
-public class IndexModel(CxDbContext db, UserManager<AppUser> users, UserAdminService userAdmin) : AdminPageModel
+public class IndexModel(CxDbContext db, UserManager<AppUser> users, UserAdminService userAdmin, IStringLocalizer<IndexModel> text) : AdminPageModel
 {
     public IReadOnlyList<UserRow> Users { get; private set; } = [];
     public IReadOnlyList<Team> Teams { get; private set; } = [];
@@ -20,9 +21,16 @@ public class IndexModel(CxDbContext db, UserManager<AppUser> users, UserAdminSer
 
     public sealed class NewUser
     {
-        [Required, EmailAddress, Display(Name = "E-mail")] public string Email { get; set; } = "";
-        [Required, StringLength(200), Display(Name = "Name")] public string DisplayName { get; set; } = "";
-        [Required, StringLength(100, MinimumLength = 8), DataType(DataType.Password), Display(Name = "Initial password")] public string Password { get; set; } = "";
+        // The messages are the framework's English ones, named so the validation resources can translate them.
+        [Required(ErrorMessage = "The {0} field is required."), EmailAddress(ErrorMessage = "The {0} field is not a valid e-mail address."), Display(Name = "E-mail")]
+        public string Email { get; set; } = "";
+
+        [Required(ErrorMessage = "The {0} field is required."), StringLength(200, ErrorMessage = "The field {0} must be a string with a maximum length of {1}."), Display(Name = "Name")]
+        public string DisplayName { get; set; } = "";
+
+        [Required(ErrorMessage = "The {0} field is required."), DataType(DataType.Password), Display(Name = "Initial password")]
+        [StringLength(100, MinimumLength = 8, ErrorMessage = "The field {0} must be a string with a minimum length of {2} and a maximum length of {1}.")]
+        public string Password { get; set; } = "";
         public List<string> Roles { get; set; } = [];
         public List<int> TeamIds { get; set; } = [];
     }
@@ -31,7 +39,7 @@ public class IndexModel(CxDbContext db, UserManager<AppUser> users, UserAdminSer
 
     public async Task<IActionResult> OnPostCreateAsync()
     {
-        if (Input.Roles.Count == 0) ModelState.AddModelError("Input.Roles", "Choose at least one role.");
+        if (Input.Roles.Count == 0) ModelState.AddModelError("Input.Roles", text["Choose at least one role."]);
         if (!ModelState.IsValid)
         {
             await LoadAsync();
@@ -44,7 +52,7 @@ public class IndexModel(CxDbContext db, UserManager<AppUser> users, UserAdminSer
             await LoadAsync();
             return Page();
         }
-        return BackWith(AdminResult.Done($"User {Input.Email} created."));
+        return BackWith(AdminResult.Done(text["User {0} created.", Input.Email]));
     }
 
     private async Task LoadAsync()
