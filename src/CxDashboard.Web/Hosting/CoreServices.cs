@@ -15,6 +15,7 @@ using CxDashboard.Web.Features.Reports;
 using CxDashboard.Web.Features.Surveys;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace CxDashboard.Web.Hosting;
 
@@ -34,6 +35,9 @@ public static class CoreServices
         });
 
         services.AddSingleton(TimeProvider.System);
+        // Services word their messages through the resources, in the web app and the CLI alike.
+        services.AddLocalization(options => options.ResourcesPath = Localisation.ResourcesPath);
+        services.TryAddSingleton<Features.Presentation.Vocabulary>();
         // Identity's password-reset tokens need data protection in the CLI too: the same key ring for both.
         services.AddKeyRingInDatabase();
         services.AddSingleton<Features.Security.AttemptCounters>();

@@ -3,6 +3,7 @@ using System.Security.Claims;
 using CxDashboard.Web.Features.Presentation;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Mvc.Razor;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace CxDashboard.Web.Hosting;
 
@@ -17,6 +18,9 @@ public static class Localisation
 {
     public const string Swedish = "sv-SE";
     public const string English = "en-GB";
+
+    /// <summary>Where the .resx files live, under the project (and as a prefix of their resource names).</summary>
+    public const string ResourcesPath = "Resources";
 
     public static readonly CultureInfo[] SupportedCultures = [new(Swedish), new(English)];
 
@@ -54,8 +58,8 @@ public static class Localisation
 
     public static IServiceCollection AddCxLocalisation(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddLocalization(options => options.ResourcesPath = "Resources");
-        services.AddSingleton<Vocabulary>();
+        services.AddLocalization(options => options.ResourcesPath = ResourcesPath);
+        services.TryAddSingleton<Vocabulary>();
         var culture = DefaultCulture(configuration);
         var uiCulture = DefaultUiCulture(configuration);
         services.Configure<RequestLocalizationOptions>(options =>

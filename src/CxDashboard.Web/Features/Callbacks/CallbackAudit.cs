@@ -1,3 +1,4 @@
+using System.Globalization;
 using CxDashboard.Web.Data.Entities;
 using CxDashboard.Web.Features.Presentation;
 

@@ -23,10 +23,10 @@ public sealed class CallbackCapabilityKpiProvider(CallbackKpiService callbacks, 
         var values = new List<CapabilityKpiValue>();
         if (keys.Contains(CapabilityKpiCatalog.CallbackSlaMet))
             values.Add(Value(CapabilityKpiCatalog.CallbackSlaMet, KpiKind.CallbackSlaMetPercent, kpis.SlaMetPercent, kpis.SlaDue,
-                $"{kpis.SlaMet} of {kpis.SlaDue} cases due had a first attempt in time"));
+                Presentation.Vocabulary.Current.Format("MaturityKpi.SlaMet", kpis.SlaMet, kpis.SlaDue)));
         if (keys.Contains(CapabilityKpiCatalog.RecoveryRate))
             values.Add(Value(CapabilityKpiCatalog.RecoveryRate, KpiKind.RecoveryRate, kpis.RecoveryRatePercent, kpis.FollowUpsAnswered,
-                $"{kpis.FollowUpsRecovered} of {kpis.FollowUpsAnswered} follow-up answers scored 4–5"));
+                Presentation.Vocabulary.Current.Format("MaturityKpi.Recovered", kpis.FollowUpsRecovered, kpis.FollowUpsAnswered)));
         return values;
     }
 }

@@ -3,6 +3,7 @@ using CxDashboard.Web.Data.Entities;
 using CxDashboard.Web.Features.Metrics;
 using CxDashboard.Web.Features.Organisation;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 
 namespace CxDashboard.Web.Features.Coaching;
 
@@ -22,7 +23,7 @@ public sealed record CoachingFormResult(int? Id, IReadOnlyDictionary<string, str
 }
 
 /// <summary>Coaching actions: what an agent works on with their manager, listed on the scorecard, in packs and on the overview.</summary>
-public sealed class CoachingActionService(CxDbContext db, OrganisationSettingsService organisation, TimeProvider clock)
+public sealed class CoachingActionService(CxDbContext db, OrganisationSettingsService organisation, IStringLocalizer<CoachingActionService> text, TimeProvider clock)
 {
     /// <summary>The KPIs an action can aim at.</summary>
     public static readonly IReadOnlyList<KpiKind> FocusChoices =
@@ -68,7 +69,7 @@ public sealed class CoachingActionService(CxDbContext db, OrganisationSettingsSe
     {
         var today = await TodayAsync(ct);
         var errors = await ValidateAsync(form, ct);
-        if (form.DueDate is { } due && due < today) errors.TryAdd(nameof(form.DueDate), "The due date has passed; choose today or later.");
+        if (form.DueDate is { } due && due < today) errors.TryAdd(nameof(form.DueDate), text["The due date has passed; choose today or later."]);
         if (errors.Count > 0) return new(null, errors);
         var now = clock.GetUtcNow().UtcDateTime;
         var action = new CoachingAction { AgentId = agentId, Title = "", CreatedByUserId = createdByUserId, CreatedAtUtc = now };
@@ -81,7 +82,7 @@ public sealed class CoachingActionService(CxDbContext db, OrganisationSettingsSe
     public async Task<CoachingFormResult> UpdateAsync(int id, CoachingActionForm form, CancellationToken ct = default)
     {
         var action = await db.CoachingActions.FirstOrDefaultAsync(a => a.Id == id, ct);
-        if (action is null) return new(null, new Dictionary<string, string> { [""] = "No such coaching action." });
+        if (action is null) return new(null, new Dictionary<string, string> { [""] = text["No such coaching action."] });
         var errors = await ValidateAsync(form, ct);
         if (errors.Count > 0) return new(null, errors);
         Apply(action, form, clock.GetUtcNow().UtcDateTime, await TodayAsync(ct));
@@ -108,13 +109,13 @@ public sealed class CoachingActionService(CxDbContext db, OrganisationSettingsSe
     private async Task<Dictionary<string, string>> ValidateAsync(CoachingActionForm form, CancellationToken ct)
     {
         var errors = new Dictionary<string, string>();
-        if (string.IsNullOrWhiteSpace(form.Title)) errors[nameof(form.Title)] = "Say what the agent will work on.";
-        else if (form.Title.Trim().Length > 300) errors[nameof(form.Title)] = "Keep it to 300 characters; put details in the notes.";
-        if (form.Notes is { Length: > 2000 }) errors[nameof(form.Notes)] = "Notes can be at most 2,000 characters.";
-        if (form.DueDate is null) errors[nameof(form.DueDate)] = "Choose a due date.";
-        if (form.FocusKpi is { } kpi && !FocusChoices.Contains(kpi)) errors[nameof(form.FocusKpi)] = "Choose one of the listed KPIs.";
-        if (form.ReasonId is { } reason && !await db.ContactReasons.AnyAsync(r => r.Id == reason, ct)) errors[nameof(form.ReasonId)] = "No such contact reason.";
-        if (!Enum.IsDefined(form.Status)) errors[nameof(form.Status)] = "Choose a status.";
+        if (string.IsNullOrWhiteSpace(form.Title)) errors[nameof(form.Title)] = text["Say what the agent will work on."];
+        else if (form.Title.Trim().Length > 300) errors[nameof(form.Title)] = text["Keep it to 300 characters; put details in the notes."];
+        if (form.Notes is { Length: > 2000 }) errors[nameof(form.Notes)] = text["Notes can be at most 2,000 characters."];
+        if (form.DueDate is null) errors[nameof(form.DueDate)] = text["Choose a due date."];
+        if (form.FocusKpi is { } kpi && !FocusChoices.Contains(kpi)) errors[nameof(form.FocusKpi)] = text["Choose one of the listed KPIs."];
+        if (form.ReasonId is { } reason && !await db.ContactReasons.AnyAsync(r => r.Id == reason, ct)) errors[nameof(form.ReasonId)] = text["No such contact reason."];
+        if (!Enum.IsDefined(form.Status)) errors[nameof(form.Status)] = text["Choose a status."];
         return errors;
     }
 }

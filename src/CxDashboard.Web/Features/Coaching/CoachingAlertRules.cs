@@ -19,7 +19,7 @@ public sealed record CoachingMetricInfo(CoachingMetric Metric, KpiKind Kpi, Func
     public bool HigherIsBetter => KpiDefinitions.Get(Kpi).HigherIsBetter;
 
     /// <summary>"fell" or "rose": the direction that is worse.</summary>
-    public string WorseWord => HigherIsBetter ? "fell" : "rose";
+    public string WorseWord => Presentation.Vocabulary.Current[HigherIsBetter ? "Coaching.Fell" : "Coaching.Rose"];
 }
 
 public enum ShiftVerdict
@@ -60,7 +60,8 @@ public sealed record MetricShift(
     public double? WorsePValue => Test is { } t ? (Info.HigherIsBetter ? t.PLower : t.PHigher) : null;
 
     /// <summary>"p = 0.0012", or "p < 0.0001" for tiny values (no false precision).</summary>
-    public string PValueText(IFormatProvider culture) => WorsePValue is not { } p ? "" : p < 0.0001 ? "p < " + 0.0001.ToString("0.0000", culture) : "p = " + p.ToString("0.0000", culture);
+    public string PValueText(IFormatProvider culture) => WorsePValue is not { } p ? ""
+        : string.Format(culture, Presentation.Vocabulary.Current[p < 0.0001 ? "Unit.PBelow" : "Unit.PEquals"], (p < 0.0001 ? 0.0001 : p).ToString("0.0000", culture));
 }
 
 /// <summary>

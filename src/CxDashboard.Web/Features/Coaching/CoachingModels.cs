@@ -25,8 +25,8 @@ public sealed record ScorecardKpi(
     /// <summary>"better than the rest of the team", "worse than …", or null when the difference is not significant (p &lt; 0.05).</summary>
     public string? Comparison => IsBetter switch
     {
-        true => "better than the rest of the team",
-        false => "worse than the rest of the team",
+        true => Presentation.Vocabulary.Current["Coaching.BetterThanTeam"],
+        false => Presentation.Vocabulary.Current["Coaching.WorseThanTeam"],
         null => null,
     };
 

@@ -57,6 +57,8 @@ public sealed record DashboardView
     public required KpiCounts Totals { get; init; }
     public required IReadOnlyList<KpiTile> Tiles { get; init; }
     public required IReadOnlyList<TrendChart> Trends { get; init; }
+    /// <summary>"Trends by week": the trend section's heading in the bucket the period is drawn in.</summary>
+    public required string TrendHeading { get; init; }
     public required string TrendBucketName { get; init; }
     public required IReadOnlyList<ReasonRow> Reasons { get; init; }
     public required IReadOnlyList<BreakdownRow> Channels { get; init; }

@@ -7,6 +7,7 @@ using CxDashboard.Web.Features.Metrics;
 using CxDashboard.Web.Features.Organisation;
 using CxDashboard.Web.Features.Presentation;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 
 namespace CxDashboard.Web.Features.Dashboard;
 
@@ -18,6 +19,7 @@ public sealed class DashboardService(
     UserScopeService scopes,
     ScopedFilters scopedFilters,
     OrganisationSettingsService organisation,
+    IStringLocalizer<DashboardService> text,
     DashboardCache cache,
     TimeProvider clock)
 {
@@ -69,7 +71,7 @@ public sealed class DashboardService(
 
         var teamForTargets = isAgentView ? null : filter.Team;
         var cutoff = ContactRules.DecidableCutoff(query.WindowDays, query.AsOfUtc);
-        var (bucketName, buckets) = Buckets(period);
+        var (bucketName, bucketHeading, buckets) = Buckets(period);
 
         return new DashboardView
         {
@@ -79,6 +81,7 @@ public sealed class DashboardService(
             PresetKey = presetKey,
             Filter = filter,
             ScopeDescription = DescribeScope(scope, teams, isAgentView),
+            TrendHeading = bucketHeading,
             IsAgentView = isAgentView,
             WindowDays = query.WindowDays,
             DecidableCutoffUtc = cutoff,
@@ -94,14 +97,14 @@ public sealed class DashboardService(
             ChannelChartSvg = ChannelChart(byChannel, totals.Contacts),
             Teams = byTeam.OrderByDescending(kv => kv.Value.Contacts)
                 .Select(kv => new BreakdownRow(
-                    kv.Key == 0 ? "No team (self-service)" : teams.FirstOrDefault(t => t.Id == kv.Key)?.Name ?? $"Team {kv.Key}",
+                    kv.Key == 0 ? text["No team (self-service)"] : teams.FirstOrDefault(t => t.Id == kv.Key)?.Name ?? text["Team #{0}", kv.Key],
                     kv.Value, kv.Key == 0 ? null : Link(filter, f => f with { Team = kv.Key, Agent = null }), kv.Key == 0 ? null : kv.Key))
                 .ToList(),
             Agents = byAgent.Where(kv => kv.Key != 0).OrderByDescending(kv => kv.Value.Contacts)
                 .Select(kv =>
                 {
                     var agent = agents.FirstOrDefault(a => a.Id == kv.Key);
-                    return new BreakdownRow(agent?.Name ?? $"Agent {kv.Key}", kv.Value, Link(filter, f => f with { Agent = kv.Key }),
+                    return new BreakdownRow(agent?.Name ?? text["Agent #{0}", kv.Key], kv.Value, Link(filter, f => f with { Agent = kv.Key }),
                         agent?.TeamId, teams.FirstOrDefault(t => t.Id == agent?.TeamId)?.Name, kv.Key);
                 })
                 .ToList(),
@@ -149,7 +152,7 @@ public sealed class DashboardService(
         return new DashboardQuery(query, scope, period, presetKey);
     }
 
-    private static IReadOnlyList<KpiTile> Tiles(KpiCounts now, KpiCounts before, KpiTargets targets, int? teamId, int windowDays)
+    private IReadOnlyList<KpiTile> Tiles(KpiCounts now, KpiCounts before, KpiTargets targets, int? teamId, int windowDays)
     {
         KpiTile Proportional(KpiKind kind, Proportion current, Proportion previous, string nLabel, string? note = null)
         {
@@ -160,7 +163,7 @@ public sealed class DashboardService(
                 Kind = kind,
                 Name = definition.Name,
                 Value = Display.Percent(current.Percent),
-                Definition = definition.Definition.Replace("W days", $"{windowDays} days", StringComparison.Ordinal),
+                Definition = WithWindow(definition.Definition, windowDays),
                 Target = Display.Target(definition, target),
                 Status = TargetEvaluator.Evaluate(current.Percent, target, definition.HigherIsBetter),
                 Change = Display.Change(current.Percent, previous.Percent, KpiUnit.Percent),
@@ -197,35 +200,39 @@ public sealed class DashboardService(
         [
             new KpiTile
             {
-                Name = "Contacts",
+                Name = text["Contacts"],
                 Value = Display.Count(now.Contacts),
-                Definition = "All contacts started in the period (organisation time zone).",
+                Definition = text["All contacts started in the period (organisation time zone)."],
                 Change = ContactChange(now.Contacts, before.Contacts),
                 PreviousValue = Display.Count(before.Contacts),
                 N = now.Contacts,
-                NLabel = "contacts",
-                Note = $"{Display.Percent(now.SelfServiceShare.Percent)} self-service · {Display.Count(now.BotEscalations)} bot→human",
+                NLabel = Vocabulary.Current["Sample.Contacts"],
+                Note = text["{0} self-service · {1} bot→human", Display.Percent(now.SelfServiceShare.Percent), Display.Count(now.BotEscalations)],
             },
-            Proportional(KpiKind.RepeatContactRate, now.RepeatRate, before.RepeatRate, "contacts"),
-            Proportional(KpiKind.ContactFcrPercent, now.ContactFcr, before.ContactFcr, "decidable",
-                now.FcrNotYetDecidable > 0 ? $"{Display.Count(now.FcrNotYetDecidable)} contacts of the last {windowDays} days are not yet decidable and left out." : null),
-            Proportional(KpiKind.CsatPercent, now.Csat, before.Csat, "responses"),
-            Scored(KpiKind.CsatMean, now.CsatMean, before.CsatMean, now.Responses, "responses"),
-            Proportional(KpiKind.SurveyFcrPercent, now.SurveyFcr, before.SurveyFcr, "answered"),
-            Scored(KpiKind.Nps, now.Nps, before.Nps, now.NpsAnswered, "answered"),
+            Proportional(KpiKind.RepeatContactRate, now.RepeatRate, before.RepeatRate, Vocabulary.Current["Sample.Contacts"]),
+            Proportional(KpiKind.ContactFcrPercent, now.ContactFcr, before.ContactFcr, Vocabulary.Current["Sample.Decidable"],
+                now.FcrNotYetDecidable > 0 ? text["{0} contacts of the last {1} days are not yet decidable and left out.", Display.Count(now.FcrNotYetDecidable), windowDays].Value : null),
+            Proportional(KpiKind.CsatPercent, now.Csat, before.Csat, Vocabulary.Current["Sample.Responses"]),
+            Scored(KpiKind.CsatMean, now.CsatMean, before.CsatMean, now.Responses, Vocabulary.Current["Sample.Responses"]),
+            Proportional(KpiKind.SurveyFcrPercent, now.SurveyFcr, before.SurveyFcr, Vocabulary.Current["Sample.Answered"]),
+            Scored(KpiKind.Nps, now.Nps, before.Nps, now.NpsAnswered, Vocabulary.Current["Sample.Answered"]),
             new KpiTile
             {
-                Name = "Average handle time",
+                Name = text["Average handle time"],
                 Value = Display.Duration(now.AverageHandleSeconds),
-                Definition = "Mean handling time of contacts that report one. Shown for context only: it is never a target, because short calls that make customers call back cost more.",
-                Change = Display.Change(now.AverageHandleSeconds / 60, before.AverageHandleSeconds / 60, KpiUnit.Score).Replace(" p.p.", "", StringComparison.Ordinal) + " min",
+                Definition = text["Mean handling time of contacts that report one. Shown for context only: it is never a target, because short calls that make customers call back cost more."],
+                Change = Vocabulary.Current.Minutes(Display.Change(now.AverageHandleSeconds / 60, before.AverageHandleSeconds / 60, KpiUnit.Score)),
                 PreviousValue = Display.Duration(before.AverageHandleSeconds),
                 N = now.ContactsWithHandleTime,
-                NLabel = "contacts",
-                Note = "Context, not a target.",
+                NLabel = Vocabulary.Current["Sample.Contacts"],
+                Note = text["Context, not a target."],
             },
         ];
     }
+
+    /// <summary>A KPI definition with the repeat window's length in place of "W days" ("W dagar").</summary>
+    private static string WithWindow(string definition, int windowDays) =>
+        System.Text.RegularExpressions.Regex.Replace(definition, @"\bW(?= (days|dagar))", windowDays.ToString(CultureInfo.CurrentCulture));
 
     private static string ContactChange(long now, long before)
     {
@@ -235,13 +242,13 @@ public sealed class DashboardService(
     }
 
     /// <summary>Daily buckets up to a month, weekly (Monday–Sunday) up to half a year, monthly beyond.</summary>
-    private static (string Name, IReadOnlyList<(string Label, DateOnly From, DateOnly To)> Buckets) Buckets(DatePeriod period)
+    private (string Name, string Heading, IReadOnlyList<(string Label, DateOnly From, DateOnly To)> Buckets) Buckets(DatePeriod period)
     {
         var buckets = new List<(string, DateOnly, DateOnly)>();
         if (period.Days <= 31)
         {
             for (var d = period.From; d <= period.To; d = d.AddDays(1)) buckets.Add((d.ToString("MM-dd", CultureInfo.InvariantCulture), d, d));
-            return ("day", buckets);
+            return (text["day"], text["Trends by day"], buckets);
         }
         if (period.Days <= 183)
         {
@@ -250,10 +257,10 @@ public sealed class DashboardService(
             {
                 var end = start.AddDays(6 - ((int)start.DayOfWeek + 6) % 7);
                 if (end > period.To) end = period.To;
-                buckets.Add(($"w{ISOWeek.GetWeekOfYear(start.ToDateTime(TimeOnly.MinValue)):00}", start, end));
+                buckets.Add((text["w{0}", ISOWeek.GetWeekOfYear(start.ToDateTime(TimeOnly.MinValue)).ToString("00", CultureInfo.InvariantCulture)], start, end));
                 start = end.AddDays(1);
             }
-            return ("week", buckets);
+            return (text["week"], text["Trends by week"], buckets);
         }
         for (var month = new DateOnly(period.From.Year, period.From.Month, 1); month <= period.To; month = month.AddMonths(1))
         {
@@ -261,10 +268,10 @@ public sealed class DashboardService(
             var to = month.AddMonths(1).AddDays(-1) > period.To ? period.To : month.AddMonths(1).AddDays(-1);
             buckets.Add((month.ToString("yyyy-MM", CultureInfo.InvariantCulture), from, to));
         }
-        return ("month", buckets);
+        return (text["month"], text["Trends by month"], buckets);
     }
 
-    private static IReadOnlyList<TrendChart> Trends(
+    private IReadOnlyList<TrendChart> Trends(
         IReadOnlyDictionary<DateOnly, KpiCounts> byDay, IReadOnlyList<(string Label, DateOnly From, DateOnly To)> buckets,
         KpiTargets targets, int? teamId)
     {
@@ -276,40 +283,40 @@ public sealed class DashboardService(
         {
             var withTargets = series.Select(s => s.Series with { Target = targets.For(s.Kind, teamId)?.Green }).ToList();
             var percent = series.All(s => KpiDefinitions.Get(s.Kind).Unit == KpiUnit.Percent);
-            var trend = KpiTrendCharts.Build(title, yLabel, labels, counts, withTargets, null, TrendWords.English, percent);
+            var trend = KpiTrendCharts.Build(title, yLabel, labels, counts, withTargets, null, TrendWords.Current, percent);
             return new TrendChart(title, Charts.ToSvg(trend.CreatePlot(), TrendChartWidth, TrendChartHeight, trend.Description), trend.Columns, trend.Rows);
         }
 
         return
         [
-            Chart("CSAT and FCR", "%", (KpiTrendSeries.Csat("CSAT %"), KpiKind.CsatPercent),
-                (KpiTrendSeries.SurveyFcr("Survey FCR %"), KpiKind.SurveyFcrPercent), (KpiTrendSeries.ContactFcr("Contact-based FCR %"), KpiKind.ContactFcrPercent)),
-            Chart("Repeat-contact rate", "% of contacts", (KpiTrendSeries.RepeatRate("Repeat-contact rate %"), KpiKind.RepeatContactRate)),
-            Chart("NPS", "NPS (−100 to 100)", (KpiTrendSeries.Nps("NPS"), KpiKind.Nps)),
+            Chart(text["CSAT and FCR"], "%", (KpiTrendSeries.Csat(text["CSAT %"]), KpiKind.CsatPercent),
+                (KpiTrendSeries.SurveyFcr(text["Survey FCR %"]), KpiKind.SurveyFcrPercent), (KpiTrendSeries.ContactFcr(text["Contact-based FCR %"]), KpiKind.ContactFcrPercent)),
+            Chart(text["Repeat-contact rate"], text["% of contacts"], (KpiTrendSeries.RepeatRate(text["Repeat-contact rate %"]), KpiKind.RepeatContactRate)),
+            Chart(text["NPS"], text["NPS (−100 to 100)"], (KpiTrendSeries.Nps(text["NPS"]), KpiKind.Nps)),
         ];
     }
 
     /// <summary>The trend charts' drawn size; the page lays them out in columns at least this wide (<c>.chart-grid</c>), so they show at full scale.</summary>
     public const int TrendChartWidth = 560, TrendChartHeight = 300;
 
-    private static IReadOnlyList<ReasonRow> ReasonRows(IReadOnlyDictionary<int, KpiCounts> byReason, IReadOnlyList<ContactReason> reasons, long totalContacts, DashboardFilter filter) =>
+    private IReadOnlyList<ReasonRow> ReasonRows(IReadOnlyDictionary<int, KpiCounts> byReason, IReadOnlyList<ContactReason> reasons, long totalContacts, DashboardFilter filter) =>
         byReason.Select(kv =>
             {
                 var reason = reasons.FirstOrDefault(r => r.Id == kv.Key);
                 var share = totalContacts == 0 ? 0 : 100.0 * kv.Value.Contacts / totalContacts;
                 var complexity = reason?.Complexity ?? 3;
-                return new ReasonRow(kv.Key, reason?.Code ?? "?", reason?.Name ?? $"Reason {kv.Key}", complexity, reason?.NeedsReview ?? false,
+                return new ReasonRow(kv.Key, reason?.Code ?? "?", reason?.Name ?? text["Reason #{0}", kv.Key], complexity, reason?.NeedsReview ?? false,
                     kv.Value, share, SelfServiceCandidates.IsCandidate(share, complexity),
                     Link(filter, f => f with { Reason = kv.Key }));
             })
             .OrderByDescending(r => r.Counts.Contacts)
             .ToList();
 
-    private static string ChannelChart(IReadOnlyDictionary<Channel, KpiCounts> byChannel, long total)
+    private string ChannelChart(IReadOnlyDictionary<Channel, KpiCounts> byChannel, long total)
     {
         var bars = Channels.All.Select(c => (c.DisplayName(), total == 0 ? 0 : 100.0 * (byChannel.TryGetValue(c, out var k) ? k.Contacts : 0) / total)).ToList();
-        var plot = Charts.BarPlot("Channel mix", "% of contacts", bars);
-        var aria = "Channel mix: " + string.Join(", ", bars.Select(b => $"{b.Item1} {b.Item2.ToString("0.0", CultureInfo.CurrentCulture)} %"));
+        var plot = Charts.BarPlot(text["Channel mix"], text["% of contacts"], bars);
+        var aria = text["Channel mix: {0}", string.Join(", ", bars.Select(b => $"{b.Item1} {b.Item2.ToString("0.0", CultureInfo.CurrentCulture)} %"))];
         return Charts.ToSvg(plot, 480, 260, aria);
     }
 
@@ -329,18 +336,16 @@ public sealed class DashboardService(
     }
 
     public static string DescribeScope(DataScope scope, IReadOnlyList<Team> visibleTeams, bool isAgentView) =>
-        isAgentView ? "your own contacts"
-        : scope.TeamIds is not null ? $"your teams ({string.Join(", ", visibleTeams.Select(t => t.Name))})"
-        : "all teams";
+        Vocabulary.Current.Scope(isAgentView, scope.TeamIds is not null ? visibleTeams.Select(t => t.Name).ToList() : null);
 
-    private static IReadOnlyList<string> ActiveFilters(DashboardFilter filter, IReadOnlyList<Team> teams, IReadOnlyList<(int Id, string Name)> agents,
+    private IReadOnlyList<string> ActiveFilters(DashboardFilter filter, IReadOnlyList<Team> teams, IReadOnlyList<(int Id, string Name)> agents,
         IReadOnlyList<ContactReason> reasons, Channel? channel, bool isAgentView)
     {
         var active = new List<string>();
-        if (!isAgentView && filter.Team is { } team) active.Add($"team {teams.FirstOrDefault(t => t.Id == team)?.Name ?? team.ToString(CultureInfo.InvariantCulture)}");
-        if (!isAgentView && filter.Agent is { } agent) active.Add($"agent {agents.FirstOrDefault(a => a.Id == agent).Name ?? agent.ToString(CultureInfo.InvariantCulture)}");
-        if (channel is { } c) active.Add($"channel {c.DisplayName()}");
-        if (filter.Reason is { } reason) active.Add($"reason {reasons.FirstOrDefault(r => r.Id == reason)?.Name ?? reason.ToString(CultureInfo.InvariantCulture)}");
+        if (!isAgentView && filter.Team is { } team) active.Add(text["team {0}", teams.FirstOrDefault(t => t.Id == team)?.Name ?? team.ToString(CultureInfo.InvariantCulture)]);
+        if (!isAgentView && filter.Agent is { } agent) active.Add(text["agent {0}", agents.FirstOrDefault(a => a.Id == agent).Name ?? agent.ToString(CultureInfo.InvariantCulture)]);
+        if (channel is { } c) active.Add(text["channel {0}", c.DisplayName()]);
+        if (filter.Reason is { } reason) active.Add(text["reason {0}", reasons.FirstOrDefault(r => r.Id == reason)?.Name ?? reason.ToString(CultureInfo.InvariantCulture)]);
         return active;
     }
 

@@ -15,6 +15,9 @@ public static class EngagementExport
 {
     public const string HiddenAnswers = "fewer than 5";
 
+    /// <summary>The answers column of a month still open.</summary>
+    public const string ExportCollecting = "not published until the month ends";
+
     private static readonly string[] Header =
         ["team", "month", "answers", "engagement_index", "enps", "csat_percent", "csat_n", "contact_fcr_percent", "contact_fcr_n"];
 
@@ -75,7 +78,7 @@ public static class EngagementExport
 
     /// <summary>What the answers column says instead of a count when the figures are not published.</summary>
     private static string? AnswersCell(EngagementResult e) =>
-        e.MonthOpen ? EngagementPageText.ExportCollecting : e.Suppressed ? HiddenAnswers : null;
+        e.MonthOpen ? ExportCollecting : e.Suppressed ? HiddenAnswers : null;
 
 
 

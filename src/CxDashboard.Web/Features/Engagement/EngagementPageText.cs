@@ -1,35 +1,50 @@
-using System.Globalization;
+using CxDashboard.Web.Features.Presentation;
+using Microsoft.Extensions.Localization;
 
 namespace CxDashboard.Web.Features.Engagement;
 
-/// <summary>The words the Engagement page and its exports use for the publication rule, together for the localisation sweep.</summary>
-public static class EngagementPageText
+/// <summary>
+/// The Engagement page's words about publication, anonymity and its trend, in the request's language
+/// (<c>Resources/Features/Engagement/EngagementPageText.sv.resx</c>; the English text is the key).
+/// </summary>
+public sealed class EngagementPageText(IStringLocalizer<EngagementPageText> text)
 {
-    public static readonly string Rule =
-        $"figures published once a month has ended, for teams with at least {EngagementCalculator.AnonymityThreshold} answers";
+    private static int Threshold => EngagementCalculator.AnonymityThreshold;
 
-    public const string Collecting = "collecting";
+    public string Rule => text["figures published once a month has ended, for teams with at least {0} answers", Threshold];
 
-    public static readonly string WhyOnlyEndedMonths =
-        $"A month's engagement figures appear the day after it ends, and only for teams where at least {EngagementCalculator.AnonymityThreshold} people " +
-        "answered, rounded as shown. While a month is open its figures would change with every answer, and comparing two looks " +
-        "would give away one colleague's answer; after it ends, no pulse answer can change them.";
+    public string Collecting => text["collecting"];
 
-    public static string CollectingTitle(DateOnly month) =>
-        string.Format(CultureInfo.InvariantCulture, "Answers are still being collected; the figures are published on {0:yyyy-MM-dd}, when the month has ended.",
-            EngagementPublication.PublishedOn(month));
+    public string WhyOnlyEndedMonths => text[
+        "A month's engagement figures appear the day after it ends, and only for teams where at least {0} people answered, rounded as shown. While a month is open its figures would change with every answer, and comparing two looks would give away one colleague's answer; after it ends, no pulse answer can change them.",
+        Threshold];
 
-    public static string OpenMonthTitle(DateOnly month) =>
-        string.Format(CultureInfo.InvariantCulture, "{0:yyyy-MM} is still open: its engagement figures are published on {1:yyyy-MM-dd}.",
-            month, EngagementPublication.PublishedOn(month));
+    public string CollectingTitle(DateOnly month) =>
+        text["Answers are still being collected; the figures are published on {0}, when the month has ended.", Display.Date(EngagementPublication.PublishedOn(month))];
 
-    public const string OpenMonthBody =
-        "Until the month ends, no figure is shown, so no single answer can be read from a change. Choose earlier months to see published figures; CSAT and FCR are shown below.";
+    public string OpenMonthTitle(DateOnly month) =>
+        text["{0} is still open: its engagement figures are published on {1}.", EngagementReportService.MonthLabel(month), Display.Date(EngagementPublication.PublishedOn(month))];
 
-    /// <summary>The answers column of a month still open, in exports.</summary>
-    public const string ExportCollecting = "not published until the month ends";
+    public string OpenMonthBody =>
+        text["Until the month ends, no figure is shown, so no single answer can be read from a change. Choose earlier months to see published figures; CSAT and FCR are shown below."];
 
-    /// <summary>Why the page opened on an earlier month: {0} the month shown, {1} the current month, {2} how many days of it have passed.</summary>
-    public const string OpenedOnEarlierMonth =
-        "Showing up to {0}, the last month that has ended with pulse answers: {1} is only {2} day(s) old, so its engagement figures are not published yet and most of its customer figures are not in. Choose it under \"To month\" for its CSAT and FCR so far.";
+    /// <summary>Why the page opened on an earlier month: the month shown, the current month, how many days of it have passed.</summary>
+    public string OpenedOnEarlierMonth(DateOnly shown, DateOnly current, int days) => text[
+        "Showing up to {0}, the last month that has ended with pulse answers: {1} is only {2} day(s) old, so its engagement figures are not published yet and most of its customer figures are not in. Choose it under \"To month\" for its CSAT and FCR so far.",
+        EngagementReportService.MonthLabel(shown), EngagementReportService.MonthLabel(current), days];
+
+    public string AllShownTeams => text["All shown teams"];
+
+    public string OneTeam(string name) => text["team {0}", name];
+
+    public string TrendTitle => text["Engagement index by month"];
+
+    public string TrendAxis => text["Index (0–100)"];
+
+    public string NoPublishedMonth => text["no published month"];
+
+    /// <summary>The trend's description for screen readers: first month, last month, then each line's months and values.</summary>
+    public string TrendDescription(DateOnly from, DateOnly to, string lines) => text[
+        "Engagement index 0–100 by month, {0} to {1}; months not yet ended or with fewer than {2} answers are left out. {3}.",
+        EngagementReportService.MonthLabel(from), EngagementReportService.MonthLabel(to), Threshold, lines];
 }

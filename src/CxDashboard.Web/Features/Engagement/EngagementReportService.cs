@@ -63,6 +63,7 @@ public sealed class EngagementReportService(
     UserScopeService scopes,
     ScopedFilters scopedFilters,
     OrganisationSettingsService organisation,
+    EngagementPageText text,
     TimeProvider clock)
 {
     public const int DefaultMonths = 6;
@@ -84,7 +85,7 @@ public sealed class EngagementReportService(
         var openOn = await LastEndedMonthWithAnswersAsync(currentMonth, visibleTeams.Select(t => t.Id).ToList(), ct) ?? currentMonth.AddMonths(-1);
         var (fromMonth, toMonth) = Range(filter, openOn);
         string? openedOnNote = filter.To is null && toMonth < currentMonth
-            ? string.Format(CultureInfo.CurrentCulture, EngagementPageText.OpenedOnEarlierMonth, MonthLabel(toMonth), MonthLabel(currentMonth), today.Day)
+            ? text.OpenedOnEarlierMonth(toMonth, currentMonth, today.Day)
             : null;
 
         var teamId = filter.Team;
@@ -109,7 +110,7 @@ public sealed class EngagementReportService(
             .Select(t => new EngagementRow(t.TeamId, t.Team, t.Period, t.Result, cx[t.Period].GetValueOrDefault(t.TeamId) ?? KpiCounts.Empty))
             .OrderBy(r => r.Team, StringComparer.CurrentCulture).ThenBy(r => r.Period)
             .ToList();
-        var totals = combined.ToDictionary(c => c.Period, c => new EngagementRow(null, "All shown teams", c.Period, c.Result,
+        var totals = combined.ToDictionary(c => c.Period, c => new EngagementRow(null, text.AllShownTeams, c.Period, c.Result,
             KpiCounts.Sum(rows.Where(r => r.Period == c.Period).Select(r => r.Cx)), c.TeamsLeftOut));
 
         var anyAnswers = await db.EngagementAnswers.AnyAsync(a => a.Period >= fromMonth && a.Period <= toMonth, ct);
@@ -119,9 +120,8 @@ public sealed class EngagementReportService(
             FromMonth = fromMonth,
             ToMonth = toMonth,
             TeamId = teamId,
-            ScopeDescription = teamId is { } id ? $"team {visibleTeams.First(t => t.Id == id).Name}"
-                : scope.TeamIds is not null ? $"your teams ({string.Join(", ", visibleTeams.Select(t => t.Name))})"
-                : "all teams",
+            ScopeDescription = teamId is { } id ? text.OneTeam(visibleTeams.First(t => t.Id == id).Name)
+                : Vocabulary.Current.Scope(false, scope.TeamIds is not null ? visibleTeams.Select(t => t.Name).ToList() : null),
             TeamChoices = visibleTeams.Select(t => new Choice(t.Id.ToString(CultureInfo.InvariantCulture), t.Name)).ToList(),
             Rows = rows,
             LatestMonth = rows.Where(r => r.Period == toMonth).ToList(),
@@ -157,7 +157,7 @@ public sealed class EngagementReportService(
 
     public static string MonthLabel(DateOnly month) => month.ToString("yyyy-MM", CultureInfo.InvariantCulture);
 
-    private static (string Svg, IReadOnlyList<string> Columns, IReadOnlyList<(string, IReadOnlyList<string>)> Rows) Trend(
+    private (string Svg, IReadOnlyList<string> Columns, IReadOnlyList<(string, IReadOnlyList<string>)> Rows) Trend(
         IReadOnlyList<EngagementRow> rows, IReadOnlyDictionary<DateOnly, EngagementRow> totals, DateOnly from, DateOnly to)
     {
         var months = new List<DateOnly>();
@@ -166,16 +166,16 @@ public sealed class EngagementReportService(
         var lines = teams.Count <= MaxTeamLines
             ? teams.Select((team, i) => new ChartSeries(team,
                 months.Select(m => rows.First(r => r.Team == team && r.Period == m).Engagement.EngagementIndex).ToList(), Palette[i % Palette.Length])).ToList()
-            : [new ChartSeries("All shown teams", months.Select(m => totals[m].Engagement.EngagementIndex).ToList(), Charts.Blue)];
+            : [new ChartSeries(text.AllShownTeams, months.Select(m => totals[m].Engagement.EngagementIndex).ToList(), Charts.Blue)];
 
         var labels = months.Select(MonthLabel).ToList();
-        var plot = Charts.TrendPlot("Engagement index by month", "Index (0–100)", labels, lines, yMin: 0, yMax: 100);
+        var plot = Charts.TrendPlot(text.TrendTitle, text.TrendAxis, labels, lines, yMin: 0, yMax: 100);
         var described = lines.Select(l =>
         {
             var shown = l.Values.Zip(labels).Where(p => p.First is not null).Select(p => $"{p.Second} {Display.Number(p.First)}").ToList();
-            return $"{l.Name}: {(shown.Count == 0 ? "no published month" : string.Join(", ", shown))}";
+            return $"{l.Name}: {(shown.Count == 0 ? text.NoPublishedMonth : string.Join(", ", shown))}";
         });
-        var aria = $"Engagement index 0–100 by month, {MonthLabel(from)} to {MonthLabel(to)}; months not yet ended or with fewer than 5 answers are left out. {string.Join("; ", described)}.";
+        var aria = text.TrendDescription(from, to, string.Join("; ", described));
         var svg = Charts.ToSvg(plot, 720, 300, aria);
         var tableRows = months.Select((m, i) => (MonthLabel(m), (IReadOnlyList<string>)lines.Select(l => Display.Number(l.Values[i])).ToList())).ToList();
         return (svg, lines.Select(l => l.Name).ToList(), tableRows);

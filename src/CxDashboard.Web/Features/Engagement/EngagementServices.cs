@@ -21,6 +21,7 @@ public static class EngagementServices
         services.AddOptions<PulseOptions>().BindConfiguration(PulseOptions.Section);
         services.AddScoped<PulseService>();
         services.AddScoped<EngagementReportService>();
+        services.AddScoped<EngagementPageText>();
         return services;
     }
 }

@@ -15,9 +15,9 @@ public static class MaturityDisplay
     public static string Gap(double? gap) => gap switch
     {
         null => Display.NoValue,
-        var g when Math.Abs(g.Value) < 0.05 => "on target",
-        > 0 => $"{Display.Number(gap)} below",
-        _ => $"{Display.Number(-gap)} above",
+        var g when Math.Abs(g.Value) < 0.05 => Vocabulary.Current["Maturity.OnTarget"],
+        > 0 => Vocabulary.Current.Format("Maturity.Below", Display.Number(gap)),
+        _ => Vocabulary.Current.Format("Maturity.Above", Display.Number(-gap)),
     };
 
     /// <summary>"▲ 0,5", "▼ 0,2", "±0" in levels.</summary>

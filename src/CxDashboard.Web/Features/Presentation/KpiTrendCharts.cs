@@ -24,6 +24,9 @@ public sealed record TrendWords(string Heading, string EmptyHeading, string Seri
     public static TrendWords For(Vocabulary words) => new(words["Chart.Trend.Heading"], words["Chart.Trend.EmptyHeading"], words["Chart.Trend.SeriesLine"],
         words["Chart.Trend.NoData"], " " + words["Chart.Trend.Target"], " " + words["Chart.Trend.TargetOfSeries"], ChartWords.For(words));
 
+    /// <summary>In the current vocabulary (the request's, or a document's while it is written).</summary>
+    public static TrendWords Current => For(Vocabulary.Current);
+
     public static TrendWords English => For(Vocabulary.For("en-GB"));
     public static TrendWords Swedish => For(Vocabulary.For("sv-SE"));
 }
@@ -69,7 +72,8 @@ public static class KpiTrendCharts
 
         var rows = labels.Select((label, i) => (label, (IReadOnlyList<string>)series
             .SelectMany(s => new[] { Display.Number(s.Value(counts[i])), Display.Count(s.N(counts[i])) }).ToList())).ToList();
-        var columns = series.SelectMany(s => new[] { s.Name, "n" }).ToList();
+        var n = Vocabulary.Current["Unit.N"];
+        var columns = series.SelectMany(s => new[] { s.Name, n }).ToList();
         return new KpiTrend(title, description, columns, rows,
             () => Charts.TrendPlot(title, yLabel, labels, plotSeries, words: words.Chart, percent: percent));
     }

@@ -80,6 +80,9 @@ public sealed class Vocabulary
 
     public string Kpi(KpiKind kind) => this[$"Kpi.{kind}"];
 
+    /// <summary>A KPI's short name for a table column ("Repeat rate", "Contact FCR").</summary>
+    public string KpiShort(KpiKind kind) => this[$"Kpi.{kind}.Short"];
+
     public string KpiDefinition(KpiKind kind) => this[$"Kpi.{kind}.Definition"];
 
     public string Status(TargetStatus status) => this[$"Status.{status}"];
@@ -113,4 +116,19 @@ public sealed class Vocabulary
 
     /// <summary>"n = 1 234".</summary>
     public string SampleSize(long n) => Format("Unit.SampleSize", Display.Count(n));
+
+    /// <summary>"n = 12", or "n = –" when there is no count.</summary>
+    public string SampleSize(int? n) => Format("Unit.SampleSize", Display.Count(n));
+
+    /// <summary>"n=1 234", beside a figure in a table cell.</summary>
+    public string SampleShort(long n) => Format("Unit.SampleSizeShort", Display.Count(n));
+
+    /// <summary>"▲ 1,5 min": a change or a length in minutes.</summary>
+    public string Minutes(string value) => Format("Unit.Minutes", value);
+
+    /// <summary>Whose contacts a page shows: "your own contacts", "your teams (T1, T2)", "all teams".</summary>
+    public string Scope(bool ownContacts, IReadOnlyList<string>? teamNames) =>
+        ownContacts ? this["Scope.Own"]
+        : teamNames is not null ? Format("Scope.Teams", string.Join(", ", teamNames))
+        : this["Scope.All"];
 }

@@ -1,11 +1,13 @@
+using System.Globalization;
 using CxDashboard.Web.Data.Entities;
 using CxDashboard.Web.Features.Presentation;
+using Microsoft.Extensions.Localization;
 
 namespace CxDashboard.Web.Features.Surveys;
 
 /// <summary>
-/// The words of the public survey and pulse pages in Swedish (the default) and English. Kept as code rather than
-/// resource files so each language is checked complete by the compiler; channel names come from the vocabulary.
+/// The words of the public survey and pulse pages in Swedish (the default) and English, in the respondent's language
+/// (chosen by the link and its language switch, not by the staff language settings).
 /// </summary>
 public sealed record SurveyText
 {
@@ -67,118 +69,89 @@ public sealed record SurveyText
 
     public required Func<Channel, string> ChannelName { get; init; }
 
-    public static readonly SurveyText Swedish = new()
-    {
-        Language = "sv",
-        OtherLanguage = "en",
-        SwitchLanguage = "In English",
-        Culture = "sv-SE",
-        SurveyTitle = "Vad tyckte du om kontakten?",
-        AboutContact = (organisation, date, channel) => $"Frågorna gäller din kontakt med {organisation} den {date} ({channel}).",
-        AboutFollowUp = "Vi har ringt upp dig om ditt ärende. Berätta gärna hur det blev.",
-        CsatQuestion = "Hur nöjd är du med din kontakt med oss?",
-        FollowUpCsatQuestion = "Hur nöjd är du med hur vi tog hand om ditt ärende när vi ringde upp dig?",
-        CsatLabels = ["Mycket missnöjd", "Missnöjd", "Varken nöjd eller missnöjd", "Nöjd", "Mycket nöjd"],
-        ResolvedQuestion = "Blev ditt ärende löst i den här kontakten?",
-        FollowUpResolvedQuestion = "Är ditt ärende löst nu?",
-        Yes = "Ja",
-        No = "Nej",
-        NpsQuestion = "Hur troligt är det att du skulle rekommendera oss till en vän eller kollega?",
-        NpsHint = "0 = inte alls troligt, 10 = mycket troligt.",
-        CommentLabel = "Vill du berätta mer?",
-        CommentHint = "Skriv inte personnummer, kortnummer eller lösenord här.",
-        Optional = "frivilligt",
-        Required = "obligatorisk",
-        Send = "Skicka svar",
-        ErrorSummary = "Svaret är inte skickat ännu. Rätta det här:",
-        CsatMissing = "Välj hur nöjd du är, 1 till 5.",
-        ResolvedMissing = "Svara ja eller nej på om ärendet blev löst.",
-        NpsOutOfRange = "Välj ett värde från 0 till 10, eller lämna frågan.",
-        CommentTooLong = "Kommentaren får vara högst 4 000 tecken.",
-        ThanksTitle = "Tack för ditt svar!",
-        ThanksBody = "Dina svar hjälper oss att bli bättre. Du kan stänga sidan nu.",
-        AnsweredTitle = "Enkäten är redan besvarad",
-        AnsweredBody = "Tack! Vi har redan fått ett svar via den här länken, och varje länk kan bara användas en gång.",
-        ExpiredTitle = "Länken har gått ut",
-        ExpiredBody = date => $"Enkäten gick att besvara till och med {date}. Tack ändå för att du ville svara!",
-        UnknownTitle = "Vi hittar ingen enkät för den här länken",
-        UnknownBody = "Kontrollera att hela länken kom med, till exempel om du kopierade den från ett sms eller e-postmeddelande.",
-        PrivacyNote = "Ditt svar kopplas till kontakten så att vi kan följa upp den. Vi använder det för att förbättra vår kundservice.",
-        PulseTitle = (team, month) => $"Pulsmätning för {team}, {month}",
-        PulseIntro = "Hur är det att arbeta här just nu? Det tar ungefär två minuter.",
-        PulseAnonymity = "Dina svar är anonyma: vi sparar inte vem du är, inte din IP-adress och inte när du svarade, bara månaden. Teamets resultat visas när månaden är slut, och bara om minst 5 har svarat.",
-        PulseStatementsLegend = "Hur väl stämmer påståendena? Hoppa över det du inte vill svara på.",
-        AgreementLabels = ["Stämmer inte alls", "Stämmer dåligt", "Varken eller", "Stämmer ganska bra", "Stämmer helt"],
-        EnpsQuestion = "Hur troligt är det att du skulle rekommendera din arbetsplats till en vän?",
-        EnpsHint = "0 = inte alls troligt, 10 = mycket troligt.",
-        PulseNothingAnswered = "Svara på minst ett av påståendena innan du skickar.",
-        PulseThanksBody = "Tack! Ditt svar är sparat anonymt. Resultatet visas när månaden är slut, om minst 5 har svarat.",
-        PulseAlreadyTitle = "Du har redan svarat den här månaden",
-        PulseAlreadyBody = "Tack! Den här webbläsaren har redan skickat ett svar för teamet den här månaden. Nästa pulsmätning öppnar nästa månad.",
-        PulseUnknownBody = "Länken kan ha bytts ut. Be din chef om teamets nya länk.",
-        PulseFullTitle = "Pulsmätningen har fått alla svar för den här månaden",
-        PulseFullBody = "Teamet har redan lika många svar som det har medlemmar. Har du inte svarat? Säg till din chef, så kan länken bytas ut. Nästa pulsmätning öppnar nästa månad.",
-        PulseBusyTitle = "Många svar från ditt nätverk just nu",
-        PulseBusyBody = "Vi tar emot ett begränsat antal svar i timmen från samma nätverk. Försök igen om en stund.",
-        ChannelName = channel => Vocabulary.For("sv-SE").ChannelInSentence(channel),
-    };
+    /// <summary>"Skip to content" on the public pages.</summary>
+    public required string SkipToContent { get; init; }
 
-    public static readonly SurveyText English = new()
-    {
-        Language = "en",
-        OtherLanguage = "sv",
-        SwitchLanguage = "På svenska",
-        Culture = "en-GB",
-        SurveyTitle = "How was your contact with us?",
-        AboutContact = (organisation, date, channel) => $"These questions are about your contact with {organisation} on {date} ({channel}).",
-        AboutFollowUp = "We called you back about your case. Please tell us how it went.",
-        CsatQuestion = "How satisfied are you with your contact with us?",
-        FollowUpCsatQuestion = "How satisfied are you with how we handled your case when we called you back?",
-        CsatLabels = ["Very dissatisfied", "Dissatisfied", "Neither satisfied nor dissatisfied", "Satisfied", "Very satisfied"],
-        ResolvedQuestion = "Was your issue resolved in this contact?",
-        FollowUpResolvedQuestion = "Is your issue resolved now?",
-        Yes = "Yes",
-        No = "No",
-        NpsQuestion = "How likely are you to recommend us to a friend or colleague?",
-        NpsHint = "0 = not at all likely, 10 = extremely likely.",
-        CommentLabel = "Would you like to tell us more?",
-        CommentHint = "Please do not write personal identity numbers, card numbers or passwords here.",
-        Optional = "optional",
-        Required = "required",
-        Send = "Send answer",
-        ErrorSummary = "Your answer has not been sent yet. Please fix this:",
-        CsatMissing = "Choose how satisfied you are, 1 to 5.",
-        ResolvedMissing = "Answer yes or no to whether your issue was resolved.",
-        NpsOutOfRange = "Choose a value from 0 to 10, or leave the question.",
-        CommentTooLong = "The comment can be at most 4,000 characters.",
-        ThanksTitle = "Thank you for your answer!",
-        ThanksBody = "Your answers help us improve. You can close this page now.",
-        AnsweredTitle = "This survey has already been answered",
-        AnsweredBody = "Thank you! We have already received an answer through this link, and each link can be used only once.",
-        ExpiredTitle = "This link has expired",
-        ExpiredBody = date => $"The survey could be answered until {date}. Thank you for wanting to answer all the same!",
-        UnknownTitle = "We cannot find a survey for this link",
-        UnknownBody = "Check that the whole link came along, for example if you copied it from a text message or an e-mail.",
-        PrivacyNote = "Your answer is linked to the contact so that we can follow it up. We use it to improve our customer service.",
-        PulseTitle = (team, month) => $"Pulse survey for {team}, {month}",
-        PulseIntro = "How is it to work here right now? It takes about two minutes.",
-        PulseAnonymity = "Your answers are anonymous: we do not store who you are, your IP address or when you answered, only the month. The team's results are shown when the month has ended, and only if at least 5 people answered.",
-        PulseStatementsLegend = "How well do these statements fit? Skip any you do not want to answer.",
-        AgreementLabels = ["Strongly disagree", "Disagree", "Neither", "Agree", "Strongly agree"],
-        EnpsQuestion = "How likely are you to recommend your workplace to a friend?",
-        EnpsHint = "0 = not at all likely, 10 = extremely likely.",
-        PulseNothingAnswered = "Answer at least one of the statements before sending.",
-        PulseThanksBody = "Thank you! Your answer is stored anonymously. Results are shown when the month has ended, if at least 5 have answered.",
-        PulseAlreadyTitle = "You have already answered this month",
-        PulseAlreadyBody = "Thank you! This browser has already sent an answer for the team this month. The next pulse opens next month.",
-        PulseUnknownBody = "The link may have been replaced. Ask your manager for the team's new link.",
-        PulseFullTitle = "The pulse has all its answers for this month",
-        PulseFullBody = "The team already has as many answers as it has members. Have you not answered? Tell your manager, who can replace the link. The next pulse opens next month.",
-        PulseBusyTitle = "Many answers from your network right now",
-        PulseBusyBody = "We take a limited number of answers an hour from one network. Please try again in a while.",
-        ChannelName = channel => Vocabulary.For("en-GB").ChannelInSentence(channel),
-    };
+    /// <summary>The pulse page's heading in its top bar when the team is unknown.</summary>
+    public required string PulseSurvey { get; init; }
 
-    /// <summary>The texts for a language code; Swedish unless English is asked for.</summary>
-    public static SurveyText For(string? language) => SurveyInvitationService.NormaliseLanguage(language) == "en" ? English : Swedish;
+    /// <summary>
+    /// The texts in Swedish (the default) or English, from <c>Resources/Features/Surveys/SurveyText.sv.resx</c> (the English
+    /// text is the key): the respondent's language, whatever the request's, with channel names from the vocabulary.
+    /// </summary>
+    public static SurveyText From(IStringLocalizer<SurveyText> text, Vocabulary words, string? language)
+    {
+        var english = SurveyInvitationService.NormaliseLanguage(language) == "en";
+        var previous = CultureInfo.CurrentUICulture;
+        CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo(english ? "en-GB" : "sv-SE");
+        try
+        {
+            string T(string key) => text[key];
+            var aboutContact = T("These questions are about your contact with {0} on {1} ({2}).");
+            var expiredBody = T("The survey could be answered until {0}. Thank you for wanting to answer all the same!");
+            var pulseTitle = T("Pulse survey for {0}, {1}");
+            var channels = Enum.GetValues<Channel>().ToDictionary(c => c, words.ChannelInSentence);
+            return new SurveyText
+            {
+                Language = english ? "en" : "sv",
+                OtherLanguage = english ? "sv" : "en",
+                SwitchLanguage = english ? T("På svenska") : T("In English"),
+                Culture = english ? "en-GB" : "sv-SE",
+                AboutContact = (organisation, date, channel) => string.Format(CultureInfo.CurrentCulture, aboutContact, organisation, date, channel),
+                ExpiredBody = date => string.Format(CultureInfo.CurrentCulture, expiredBody, date),
+                PulseTitle = (team, month) => string.Format(CultureInfo.CurrentCulture, pulseTitle, team, month),
+                ChannelName = channel => channels[channel],
+                SkipToContent = T("Skip to content"),
+                PulseSurvey = T("Pulse survey"),
+                SurveyTitle = T("How was your contact with us?"),
+                AboutFollowUp = T("We called you back about your case. Please tell us how it went."),
+                CsatQuestion = T("How satisfied are you with your contact with us?"),
+                FollowUpCsatQuestion = T("How satisfied are you with how we handled your case when we called you back?"),
+                ResolvedQuestion = T("Was your issue resolved in this contact?"),
+                FollowUpResolvedQuestion = T("Is your issue resolved now?"),
+                Yes = T("Yes"),
+                No = T("No"),
+                NpsQuestion = T("How likely are you to recommend us to a friend or colleague?"),
+                NpsHint = T("0 = not at all likely, 10 = extremely likely."),
+                CommentLabel = T("Would you like to tell us more?"),
+                CommentHint = T("Please do not write personal identity numbers, card numbers or passwords here."),
+                Optional = T("optional"),
+                Required = T("required"),
+                Send = T("Send answer"),
+                ErrorSummary = T("Your answer has not been sent yet. Please fix this:"),
+                CsatMissing = T("Choose how satisfied you are, 1 to 5."),
+                ResolvedMissing = T("Answer yes or no to whether your issue was resolved."),
+                NpsOutOfRange = T("Choose a value from 0 to 10, or leave the question."),
+                CommentTooLong = T("The comment can be at most 4,000 characters."),
+                ThanksTitle = T("Thank you for your answer!"),
+                ThanksBody = T("Your answers help us improve. You can close this page now."),
+                AnsweredTitle = T("This survey has already been answered"),
+                AnsweredBody = T("Thank you! We have already received an answer through this link, and each link can be used only once."),
+                ExpiredTitle = T("This link has expired"),
+                UnknownTitle = T("We cannot find a survey for this link"),
+                UnknownBody = T("Check that the whole link came along, for example if you copied it from a text message or an e-mail."),
+                PrivacyNote = T("Your answer is linked to the contact so that we can follow it up. We use it to improve our customer service."),
+                PulseIntro = T("How is it to work here right now? It takes about two minutes."),
+                PulseAnonymity = T("Your answers are anonymous: we do not store who you are, your IP address or when you answered, only the month. The team's results are shown when the month has ended, and only if at least 5 people answered."),
+                PulseStatementsLegend = T("How well do these statements fit? Skip any you do not want to answer."),
+                EnpsQuestion = T("How likely are you to recommend your workplace to a friend?"),
+                EnpsHint = T("0 = not at all likely, 10 = extremely likely."),
+                PulseNothingAnswered = T("Answer at least one of the statements before sending."),
+                PulseThanksBody = T("Thank you! Your answer is stored anonymously. Results are shown when the month has ended, if at least 5 have answered."),
+                PulseAlreadyTitle = T("You have already answered this month"),
+                PulseAlreadyBody = T("Thank you! This browser has already sent an answer for the team this month. The next pulse opens next month."),
+                PulseUnknownBody = T("The link may have been replaced. Ask your manager for the team's new link."),
+                PulseFullTitle = T("The pulse has all its answers for this month"),
+                PulseFullBody = T("The team already has as many answers as it has members. Have you not answered? Tell your manager, who can replace the link. The next pulse opens next month."),
+                PulseBusyTitle = T("Many answers from your network right now"),
+                PulseBusyBody = T("We take a limited number of answers an hour from one network. Please try again in a while."),
+                CsatLabels = [T("Very dissatisfied"), T("Dissatisfied"), T("Neither satisfied nor dissatisfied"), T("Satisfied"), T("Very satisfied")],
+                AgreementLabels = [T("Strongly disagree"), T("Disagree"), T("Neither"), T("Agree"), T("Strongly agree")],
+            };
+        }
+        finally
+        {
+            CultureInfo.CurrentUICulture = previous;
+        }
+    }
 }

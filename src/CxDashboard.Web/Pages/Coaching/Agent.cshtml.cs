@@ -8,6 +8,7 @@ using CxDashboard.Web.Features.Metrics;
 using CxDashboard.Web.Features.Organisation;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
 
 namespace CxDashboard.Web.Pages.Coaching;
 
@@ -20,6 +21,7 @@ public class AgentModel(
     CoachingPackService packs,
     ExportGate exports,
     OrganisationSettingsService organisation,
+    IStringLocalizer<AgentModel> text,
     TimeProvider clock) : CoachingPageModel(access, organisation, clock)
 {
     [BindProperty] public string? Title { get; set; }
@@ -58,7 +60,7 @@ public class AgentModel(
             await LoadAsync(agent, ct);
             return Page();
         }
-        Message = $"The coaching action \"{Title!.Trim()}\" is added for {agent.Name}.";
+        Message = text["The coaching action \"{0}\" is added for {1}.", Title!.Trim(), agent.Name];
         return Redirect($"/Coaching/Agent/{agent.Id}?{PeriodQuery()}#actions");
     }
 

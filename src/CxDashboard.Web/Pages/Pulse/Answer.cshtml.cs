@@ -1,12 +1,14 @@
 using System.Globalization;
 using CxDashboard.Web.Features.Api;
 using CxDashboard.Web.Features.Engagement;
+using CxDashboard.Web.Features.Presentation;
 using CxDashboard.Web.Features.Security;
 using CxDashboard.Web.Features.Surveys;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Localization;
 
 namespace CxDashboard.Web.Pages.Pulse;
 
@@ -18,7 +20,7 @@ namespace CxDashboard.Web.Pages.Pulse;
 [AllowAnonymous]
 [EnableRateLimiting(RateLimitPolicies.PerIpAddress)]
 [ResponseCache(NoStore = true, Location = ResponseCacheLocation.None)]
-public class AnswerModel(PulseService pulse, TimeProvider clock) : PageModel
+public class AnswerModel(PulseService pulse, IStringLocalizer<SurveyText> text, Vocabulary words, TimeProvider clock) : PageModel
 {
     [FromRoute] public string Token { get; set; } = "";
     [BindProperty(SupportsGet = true)] public string? Lang { get; set; }
@@ -27,7 +29,7 @@ public class AnswerModel(PulseService pulse, TimeProvider clock) : PageModel
     /// <summary>Item number → 1–5 (q1…q10).</summary>
     [BindProperty] public Dictionary<int, int?> Items { get; set; } = [];
 
-    public SurveyText Text { get; private set; } = SurveyText.Swedish;
+    public SurveyText Text { get; private set; } = null!;
     public string? TeamName { get; private set; }
     public DateOnly Period { get; private set; }
     public IReadOnlyList<PulseStatement> Statements => pulse.Statements.All;
@@ -86,7 +88,7 @@ public class AnswerModel(PulseService pulse, TimeProvider clock) : PageModel
 
     private async Task<bool> LoadAsync(CancellationToken ct)
     {
-        Text = SurveyText.For(Lang);
+        Text = SurveyText.From(text, words, Lang);
         if (await pulse.FindTeamAsync(Token, ct) is not { } team) return false;
         (TeamId, TeamName) = team;
         Period = await pulse.CurrentPeriodAsync(ct);

@@ -1,9 +1,11 @@
 using CxDashboard.Web.Features.Api;
+using CxDashboard.Web.Features.Presentation;
 using CxDashboard.Web.Features.Surveys;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Localization;
 
 namespace CxDashboard.Web.Pages.Surveys;
 
@@ -11,7 +13,7 @@ namespace CxDashboard.Web.Pages.Surveys;
 [AllowAnonymous]
 [EnableRateLimiting(RateLimitPolicies.PerIpAddress)]
 [ResponseCache(NoStore = true, Location = ResponseCacheLocation.None)]
-public class AnswerModel(SurveyAnswerService surveys) : PageModel
+public class AnswerModel(SurveyAnswerService surveys, IStringLocalizer<SurveyText> text, Vocabulary words) : PageModel
 {
     [FromRoute] public string Token { get; set; } = "";
     [BindProperty(SupportsGet = true)] public string? Lang { get; set; }
@@ -21,7 +23,7 @@ public class AnswerModel(SurveyAnswerService surveys) : PageModel
     [BindProperty] public string? Comment { get; set; }
 
     public SurveyContext Survey { get; private set; } = null!;
-    public SurveyText Text { get; private set; } = SurveyText.Swedish;
+    public SurveyText Text { get; private set; } = null!;
     public IReadOnlyList<SurveyAnswerField> Problems { get; private set; } = [];
 
     /// <summary>Shown right after this visitor's own answer, instead of "already answered".</summary>
@@ -50,7 +52,7 @@ public class AnswerModel(SurveyAnswerService surveys) : PageModel
     private async Task LoadAsync(CancellationToken ct)
     {
         Survey = await surveys.FindAsync(Token, ct);
-        Text = SurveyText.For(Lang ?? Survey.Language);
+        Text = SurveyText.From(text, words, Lang ?? Survey.Language);
     }
 
     private PageResult Answer()

@@ -49,14 +49,7 @@ public static class ImprovementActionStatusText
     public static readonly IReadOnlyList<ImprovementActionStatus> All =
         [ImprovementActionStatus.Open, ImprovementActionStatus.InProgress, ImprovementActionStatus.Done, ImprovementActionStatus.Dropped];
 
-    public static string Describe(ImprovementActionStatus status) => status switch
-    {
-        ImprovementActionStatus.Open => "Open",
-        ImprovementActionStatus.InProgress => "In progress",
-        ImprovementActionStatus.Done => "Done",
-        ImprovementActionStatus.Dropped => "Dropped",
-        _ => status.ToString(),
-    };
+    public static string Describe(ImprovementActionStatus status) => Presentation.Vocabulary.Current[$"ImprovementActionStatus.{status}"];
 
     public static string Code(ImprovementActionStatus status) => status switch
     {

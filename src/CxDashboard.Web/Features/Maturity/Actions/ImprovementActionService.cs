@@ -4,11 +4,12 @@ using CxDashboard.Web.Features.Maturity.Model;
 using CxDashboard.Web.Features.Maturity.Rounds;
 using CxDashboard.Web.Features.Organisation;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 
 namespace CxDashboard.Web.Features.Maturity.Actions;
 
 /// <summary>Improvement actions on capabilities: listing (with overdue marked in the organisation's calendar), creating, updating.</summary>
-public sealed class ImprovementActionService(CxDbContext db, MaturityModelService models, OrganisationSettingsService organisation, TimeProvider clock)
+public sealed class ImprovementActionService(CxDbContext db, MaturityModelService models, OrganisationSettingsService organisation, IStringLocalizer<ImprovementActionService> text, TimeProvider clock)
 {
     public async Task<DateOnly> TodayAsync(CancellationToken ct = default) => (await organisation.GetTimeAsync(ct)).Today(clock);
 
@@ -63,7 +64,7 @@ public sealed class ImprovementActionService(CxDbContext db, MaturityModelServic
     public async Task<MaturityFormResult> UpdateAsync(int id, ImprovementActionForm form, CancellationToken ct = default)
     {
         var action = await db.ImprovementActions.FirstOrDefaultAsync(a => a.Id == id, ct);
-        if (action is null) return MaturityFormResult.Failed("", "No such action.");
+        if (action is null) return MaturityFormResult.Failed("", text["No such action."]);
         var errors = await ValidateAsync(form, ct);
         if (errors.Count > 0) return new(null, errors);
         await ApplyAsync(action, form, clock.GetUtcNow().UtcDateTime, ct);
@@ -98,14 +99,14 @@ public sealed class ImprovementActionService(CxDbContext db, MaturityModelServic
     {
         var errors = new Dictionary<string, string>();
         var model = (await models.GetCurrentAsync(ct)).Definition;
-        if (string.IsNullOrWhiteSpace(form.Title)) errors["Title"] = "Say what will be done.";
-        else if (form.Title.Trim().Length > 300) errors["Title"] = "The title is at most 300 characters.";
-        if (form.Notes?.Trim().Length > 2000) errors["Notes"] = "Notes are at most 2000 characters.";
-        if (form.CapabilityKey is null || model.Capability(form.CapabilityKey) is null) errors["CapabilityKey"] = "Choose the capability the action improves.";
-        if (form.OwnerUserId is null || !await db.Users.AnyAsync(u => u.Id == form.OwnerUserId && !u.IsDisabled, ct)) errors["OwnerUserId"] = "Choose an owner.";
-        if (form.DueDate is null) errors["DueDate"] = "Give a due date.";
-        if (!Enum.IsDefined(form.Status)) errors["Status"] = "Choose a status.";
-        if (form.RoundId is { } roundId && !await db.MaturityRounds.AnyAsync(r => r.Id == roundId, ct)) errors["RoundId"] = "No such round.";
+        if (string.IsNullOrWhiteSpace(form.Title)) errors["Title"] = text["Say what will be done."];
+        else if (form.Title.Trim().Length > 300) errors["Title"] = text["The title is at most 300 characters."];
+        if (form.Notes?.Trim().Length > 2000) errors["Notes"] = text["Notes are at most 2000 characters."];
+        if (form.CapabilityKey is null || model.Capability(form.CapabilityKey) is null) errors["CapabilityKey"] = text["Choose the capability the action improves."];
+        if (form.OwnerUserId is null || !await db.Users.AnyAsync(u => u.Id == form.OwnerUserId && !u.IsDisabled, ct)) errors["OwnerUserId"] = text["Choose an owner."];
+        if (form.DueDate is null) errors["DueDate"] = text["Give a due date."];
+        if (!Enum.IsDefined(form.Status)) errors["Status"] = text["Choose a status."];
+        if (form.RoundId is { } roundId && !await db.MaturityRounds.AnyAsync(r => r.Id == roundId, ct)) errors["RoundId"] = text["No such round."];
         return errors;
     }
 

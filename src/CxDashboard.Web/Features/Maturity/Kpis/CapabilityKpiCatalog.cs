@@ -7,6 +7,9 @@ public sealed record CapabilityKpiDefinition(string Key, string NameKey, string 
 {
     /// <summary>The KPI's name in the current language: <see cref="NameKey"/> in the vocabulary.</summary>
     public string Name => Presentation.Vocabulary.Current[NameKey];
+
+    /// <summary>What it measures in the current language (<c>CapabilityKpi.{Key}</c> in the vocabulary; the English text here otherwise).</summary>
+    public string Description => Presentation.Vocabulary.Current[$"CapabilityKpi.{Key}"] is var word && word != $"CapabilityKpi.{Key}" ? word : Definition;
 }
 
 /// <summary>

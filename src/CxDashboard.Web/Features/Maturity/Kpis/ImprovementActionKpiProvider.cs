@@ -28,6 +28,6 @@ public sealed class ImprovementActionKpiProvider(CxDbContext db, OrganisationSet
         var onTime = due.Count(a => a.Status == ImprovementActionStatus.Done && a.CompletedOn <= a.DueDate);
         var proportion = new Proportion(onTime, due.Count);
         return [new CapabilityKpiValue(CapabilityKpiCatalog.ActionsOnTime, proportion.Percent, proportion.N,
-            Detail: due.Count == 0 ? "no action was due in the period" : $"{onTime} of {due.Count} done by their due date")];
+            Detail: due.Count == 0 ? Presentation.Vocabulary.Current["MaturityKpi.NoActionDue"] : Presentation.Vocabulary.Current.Format("MaturityKpi.ActionsOnTime", onTime, due.Count))];
     }
 }

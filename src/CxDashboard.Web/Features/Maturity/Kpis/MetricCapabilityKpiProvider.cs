@@ -66,7 +66,7 @@ public sealed class MetricCapabilityKpiProvider(
                     values.Add(Share(key, counts.SelfServiceShare));
                     break;
                 case BotEscalationRate:
-                    values.Add(Share(key, new Proportion(counts.BotEscalations, counts.SelfServiceContacts), $"{Display.Count(counts.BotEscalations)} escalated"));
+                    values.Add(Share(key, new Proportion(counts.BotEscalations, counts.SelfServiceContacts), Vocabulary.Current.Format("MaturityKpi.Escalated", Display.Count(counts.BotEscalations))));
                     break;
                 case ReviewedReasonShare:
                     values.Add(Share(key, await ReviewedReasonsAsync(query, scope, ct)));
@@ -103,18 +103,20 @@ public sealed class MetricCapabilityKpiProvider(
         }
         var met = judged.Count(j => j.Green);
         var missed = judged.Where(j => !j.Green).Select(j => j.Name).ToList();
-        var detail = judged.Count == 0 ? null : $"{met} of {judged.Count} targeted KPIs green" + (missed.Count > 0 ? $"; not yet: {string.Join(", ", missed)}" : "");
+        var detail = judged.Count == 0 ? null
+            : missed.Count > 0 ? Vocabulary.Current.Format("MaturityKpi.TargetsGreenNotYet", met, judged.Count, string.Join(", ", missed))
+            : Vocabulary.Current.Format("MaturityKpi.TargetsGreen", met, judged.Count);
         return new CapabilityKpiValue(KpisOnTarget, judged.Count == 0 ? null : 100.0 * met / judged.Count, judged.Count, Detail: detail);
     }
 
     private static CapabilityKpiValue EngagementValue(string key, KpiKind kind, LatestEngagement? engagement,
         Func<EngagementResult, double?> value, Func<EngagementResult, int> n, KpiTargets targets)
     {
-        if (engagement is null) return new(key, null, 0, Detail: "no pulse answers in the period's ended months");
+        if (engagement is null) return new(key, null, 0, Detail: Vocabulary.Current["MaturityKpi.NoPulse"]);
         if (engagement.Result.Suppressed)
-            return new(key, null, 0, Detail: $"pulse {engagement.Month:yyyy-MM}: fewer than {EngagementCalculator.AnonymityThreshold} answers, not shown");
+            return new(key, null, 0, Detail: Vocabulary.Current.Format("MaturityKpi.PulseHidden", engagement.Month.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture), EngagementCalculator.AnonymityThreshold));
         var v = value(engagement.Result);
-        return new(key, v, n(engagement.Result), targets.Evaluate(kind, v), targets.For(kind)?.Green, $"pulse {engagement.Month:yyyy-MM}");
+        return new(key, v, n(engagement.Result), targets.Evaluate(kind, v), targets.For(kind)?.Green, Vocabulary.Current.Format("MaturityKpi.Pulse", engagement.Month.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture)));
     }
 
     private async Task<Proportion> ReviewedReasonsAsync(MetricQuery query, DataScope scope, CancellationToken ct)

@@ -4,11 +4,12 @@ using CxDashboard.Web.Data.Entities;
 using CxDashboard.Web.Features.Accounts;
 using CxDashboard.Web.Features.Maturity.Model;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 
 namespace CxDashboard.Web.Features.Maturity.Rounds;
 
 /// <summary>Opening, editing and closing rounds, and raters saving and submitting their answers.</summary>
-public sealed class MaturityRoundService(CxDbContext db, MaturityModelService models, TimeProvider clock)
+public sealed class MaturityRoundService(CxDbContext db, MaturityModelService models, IStringLocalizer<MaturityRoundService> text, TimeProvider clock)
 {
     public const string DontKnow = "dk";
     public const int MaxCommentLength = 2000;
@@ -102,14 +103,14 @@ public sealed class MaturityRoundService(CxDbContext db, MaturityModelService mo
     {
         var round = await db.MaturityRounds.Include(r => r.Targets).Include(r => r.Raters).ThenInclude(r => r.User)
             .FirstOrDefaultAsync(r => r.Id == roundId, ct);
-        if (round is null) return MaturityFormResult.Failed("", "No such round.");
-        if (round.Status != MaturityRoundStatus.Open) return MaturityFormResult.Failed("", "A closed round cannot be changed.");
+        if (round is null) return MaturityFormResult.Failed("", text["No such round."]);
+        if (round.Status != MaturityRoundStatus.Open) return MaturityFormResult.Failed("", text["A closed round cannot be changed."]);
         var model = (await models.GetVersionAsync(round.ModelVersionId, ct))!;
         var errors = await ValidateAsync(form, model.Definition, ct);
         var wanted = form.RaterUserIds.Distinct().ToHashSet();
         var removedSubmitted = round.Raters.Where(r => r.SubmittedAtUtc is not null && !wanted.Contains(r.UserId)).ToList();
         if (removedSubmitted.Count > 0)
-            errors["Raters"] = $"{string.Join(", ", removedSubmitted.Select(r => r.User?.DisplayName ?? r.UserId))} submitted already and cannot be removed.";
+            errors["Raters"] = text["{0} submitted already and cannot be removed.", string.Join(", ", removedSubmitted.Select(r => r.User?.DisplayName ?? r.UserId))];
         if (errors.Count > 0) return new(null, errors);
 
         round.Name = form.Name!.Trim();
@@ -127,10 +128,10 @@ public sealed class MaturityRoundService(CxDbContext db, MaturityModelService mo
     public async Task<MaturityFormResult> CloseAsync(int roundId, string userId, CancellationToken ct = default)
     {
         var round = await db.MaturityRounds.Include(r => r.Raters).FirstOrDefaultAsync(r => r.Id == roundId, ct);
-        if (round is null) return MaturityFormResult.Failed("", "No such round.");
-        if (round.Status == MaturityRoundStatus.Closed) return MaturityFormResult.Failed("", "The round is closed already.");
+        if (round is null) return MaturityFormResult.Failed("", text["No such round."]);
+        if (round.Status == MaturityRoundStatus.Closed) return MaturityFormResult.Failed("", text["The round is closed already."]);
         if (round.Raters.All(r => r.SubmittedAtUtc is null))
-            return MaturityFormResult.Failed("", "No rater has submitted yet: a round without ratings cannot be closed.");
+            return MaturityFormResult.Failed("", text["No rater has submitted yet: a round without ratings cannot be closed."]);
         round.Status = MaturityRoundStatus.Closed;
         round.ClosedAtUtc = clock.GetUtcNow().UtcDateTime;
         round.ClosedByUserId = userId;
@@ -160,9 +161,9 @@ public sealed class MaturityRoundService(CxDbContext db, MaturityModelService mo
         IReadOnlyDictionary<string, string?> comments, bool submit, CancellationToken ct = default)
     {
         var sheet = await GetSheetAsync(roundId, userId, ct);
-        if (sheet is null) return RatingSaveResult.Refused("You are not a rater in this round.");
-        if (!sheet.Round.IsOpen) return RatingSaveResult.Refused("The round is closed: ratings can no longer change.");
-        if (sheet.Submitted) return RatingSaveResult.Refused("You have submitted your ratings for this round already.");
+        if (sheet is null) return RatingSaveResult.Refused(text["You are not a rater in this round."]);
+        if (!sheet.Round.IsOpen) return RatingSaveResult.Refused(text["The round is closed: ratings can no longer change."]);
+        if (sheet.Submitted) return RatingSaveResult.Refused(text["You have submitted your ratings for this round already."]);
 
         var model = sheet.Model;
         var statementNames = StatementLabels(model);
@@ -171,21 +172,21 @@ public sealed class MaturityRoundService(CxDbContext db, MaturityModelService mo
         foreach (var (key, raw) in answers)
         {
             if (string.IsNullOrWhiteSpace(raw)) continue;
-            if (!statementNames.TryGetValue(key, out var label)) { errors.Add($"'{key}' is not a statement of this round's model."); continue; }
+            if (!statementNames.TryGetValue(key, out var label)) { errors.Add(text["'{0}' is not a statement of this round's model.", key]); continue; }
             var value = raw.Trim();
             if (value == DontKnow) parsed[key] = null;
             else if (int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var score) && score is >= 1 and <= 5) parsed[key] = score;
-            else errors.Add($"{label}: '{value}' is not a score from 1 to 5 or \"don't know\".");
+            else errors.Add(text["{0}: '{1}' is not a score from 1 to 5 or \"don't know\".", label, value]);
         }
         var texts = new Dictionary<string, string>();
         foreach (var (key, raw) in comments)
         {
             if (string.IsNullOrWhiteSpace(raw)) continue;
             var capability = model.Capability(key);
-            if (capability is null) { errors.Add($"'{key}' is not a capability of this round's model."); continue; }
-            var text = raw.Trim();
-            if (text.Length > MaxCommentLength) errors.Add($"Comment on {capability.Name.Current}: at most {MaxCommentLength} characters (it has {text.Length}).");
-            else texts[key] = text;
+            if (capability is null) { errors.Add(text["'{0}' is not a capability of this round's model.", key]); continue; }
+            var comment = raw.Trim();
+            if (comment.Length > MaxCommentLength) errors.Add(text["Comment on {0}: at most {1} characters (it has {2}).", capability.Name.Current, MaxCommentLength, comment.Length]);
+            else texts[key] = comment;
         }
         if (errors.Count > 0) return new(false, false, errors, []);
 
@@ -206,8 +207,10 @@ public sealed class MaturityRoundService(CxDbContext db, MaturityModelService mo
         if (submit && !submitted)
         {
             var listed = missing.Take(5).Select(k => statementNames[k]).ToList();
-            var more = missing.Count > listed.Count ? $" and {missing.Count - listed.Count} more" : "";
-            return new(true, false, [$"Your answers are saved, but not submitted: {missing.Count} statement(s) still need a score or \"don't know\": {string.Join("; ", listed)}{more}."], missing);
+            var message = missing.Count > listed.Count
+                ? text["Your answers are saved, but not submitted: {0} statement(s) still need a score or \"don't know\": {1} and {2} more.", missing.Count, string.Join("; ", listed), missing.Count - listed.Count].Value
+                : text["Your answers are saved, but not submitted: {0} statement(s) still need a score or \"don't know\": {1}.", missing.Count, string.Join("; ", listed)].Value;
+            return new(true, false, [message], missing);
         }
         return new(true, submitted, [], submit ? [] : missing);
     }
@@ -241,23 +244,23 @@ public sealed class MaturityRoundService(CxDbContext db, MaturityModelService mo
 
     /// <summary>"Organisation and roles, statement 2" for messages.</summary>
     public static Dictionary<string, string> StatementLabels(MaturityModelDefinition model) =>
-        model.Capabilities.SelectMany(c => c.Statements.Select((s, i) => (s.Key, Label: $"{c.Name.Current}, statement {i + 1}")))
+        model.Capabilities.SelectMany(c => c.Statements.Select((s, i) => (s.Key, Label: Presentation.Vocabulary.Current.Format("Maturity.StatementLabel", c.Name.Current, i + 1))))
             .ToDictionary(x => x.Key, x => x.Label);
 
     private async Task<Dictionary<string, string>> ValidateAsync(MaturityRoundForm form, MaturityModelDefinition model, CancellationToken ct)
     {
         var errors = new Dictionary<string, string>();
-        if (string.IsNullOrWhiteSpace(form.Name)) errors["Name"] = "Give the round a name, e.g. \"Autumn 2026\".";
-        else if (form.Name.Trim().Length > 200) errors["Name"] = "The name is at most 200 characters.";
-        if (form.AssessedOn is null) errors["AssessedOn"] = "Give the date the assessment is as of.";
+        if (string.IsNullOrWhiteSpace(form.Name)) errors["Name"] = text["Give the round a name, e.g. \"Autumn 2026\"."];
+        else if (form.Name.Trim().Length > 200) errors["Name"] = text["The name is at most 200 characters."];
+        if (form.AssessedOn is null) errors["AssessedOn"] = text["Give the date the assessment is as of."];
         var choices = (await RaterChoicesAsync(ct)).Select(c => c.UserId).ToHashSet();
-        if (form.RaterUserIds.Count == 0) errors["Raters"] = "Choose at least one rater.";
-        else if (form.RaterUserIds.Any(id => !choices.Contains(id))) errors["Raters"] = "A chosen rater is not an active administrator or manager.";
+        if (form.RaterUserIds.Count == 0) errors["Raters"] = text["Choose at least one rater."];
+        else if (form.RaterUserIds.Any(id => !choices.Contains(id))) errors["Raters"] = text["A chosen rater is not an active administrator or manager."];
         foreach (var capability in model.Capabilities)
         {
             var level = form.Targets.GetValueOrDefault(capability.Key);
             if (level is not (>= 1 and <= MaturityModelDefinition.LevelCount))
-                errors[$"Targets[{capability.Key}]"] = $"{capability.Name.Current}: the target is a level from 1 to {MaturityModelDefinition.LevelCount}.";
+                errors[$"Targets[{capability.Key}]"] = text["{0}: the target is a level from 1 to {1}.", capability.Name.Current, MaturityModelDefinition.LevelCount];
         }
         return errors;
     }

@@ -5,12 +5,13 @@ using CxDashboard.Web.Features.Metrics;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
 
 namespace CxDashboard.Web.Pages.Coaching.Actions;
 
 /// <summary>Edits a coaching action (status, what, due date); only a manager of the agent's team or an administrator.</summary>
 [Authorize(Policy = Policies.Coach)]
-public class EditModel(CoachingAccess access, CoachingActionService actions) : PageModel
+public class EditModel(CoachingAccess access, CoachingActionService actions, IStringLocalizer<EditModel> text) : PageModel
 {
     [BindProperty] public string? Title { get; set; }
     [BindProperty] public string? Notes { get; set; }
@@ -46,7 +47,7 @@ public class EditModel(CoachingAccess access, CoachingActionService actions) : P
             Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
             return Page();
         }
-        Message = $"The coaching action \"{Title!.Trim()}\" is saved ({CoachingActionStatusText.Describe(Status).ToLowerInvariant()}).";
+        Message = text["The coaching action \"{0}\" is saved ({1}).", Title!.Trim(), CoachingActionStatusText.Describe(Status).ToLower(System.Globalization.CultureInfo.CurrentCulture)];
         return Redirect($"/Coaching/Agent/{Action.AgentId}#actions");
     }
 

@@ -6,12 +6,13 @@ using CxDashboard.Web.Features.Maturity.Rounds;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
 
 namespace CxDashboard.Web.Pages.Maturity.Actions;
 
 /// <summary>Adds an action (/Maturity/Actions/Edit?capability=…&amp;round=…) or edits one (/Maturity/Actions/{id}).</summary>
 [Authorize(Policy = Policies.RateMaturity)]
-public class EditModel(ImprovementActionService actions, MaturityModelService models, MaturityRoundService rounds) : PageModel
+public class EditModel(ImprovementActionService actions, MaturityModelService models, MaturityRoundService rounds, IStringLocalizer<EditModel> text) : PageModel
 {
     [BindProperty] public string? CapabilityKey { get; set; }
     [BindProperty] public string? Title { get; set; }
@@ -61,7 +62,7 @@ public class EditModel(ImprovementActionService actions, MaturityModelService mo
             await LoadChoicesAsync(ct);
             return Page();
         }
-        Message = id is null ? "The action is added." : "The action is saved.";
+        Message = id is null ? text["The action is added."] : text["The action is saved."];
         return Redirect($"/Maturity/Capabilities/{CapabilityKey}");
     }
 

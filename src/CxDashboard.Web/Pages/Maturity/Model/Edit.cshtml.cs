@@ -4,12 +4,13 @@ using CxDashboard.Web.Features.Maturity.Model;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
 
 namespace CxDashboard.Web.Pages.Maturity.Model;
 
 /// <summary>Edits one capability's names, definition, level texts, statements and KPI links; saving creates a new model version.</summary>
 [Authorize(Policy = Policies.Admin)]
-public class EditModel(MaturityModelService models) : PageModel
+public class EditModel(MaturityModelService models, IStringLocalizer<EditModel> text) : PageModel
 {
     /// <summary>Blank statement rows offered for adding statements.</summary>
     public const int BlankRows = 2;
@@ -39,7 +40,7 @@ public class EditModel(MaturityModelService models) : PageModel
             Errors = result.Errors;
             return Page();
         }
-        Message = result.Unchanged ? "Nothing changed: the model stays at its current version." : $"Saved as model version {result.Saved!.Version}. Rounds already opened keep their version.";
+        Message = result.Unchanged ? text["Nothing changed: the model stays at its current version."] : text["Saved as model version {0}. Rounds already opened keep their version.", result.Saved!.Version];
         return Redirect("/Maturity/Model");
     }
 

@@ -4,12 +4,13 @@ using CxDashboard.Web.Features.Maturity.Model;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
 
 namespace CxDashboard.Web.Pages.Maturity.Model;
 
 /// <summary>Edits the level names and the rating scale's explanation; saving creates a new model version.</summary>
 [Authorize(Policy = Policies.Admin)]
-public class LevelsModel(MaturityModelService models) : PageModel
+public class LevelsModel(MaturityModelService models, IStringLocalizer<LevelsModel> text) : PageModel
 {
     [BindProperty] public List<string?> NamesSv { get; set; } = [];
     [BindProperty] public List<string?> NamesEn { get; set; } = [];
@@ -39,7 +40,7 @@ public class LevelsModel(MaturityModelService models) : PageModel
             Errors = result.Errors;
             return Page();
         }
-        Message = result.Unchanged ? "Nothing changed: the model stays at its current version." : $"Saved as model version {result.Saved!.Version}.";
+        Message = result.Unchanged ? text["Nothing changed: the model stays at its current version."] : text["Saved as model version {0}.", result.Saved!.Version];
         return Redirect("/Maturity/Model");
     }
 }

@@ -8,11 +8,12 @@ using CxDashboard.Web.Features.Maturity.Rounds;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
 
 namespace CxDashboard.Web.Pages.Maturity.Rounds;
 
 [Authorize(Policy = Policies.ViewMaturity)]
-public class DetailsModel(MaturityPageQueries queries, MaturityRoundService rounds, MaturityExportService export, ExportGate exports, IAuthorizationService authorization) : PageModel
+public class DetailsModel(MaturityPageQueries queries, MaturityRoundService rounds, MaturityExportService export, ExportGate exports, IAuthorizationService authorization, IStringLocalizer<DetailsModel> text) : PageModel
 {
     public MaturityRoundPage View { get; private set; } = null!;
     public bool CanManage { get; private set; }
@@ -31,7 +32,7 @@ public class DetailsModel(MaturityPageQueries queries, MaturityRoundService roun
             Error = string.Join(" ", result.Errors.Values);
             return await ShowAsync(id, ct);
         }
-        Message = "The round is closed: its results and ratings are now final.";
+        Message = text["The round is closed: its results and ratings are now final."];
         return RedirectToPage(new { id });
     }
 

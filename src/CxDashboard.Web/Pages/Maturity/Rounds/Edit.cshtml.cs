@@ -3,12 +3,13 @@ using CxDashboard.Web.Features.Maturity.Model;
 using CxDashboard.Web.Features.Maturity.Rounds;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
 
 namespace CxDashboard.Web.Pages.Maturity.Rounds;
 
 /// <summary>Changes an open round: name, date, raters (not those who submitted) and targets.</summary>
 [Authorize(Policy = Policies.RateMaturity)]
-public class EditModel(MaturityRoundService rounds, MaturityModelService models) : RoundFormPageModel(rounds)
+public class EditModel(MaturityRoundService rounds, MaturityModelService models, IStringLocalizer<EditModel> text) : RoundFormPageModel(rounds)
 {
     private const string SubmitLabel = "Save the round";
 
@@ -37,7 +38,7 @@ public class EditModel(MaturityRoundService rounds, MaturityModelService models)
             await ShowAsync(round, result.Errors, ct);
             return Page();
         }
-        Message = "The round is saved.";
+        Message = text["The round is saved."];
         return Redirect($"/Maturity/Rounds/{id}");
     }
 

@@ -5,11 +5,12 @@ using CxDashboard.Web.Features.Maturity.Rounds;
 using CxDashboard.Web.Features.Organisation;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
 
 namespace CxDashboard.Web.Pages.Maturity.Rounds;
 
 [Authorize(Policy = Policies.RateMaturity)]
-public class NewModel(MaturityRoundService rounds, MaturityModelService models, OrganisationSettingsService organisation, TimeProvider clock)
+public class NewModel(MaturityRoundService rounds, MaturityModelService models, OrganisationSettingsService organisation, IStringLocalizer<NewModel> text, TimeProvider clock)
     : RoundFormPageModel(rounds)
 {
     private const string SubmitLabel = "Open the round";
@@ -32,7 +33,7 @@ public class NewModel(MaturityRoundService rounds, MaturityModelService models, 
             await ShowAsync(result.Errors, ct);
             return Page();
         }
-        Message = $"The round is open. The {Raters.Distinct().Count()} raters find it on the Maturity page.";
+        Message = text["The round is open. The {0} raters find it on the Maturity page.", Raters.Distinct().Count()];
         return Redirect($"/Maturity/Rounds/{result.Id}");
     }
 

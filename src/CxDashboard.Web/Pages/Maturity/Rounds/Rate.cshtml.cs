@@ -4,12 +4,13 @@ using CxDashboard.Web.Features.Maturity.Rounds;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
 
 namespace CxDashboard.Web.Pages.Maturity.Rounds;
 
 /// <summary>A rater's sheet: score every statement 1–5 or "don't know", comment, save and come back, submit.</summary>
 [Authorize(Policy = Policies.RateMaturity)]
-public class RateModel(MaturityRoundService rounds) : PageModel
+public class RateModel(MaturityRoundService rounds, IStringLocalizer<RateModel> text) : PageModel
 {
     /// <summary>By statement key: "1"–"5" or "dk" (form fields Answers[key]).</summary>
     public Dictionary<string, string?> Answers { get; private set; } = [];
@@ -52,11 +53,11 @@ public class RateModel(MaturityRoundService rounds) : PageModel
         }
         if (result.Submitted)
         {
-            Message = "Your ratings are submitted. Thank you: they count in the round's results.";
+            Message = text["Your ratings are submitted. Thank you: they count in the round's results."];
             return Redirect($"/Maturity/Rounds/{id}");
         }
         var answered = sheet.StatementCount - result.MissingStatementKeys.Count;
-        Message = $"Saved: {answered} of {sheet.StatementCount} statements answered. Come back any time before the round closes.";
+        Message = text["Saved: {0} of {1} statements answered. Come back any time before the round closes.", answered, sheet.StatementCount];
         return Redirect($"/Maturity/Rounds/{id}/Rate");
     }
 
