@@ -8,4 +8,5 @@ public partial class CxDbContext
     public DbSet<ImportRun> ImportRuns => Set<ImportRun>();
     public DbSet<ImportRunFile> ImportRunFiles => Set<ImportRunFile>();
     public DbSet<ImportRunError> ImportRunErrors => Set<ImportRunError>();
+    public DbSet<ImportRunProgress> ImportRunProgress => Set<ImportRunProgress>();
 }

@@ -234,6 +234,9 @@ public abstract class ImportPageTests<TDb>(ImportPageTests<TDb>.Fixture fixture)
             run.Files.Add(new ImportRunFile { FileName = "cut.csv", Kind = "contacts", SizeBytes = 10, Rows = 5 });
             db.ImportRuns.Add(run);
             await db.SaveChangesAsync();
+            // The progress its step left behind; no instance holds the run any more.
+            db.ImportRunProgress.Add(new ImportRunProgress { ImportRunId = run.Id, RowsDone = 3, RowsTotal = 5, Instance = "stopped" });
+            await db.SaveChangesAsync();
             return run.Id;
         });
         var cleanup = fixture.App.Services.GetServices<IHostedService>().OfType<InterruptedRunsCleanup>().Single();

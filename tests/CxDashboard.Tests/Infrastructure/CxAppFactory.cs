@@ -44,6 +44,11 @@ public class CxAppFactory(DatabaseProvider provider = DatabaseProvider.Sqlite) :
 
     /// <summary>Another instance of the app whose database this one uses (as two instances behind a load balancer do); it owns the database.</summary>
     public CxAppFactory? SharesDatabaseWith { get; init; }
+
+    /// <summary>Another instance whose upload folder this one uses (a folder shared by the instances, as deployments should have).</summary>
+    public CxAppFactory? SharesUploadsWith { get; init; }
+
+    public string UploadFolder => SharesUploadsWith?.UploadFolder ?? _uploadFolder;
     protected virtual bool RunJobServer => false;
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
@@ -57,7 +62,7 @@ public class CxAppFactory(DatabaseProvider provider = DatabaseProvider.Sqlite) :
         // Swedish numbers and dates with the English words: the tests read the English (neutral) resources.
         builder.UseSetting("Localization:DefaultCulture", "sv-SE");
         builder.UseSetting("Localization:DefaultUiCulture", "en-GB");
-        builder.UseSetting("Imports:UploadFolder", _uploadFolder);
+        builder.UseSetting("Imports:UploadFolder", UploadFolder);
         // Survey and pulse links come only from configuration; tests read them as http://localhost/….
         builder.UseSetting("App:PublicBaseUrl", "http://localhost");
         builder.ConfigureServices(services => services.AddSingleton<TimeProvider>(Clock));
@@ -66,7 +71,7 @@ public class CxAppFactory(DatabaseProvider provider = DatabaseProvider.Sqlite) :
     /// <summary>An open connection to this app's database (after the app has started and migrated it), for checks in SQL.</summary>
     public System.Data.Common.DbConnection OpenConnection()
     {
-        _ = Server;
+        _ = Services; // started and migrated (also with Kestrel, where Server is not available)
         System.Data.Common.DbConnection connection = Provider == DatabaseProvider.Postgres
             ? new Npgsql.NpgsqlConnection(ConnectionString)
             : new SqliteConnection(ConnectionString);
@@ -77,7 +82,7 @@ public class CxAppFactory(DatabaseProvider provider = DatabaseProvider.Sqlite) :
     /// <summary>Options for a context of its own on this app's database (for a context with other settings than the app's).</summary>
     public DbContextOptionsBuilder<CxDbContext> NewContextOptions()
     {
-        _ = Server;
+        _ = Services; // started and migrated (also with Kestrel, where Server is not available)
         var options = new DbContextOptionsBuilder<CxDbContext>();
         return Provider == DatabaseProvider.Postgres ? options.UseNpgsql(ConnectionString) : options.UseSqlite(ConnectionString);
     }
@@ -128,7 +133,7 @@ public class CxAppFactory(DatabaseProvider provider = DatabaseProvider.Sqlite) :
         base.Dispose(disposing);
         if (_postgresDatabase is not null) TestPostgres.DropDatabaseAsync(_postgresDatabase).GetAwaiter().GetResult();
         SqliteConnection.ClearAllPools();
-        try { if (Directory.Exists(_uploadFolder)) Directory.Delete(_uploadFolder, recursive: true); } catch (IOException) { }
+        try { if (SharesUploadsWith is null && Directory.Exists(_uploadFolder)) Directory.Delete(_uploadFolder, recursive: true); } catch (IOException) { }
         foreach (var suffix in new[] { "", "-wal", "-shm" })
         {
             try { File.Delete(_databasePath + suffix); } catch (IOException) { }

@@ -84,3 +84,21 @@ public class ImportRunError
     public string? Column { get; set; }
     public required string Message { get; set; }
 }
+
+/// <summary>
+/// How far a running check or import is, as the instance running it last reported (PostgreSQL: every instance reads it,
+/// so the progress bar works behind a load balancer). Deleted when the run ends.
+/// </summary>
+public class ImportRunProgress
+{
+    public long ImportRunId { get; set; }
+    public long RowsDone { get; set; }
+    public long? RowsTotal { get; set; }
+    public long BytesRead { get; set; }
+    public long BytesTotal { get; set; }
+    public long Errors { get; set; }
+    public double Seconds { get; set; }
+
+    /// <summary>The app instance (machine and process) running the step.</summary>
+    public required string Instance { get; set; }
+}

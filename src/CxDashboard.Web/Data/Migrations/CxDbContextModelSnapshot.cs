@@ -927,6 +927,39 @@ namespace CxDashboard.Web.Data.Migrations
                     b.ToTable("ImportRunFiles");
                 });
 
+            modelBuilder.Entity("CxDashboard.Web.Data.Entities.ImportRunProgress", b =>
+                {
+                    b.Property<long>("ImportRunId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("BytesRead")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("BytesTotal")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Errors")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Instance")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RowsDone")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("RowsTotal")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("Seconds")
+                        .HasColumnType("REAL");
+
+                    b.HasKey("ImportRunId");
+
+                    b.ToTable("ImportRunProgress", (string)null);
+                });
+
             modelBuilder.Entity("CxDashboard.Web.Data.Entities.ImprovementAction", b =>
                 {
                     b.Property<int>("Id")
@@ -1988,6 +2021,15 @@ namespace CxDashboard.Web.Data.Migrations
                     b.HasOne("CxDashboard.Web.Data.Entities.ImportRun", null)
                         .WithMany("Files")
                         .HasForeignKey("ImportRunId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CxDashboard.Web.Data.Entities.ImportRunProgress", b =>
+                {
+                    b.HasOne("CxDashboard.Web.Data.Entities.ImportRun", null)
+                        .WithOne()
+                        .HasForeignKey("CxDashboard.Web.Data.Entities.ImportRunProgress", "ImportRunId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

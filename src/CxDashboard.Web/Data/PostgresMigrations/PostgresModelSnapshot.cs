@@ -962,6 +962,39 @@ namespace CxDashboard.Web.Data.PostgresMigrations
                     b.ToTable("ImportRunFiles");
                 });
 
+            modelBuilder.Entity("CxDashboard.Web.Data.Entities.ImportRunProgress", b =>
+                {
+                    b.Property<long>("ImportRunId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("BytesRead")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("BytesTotal")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Errors")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Instance")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<long>("RowsDone")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("RowsTotal")
+                        .HasColumnType("bigint");
+
+                    b.Property<double>("Seconds")
+                        .HasColumnType("double precision");
+
+                    b.HasKey("ImportRunId");
+
+                    b.ToTable("ImportRunProgress", (string)null);
+                });
+
             modelBuilder.Entity("CxDashboard.Web.Data.Entities.ImprovementAction", b =>
                 {
                     b.Property<int>("Id")
@@ -2055,6 +2088,15 @@ namespace CxDashboard.Web.Data.PostgresMigrations
                     b.HasOne("CxDashboard.Web.Data.Entities.ImportRun", null)
                         .WithMany("Files")
                         .HasForeignKey("ImportRunId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CxDashboard.Web.Data.Entities.ImportRunProgress", b =>
+                {
+                    b.HasOne("CxDashboard.Web.Data.Entities.ImportRun", null)
+                        .WithOne()
+                        .HasForeignKey("CxDashboard.Web.Data.Entities.ImportRunProgress", "ImportRunId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

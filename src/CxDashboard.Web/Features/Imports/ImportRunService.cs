@@ -111,6 +111,7 @@ public sealed class ImportRunService(
         if (run.Status != ImportRunStatus.Previewed) throw new ImportRunException("This upload has been imported or discarded already.");
         if (run.Files.Any(f => f.FileError is not null)) throw new ImportRunException("A file cannot be read: fix it and upload again.");
         if (!validRowsOnly && run.Files.Any(f => f.ErrorCount > 0)) throw new ImportRunException("Some rows have errors: fix them and upload again, or import the valid rows only.");
+        if (!UploadsHere(run)) throw new ImportRunException(ImportRunText.UploadNotHere);
         run.Status = ImportRunStatus.Importing;
         run.ValidRowsOnly = validRowsOnly;
         run.StartedAtUtc = Now;
@@ -141,7 +142,7 @@ public sealed class ImportRunService(
             PreviewRows = Settings.PreviewRows,
             MaxErrorsKept = Settings.MaxErrorsListed,
             AllowedTeamIds = allowed,
-            Progress = progress.Track(run.Id, null, run.Files.Sum(f => f.SizeBytes)),
+            Progress = await progress.TrackAsync(run.Id, null, run.Files.Sum(f => f.SizeBytes), ct),
         }, ct);
         var preview = new RunPreview([.. batch.Files.Select((r, i) => new FilePreview(run.Files[i].FileName, r.Kind, r.FileError, r.Rows,
             r.Inserted, r.Updated, r.Unchanged, r.Rejected, r.ErrorCount, r.Errors, r.Warnings, r.Preview))]);
@@ -159,7 +160,7 @@ public sealed class ImportRunService(
             ChangeSource = ChangeSource.ImportRun(run.Id, run.UserName),
             MaxErrorsKept = Settings.MaxErrorsListed,
             AllowedTeamIds = allowed,
-            Progress = progress.Track(run.Id, run.Files.Sum(f => f.Rows), run.Files.Sum(f => f.SizeBytes)),
+            Progress = await progress.TrackAsync(run.Id, run.Files.Sum(f => f.Rows), run.Files.Sum(f => f.SizeBytes), ct),
         }, ct);
         Record(run, batch);
         KeepRowErrors(run.Files, batch);
@@ -174,6 +175,15 @@ public sealed class ImportRunService(
     {
         var run = await db.ImportRuns.Include(r => r.Files.OrderBy(f => f.Id)).SingleOrDefaultAsync(r => r.Id == runId, CancellationToken.None);
         if (run is null || run.Status != expected) return; // discarded, or done by an earlier attempt of the job
+        if (!UploadsHere(run))
+        {
+            // A job server of another instance took the job, and the instances do not share the upload folder.
+            run.Status = ImportRunStatus.Failed;
+            run.Message = ImportRunText.UploadNotHere;
+            run.FinishedAtUtc = Now;
+            await db.SaveChangesAsync(CancellationToken.None);
+            return;
+        }
         var streams = new List<FileStream>();
         try
         {
@@ -201,7 +211,7 @@ public sealed class ImportRunService(
             foreach (var stream in streams) await stream.DisposeAsync();
             run.FinishedAtUtc = Now;
             await db.SaveChangesAsync(CancellationToken.None);
-            progress.Forget(runId);
+            await progress.ForgetAsync(runId);
         }
     }
 
@@ -284,11 +294,37 @@ public sealed class ImportRunService(
         return string.Join(", ", names);
     }
 
-    public RunProgress? Progress(long runId) => progress.Get(runId);
+    public Task<RunProgress?> ProgressAsync(long runId, CancellationToken ct) => progress.GetAsync(runId, ct);
+
+    /// <summary>
+    /// A run shown as being checked or imported whose instance stopped (PostgreSQL: see <see cref="ImportProgressStore"/>)
+    /// is closed as failed: its transaction never committed, so nothing of it was written.
+    /// </summary>
+    public async Task CloseIfCutOffAsync(ImportRun run, CancellationToken ct)
+    {
+        if (!run.IsRunning || !await progress.WasCutOffAsync(run.Id, ct)) return;
+        CloseAsCutOff(run);
+        await db.SaveChangesAsync(ct);
+        logger.LogWarning("Import {RunId} was cut off when the instance running it stopped; nothing of it was written.", run.Id);
+    }
+
+    /// <summary>Marks a run whose check or import stopped with its app instance as failed, and deletes its uploads.</summary>
+    public void CloseAsCutOff(ImportRun run)
+    {
+        run.Message = run.Status == ImportRunStatus.Importing ? ImportRunText.CutOffWhileImporting : ImportRunText.CutOffWhileChecking;
+        run.Status = ImportRunStatus.Failed;
+        run.FinishedAtUtc = Now;
+        db.ImportRunProgress.RemoveRange(db.ImportRunProgress.Where(p => p.ImportRunId == run.Id));
+        DeleteFolder(run);
+    }
 
     public bool RunsInBackground(ImportRun run) => run.Files.Sum(f => f.SizeBytes) > Settings.BackgroundThresholdBytes;
 
     private static string StoredName(int index) => $"file-{index}";
+
+    /// <summary>Whether this instance sees the run's uploaded files (each instance has its own folder unless they share one).</summary>
+    private bool UploadsHere(ImportRun run) =>
+        Enumerable.Range(0, run.Files.Count).All(i => File.Exists(Path.Combine(RunFolder(run), StoredName(i))));
 
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 

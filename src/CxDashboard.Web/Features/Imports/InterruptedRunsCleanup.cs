@@ -6,9 +6,11 @@ namespace CxDashboard.Web.Features.Imports;
 
 /// <summary>
 /// At start: runs still marked as being checked or imported were cut off when the app stopped (their transaction never
-/// committed, and the in-memory job queue lost their jobs), so they are closed as failed, with nothing written.
+/// committed, and the in-memory job queue lost their jobs), so they are closed as failed, with nothing written. On
+/// PostgreSQL only the runs no instance holds any more are closed (the others run elsewhere, or wait in the shared job
+/// queue); a run cut off later is closed when someone looks at it.
 /// </summary>
-public sealed class InterruptedRunsCleanup(IServiceScopeFactory scopes, TimeProvider clock, ILogger<InterruptedRunsCleanup> logger) : IHostedService
+public sealed class InterruptedRunsCleanup(IServiceScopeFactory scopes, ImportProgressStore progress, ILogger<InterruptedRunsCleanup> logger) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
@@ -20,21 +22,23 @@ public sealed class InterruptedRunsCleanup(IServiceScopeFactory scopes, TimeProv
         {
             cutOff = await db.ImportRuns.Where(r => r.Status == ImportRunStatus.Previewing || r.Status == ImportRunStatus.Importing).ToListAsync(cancellationToken);
         }
-        catch (Microsoft.Data.Sqlite.SqliteException)
+        catch (System.Data.Common.DbException)
         {
             return; // not migrated yet: nothing to close
         }
+        var shared = db.Database.IsNpgsql();
         if (cutOff.Count == 0) return;
         var runs = scope.ServiceProvider.GetRequiredService<ImportRunService>();
+        var closed = 0;
         foreach (var run in cutOff)
         {
-            run.Message = $"The app stopped while this upload was being {(run.Status == ImportRunStatus.Importing ? "imported" : "checked")}. Nothing was written: upload the files again.";
-            run.Status = ImportRunStatus.Failed;
-            run.FinishedAtUtc = clock.GetUtcNow().UtcDateTime;
-            runs.DeleteUploads(run);
+            if (shared && !await progress.WasCutOffAsync(run.Id, cancellationToken)) continue; // another instance runs it, or it is queued
+            runs.CloseAsCutOff(run);
+            closed++;
         }
+        if (closed == 0) return;
         await db.SaveChangesAsync(cancellationToken);
-        logger.LogWarning("{Count} import(s) cut off by the last stop were closed as failed; nothing of them was written.", cutOff.Count);
+        logger.LogWarning("{Count} import(s) cut off by the last stop were closed as failed; nothing of them was written.", closed);
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;

@@ -37,7 +37,8 @@ public class RunModel(ImportRunService runs, OrganisationSettingsService organis
     {
         var run = await runs.FindForAsync(User, Id, ct);
         if (run is null) return NotFound();
-        var progress = runs.Progress(run.Id);
+        await runs.CloseIfCutOffAsync(run, ct);
+        var progress = await runs.ProgressAsync(run.Id, ct);
         return new JsonResult(new
         {
             status = run.Status.ToString(),
@@ -74,9 +75,14 @@ public class RunModel(ImportRunService runs, OrganisationSettingsService organis
     {
         var run = await runs.FindForAsync(User, Id, ct);
         if (run is null) return false;
+        await runs.CloseIfCutOffAsync(run, ct);
         Run = run;
-        Progress = runs.Progress(run.Id);
-        if (run.Status == ImportRunStatus.Previewed) Preview = await runs.LoadPreviewAsync(run, ct);
+        Progress = await runs.ProgressAsync(run.Id, ct);
+        if (run.Status == ImportRunStatus.Previewed)
+        {
+            Preview = await runs.LoadPreviewAsync(run, ct);
+            if (Preview is null) Error ??= ImportRunText.UploadNotHere;
+        }
         TimeZone = (await organisation.GetTimeAsync(ct)).TimeZone;
         FileIndex = Math.Clamp(FileIndex, 0, Math.Max(0, run.Files.Count - 1));
         ErrorPage = Math.Max(1, ErrorPage);
