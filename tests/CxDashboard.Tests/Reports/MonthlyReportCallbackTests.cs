@@ -41,10 +41,10 @@ public abstract class MonthlyReportCallbackTests<TDb>(MonthlyReportCallbackTests
     [DbFact]
     public void Cases_SLA_and_recovery_are_shown_with_their_n_and_small_samples_marked()
     {
-        Assert.Contains("Återringning av missnöjda kunder", Text);
+        Assert.Contains("Återuppringning av missnöjda kunder", Text);
         Assert.Contains("Per 2026-05-13 12:00: 2 öppna ärenden, varav 2 försenade och 2 eskalerade.", Text);
         Assert.Contains("Flaggade ärenden 5 3 avslutade under månaden Volym, inget mål Mot april: – (0) Median till första försök: 23,0 h (n = 3)", Text);
-        Assert.Contains("Återringning inom SLA 40,0 % n = 5 förfallna ärenden † litet underlag Under målet 50,0 p.e. under målet ≥ 90,0 % Alla månadens ärenden är avgjorda", Text);
+        Assert.Contains("Återuppringning inom SLA 40,0 % n = 5 förfallna ärenden † litet underlag Under målet 50,0 p.e. under målet ≥ 90,0 % Alla månadens ärenden är avgjorda", Text);
         Assert.Contains("Återvunna kunder 50,0 % n = 2 uppföljningssvar † litet underlag Under målet 10,0 p.e. under målet ≥ 60,0 % 2 uppföljningsenkäter skickade", Text);
     }
 
@@ -58,6 +58,6 @@ public abstract class MonthlyReportCallbackTests<TDb>(MonthlyReportCallbackTests
     [DbFact]
     public void The_summary_gives_the_callback_figures_without_a_verdict_on_small_samples()
     {
-        Assert.Contains("Återringning: 5 ärenden flaggades; Återringning inom SLA 40,0 % (n = 5, litet underlag); Återvunna kunder 50,0 % (n = 2, litet underlag).", fixture.Pdf.Pages[0]);
+        Assert.Contains("Återuppringning: 5 ärenden flaggades; Återuppringning inom SLA 40,0 % (n = 5, litet underlag); Återvunna kunder 50,0 % (n = 2, litet underlag).", fixture.Pdf.Pages[0]);
     }
 }

@@ -151,7 +151,7 @@ public class MonthlySummaryWriterTests
         var summary = Write(Report(Counts(responses: 100, positive: 80, contacts: 500), KpiCounts.Empty, callbacks: callbacks))
             .Select(s => s.Replace('\u00a0', ' ')).ToList();
         // 84/96 = 87,5 % is amber against ≥ 90; 13/20 = 65,0 % is a small sample, so no verdict on it.
-        Assert.Contains("Återringning: 120 ärenden flaggades; Återringning inom SLA 87,5 % (n = 96), nära målet ≥ 90,0 %; Återvunna kunder 65,0 % (n = 20, litet underlag).", summary);
+        Assert.Contains("Återuppringning: 120 ärenden flaggades; Återuppringning inom SLA 87,5 % (n = 96), nära målet ≥ 90,0 %; Återvunna kunder 65,0 % (n = 20, litet underlag).", summary);
     }
 
     [Fact]

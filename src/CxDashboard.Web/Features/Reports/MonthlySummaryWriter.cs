@@ -187,7 +187,7 @@ public static class MonthlySummaryWriter
         return parts.Count == 0 ? null : ReportText.Capitalise(string.Join("; ", parts)) + ".";
     }
 
-    /// <summary>"Återringning: 120 ärenden flaggades; Callback SLA met 87,5 % (n = 96), under målet ≥ 90,0 %; Recovery rate 62,0 % (n = 50)."</summary>
+    /// <summary>"Återuppringning: 120 ärenden flaggades; Återuppringning inom SLA 87,5 % (n = 96), nära målet ≥ 90,0 %; Återvunna kunder 65,0 % (n = 20, litet underlag)."</summary>
     private static string? CallbackSentence(MonthlyReport report)
     {
         var kpis = report.Callbacks.Current;
