@@ -1,30 +1,18 @@
 using System.Globalization;
+using CxDashboard.Web.Features.Presentation;
 
 namespace CxDashboard.Web.Features.Reports;
 
 /// <summary>
-/// Formats numbers in the organisation's culture while a report is written, whatever thread or request runs it (a
-/// Hangfire worker has no request culture). The product's number helpers (<c>Display</c>) and chart tick labels read
-/// the current culture, so the report sets it for the time it formats and draws, then puts the old one back.
+/// Writes the report in its language, whatever thread or request runs it (a Hangfire worker has no request culture):
+/// the one document-language mechanism (<see cref="DocumentLanguage"/>) sets words, numbers and the vocabulary for the
+/// time the report is worded and drawn, then puts the old ones back. In a request that already reads the report's
+/// language, the request's own localizers keep serving the words.
 /// </summary>
-public sealed class ReportCulture : IDisposable
+public static class ReportCulture
 {
-    private readonly CultureInfo previous;
-    private readonly CultureInfo previousUi;
-
-    private ReportCulture(CultureInfo culture)
-    {
-        previous = CultureInfo.CurrentCulture;
-        previousUi = CultureInfo.CurrentUICulture;
-        CultureInfo.CurrentCulture = culture;
-        CultureInfo.CurrentUICulture = culture;
-    }
-
-    public static ReportCulture Use(string cultureName) => new(CultureInfo.GetCultureInfo(cultureName));
-
-    public void Dispose()
-    {
-        CultureInfo.CurrentCulture = previous;
-        CultureInfo.CurrentUICulture = previousUi;
-    }
+    public static IDisposable Use(string cultureName) =>
+        (CultureInfo.CurrentCulture.Name == cultureName && CultureInfo.CurrentUICulture.Name == cultureName
+            ? DocumentLanguage.OfRequest()
+            : DocumentLanguage.Of(cultureName)).Use();
 }
