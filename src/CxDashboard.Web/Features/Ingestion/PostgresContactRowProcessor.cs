@@ -163,6 +163,9 @@ public sealed class PostgresContactRowProcessor(PostgresImportSession session, M
                 """);
         }
         session.ComputeGapsBeforeInsert(CancellationToken.None);
+        var bulkLoad = session.Scalar("""SELECT COUNT(*) FROM (SELECT 1 FROM "Contacts" LIMIT 1) c""") == 0
+            && session.Scalar("SELECT COUNT(*) FROM import_contacts") >= BulkLoadRows;
+        var suspended = bulkLoad ? session.SuspendIndexesAndForeignKeys("Contacts") : [];
         var inserted = session.Execute("""
             INSERT INTO "Contacts" ("ExternalId", "CustomerId", "AgentId", "TeamId", "Channel", "ReasonId", "StartedAtUtc", "LocalDate",
                 "HandleSeconds", "EscalatedFromBot", "PrevGapTicks", "PrevSameReasonGapTicks", "NextGapTicks", "NextSameReasonGapTicks")
@@ -171,6 +174,7 @@ public sealed class PostgresContactRowProcessor(PostgresImportSession session, M
             FROM import_contacts s JOIN "Customers" cu ON cu."ExternalId" = s.customer_external_id LEFT JOIN import_new_gaps g ON g.line = s.line
             ORDER BY s.line
             """);
+        session.Restore(suspended);
         return new CompletedRows(inserted, updated, unchanged, rejected, [.. errors.OrderBy(e => e.Line)]);
     }
 
