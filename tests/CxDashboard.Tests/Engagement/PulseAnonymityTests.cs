@@ -114,6 +114,17 @@ public sealed class PulseAnonymityTests
         Assert.Equal("fewer than 5", rows["T2"].Cell(3).GetString());
         Assert.True(rows["T2"].Cell(4).IsEmpty());
         Assert.False(rows["=HYPERLINK(\"x\")"].Cell(1).HasFormula);
+        Assert.StartsWith("Engagement and customer experience, 2026-03 – 2026-03, ", workbook.Worksheet("Engagement").Cell(1, 1).GetString());
+
+        // In Swedish the workbook reads Swedish: title, sheet, headers and the unpublished answers, the figures the same.
+        var swedishXlsx = await (await manager.GetAsync("/Engagement?from=2026-03&to=2026-03&handler=Export&format=xlsx&culture=sv-SE")).Content.ReadAsByteArrayAsync();
+        using var swedish = new XLWorkbook(new MemoryStream(swedishXlsx));
+        var sheet = swedish.Worksheet("Engagemang");
+        Assert.StartsWith("Medarbetarengagemang och kundupplevelse, 2026-03 – 2026-03, ", sheet.Cell(1, 1).GetString());
+        Assert.Equal(["Team", "Månad", "Svar", "Engagemangsindex (0–100)", "eNPS"], Enumerable.Range(1, 5).Select(c => sheet.Cell(3, c).GetString()));
+        var swedishRows = sheet.RowsUsed().Where(r => r.RowNumber() > 3).ToDictionary(r => r.Cell(1).GetString(), r => r);
+        Assert.Equal(52.1, swedishRows["T1"].Cell(4).GetDouble(), 9);
+        Assert.Equal("färre än 5", swedishRows["T2"].Cell(3).GetString());
     }
 
     [Fact]

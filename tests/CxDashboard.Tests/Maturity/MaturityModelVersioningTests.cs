@@ -35,12 +35,12 @@ public sealed class MaturityModelVersioningTests : IAsyncLifetime
     public Task DisposeAsync() { _app.Dispose(); return Task.CompletedTask; }
 
 
-    private static async Task<HttpResponseMessage> EditOrganisationAsync(HttpClient admin, Action<Dictionary<string, string>> change)
+    private static async Task<HttpResponseMessage> EditOrganisationAsync(HttpClient admin, Action<Dictionary<string, string>> change, string query = "")
     {
-        var page = await Html.GetDocumentAsync(admin, "/Maturity/Model/Edit/organisation");
+        var page = await Html.GetDocumentAsync(admin, "/Maturity/Model/Edit/organisation" + query);
         var fields = MaturityTestData.FormFields(page.QuerySelector("[data-testid=capability-form]")!);
         change(fields);
-        return await Html.PostFormAsync(admin, "/Maturity/Model/Edit/organisation", fields, "[data-testid=capability-form]");
+        return await Html.PostFormAsync(admin, "/Maturity/Model/Edit/organisation" + query, fields, "[data-testid=capability-form]");
     }
 
     private Task<int> VersionCountAsync() =>
@@ -112,6 +112,14 @@ public sealed class MaturityModelVersioningTests : IAsyncLifetime
         var page = Html.Parse(await invalid.Content.ReadAsStringAsync());
         Assert.Contains("$.capabilities[3].name.en: the English text is empty", page.QuerySelector("[data-testid=errors]").Text());
         Assert.Equal("Organisation och roller", page.QuerySelector("#name-sv")!.GetAttribute("value"));
+        Assert.Equal(1, await VersionCountAsync());
+
+        // A Swedish admin reads the same problem, and where it is, in Swedish.
+        var swedish = await EditOrganisationAsync(admin, f => f["Input.NameEn"] = "  ", "?culture=sv-SE");
+        Assert.Equal(HttpStatusCode.OK, swedish.StatusCode);
+        var errors = Html.Parse(await swedish.Content.ReadAsStringAsync()).QuerySelector("[data-testid=errors]").Text();
+        Assert.Contains("$.capabilities[3].name.en: den engelska texten är tom", errors);
+        Assert.DoesNotContain("text is empty", errors);
         Assert.Equal(1, await VersionCountAsync());
     }
 

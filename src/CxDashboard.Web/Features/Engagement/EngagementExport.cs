@@ -45,36 +45,50 @@ public static class EngagementExport
         return stream.ToArray();
     }
 
-    public static byte[] ToXlsx(IEnumerable<EngagementRow> rows, string title)
+    /// <summary>
+    /// The table as a workbook in <paramref name="language"/>: its title, sheet, headers and note in the reader's words, the
+    /// KPI names from the vocabulary; the months stay YYYY-MM (as on the page and in the CSV).
+    /// </summary>
+    public static byte[] ToXlsx(IEnumerable<EngagementRow> rows, DocumentLanguage language, DateOnly from, DateOnly to, string scopeDescription)
     {
+        var text = DocumentText.For(typeof(EngagementExport), language);
         using var workbook = new XLWorkbook();
-        var sheet = workbook.AddWorksheet("Engagement");
-        ClosedXmlTables.Set(sheet.Cell(1, 1), title, bold: true);
+        var sheet = workbook.AddWorksheet(text["Engagement"]);
+        ClosedXmlTables.Set(sheet.Cell(1, 1), text.Format("Engagement and customer experience, {0} – {1}, {2}",
+            EngagementReportService.MonthLabel(from), EngagementReportService.MonthLabel(to), scopeDescription), bold: true);
         var all = rows.ToList();
         // Team rows form the table; the totals sit under it, outside its filter, so sorting or summing the teams never mixes them in.
-        var last = ClosedXmlTables.Write(sheet, Columns, all.Where(r => !r.IsTotal), headerRow: 3,
+        var last = ClosedXmlTables.Write(sheet, Columns(text, language), all.Where(r => !r.IsTotal), headerRow: 3,
             new XlSheetOptions<EngagementRow> { Totals = () => all.Where(r => r.IsTotal) });
         var notes = all.Any(r => r.IsTotal) ? last + all.Count(r => r.IsTotal) + 3 : last + 2;
-        ClosedXmlTables.Set(sheet.Cell(notes, 1), $"Engagement figures are shown only for months that have ended and for team-months with at least {EngagementCalculator.AnonymityThreshold} answers; the totals leave smaller teams out.");
+        ClosedXmlTables.Set(sheet.Cell(notes, 1), text.Format(
+            "Engagement figures are shown only for months that have ended and for team-months with at least {0} answers; the totals leave smaller teams out.",
+            EngagementCalculator.AnonymityThreshold));
 
         using var stream = new MemoryStream();
         workbook.SaveAs(stream);
         return stream.ToArray();
     }
 
-    private static readonly XlColumn<EngagementRow>[] Columns =
-    [
-        new("Team", 28, XlFormat.Text, r => r.Team),
-        new("Month", 10, XlFormat.Text, r => EngagementReportService.MonthLabel(r.Period)),
-        new("Answers", 14, XlFormat.Integer, r => AnswersCell(r.Engagement) is { } hidden ? hidden : r.Engagement.Responses ?? 0,
-            r => AnswersCell(r.Engagement) is null ? XlFormat.Integer : XlFormat.Text),
-        new("Engagement index (0–100)", 14, XlFormat.Decimal1, r => r.Engagement.EngagementIndex),
-        new("eNPS", 10, XlFormat.SignedDecimal1, r => r.Engagement.Enps),
-        new("CSAT (top-2-box)", 10, XlFormat.Percent, r => r.Cx.Csat.Percent),
-        new("CSAT n", 10, XlFormat.Integer, r => r.Cx.Responses),
-        new("Contact-based FCR", 12, XlFormat.Percent, r => r.Cx.ContactFcr.Percent),
-        new("FCR n", 10, XlFormat.Integer, r => r.Cx.FcrDecidable),
-    ];
+    private static XlColumn<EngagementRow>[] Columns(DocumentText text, DocumentLanguage language)
+    {
+        // The KPI columns are named as in the KPI workbooks: the vocabulary's names and the exports' CSAT header.
+        var exports = Exports.ExportText.For(language);
+        var words = language.Words;
+        return
+        [
+            new(text["Team"], 28, XlFormat.Text, r => r.Team),
+            new(text["Month"], 10, XlFormat.Text, r => EngagementReportService.MonthLabel(r.Period)),
+            new(text["Answers"], 14, XlFormat.Integer, r => AnswersCell(r.Engagement) is { } hidden ? text[hidden] : r.Engagement.Responses ?? 0,
+                r => AnswersCell(r.Engagement) is null ? XlFormat.Integer : XlFormat.Text),
+            new(text.Format("{0} (0–100)", words.Kpi(Metrics.KpiKind.EngagementIndex)), 14, XlFormat.Decimal1, r => r.Engagement.EngagementIndex),
+            new(words.Kpi(Metrics.KpiKind.Enps), 10, XlFormat.SignedDecimal1, r => r.Engagement.Enps),
+            new(exports["CSAT (top-2-box)"], 10, XlFormat.Percent, r => r.Cx.Csat.Percent),
+            new(text["CSAT n"], 10, XlFormat.Integer, r => r.Cx.Responses),
+            new(words.Kpi(Metrics.KpiKind.ContactFcrPercent), 12, XlFormat.Percent, r => r.Cx.ContactFcr.Percent),
+            new(text["FCR n"], 10, XlFormat.Integer, r => r.Cx.FcrDecidable),
+        ];
+    }
 
     /// <summary>What the answers column says instead of a count when the figures are not published.</summary>
     private static string? AnswersCell(EngagementResult e) =>

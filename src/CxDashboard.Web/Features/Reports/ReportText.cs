@@ -21,13 +21,14 @@ public static class ReportText
     /// <summary>The chart words in the report's language.</summary>
     public static TrendWords TrendWords => TrendWords.For(Words);
 
-    public static string MonthName(DateOnly month) => Words["Report.MonthNames"].Split(',')[month.Month - 1];
+    /// <summary>"mars": each month is a resource of its own, so a month name is never a piece cut out of a longer text.</summary>
+    public static string MonthName(DateOnly month) => Words[$"Report.Month.{month.Month}"];
 
     /// <summary>"mars 2026".</summary>
     public static string Month(DateOnly month) => Words.Format("Report.MonthAndYear", MonthName(month), month.Year.ToString(CultureInfo.InvariantCulture));
 
     /// <summary>"mar" (the year is given by the chart's caption).</summary>
-    public static string ShortMonth(DateOnly month) => Words["Report.ShortMonthNames"].Split(',')[month.Month - 1];
+    public static string ShortMonth(DateOnly month) => Words[$"Report.ShortMonth.{month.Month}"];
 
     /// <summary>
     /// Months on a chart's axis: "mar", with the year under each January ("jan\n2026") and under the first month unless

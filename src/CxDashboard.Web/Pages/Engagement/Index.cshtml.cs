@@ -1,6 +1,7 @@
 using CxDashboard.Web.Features.Accounts;
 using CxDashboard.Web.Features.Engagement;
 using CxDashboard.Web.Features.Exports;
+using CxDashboard.Web.Features.Presentation;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -27,7 +28,7 @@ public class IndexModel(EngagementReportService reports, ExportGate exports) : P
         var rows = View.Rows.Concat(View.Totals).ToList();
         var name = $"engagement-{EngagementReportService.MonthLabel(View.FromMonth)}-{EngagementReportService.MonthLabel(View.ToMonth)}";
         return format == "xlsx"
-            ? File(EngagementExport.ToXlsx(rows, $"Engagement and customer experience, {EngagementReportService.MonthLabel(View.FromMonth)} – {EngagementReportService.MonthLabel(View.ToMonth)}, {View.ScopeDescription}"),
+            ? File(EngagementExport.ToXlsx(rows, DocumentLanguage.OfRequest(), View.FromMonth, View.ToMonth, View.ScopeDescription),
                 "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", name + ".xlsx")
             : File(EngagementExport.ToCsv(rows), "text/csv; charset=utf-8", name + ".csv");
     }

@@ -2,6 +2,7 @@ using System.Reflection;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using CxDashboard.Web.Features.Maturity.Kpis;
+using CxDashboard.Web.Features.Presentation;
 
 namespace CxDashboard.Web.Features.Maturity.Model;
 
@@ -52,10 +53,13 @@ public static partial class MaturityModelJson
         }
         catch (JsonException e)
         {
-            var where = e.LineNumber is { } line ? $"line {line + 1}, {e.Path ?? "$"}" : e.Path ?? "$";
-            throw new MaturityModelException([$"{where}: {FirstSentence(e.Message)}"]);
+            var words = Words();
+            // The parser's own explanation is English only: the place is in the reader's language, the explanation as it is.
+            throw new MaturityModelException([e.LineNumber is { } line
+                ? words.Format("line {0}, {1}: {2}", line + 1, e.Path ?? "$", FirstSentence(e.Message))
+                : $"{e.Path ?? "$"}: {FirstSentence(e.Message)}"]);
         }
-        if (model is null) throw new MaturityModelException(["$: the file holds no model"]);
+        if (model is null) throw new MaturityModelException([Words()["$: the file holds no model"]]);
         Validate(model);
         return model;
     }
@@ -65,54 +69,62 @@ public static partial class MaturityModelJson
     /// <summary>Checks what the type system cannot: five levels, unique keys, texts in both languages, known KPIs.</summary>
     public static void Validate(MaturityModelDefinition model)
     {
+        var words = Words();
         var errors = new List<string>();
+        void Error(string message, params object?[] arguments) => errors.Add(words.Format(message, arguments));
         void Text(LocalizedText? text, string path)
         {
-            if (text is null) { errors.Add($"{path}: required"); return; }
-            if (string.IsNullOrWhiteSpace(text.Sv)) errors.Add($"{path}.sv: the Swedish text is empty");
-            if (string.IsNullOrWhiteSpace(text.En)) errors.Add($"{path}.en: the English text is empty");
+            if (text is null) { Error("{0}: required", path); return; }
+            if (string.IsNullOrWhiteSpace(text.Sv)) Error("{0}.sv: the Swedish text is empty", path);
+            if (string.IsNullOrWhiteSpace(text.En)) Error("{0}.en: the English text is empty", path);
         }
 
         Text(model.Name, "$.name");
         Text(model.Scale, "$.scale");
         var levels = model.Levels.Select(l => l.Level).ToList();
         if (!levels.SequenceEqual(Enumerable.Range(1, MaturityModelDefinition.LevelCount)))
-            errors.Add($"$.levels: levels 1 to {MaturityModelDefinition.LevelCount} are needed, in order (found {string.Join(", ", levels)})");
+            Error("$.levels: levels 1 to {0} are needed, in order (found {1})", MaturityModelDefinition.LevelCount, string.Join(", ", levels));
         for (var i = 0; i < model.Levels.Count; i++) Text(model.Levels[i].Name, $"$.levels[{i}].name");
 
         if (model.Capabilities.Count < 3)
-            errors.Add("$.capabilities: at least three capabilities are needed (a radar needs three axes)");
+            Error("$.capabilities: at least three capabilities are needed (a radar needs three axes)");
         var statementKeys = new HashSet<string>();
         var capabilityKeys = new HashSet<string>();
         for (var c = 0; c < model.Capabilities.Count; c++)
         {
             var capability = model.Capabilities[c];
             var path = $"$.capabilities[{c}]";
-            if (!IsValidKey(capability.Key)) errors.Add($"{path}.key: '{capability.Key}' is not a key (lower-case letters, digits and dashes)");
-            else if (!capabilityKeys.Add(capability.Key)) errors.Add($"{path}.key: '{capability.Key}' is used by another capability");
+            if (!IsValidKey(capability.Key)) Error("{0}.key: '{1}' is not a key (lower-case letters, digits and dashes)", path, capability.Key);
+            else if (!capabilityKeys.Add(capability.Key)) Error("{0}.key: '{1}' is used by another capability", path, capability.Key);
             Text(capability.Name, $"{path}.name");
             Text(capability.Definition, $"{path}.definition");
             if (capability.Levels.Count != MaturityModelDefinition.LevelCount)
-                errors.Add($"{path}.levels: {MaturityModelDefinition.LevelCount} level descriptions are needed (found {capability.Levels.Count})");
+                Error("{0}.levels: {1} level descriptions are needed (found {2})", path, MaturityModelDefinition.LevelCount, capability.Levels.Count);
             for (var l = 0; l < capability.Levels.Count; l++) Text(capability.Levels[l], $"{path}.levels[{l}]");
             if (capability.Statements.Count is 0 or > MaxStatementsPerCapability)
-                errors.Add($"{path}.statements: 1 to {MaxStatementsPerCapability} statements are needed (found {capability.Statements.Count})");
+                Error("{0}.statements: 1 to {1} statements are needed (found {2})", path, MaxStatementsPerCapability, capability.Statements.Count);
             for (var s = 0; s < capability.Statements.Count; s++)
             {
                 var statement = capability.Statements[s];
-                if (!IsValidKey(statement.Key)) errors.Add($"{path}.statements[{s}].key: '{statement.Key}' is not a key");
-                else if (!statementKeys.Add(statement.Key)) errors.Add($"{path}.statements[{s}].key: '{statement.Key}' is used by another statement");
+                if (!IsValidKey(statement.Key)) Error("{0}.statements[{1}].key: '{2}' is not a key", path, s, statement.Key);
+                else if (!statementKeys.Add(statement.Key)) Error("{0}.statements[{1}].key: '{2}' is used by another statement", path, s, statement.Key);
                 Text(statement.Text, $"{path}.statements[{s}].text");
             }
             for (var k = 0; k < capability.Kpis.Count; k++)
             {
                 if (CapabilityKpiCatalog.Find(capability.Kpis[k]) is null)
-                    errors.Add($"{path}.kpis[{k}]: unknown KPI '{capability.Kpis[k]}' (known: {string.Join(", ", CapabilityKpiCatalog.All.Select(d => d.Key))})");
+                    Error("{0}.kpis[{1}]: unknown KPI '{2}' (known: {3})", path, k, capability.Kpis[k], string.Join(", ", CapabilityKpiCatalog.All.Select(d => d.Key)));
             }
-            if (capability.Kpis.Distinct().Count() != capability.Kpis.Count) errors.Add($"{path}.kpis: a KPI is listed twice");
+            if (capability.Kpis.Distinct().Count() != capability.Kpis.Count) Error("{0}.kpis: a KPI is listed twice", path);
         }
         if (errors.Count > 0) throw new MaturityModelException(errors);
     }
+
+    /// <summary>
+    /// The messages in the reader's language: the admin's on the model pages, the current culture's on the command line
+    /// (English there). Swedish in <c>Resources/Features/Maturity/Model/MaturityModelJson.sv.resx</c>.
+    /// </summary>
+    public static DocumentText Words() => DocumentText.For(typeof(MaturityModelJson), DocumentLanguage.OfRequest());
 
     private static string FirstSentence(string message)
     {

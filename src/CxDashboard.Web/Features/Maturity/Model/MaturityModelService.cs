@@ -74,7 +74,7 @@ public sealed class MaturityModelService(CxDbContext db, TimeProvider clock)
     {
         var current = await GetCurrentAsync(ct);
         if (current.Definition.Capability(capability.Key) is null)
-            return new(null, false, [$"The model has no capability '{capability.Key}'."]);
+            return new(null, false, [MaturityModelJson.Words().Format("The model has no capability '{0}'.", capability.Key)]);
         return await SaveAsync(current.Definition.WithCapability(capability), changeNote, userId, ct);
     }
 
