@@ -26,7 +26,7 @@ public static class ImportRunDisplay
     /// <summary>"1,3 KB": a file's size in the current culture's numbers and the vocabulary's units.</summary>
     public static string Size(long bytes) => bytes switch
     {
-        < 1024 => Vocabulary.Current.Format("Unit.Bytes", Display.Count(bytes)),
+        < 1024 => Vocabulary.Current.Format("Unit.Bytes", bytes.ToString(CultureInfo.CurrentCulture)),
         < 1024 * 1024 => Vocabulary.Current.Format("Unit.Kilobytes", (bytes / 1024.0).ToString("0.#", CultureInfo.CurrentCulture)),
         _ => Vocabulary.Current.Format("Unit.Megabytes", (bytes / 1024.0 / 1024.0).ToString("0.#", CultureInfo.CurrentCulture)),
     };
