@@ -26,7 +26,7 @@ public abstract class BulkImportTests<TDb> where TDb : ITestDatabase
     {
         using var app = new CxAppFactory(TDb.Provider);
         await app.ImportOkAsync(ImportKind.Agents, BoundaryDataset.Agents);
-        var indexesBefore = ContactIndexes(app);
+        var indexesBefore = ContactIndexesAndForeignKeys(app);
         var before = Fingerprint(app);
 
         var file = ImportBehaviourTests.ManyContacts(Rows, "BIG") + "BAD1,BADC,A1,,fax,FAKTURA,2026-03-01 10:00,Bad\n";
@@ -36,7 +36,7 @@ public abstract class BulkImportTests<TDb> where TDb : ITestDatabase
         Assert.Equal(["line 80002, column channel: 'fax' is not a channel (use one of: phone, chat, email, messaging, social, selfservice)"],
             result.Errors.Select(e => e.ToString()));
         Assert.Equal(before, Fingerprint(app));
-        Assert.Equal(indexesBefore, ContactIndexes(app));
+        Assert.Equal(indexesBefore, ContactIndexesAndForeignKeys(app));
     }
 
     [DbFact]
@@ -44,12 +44,12 @@ public abstract class BulkImportTests<TDb> where TDb : ITestDatabase
     {
         using var app = new CxAppFactory(TDb.Provider);
         await app.ImportOkAsync(ImportKind.Agents, BoundaryDataset.Agents);
-        var indexesBefore = ContactIndexes(app);
+        var indexesBefore = ContactIndexesAndForeignKeys(app);
         Assert.Contains(indexesBefore, sql => sql.Contains("\"CustomerId\", \"StartedAtUtc\""));
 
         var result = await app.ImportOkAsync(ImportKind.Contacts, ImportBehaviourTests.ManyContacts(Rows, "BIG"));
         Assert.Equal(Rows, result.Inserted);
-        Assert.Equal(indexesBefore, ContactIndexes(app));
+        Assert.Equal(indexesBefore, ContactIndexesAndForeignKeys(app));
         // Committed before its rollups; without a job server they were rebuilt before the import returned.
         Assert.True(result.RollupsPending);
         Assert.Equal(0, Scalar(app, """SELECT COUNT(*) FROM "KpiRollupPendingDates" """));
@@ -85,12 +85,16 @@ public abstract class BulkImportTests<TDb> where TDb : ITestDatabase
         Assert.Equal(Rows - 5_000, Scalar(app, """SELECT SUM("Repeats") FROM "KpiRollups" WHERE "Grain" = 4 AND "IsMonth" """));
     }
 
-    private static List<string> ContactIndexes(CxAppFactory app)
+    private static List<string> ContactIndexesAndForeignKeys(CxAppFactory app)
     {
         using var connection = app.OpenConnection();
         using var command = connection.CreateCommand();
         command.CommandText = app.Provider == DatabaseProvider.Postgres
-            ? """SELECT indexdef FROM pg_indexes WHERE tablename = 'Contacts' ORDER BY indexname"""
+            ? """
+              SELECT indexdef FROM pg_indexes WHERE tablename = 'Contacts'
+              UNION ALL SELECT conname || ' ' || pg_get_constraintdef(oid) FROM pg_constraint WHERE conrelid = '"Contacts"'::regclass AND contype = 'f'
+              ORDER BY 1
+              """
             : """SELECT sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'Contacts' AND sql IS NOT NULL ORDER BY name""";
         using var reader = command.ExecuteReader();
         var definitions = new List<string>();

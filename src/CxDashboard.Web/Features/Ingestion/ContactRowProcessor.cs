@@ -27,8 +27,6 @@ public sealed class ContactRowProcessor : ContactRows
             _tableWasEmpty ? (row, rowId) => _inserted.Inserted(rowId, row.Line) : null);
     }
 
-    private const long BulkLoadRows = 50_000;
-
     /// <summary>
     /// Whether the table is empty; a large load into an empty table builds the non-unique indexes once after the rows
     /// (see <see cref="SqliteImportSession.SuspendIndexes"/>) instead of keeping them current row by row.

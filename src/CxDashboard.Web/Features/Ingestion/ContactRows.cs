@@ -10,6 +10,9 @@ namespace CxDashboard.Web.Features.Ingestion;
 public abstract class ContactRows(ImportSession session, MasterData masterData, IReadOnlySet<int>? allowedTeams)
     : RowProcessor<ContactRows.ContactFields>(session, masterData, allowedTeams)
 {
+    /// <summary>From this many rows, a load into an empty contacts table builds its secondary indexes once, after the rows.</summary>
+    protected const long BulkLoadRows = 50_000;
+
     protected sealed override ContactFields ParseFields(RowReader row)
     {
         var contactId = row.RequiredText("contact_id", 100);

@@ -162,13 +162,19 @@ public sealed class PostgresContactRowProcessor(PostgresImportSession session, M
                 DROP TABLE import_contact_matches;
                 """);
         }
+        session.ComputeGapsBeforeInsert(CancellationToken.None);
+        var bulkLoad = session.Scalar("""SELECT COUNT(*) FROM (SELECT 1 FROM "Contacts" LIMIT 1) c""") == 0
+            && session.Scalar("SELECT COUNT(*) FROM import_contacts") >= BulkLoadRows;
+        var suspended = bulkLoad ? session.SuspendIndexesAndForeignKeys("Contacts") : [];
         var inserted = session.Execute("""
             INSERT INTO "Contacts" ("ExternalId", "CustomerId", "AgentId", "TeamId", "Channel", "ReasonId", "StartedAtUtc", "LocalDate",
-                "HandleSeconds", "EscalatedFromBot")
-            SELECT s.external_id, cu."Id", s.agent_id, s.team_id, s.channel, s.reason_id, s.started_at, s.local_date, s.handle_seconds, s.escalated
-            FROM import_contacts s JOIN "Customers" cu ON cu."ExternalId" = s.customer_external_id
+                "HandleSeconds", "EscalatedFromBot", "PrevGapTicks", "PrevSameReasonGapTicks", "NextGapTicks", "NextSameReasonGapTicks")
+            SELECT s.external_id, cu."Id", s.agent_id, s.team_id, s.channel, s.reason_id, s.started_at, s.local_date, s.handle_seconds, s.escalated,
+                g.prev, g.prev_same, g.next, g.next_same
+            FROM import_contacts s JOIN "Customers" cu ON cu."ExternalId" = s.customer_external_id LEFT JOIN import_new_gaps g ON g.line = s.line
             ORDER BY s.line
             """);
+        session.Restore(suspended);
         return new CompletedRows(inserted, updated, unchanged, rejected, [.. errors.OrderBy(e => e.Line)]);
     }
 

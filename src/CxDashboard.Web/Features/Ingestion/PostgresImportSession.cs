@@ -50,6 +50,9 @@ public sealed class PostgresImportSession : ImportSession
             CREATE TEMP TABLE import_customers (customer_id bigint PRIMARY KEY) ON COMMIT DROP;
             CREATE TEMP TABLE import_changed_dates (local_date date PRIMARY KEY) ON COMMIT DROP;
             CREATE TEMP TABLE import_gaps (contact_id bigint PRIMARY KEY, prev bigint, prev_same bigint, next bigint, next_same bigint) ON COMMIT DROP;
+            CREATE TEMP TABLE import_new_gaps (line bigint NOT NULL, prev bigint, prev_same bigint, next bigint, next_same bigint) ON COMMIT DROP;
+            -- Sorts and hashes of a million staged rows stay in memory (one import runs at a time: the lock above).
+            SET LOCAL work_mem = '64MB';
             """, connection, transaction) { CommandTimeout = 0 })
         {
             await setup.ExecuteNonQueryAsync(ct);
@@ -82,7 +85,7 @@ public sealed class PostgresImportSession : ImportSession
     public override void StartFile()
     {
         _seen.Clear();
-        Execute("TRUNCATE import_contacts, import_responses");
+        Execute("TRUNCATE import_contacts, import_responses, import_new_gaps");
     }
 
     /// <summary>In memory: only agents files, which are small, check as they go (contacts and responses check in SQL).</summary>
@@ -115,8 +118,6 @@ public sealed class PostgresImportSession : ImportSession
         CancellationToken ct)
     {
         var stopwatch = System.Diagnostics.Stopwatch.StartNew();
-        RefreshTimelines(ct);
-        var gapsSeconds = stopwatch.Elapsed.TotalSeconds;
         var dates = CollectChangedDates();
         var datesSeconds = stopwatch.Elapsed.TotalSeconds;
         var pending = false;
@@ -133,7 +134,7 @@ public sealed class PostgresImportSession : ImportSession
             }
         }
         var timings = string.Create(CultureInfo.InvariantCulture,
-            $"gaps in {gapsSeconds:0.00} s, changed dates in {datesSeconds - gapsSeconds:0.00} s, rollups of {dates.Count} days {(pending ? "marked pending" : "rebuilt")} in {stopwatch.Elapsed.TotalSeconds - datesSeconds:0.00} s");
+            $"gaps (computed with the rows) in {_gapsSeconds:0.00} s, changed dates in {datesSeconds:0.00} s, rollups of {dates.Count} days {(pending ? "marked pending" : "rebuilt")} in {stopwatch.Elapsed.TotalSeconds - datesSeconds:0.00} s");
         return (dates, pending, timings);
     }
 
@@ -144,34 +145,84 @@ public sealed class PostgresImportSession : ImportSession
         await command.ExecuteNonQueryAsync(ct);
     }
 
+    /// <summary>
+    /// Drops a table's non-unique indexes and its foreign keys for a bulk load into it (PostgreSQL's own advice for populating
+    /// a table: building an index once from sorted keys, and checking a foreign key with one join, cost far less than keeping
+    /// them current row by row) and returns the statements that add them again. DDL is transactional: a failed or
+    /// rolled-back import leaves them as they were. The drop locks the table until the commit, so it is used only for a
+    /// large load into an empty table, which no page has anything to read from yet. Unique indexes stay: they enforce
+    /// their rule while rows arrive.
+    /// </summary>
+    public IReadOnlyList<string> SuspendIndexesAndForeignKeys(string table)
+    {
+        var drops = new List<string>();
+        var restores = new List<string>();
+        Query("""
+            SELECT format('ALTER TABLE %s DROP CONSTRAINT %I', c.conrelid::regclass, c.conname),
+                format('ALTER TABLE %s ADD CONSTRAINT %I %s', c.conrelid::regclass, c.conname, pg_get_constraintdef(c.oid))
+            FROM pg_constraint c WHERE c.conrelid = quote_ident(@table)::regclass AND c.contype = 'f'
+            UNION ALL
+            SELECT format('DROP INDEX %s', i.indexrelid::regclass), pg_get_indexdef(i.indexrelid)
+            FROM pg_index i WHERE i.indrelid = quote_ident(@table)::regclass AND NOT i.indisunique
+            """, r =>
+        {
+            drops.Add(r.GetString(0));
+            restores.Add(r.GetString(1));
+        }, new NpgsqlParameter<string>("table", table));
+        foreach (var drop in drops) Execute(drop);
+        return restores;
+    }
+
+    /// <summary>Adds again what <see cref="SuspendIndexesAndForeignKeys"/> dropped, indexes first (the key checks read through them).</summary>
+    public void Restore(IReadOnlyList<string> statements)
+    {
+        if (statements.Count == 0) return;
+        Execute("SET LOCAL maintenance_work_mem = '128MB'");
+        foreach (var statement in statements.OrderBy(s => s.StartsWith("ALTER TABLE", StringComparison.Ordinal))) Execute(statement);
+    }
+
     /// <summary>Rows read per FETCH of the timeline pass: memory stays flat however many contacts it reads.</summary>
     private const int TimelineBatch = 50_000;
 
-    /// <summary>
-    /// Recomputes the stored gaps of every contact of the customers this import touched (see <see cref="TimelineRefresher"/>,
-    /// the same pass on SQLite): their contacts are read in timeline order through a cursor, each customer's gaps computed by
-    /// <see cref="ContactTimeline"/>, the changed ones copied into import_gaps and written by one UPDATE.
-    /// </summary>
-    private void RefreshTimelines(CancellationToken ct)
-    {
-        Execute($"""
-            INSERT INTO import_customers (customer_id)
-            SELECT DISTINCT "CustomerId" FROM "Contacts" WHERE "Id" > {ContactsMaxIdAtStart} ON CONFLICT DO NOTHING
-            """);
-        if (Scalar("SELECT COUNT(*) FROM import_customers") == 0) return;
-        var select = ContactsWereEmpty
-            ? """SELECT c."Id", c."CustomerId", c."StartedAtUtc", c."ReasonId", NULL::bigint, NULL::bigint, NULL::bigint, NULL::bigint FROM "Contacts" c ORDER BY c."CustomerId", c."StartedAtUtc" """
-            : """
-              SELECT c."Id", c."CustomerId", c."StartedAtUtc", c."ReasonId", c."PrevGapTicks", c."PrevSameReasonGapTicks", c."NextGapTicks", c."NextSameReasonGapTicks"
-              FROM import_customers i JOIN "Contacts" c ON c."CustomerId" = i.customer_id ORDER BY c."CustomerId", c."StartedAtUtc"
-              """;
-        Execute($"DECLARE import_timeline NO SCROLL CURSOR FOR {select}");
+    private const string StagedTimeline = """
+        SELECT s.line, TRUE, cu."Id", s.started_at, s.reason_id, NULL::bigint, NULL::bigint, NULL::bigint, NULL::bigint
+        FROM import_contacts s JOIN "Customers" cu ON cu."ExternalId" = s.customer_external_id
+        """;
 
-        var points = new List<TimelinePoint>();
-        var stored = new List<TimelineGaps>();
-        var computed = new TimelineGaps[16];
-        var scratch = new Dictionary<int, long>();
-        var changed = new List<(long ContactId, TimelineGaps Gaps)>();
+    private const string StoredTimeline = """
+        SELECT c."Id", FALSE, c."CustomerId", c."StartedAtUtc", c."ReasonId", c."PrevGapTicks", c."PrevSameReasonGapTicks", c."NextGapTicks",
+            c."NextSameReasonGapTicks"
+        FROM import_customers i JOIN "Contacts" c ON c."CustomerId" = i.customer_id
+        """;
+
+    private double _gapsSeconds;
+
+    /// <summary>
+    /// The repeat/FCR gaps, computed before the staged contacts are inserted so that they are inserted with them (an UPDATE of
+    /// every new row afterwards would write each row twice): the staged contacts and the stored contacts of the customers they,
+    /// and this file's updated contacts, belong to are read in timeline order through a cursor, and each customer's gaps are
+    /// computed by <see cref="ContactTimeline"/> (the same pass as <see cref="TimelineRefresher"/> on SQLite). The staged rows'
+    /// gaps go to import_new_gaps by line, for the insert to join; stored contacts whose gaps change are updated here and
+    /// their days marked changed.
+    /// </summary>
+    public void ComputeGapsBeforeInsert(CancellationToken ct)
+    {
+        var stopwatch = System.Diagnostics.Stopwatch.StartNew();
+        Execute("TRUNCATE import_new_gaps, import_gaps");
+        var anyStored = Scalar("""SELECT COUNT(*) FROM (SELECT 1 FROM "Contacts" LIMIT 1) c""") == 1;
+        if (anyStored)
+        {
+            Execute("""
+                INSERT INTO import_customers (customer_id)
+                SELECT DISTINCT cu."Id" FROM import_contacts s JOIN "Customers" cu ON cu."ExternalId" = s.customer_external_id
+                ON CONFLICT DO NOTHING
+                """);
+        }
+        Execute($"DECLARE import_timeline NO SCROLL CURSOR FOR {StagedTimeline} {(anyStored ? $"UNION ALL {StoredTimeline}" : "")} ORDER BY 3, 4");
+
+        var timeline = new CustomerTimeline();
+        var newGaps = new List<(long Line, TimelineGaps Gaps)>();
+        var changedGaps = new List<(long ContactId, TimelineGaps Gaps)>();
         long currentCustomer = -1;
         while (true)
         {
@@ -179,37 +230,78 @@ public sealed class PostgresImportSession : ImportSession
             Query($"FETCH {TimelineBatch} FROM import_timeline", reader =>
             {
                 read++;
-                var customer = reader.GetInt64(1);
-                if (customer != currentCustomer && points.Count > 0) CollectChanged(points, stored, ref computed, scratch, changed);
+                var customer = reader.GetInt64(2);
+                if (customer != currentCustomer) timeline.Collect(newGaps, changedGaps);
                 currentCustomer = customer;
-                points.Add(new TimelinePoint(reader.GetInt64(0), reader.GetFieldValue<DateTime>(2).Ticks, reader.GetInt32(3)));
-                stored.Add(new TimelineGaps(NullableInt64(reader, 4), NullableInt64(reader, 5), NullableInt64(reader, 6), NullableInt64(reader, 7)));
+                timeline.Add(new TimelinePoint(reader.GetInt64(0), reader.GetFieldValue<DateTime>(3).Ticks, reader.GetInt32(4)), reader.GetBoolean(1),
+                    new TimelineGaps(NullableInt64(reader, 5), NullableInt64(reader, 6), NullableInt64(reader, 7), NullableInt64(reader, 8)));
             });
             ct.ThrowIfCancellationRequested();
-            if (read < TimelineBatch && points.Count > 0) CollectChanged(points, stored, ref computed, scratch, changed);
-            if (changed.Count > 0)
-            {
-                var gaps = Copy("COPY import_gaps (contact_id, prev, prev_same, next, next_same) FROM STDIN (FORMAT BINARY)");
-                foreach (var (contactId, value) in changed)
-                {
-                    gaps.StartRow();
-                    gaps.Write(contactId, NpgsqlDbType.Bigint);
-                    WriteNullable(gaps, value.Previous);
-                    WriteNullable(gaps, value.PreviousSameReason);
-                    WriteNullable(gaps, value.Next);
-                    WriteNullable(gaps, value.NextSameReason);
-                }
-                changed.Clear();
-                FinishCopy();
-            }
+            if (read < TimelineBatch) timeline.Collect(newGaps, changedGaps);
+            CopyGaps("COPY import_new_gaps (line, prev, prev_same, next, next_same) FROM STDIN (FORMAT BINARY)", newGaps);
+            CopyGaps("COPY import_gaps (contact_id, prev, prev_same, next, next_same) FROM STDIN (FORMAT BINARY)", changedGaps);
             if (read < TimelineBatch) break;
         }
         Execute("CLOSE import_timeline");
         Execute("""
             UPDATE "Contacts" c SET "PrevGapTicks" = g.prev, "PrevSameReasonGapTicks" = g.prev_same, "NextGapTicks" = g.next,
                 "NextSameReasonGapTicks" = g.next_same
-            FROM import_gaps g WHERE c."Id" = g.contact_id
+            FROM import_gaps g WHERE c."Id" = g.contact_id;
+            INSERT INTO import_changed_dates (local_date)
+            SELECT DISTINCT c."LocalDate" FROM import_gaps g JOIN "Contacts" c ON c."Id" = g.contact_id
+            ON CONFLICT DO NOTHING;
             """);
+        _gapsSeconds += stopwatch.Elapsed.TotalSeconds;
+    }
+
+    private void CopyGaps(string copySql, List<(long Key, TimelineGaps Gaps)> rows)
+    {
+        if (rows.Count == 0) return;
+        var copy = Copy(copySql);
+        foreach (var (key, value) in rows)
+        {
+            copy.StartRow();
+            copy.Write(key, NpgsqlDbType.Bigint);
+            WriteNullable(copy, value.Previous);
+            WriteNullable(copy, value.PreviousSameReason);
+            WriteNullable(copy, value.Next);
+            WriteNullable(copy, value.NextSameReason);
+        }
+        rows.Clear();
+        FinishCopy();
+    }
+
+    /// <summary>One customer's contacts in timeline order, staged (keyed by line) and stored (keyed by id) together.</summary>
+    private sealed class CustomerTimeline
+    {
+        private readonly List<TimelinePoint> _points = [];
+        private readonly List<bool> _staged = [];
+        private readonly List<TimelineGaps> _stored = [];
+        private readonly Dictionary<int, long> _scratch = [];
+        private TimelineGaps[] _computed = new TimelineGaps[16];
+
+        public void Add(TimelinePoint point, bool staged, TimelineGaps stored)
+        {
+            _points.Add(point);
+            _staged.Add(staged);
+            _stored.Add(stored);
+        }
+
+        /// <summary>Computes the gaps of the customer read so far: every staged row that has any, every stored row whose gaps change.</summary>
+        public void Collect(List<(long Line, TimelineGaps Gaps)> newGaps, List<(long ContactId, TimelineGaps Gaps)> changedGaps)
+        {
+            if (_points.Count == 0) return;
+            if (_computed.Length < _points.Count) _computed = new TimelineGaps[Math.Max(_points.Count, _computed.Length * 2)];
+            ContactTimeline.ComputeSorted(CollectionsMarshal.AsSpan(_points), _computed.AsSpan(0, _points.Count), _scratch);
+            for (var i = 0; i < _points.Count; i++)
+            {
+                if (_staged[i]) { if (_computed[i] != default) newGaps.Add((_points[i].ContactId, _computed[i])); }
+                else if (_computed[i] != _stored[i]) changedGaps.Add((_points[i].ContactId, _computed[i]));
+            }
+            _points.Clear();
+            _staged.Clear();
+            _stored.Clear();
+        }
     }
 
     private static long? NullableInt64(NpgsqlDataReader reader, int column) => reader.IsDBNull(column) ? null : reader.GetInt64(column);
@@ -220,27 +312,15 @@ public sealed class PostgresImportSession : ImportSession
         else copy.WriteNull();
     }
 
-    private static void CollectChanged(List<TimelinePoint> points, List<TimelineGaps> stored, ref TimelineGaps[] computed,
-        Dictionary<int, long> scratch, List<(long, TimelineGaps)> changed)
-    {
-        if (computed.Length < points.Count) computed = new TimelineGaps[Math.Max(points.Count, computed.Length * 2)];
-        ContactTimeline.ComputeSorted(CollectionsMarshal.AsSpan(points), computed.AsSpan(0, points.Count), scratch);
-        for (var i = 0; i < points.Count; i++)
-            if (computed[i] != stored[i]) changed.Add((points[i].ContactId, computed[i]));
-        points.Clear();
-        stored.Clear();
-    }
-
     /// <summary>
-    /// The dates of new contacts, of earlier contacts whose gaps changed, of contacts rated by new responses, and the
-    /// dates marked while merging updated rows (as <see cref="ChangedDates"/> on SQLite).
+    /// The dates of new contacts, of contacts rated by new responses, and the dates marked while merging updated rows and
+    /// computing gaps (as <see cref="ChangedDates"/> on SQLite).
     /// </summary>
     private List<DateOnly> CollectChangedDates()
     {
         Execute($"""
             INSERT INTO import_changed_dates (local_date)
             SELECT "LocalDate" FROM "Contacts" WHERE "Id" > {ContactsMaxIdAtStart}
-            UNION SELECT c."LocalDate" FROM import_gaps g JOIN "Contacts" c ON c."Id" = g.contact_id WHERE g.contact_id <= {ContactsMaxIdAtStart}
             UNION SELECT c."LocalDate" FROM "SurveyResponses" r JOIN "Contacts" c ON c."Id" = r."ContactId" WHERE r."Id" > {ResponsesMaxIdAtStart}
             ON CONFLICT DO NOTHING
             """);
