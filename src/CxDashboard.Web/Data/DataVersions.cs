@@ -22,7 +22,7 @@ public static partial class DataVersions
     /// What a kept dashboard is computed from (the dashboard's own reads and the KPI queries it runs): a write to one of
     /// these starts a new version. Other writes (an API key's last use, sign-in counters, a user's language, the import
     /// history, reports, coaching and maturity work, callbacks, whose summary beside the dashboard is read live) leave the
-    /// kept dashboards valid. A dashboard that starts reading another table adds it here (DashboardDataTests checks).
+    /// kept dashboards valid. A dashboard that starts reading another table must add it here.
     /// </summary>
     public static readonly IReadOnlySet<Type> DashboardData = new HashSet<Type>
     {
