@@ -111,25 +111,26 @@ public sealed class DashboardBenchmark : IBenchmark
 
     private static async Task<List<DashboardCase>> BuildCasesAsync(BenchDatabase database, int count)
     {
-        var (teamIds, agentIds, reasonIds, managerId, agentUserId) = await database.WithScopeAsync(async sp =>
+        var (teamIds, agentTeams, reasonIds, managerId, agentUserId) = await database.WithScopeAsync(async sp =>
         {
             var db = sp.GetRequiredService<CxDbContext>();
-            var teams = await db.Teams.Select(t => t.Id).ToListAsync();
-            var agents = await db.Agents.Select(a => a.Id).ToListAsync();
+            var teams = await db.Teams.OrderBy(t => t.Id).Select(t => t.Id).ToListAsync();
+            var agents = await db.Agents.OrderBy(a => a.Id).Select(a => new { a.Id, a.TeamId }).ToListAsync();
             var reasons = await db.ContactReasons.Select(r => r.Id).ToListAsync();
             var admin = sp.GetRequiredService<UserAdminService>();
             var manager = await db.Users.FirstOrDefaultAsync(u => u.Email == "bench-manager@bench.local")
                           ?? (await admin.CreateAsync("bench-manager@bench.local", "Bench!2026x", "Bench manager", [Roles.Manager], teams.Take(3))).User!;
             var agentUser = await db.Users.FirstOrDefaultAsync(u => u.Email == "bench-agent@bench.local")
                             ?? (await admin.CreateAsync("bench-agent@bench.local", "Bench!2026x", "Bench agent", [Roles.Agent], [])).User!;
-            await db.Agents.Where(a => a.Id == agents[0]).ExecuteUpdateAsync(s => s.SetProperty(a => a.UserId, agentUser.Id));
-            return (teams, agents, reasons, manager.Id, agentUser.Id);
+            await db.Agents.Where(a => a.Id == agents[0].Id).ExecuteUpdateAsync(s => s.SetProperty(a => a.UserId, agentUser.Id));
+            return (teams, agents.Select(a => (a.Id, a.TeamId)).ToList(), reasons, manager.Id, agentUser.Id);
         });
 
         ClaimsPrincipal User(string id, string role) => new(new ClaimsIdentity([new Claim(ClaimTypes.NameIdentifier, id), new Claim(ClaimTypes.Role, role)], "bench"));
         var everything = User("bench-admin", Roles.Admin);
         var manager = User(managerId, Roles.Manager);
         var agent = User(agentUserId, Roles.Agent);
+        var managerTeams = (await database.WithScopeAsync(sp => sp.GetRequiredService<UserScopeService>().ScopeForAsync(manager))).TeamIds!.ToList();
 
         string[] periods = [PeriodPresets.Last7Days, PeriodPresets.Last30Days, PeriodPresets.Last90Days, PeriodPresets.ThisMonth, PeriodPresets.LastMonth, PeriodPresets.YearToDate, PeriodPresets.Last12Months];
         var random = new Random(2026);
@@ -137,19 +138,22 @@ public sealed class DashboardBenchmark : IBenchmark
         for (var i = 0; i < count; i++)
         {
             var period = periods[random.Next(periods.Length)];
-            var filter = new DashboardFilter
-            {
-                Period = period,
-                Team = random.NextDouble() < 0.3 ? teamIds[random.Next(teamIds.Count)] : null,
-                Agent = random.NextDouble() < 0.15 ? agentIds[random.Next(agentIds.Count)] : null,
-                Channel = random.NextDouble() < 0.25 ? Channels.All[random.Next(Channels.All.Count)].Code() : null,
-                Reason = random.NextDouble() < 0.25 ? reasonIds[random.Next(reasonIds.Count)] : null,
-            };
             var (user, who) = (random.NextDouble()) switch
             {
                 < 0.7 => (everything, "all teams"),
                 < 0.9 => (manager, "3 teams"),
                 _ => (agent, "one agent"),
+            };
+            // Team and agent filters a user may choose (the dashboard refuses others): the manager's three teams, none for an agent.
+            List<int> teamChoices = user == agent ? [] : user == manager ? managerTeams : teamIds;
+            var agentChoices = agentTeams.Where(a => a.TeamId is { } t && teamChoices.Contains(t)).Select(a => a.Id).ToList();
+            var filter = new DashboardFilter
+            {
+                Period = period,
+                Team = random.NextDouble() < 0.3 && teamChoices.Count > 0 ? teamChoices[random.Next(teamChoices.Count)] : null,
+                Agent = random.NextDouble() < 0.15 && agentChoices.Count > 0 ? agentChoices[random.Next(agentChoices.Count)] : null,
+                Channel = random.NextDouble() < 0.25 ? Channels.All[random.Next(Channels.All.Count)].Code() : null,
+                Reason = random.NextDouble() < 0.25 ? reasonIds[random.Next(reasonIds.Count)] : null,
             };
             var parts = new[] { period, who, filter.Team is null ? null : "team", filter.Agent is null ? null : "agent", filter.Channel, filter.Reason is null ? null : "reason" };
             cases.Add(new DashboardCase(string.Join(" ", parts.Where(p => p is not null)), filter, user));

@@ -103,11 +103,11 @@ public partial class CxDbContext(DbContextOptions<CxDbContext> options) : Identi
                 : base.CreateIndex(properties, unique, entityTypeBuilder);
     }
 
-    private sealed class UtcTicksConverter() : ValueConverter<DateTime, long>(
+    internal sealed class UtcTicksConverter() : ValueConverter<DateTime, long>(
         value => value.ToUniversalTime().Ticks,
         ticks => new DateTime(ticks, DateTimeKind.Utc));
 
-    private sealed class UtcMicrosecondsConverter() : ValueConverter<DateTime, DateTime>(
+    internal sealed class UtcMicrosecondsConverter() : ValueConverter<DateTime, DateTime>(
         value => ToUtcMicroseconds(value),
         stored => DateTime.SpecifyKind(stored, DateTimeKind.Utc));
 

@@ -47,13 +47,18 @@ public static class DatabaseProviders
     public static void Configure(DbContextOptionsBuilder options, IConfiguration configuration, string contentRoot)
     {
         var connectionString = ConnectionString(configuration, contentRoot);
+        // The model as generated code (Data/CompiledModels, one per provider): building it from OnModelCreating cost every
+        // start and CLI verb about half a second. Regenerate both after a model change (README, Development → Migrations);
+        // CompiledModelTests fails while either differs from the model OnModelCreating builds.
         switch (From(configuration))
         {
             case DatabaseProvider.Postgres:
-                options.UseNpgsql(connectionString, npgsql => npgsql.CommandTimeout(0));
+                options.UseNpgsql(connectionString, npgsql => npgsql.CommandTimeout(0))
+                    .UseModel(CompiledModels.Postgres.CxDbContextModel.Instance);
                 break;
             default:
-                options.UseSqlite(connectionString);
+                options.UseSqlite(connectionString)
+                    .UseModel(CompiledModels.Sqlite.CxDbContextModel.Instance);
                 break;
         }
         // Both providers' migrations live in this assembly, each set in its own namespace.
