@@ -111,7 +111,7 @@ public sealed class DashboardBenchmark : IBenchmark
 
     private static async Task<List<DashboardCase>> BuildCasesAsync(BenchDatabase database, int count)
     {
-        var (teamIds, agentIds, reasonIds, managerId, agentUserId) = await database.WithScopeAsync(async sp =>
+        var (teamIds, agentIds, reasonIds, managerId, agentUserId, managerTeams, managerAgents) = await database.WithScopeAsync(async sp =>
         {
             var db = sp.GetRequiredService<CxDbContext>();
             var teams = await db.Teams.Select(t => t.Id).ToListAsync();
@@ -123,7 +123,9 @@ public sealed class DashboardBenchmark : IBenchmark
             var agentUser = await db.Users.FirstOrDefaultAsync(u => u.Email == "bench-agent@bench.local")
                             ?? (await admin.CreateAsync("bench-agent@bench.local", "Bench!2026x", "Bench agent", [Roles.Agent], [])).User!;
             await db.Agents.Where(a => a.Id == agents[0]).ExecuteUpdateAsync(s => s.SetProperty(a => a.UserId, agentUser.Id));
-            return (teams, agents, reasons, manager.Id, agentUser.Id);
+            var managerTeams = await db.UserTeamScopes.Where(s => s.UserId == manager.Id).Select(s => s.TeamId).OrderBy(t => t).ToListAsync();
+            var managerAgents = await db.Agents.Where(a => a.TeamId != null && managerTeams.Contains(a.TeamId.Value)).Select(a => a.Id).ToListAsync();
+            return (teams, agents, reasons, manager.Id, agentUser.Id, managerTeams, managerAgents);
         });
 
         ClaimsPrincipal User(string id, string role) => new(new ClaimsIdentity([new Claim(ClaimTypes.NameIdentifier, id), new Claim(ClaimTypes.Role, role)], "bench"));
@@ -137,19 +139,27 @@ public sealed class DashboardBenchmark : IBenchmark
         for (var i = 0; i < count; i++)
         {
             var period = periods[random.Next(periods.Length)];
-            var filter = new DashboardFilter
-            {
-                Period = period,
-                Team = random.NextDouble() < 0.3 ? teamIds[random.Next(teamIds.Count)] : null,
-                Agent = random.NextDouble() < 0.15 ? agentIds[random.Next(agentIds.Count)] : null,
-                Channel = random.NextDouble() < 0.25 ? Channels.All[random.Next(Channels.All.Count)].Code() : null,
-                Reason = random.NextDouble() < 0.25 ? reasonIds[random.Next(reasonIds.Count)] : null,
-            };
             var (user, who) = (random.NextDouble()) switch
             {
                 < 0.7 => (everything, "all teams"),
                 < 0.9 => (manager, "3 teams"),
                 _ => (agent, "one agent"),
+            };
+            // A filter outside the user's scope is refused (as the page does): a team-limited manager filters by their own
+            // teams and agents, an agent by nothing but channel and reason.
+            var (teamChoices, agentChoices) = who switch
+            {
+                "all teams" => (teamIds, agentIds),
+                "3 teams" => (managerTeams, managerAgents),
+                _ => ([], []),
+            };
+            var filter = new DashboardFilter
+            {
+                Period = period,
+                Team = random.NextDouble() < 0.3 && teamChoices.Count > 0 ? teamChoices[random.Next(teamChoices.Count)] : null,
+                Agent = random.NextDouble() < 0.15 && agentChoices.Count > 0 ? agentChoices[random.Next(agentChoices.Count)] : null,
+                Channel = random.NextDouble() < 0.25 ? Channels.All[random.Next(Channels.All.Count)].Code() : null,
+                Reason = random.NextDouble() < 0.25 ? reasonIds[random.Next(reasonIds.Count)] : null,
             };
             var parts = new[] { period, who, filter.Team is null ? null : "team", filter.Agent is null ? null : "agent", filter.Channel, filter.Reason is null ? null : "reason" };
             cases.Add(new DashboardCase(string.Join(" ", parts.Where(p => p is not null)), filter, user));
