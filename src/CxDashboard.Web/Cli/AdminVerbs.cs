@@ -17,10 +17,12 @@ public static class AdminVerbs
         var command = new Command("migrate", "Apply database migrations and create roles, settings and default targets");
         command.SetAction((_, ct) => context.WithServicesAsync(async (services, token) =>
         {
+            // The whole start's work, also on a database that has every migration (other verbs skip it there).
+            await services.GetRequiredService<DatabaseInitializer>().InitializeAsync(token);
             var applied = (await services.GetRequiredService<CxDbContext>().Database.GetAppliedMigrationsAsync(token)).Count();
             context.Out.WriteLine($"The database is up to date ({applied} migrations applied).");
             return CliApp.Success;
-        }, ct));
+        }, ct, needsDatabase: false));
         return command;
     }
 

@@ -73,7 +73,8 @@ public sealed class CliContext
     public void WriteJson<T>(T value) => Out.WriteLine(JsonSerializer.Serialize(value, Json));
 
     /// <summary>
-    /// Runs a verb's body in a DI scope of a host configured like the web app, on a migrated database, turning
+    /// Runs a verb's body in a DI scope of a host configured like the web app, on a migrated database (see
+    /// <see cref="DatabaseInitializer.PrepareForVerbAsync"/>), turning
     /// failures into one-line errors on stderr.
     /// </summary>
     public async Task<int> WithServicesAsync(Func<IServiceProvider, CancellationToken, Task<int>> body, CancellationToken ct, bool needsDatabase = true)
@@ -82,7 +83,7 @@ public sealed class CliContext
         using var scope = host.Services.CreateScope();
         try
         {
-            if (needsDatabase) await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().InitializeAsync(ct);
+            if (needsDatabase) await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().PrepareForVerbAsync(ct);
             return await body(scope.ServiceProvider, ct);
         }
         catch (CliException e)

@@ -17,9 +17,10 @@ public static class CliOptions
     /// <c>--language sv-SE|en-GB</c>: the language of a document the verb writes (words and numbers); without it, the
     /// organisation's (<c>Organisation:Language</c>).
     /// </summary>
-    public static Option<string?> Language() => new("--language")
+    public static Option<string?> Language(string? description = null) => new("--language")
     {
-        Description = $"The document's language: {Hosting.Localisation.Swedish} or {Hosting.Localisation.English} (default: the organisation's language, Organisation:Language)",
+        Description = description
+            ?? $"The document's language: {Hosting.Localisation.Swedish} or {Hosting.Localisation.English} (default: the organisation's language, Organisation:Language)",
         CustomParser = result =>
         {
             var text = result.Tokens.Single().Value;

@@ -80,10 +80,8 @@ public static class ReportVerbs
             Description = "Write the report to this file instead of the report library (the library's file and entry stay as they are)",
         };
         var format = CliOptions.Format("pdf", "html");
-        var language = new Option<string?>("--language")
-        {
-            Description = "Write the report in this language (sv-SE or en-GB) instead of the library's (Reports:Culture, else Organisation:Language); needs --out",
-        };
+        var language = CliOptions.Language(
+            "Write the report in this language (sv-SE or en-GB) instead of the library's (Reports:Culture, else Organisation:Language); needs --out");
         var command = new Command("monthly",
             "Render the monthly leadership report. Without --out it goes into the report library (in the database), replacing that month's report.")
         {
@@ -99,15 +97,7 @@ public static class ReportVerbs
             if (html && path is null) throw new CliException("--format html needs --out FILE.html (the library keeps PDFs)", CliApp.UsageError);
             var label = target.ToString("yyyy-MM", CultureInfo.InvariantCulture);
             var options = services.GetRequiredService<ReportOptions>();
-            string culture;
-            try
-            {
-                culture = options.LanguageOf(parse.GetValue(language));
-            }
-            catch (ArgumentException e)
-            {
-                throw new CliException($"--language: {e.Message.Split(" (Parameter")[0]}", CliApp.UsageError);
-            }
+            var culture = parse.GetValue(language) ?? options.Culture;
             if (path is null && culture != options.Culture)
                 throw new CliException($"--language {culture}: the report library keeps the report in {options.Culture}; write another language with --out FILE", CliApp.UsageError);
 

@@ -25,9 +25,12 @@ public partial class CxDbContext
             .SelectMany(e => new[] { e.Entity.ContactId, (long)e.OriginalValues[nameof(SurveyResponse.ContactId)]! })
             .Distinct()
             .ToList();
+        // Only a change of the dashboard's data starts a new data version (see DataVersions.DashboardData).
+        var dashboardDataChanged = ChangeTracker.Entries()
+            .Any(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted && Data.DataVersions.FeedsDashboard(e.Metadata));
         var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
         if (ratedContacts.Count > 0) await RefreshRollupsForContactsAsync(ratedContacts, cancellationToken);
-        if (saved > 0) await BumpDataVersionAsync(cancellationToken);
+        if (saved > 0 && dashboardDataChanged) await BumpDataVersionAsync(cancellationToken);
         return saved;
     }
 

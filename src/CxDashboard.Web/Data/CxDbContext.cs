@@ -31,8 +31,23 @@ public partial class CxDbContext(DbContextOptions<CxDbContext> options) : Identi
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
-        builder.ApplyConfigurationsFromAssembly(typeof(CxDbContext).Assembly);
+        ApplyConfigurations(builder);
         if (Database.IsNpgsql()) QuoteColumnsInCheckConstraints(builder);
+    }
+
+    /// <summary>
+    /// Every <see cref="IEntityTypeConfiguration{TEntity}"/> of the app, as ApplyConfigurationsFromAssembly would, from the
+    /// types that load (<see cref="AppTypes"/>): in a published build, without EF's design-time package.
+    /// </summary>
+    private static void ApplyConfigurations(ModelBuilder builder)
+    {
+        var apply = typeof(ModelBuilder).GetMethods().Single(m => m.Name == nameof(ModelBuilder.ApplyConfiguration)
+            && m.GetParameters()[0].ParameterType.GetGenericTypeDefinition() == typeof(IEntityTypeConfiguration<>));
+        foreach (var type in AppTypes.Loadable.Where(t => t is { IsClass: true, IsAbstract: false, ContainsGenericParameters: false } && t.GetConstructor(Type.EmptyTypes) is not null))
+        {
+            foreach (var configured in type.GetInterfaces().Where(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IEntityTypeConfiguration<>)))
+                apply.MakeGenericMethod(configured.GenericTypeArguments[0]).Invoke(builder, [Activator.CreateInstance(type)]);
+        }
     }
 
     /// <summary>

@@ -27,7 +27,7 @@ public sealed class ProviderMigrationsAssembly(
     private ModelSnapshot? _snapshot;
     private bool _snapshotLoaded;
 
-    public override IReadOnlyDictionary<string, TypeInfo> Migrations => _migrations ??= Assembly.GetTypes()
+    public override IReadOnlyDictionary<string, TypeInfo> Migrations => _migrations ??= AppTypes.Loadable
         .Where(t => t.Namespace == _namespace && t.IsSubclassOf(typeof(Migration)) && !t.IsAbstract && IsForContext(t))
         .Select(t => (Id: t.GetCustomAttribute<MigrationAttribute>()?.Id, Type: t.GetTypeInfo()))
         .Where(m => m.Id is not null)
@@ -39,7 +39,7 @@ public sealed class ProviderMigrationsAssembly(
         get
         {
             if (_snapshotLoaded) return _snapshot;
-            var type = Assembly.GetTypes().FirstOrDefault(t =>
+            var type = AppTypes.Loadable.FirstOrDefault(t =>
                 t.Namespace == _namespace && t.IsSubclassOf(typeof(ModelSnapshot)) && !t.IsAbstract && IsForContext(t));
             _snapshot = type is null ? null : (ModelSnapshot)Activator.CreateInstance(type)!;
             _snapshotLoaded = true;

@@ -112,6 +112,40 @@ public abstract class DashboardCacheTests<TDb> where TDb : ITestDatabase
         app.WithScopeAsync(sp => DataVersions.CurrentAsync(sp.GetRequiredService<CxDbContext>()));
 
     [DbFact]
+    public async Task Writes_that_are_not_dashboard_data_keep_the_kept_dashboards_and_a_survey_answer_does_not()
+    {
+        using var app = await AppAsync();
+        var client = await app.SignedInClientAsync("manager@test.local", Roles.Manager);
+        Assert.Equal("responses: 5", N(await OpenTwiceAsync(client, March), "CsatPercent"));
+        var version = await DataVersionAsync(app);
+
+        // An API key made, used (its last use is stamped), a user's language saved: none of it is in the dashboard.
+        var key = await app.WithScopeAsync(sp => sp.GetRequiredService<Web.Features.Api.ApiKeyService>().CreateAsync("reporting", ApiKeyScope.Read));
+        var api = app.NewClient();
+        api.DefaultRequestHeaders.Add("X-Api-Key", key.Secret);
+        Assert.Equal(System.Net.HttpStatusCode.OK, (await api.GetAsync("/api/v1/kpis?from=2026-03-01&to=2026-03-31")).StatusCode);
+        Assert.NotNull(await app.WithScopeAsync(sp => sp.GetRequiredService<CxDbContext>().ApiKeys
+            .Where(k => k.Name == "reporting").Select(k => k.LastUsedAtUtc).SingleAsync()));
+        await app.WithScopeAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<CxDbContext>();
+            (await db.Users.SingleAsync(u => u.Email == "manager@test.local")).Culture = "en-GB";
+            await db.SaveChangesAsync();
+        });
+        Assert.Equal(version, await DataVersionAsync(app));
+
+        await app.WithScopeAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<CxDbContext>();
+            var contact = await db.Contacts.SingleAsync(c => c.ExternalId == "K3");
+            db.SurveyResponses.Add(new SurveyResponse { ExternalId = "R7", ContactId = contact.Id, ReceivedAtUtc = new DateTime(2026, 3, 13, 9, 0, 0, DateTimeKind.Utc), Csat = 5 });
+            await db.SaveChangesAsync();
+        });
+        Assert.NotEqual(version, await DataVersionAsync(app));
+        Assert.Equal("responses: 6", N(await Html.GetDocumentAsync(client, March), "CsatPercent"));
+    }
+
+    [DbFact]
     public async Task A_change_made_through_another_instance_sharing_the_database_shows_on_the_next_request()
     {
         using var app = await AppAsync();

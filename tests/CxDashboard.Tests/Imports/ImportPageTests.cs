@@ -55,11 +55,21 @@ public abstract class ImportPageTests<TDb>(ImportPageTests<TDb>.Fixture fixture)
         Assert.Null(page.QuerySelector("button[formaction$='handler=Import']"));
         Assert.Equal(before, Fingerprint(fixture.App));
 
+        // A Swedish reader gets the same check in Swedish: each error with its line and column, the values from the file as they are.
+        var swedish = await Html.GetDocumentAsync(client, runUrl + "?culture=sv-SE");
+        Assert.Equal("Kontrollerad, inte importerad", swedish.QuerySelector("[data-testid=run-status]").Text());
+        Assert.Contains("3 fel i 2 av 3 rader", swedish.QuerySelector("[data-testid=check-summary]").Text());
+        Assert.Equal("Rad Kolumn Problem", Html.RowText(swedish.QuerySelector("[data-testid=row-errors] thead tr")!));
+        Assert.Equal(
+            "3 csat 7 ligger utanför 1–5 (CSAT är 1–5)\n3 resolved 'kanske' är inte ja/nej (även yes/no, true/false, 1/0)\n4 contact_id det finns ingen kontakt med id 'K404' (importera kontakterna först, eller i samma uppladdning)",
+            Rows(swedish, "row-errors"));
+        Assert.Contains("Läst som CSV, semikolonseparerad, UTF-8 med byte-order mark", swedish.QuerySelector("[data-testid=file-preview]").Text());
+
         var response = await PressAsync(client, runUrl, "ImportValid");
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         page = await Html.GetDocumentAsync(client, runUrl);
         Assert.Equal("Valid rows imported", page.QuerySelector("[data-testid=run-status]").Text());
-        Assert.Equal("svar.csv survey-responses 3 1 0 0 2 3", Rows(page, "run-files"));
+        Assert.Equal("svar.csv survey responses 3 1 0 0 2 3", Rows(page, "run-files"));
         // The skipped rows stay listed after the import (the uploaded file and its check are gone by then).
         Assert.Contains("2 row(s) were not imported", page.QuerySelector("[data-testid=kept-errors]")!.Text());
         Assert.Equal(
@@ -71,9 +81,14 @@ public abstract class ImportPageTests<TDb>(ImportPageTests<TDb>.Fixture fixture)
         var history = await Html.GetDocumentAsync(client, "/Import");
         var row = history.QuerySelectorAll("[data-testid=import-history] tbody tr").Select(Html.RowText).First(r => r.Contains("svar.csv"));
         Assert.StartsWith("2026-03-31 12:00 admin@test.local svar.csv", row);
-        Assert.Contains("survey-responses 3 1 0 0 2 line 3, csat: 7 is outside 1–5 (CSAT is 1–5)", row);
+        Assert.Contains("survey responses 3 1 0 0 2 line 3, csat: 7 is outside 1–5 (CSAT is 1–5)", row);
         Assert.Contains("line 4, contact_id: no contact with id 'K404'", row);
         Assert.Contains("Valid rows imported (valid rows only)", row);
+
+        var swedishHistory = await Html.GetDocumentAsync(client, "/Import?culture=sv-SE");
+        var swedishRow = swedishHistory.QuerySelectorAll("[data-testid=import-history] tbody tr").Select(Html.RowText).First(r => r.Contains("svar.csv"));
+        Assert.Contains("enkätsvar 3 1 0 0 2 rad 3, csat: 7 ligger utanför 1–5 (CSAT är 1–5)", swedishRow);
+        Assert.Contains("Giltiga rader importerade (bara giltiga rader)", swedishRow);
     }
 
     [DbFact]
@@ -162,7 +177,7 @@ public abstract class ImportPageTests<TDb>(ImportPageTests<TDb>.Fixture fixture)
         await PressAsync(client, runUrl, "Import");
         page = await Html.GetDocumentAsync(client, runUrl);
         Assert.Equal("Imported", page.QuerySelector("[data-testid=run-status]").Text());
-        Assert.Equal("kontakter.csv contacts 2 2 0 0 0 0\nsvar.csv survey-responses 2 2 0 0 0 0", Rows(page, "run-files"));
+        Assert.Equal("kontakter.csv contacts 2 2 0 0 0 0\nsvar.csv survey responses 2 2 0 0 0 0", Rows(page, "run-files"));
         Assert.Equal(2, Scalar(fixture.App, """SELECT COUNT(*) FROM "SurveyResponses" r JOIN "Contacts" c ON c."Id" = r."ContactId" WHERE c."ExternalId" LIKE 'PB%'"""));
         // The second contact is a repeat of the first (one day later), visible to the KPIs at once.
         Assert.Equal(TimeSpan.FromDays(1).Ticks, Scalar(fixture.App, """SELECT "PrevGapTicks" FROM "Contacts" WHERE "ExternalId" = 'PB2'"""));

@@ -119,7 +119,8 @@ public abstract class ReportCliTests<TDb>(ReportCliTests<TDb>.Fixture fixture) :
         var unknown = await CliRunner.RunAsync(fixture.App, ReportDataset.JobTime, "report", "monthly", "--month", "2026-03", "--language", "fi",
             "--out", Path.Combine(fixture.OutputDirectory, "fi.pdf"));
         Assert.Equal(CliApp.UsageError, unknown.ExitCode);
-        Assert.Equal("error: --language: 'fi' is not a report language; use sv-SE or en-GB.", unknown.Error.Trim());
+        // The one --language parser of every verb that writes a document.
+        Assert.StartsWith("error: --language: 'fi' is not a language the product speaks; use sv-SE or en-GB.", unknown.Error.Trim());
         Assert.False(File.Exists(Path.Combine(fixture.OutputDirectory, "fi.pdf")));
     }
 

@@ -50,15 +50,15 @@ public sealed class ImportRunService(
     /// <summary>Saves the files and starts their check; returns the run, checked already unless it went to the background.</summary>
     public async Task<ImportRun> UploadAsync(ClaimsPrincipal user, IReadOnlyList<UploadedFile> files, CancellationToken ct)
     {
-        if (files.Count == 0) throw new ImportRunException("Choose at least one file.");
+        if (files.Count == 0) throw new ImportRunException(ImportRunText.ChooseAFile);
         if (files.GroupBy(f => f.Kind).FirstOrDefault(g => g.Count() > 1) is { } twice)
-            throw new ImportRunException($"Two {twice.Key.DisplayName()} files: upload one file of each kind at a time.");
-        var tooLarge = $"The upload is larger than {ImportRunDisplay.Size(Settings.MaxUploadBytes)}, the most this installation accepts (Imports:MaxUploadBytes).";
+            throw new ImportRunException(ImportText.Format(ImportRunText.TwoFilesOfAKind, twice.Key.DisplayName()));
+        var tooLarge = ImportText.Format(ImportRunText.TooLarge, ImportRunDisplay.Size(Settings.MaxUploadBytes));
         if (files.All(f => f.Content.CanSeek) && files.Sum(f => f.Content.Length) > Settings.MaxUploadBytes) throw new ImportRunException(tooLarge);
         await DiscardAbandonedAsync(ct);
 
         var scope = await scopes.ScopeForAsync(user, ct);
-        if (scope.SeesNothing || scope.AgentId is not null) throw new ImportRunException("Your role may not import data.");
+        if (scope.SeesNothing || scope.AgentId is not null) throw new ImportRunException(ImportRunText.RoleMayNotImport);
         var run = new ImportRun
         {
             UserId = user.FindFirstValue(ClaimTypes.NameIdentifier)!,
@@ -107,10 +107,10 @@ public sealed class ImportRunService(
     /// <summary>Imports a previewed run: everything, or only the valid rows.</summary>
     public async Task<ImportRun> StartImportAsync(ClaimsPrincipal user, long runId, bool validRowsOnly, CancellationToken ct)
     {
-        var run = await FindForAsync(user, runId, ct) ?? throw new ImportRunException("No such import.");
-        if (run.Status != ImportRunStatus.Previewed) throw new ImportRunException("This upload has been imported or discarded already.");
-        if (run.Files.Any(f => f.FileError is not null)) throw new ImportRunException("A file cannot be read: fix it and upload again.");
-        if (!validRowsOnly && run.Files.Any(f => f.ErrorCount > 0)) throw new ImportRunException("Some rows have errors: fix them and upload again, or import the valid rows only.");
+        var run = await FindForAsync(user, runId, ct) ?? throw new ImportRunException(ImportRunText.NoSuchImport);
+        if (run.Status != ImportRunStatus.Previewed) throw new ImportRunException(ImportRunText.AlreadyDone);
+        if (run.Files.Any(f => f.FileError is not null)) throw new ImportRunException(ImportRunText.FileUnreadable);
+        if (!validRowsOnly && run.Files.Any(f => f.ErrorCount > 0)) throw new ImportRunException(ImportRunText.RowsHaveErrors);
         if (!UploadsHere(run)) throw new ImportRunException(ImportRunText.UploadNotHere);
         run.Status = ImportRunStatus.Importing;
         run.ValidRowsOnly = validRowsOnly;
@@ -125,8 +125,8 @@ public sealed class ImportRunService(
 
     public async Task DiscardAsync(ClaimsPrincipal user, long runId, CancellationToken ct)
     {
-        var run = await FindForAsync(user, runId, ct) ?? throw new ImportRunException("No such import.");
-        if (run.Status != ImportRunStatus.Previewed) throw new ImportRunException("Only a checked upload that is not imported can be discarded.");
+        var run = await FindForAsync(user, runId, ct) ?? throw new ImportRunException(ImportRunText.NoSuchImport);
+        if (run.Status != ImportRunStatus.Previewed) throw new ImportRunException(ImportRunText.OnlyCheckedCanBeDiscarded);
         run.Status = ImportRunStatus.Discarded;
         run.FinishedAtUtc = Now;
         await db.SaveChangesAsync(ct);
@@ -167,7 +167,7 @@ public sealed class ImportRunService(
         run.Status = !batch.WroteData ? ImportRunStatus.Rejected
             : batch.ErrorCount > 0 ? ImportRunStatus.ImportedValidRows
             : ImportRunStatus.Imported;
-        run.Message = batch.WroteData ? null : "The files changed since the check, or another import came first: nothing was written. Upload them again.";
+        run.Message = batch.WroteData ? null : ImportRunText.ChangedSinceCheck;
         DeleteFolder(run);
     });
 
@@ -203,7 +203,7 @@ public sealed class ImportRunService(
         {
             logger.LogError(e, "Import run {RunId} failed", runId);
             run.Status = ImportRunStatus.Failed;
-            run.Message = $"The import stopped on an unexpected error and nothing was written: {e.Message}";
+            run.Message = ImportText.Format(ImportRunText.UnexpectedError, e.Message);
             DeleteFolder(run);
         }
         finally
@@ -345,7 +345,7 @@ public sealed class ImportRunService(
         {
             run.Status = ImportRunStatus.Discarded;
             run.FinishedAtUtc = Now;
-            run.Message = $"Not imported within {Settings.KeepUploadsHours} hours of the check: the upload was discarded.";
+            run.Message = ImportText.Format(ImportRunText.DiscardedUnimported, Settings.KeepUploadsHours);
             try { DeleteFolder(run); }
             catch (IOException e) { logger.LogWarning(e, "Could not delete the upload of import {RunId}", run.Id); }
         }

@@ -8,6 +8,7 @@ public static class ImportsServices
         services.Configure<ImportsOptions>(configuration.GetSection(ImportsOptions.Section));
         services.AddSingleton<ImportProgressStore>();
         services.AddScoped<ImportRunService>();
+        services.AddScoped<ImportMessageText>();
         services.AddScoped<ImportJob>();
         services.AddHostedService<InterruptedRunsCleanup>();
         return services;

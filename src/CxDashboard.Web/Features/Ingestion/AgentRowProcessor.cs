@@ -10,7 +10,7 @@ public sealed class AgentRowProcessor(ImportSession session, MasterData masterDa
     protected override AgentFields ParseFields(RowReader row)
     {
         var fields = new AgentFields(row.RequiredText("agent_id", 100), row.RequiredText("name", 200), row.RequiredText("team", 200), row.Text("email", 256));
-        if (fields.Email is { } email && !email.Contains('@')) row.AddError("email", $"'{email}' is not an e-mail address");
+        if (fields.Email is { } email && !email.Contains('@')) row.AddError("email", ImportText.Format(ImportText.NotAnEmail, email));
         return fields;
     }
 
@@ -20,15 +20,15 @@ public sealed class AgentRowProcessor(ImportSession session, MasterData masterDa
         // A manager limited to teams places agents in their teams only, and creates no team.
         if (AllowedTeams is not null && teamName is not null && !row.Any)
         {
-            if (MasterData.FindTeam(teamName) is { } teamOfRow) IsTeamAllowed(row, "team", teamOfRow, "the agent");
-            else row.Add("team", $"no team named '{teamName}'; you may place agents in your own teams only");
+            if (MasterData.FindTeam(teamName) is { } teamOfRow) IsTeamAllowed(row, "team", teamOfRow, ImportText.TheAgent);
+            else row.Add("team", ImportText.Format(ImportText.NoTeamNamedOwnTeamsOnly, teamName));
         }
         if (agentId is not null && IsDuplicateInFile(row, "agent_id", agentId)) return RowOutcome.Rejected;
         if (row.Any) return RowOutcome.Rejected;
 
         var existing = Find(agentId!);
         // Nor may they take over (rename, move or relink) an agent of another team.
-        if (AllowedTeams is not null && existing is { } stored && !IsTeamAllowed(row, "agent_id", stored.TeamId, $"agent '{agentId}'"))
+        if (AllowedTeams is not null && existing is { } stored && !IsTeamAllowed(row, "agent_id", stored.TeamId, ImportText.Format(ImportText.AgentWithId, agentId)))
             return RowOutcome.Rejected;
         var teamId = MasterData.FindOrCreateTeam(teamName!);
         var userId = email is null ? null : FindUser(email);

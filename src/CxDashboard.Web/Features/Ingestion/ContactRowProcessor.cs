@@ -45,7 +45,7 @@ public sealed class ContactRowProcessor : ContactRows
     {
         // An importer limited to teams may not take over (or change) a stored contact of another team.
         var existing = _tableWasEmpty ? null : Find(fields.ContactId!);
-        if (AllowedTeams is not null && existing is { } stored && !IsTeamAllowed(row, "contact_id", stored.Values.TeamId, $"contact '{fields.ContactId}'"))
+        if (AllowedTeams is not null && existing is { } stored && !IsTeamAllowed(row, "contact_id", stored.Values.TeamId, ImportText.Format(ImportText.ContactWithId, fields.ContactId)))
             return RowOutcome.Rejected;
 
         var customerKey = _customers.Write(fields.CustomerId!, fields.Customer, row);
@@ -63,7 +63,7 @@ public sealed class ContactRowProcessor : ContactRows
         if (!select.Bind(1, contactId).ReadFirst()) return false;
         var rowId = select.Int64(0);
         select.Reset();
-        row.Add("contact_id", $"duplicate id '{contactId}' (first on line {_inserted.LineOf(rowId)})");
+        row.Add("contact_id", ImportText.Format(ImportText.DuplicateId, contactId, _inserted.LineOf(rowId)));
         return true;
     }
 

@@ -22,11 +22,11 @@ public abstract class ContactRows(ImportSession session, MasterData masterData, 
         var channelText = row.RequiredText("channel", 50);
         Channel channel = default;
         if (channelText is not null && !Channels.TryParse(channelText, out channel))
-            row.AddError("channel", $"'{channelText}' is not a channel (use one of: {Channels.AllCodes})");
+            row.AddError("channel", ImportText.Format(ImportText.NotAChannel, channelText, Channels.AllCodes));
         var reasonCode = row.RequiredText("reason", 100);
         var startedAt = row.RequiredTimestamp("started_at");
         var localDate = startedAt is { } utc ? row.LocalDateText(utc) : null;
-        var handleSeconds = row.Integer("handle_seconds", 0, 86_400, "seconds, at most one day");
+        var handleSeconds = row.Integer("handle_seconds", 0, 86_400, ImportText.HandleSecondsRule);
         var escalated = row.Boolean("escalated_from_bot") ?? false;
         var customer = new CustomerDetails(
             row.Text("customer_name", 200), row.Text("customer_phone", 50), row.Text("customer_email", 256),
@@ -40,12 +40,12 @@ public abstract class ContactRows(ImportSession session, MasterData masterData, 
         if (fields.Team is not null)
         {
             teamId = MasterData.FindTeam(fields.Team);
-            if (teamId is null) row.Add("team", $"no team named '{fields.Team}' (create it under Admin → Teams or import the agents file first)");
+            if (teamId is null) row.Add("team", ImportText.Format(ImportText.NoTeamNamedCreateIt, fields.Team));
         }
         // The contact's team: the file's, else the agent's (an agent new to the system has none yet).
         var knownAgent = fields.AgentId is null ? null : MasterData.FindAgent(fields.AgentId);
         if (!row.Any)
-            IsTeamAllowed(row, fields.Team is null && fields.AgentId is not null ? "agent_id" : "team", teamId ?? knownAgent?.TeamId, "the contact");
+            IsTeamAllowed(row, fields.Team is null && fields.AgentId is not null ? "agent_id" : "team", teamId ?? knownAgent?.TeamId, ImportText.TheContact);
         if (fields.ContactId is { } contactId && IsDuplicate(row, contactId)) return RowOutcome.Rejected;
         if (row.Any) return RowOutcome.Rejected;
 

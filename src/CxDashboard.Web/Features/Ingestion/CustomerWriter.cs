@@ -87,7 +87,7 @@ public sealed class CustomerWriter
         if (merged == stored) return id;
         if (_allowedTeams is not null && HasContactsOutside(id))
         {
-            row.Add("customer_id", string.Format(CultureInfo.InvariantCulture, OtherTeamsCustomer, externalId));
+            row.Add("customer_id", ImportText.Format(ImportText.OtherTeamsCustomer, externalId));
             return null;
         }
 
@@ -99,9 +99,6 @@ public sealed class CustomerWriter
         Record(id, "do_not_contact", stored.DoNotContact ? "true" : "false", merged.DoNotContact ? "true" : "false");
         return id;
     }
-
-    public const string OtherTeamsCustomer =
-        "customer '{0}' has contacts outside your teams: only an administrator or a manager of all teams may change their name, phone, e-mail or do-not-contact (leave those cells empty or as stored)";
 
     /// <summary>Whether the customer has a contact of a team the importer is not limited to, or of no team.</summary>
     private bool HasContactsOutside(long customerId)

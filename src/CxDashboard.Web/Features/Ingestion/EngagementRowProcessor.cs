@@ -18,9 +18,9 @@ public sealed class EngagementRowProcessor(ImportSession session, MasterData mas
     {
         var team = row.RequiredText("team", 200);
         var period = row.RequiredMonth("period");
-        var enps = row.Integer("enps", 0, 10, "eNPS is 0–10");
+        var enps = row.Integer("enps", 0, 10, ImportText.EnpsRule);
         var items = new int?[EngagementAnswer.ItemCount];
-        for (var i = 0; i < items.Length; i++) items[i] = row.Integer($"q{i + 1}", 1, 5, "items are 1–5");
+        for (var i = 0; i < items.Length; i++) items[i] = row.Integer($"q{i + 1}", 1, 5, ImportText.ItemRule);
         return new AnswerFields(team, period, enps, items);
     }
 
@@ -34,10 +34,10 @@ public sealed class EngagementRowProcessor(ImportSession session, MasterData mas
         if (teamText is not null)
         {
             teamId = MasterData.FindTeam(teamText);
-            if (teamId is null) row.Add("team", $"no team named '{teamText}'");
-            else IsTeamAllowed(row, "team", teamId, "the answer");
+            if (teamId is null) row.Add("team", ImportText.Format(ImportText.NoTeamNamed, teamText));
+            else IsTeamAllowed(row, "team", teamId, ImportText.TheAnswer);
         }
-        if (!row.Any && items.All(i => i is null)) row.Add("q1", "at least one of q1…q10 must be answered");
+        if (!row.Any && items.All(i => i is null)) row.Add("q1", ImportText.NoItemAnswered);
         if (row.Any) return RowOutcome.Rejected;
 
         var key = (teamId!.Value, period!.Value);

@@ -59,10 +59,10 @@ public static class ImportSchemas
 
     public static string DisplayName(this ImportKind kind) => kind switch
     {
-        ImportKind.Contacts => "contacts",
-        ImportKind.SurveyResponses => "survey responses",
-        ImportKind.Agents => "agents",
-        ImportKind.Engagement => "engagement answers",
+        ImportKind.Contacts => ImportText.KindContacts,
+        ImportKind.SurveyResponses => ImportText.KindSurveyResponses,
+        ImportKind.Agents => ImportText.KindAgents,
+        ImportKind.Engagement => ImportText.KindEngagement,
         _ => throw new ArgumentOutOfRangeException(nameof(kind)),
     };
 

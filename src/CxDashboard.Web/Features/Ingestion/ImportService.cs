@@ -213,7 +213,7 @@ public sealed class ImportService(
         }
         progress.EndFile(rows, reader, errorCount);
 
-        if (rows == 0) return FileRejected(kind, "The file has a header row but no data rows.");
+        if (rows == 0) return FileRejected(kind, ImportText.NoDataRows);
 
         var completed = processor.Complete();
         if (completed.Errors is { Count: > 0 } found)
@@ -253,17 +253,17 @@ public sealed class ImportService(
         {
             var recognised = ImportSchemas.Recognise(present);
             if (recognised is { } other && other != kind)
-                return $"This looks like a {other.DisplayName()} file, not {kind.DisplayName()}: the {kind.DisplayName()} column(s) {string.Join(", ", missing)} are missing. Choose \"{other.Code()}\" or another file.";
-            return $"Required column(s) missing: {string.Join(", ", missing)}. A {kind.DisplayName()} file needs: {string.Join(", ", schema.Where(c => c.Required).Select(c => c.Name))}.";
+                return ImportText.Format(ImportText.OtherKindOfFile, other.DisplayName(), kind.DisplayName(), string.Join(", ", missing), other.Code());
+            return ImportText.Format(ImportText.RequiredColumnsMissing, string.Join(", ", missing), kind.DisplayName(), string.Join(", ", schema.Where(c => c.Required).Select(c => c.Name)));
         }
         if (kind == ImportKind.Engagement && !Enumerable.Range(1, 10).Any(i => present.Contains($"q{i}")))
-            return "An engagement file needs at least one item column, q1 to q10.";
+            return ImportText.NoItemColumn;
 
         var duplicates = header.GroupBy(h => h.Trim(), StringComparer.OrdinalIgnoreCase).Where(g => g.Count() > 1).Select(g => g.Key).ToList();
-        if (duplicates.Count > 0) return $"Column(s) appear more than once in the header: {string.Join(", ", duplicates)}.";
+        if (duplicates.Count > 0) return ImportText.Format(ImportText.DuplicateColumns, string.Join(", ", duplicates));
 
         var unknown = present.Where(h => !schema.Any(c => c.Name.Equals(h, StringComparison.OrdinalIgnoreCase))).ToList();
-        if (unknown.Count > 0) warnings.Add($"Unknown column(s) ignored: {string.Join(", ", unknown)}.");
+        if (unknown.Count > 0) warnings.Add(ImportText.Format(ImportText.UnknownColumns, string.Join(", ", unknown)));
         return null;
     }
 

@@ -87,7 +87,7 @@ public sealed class PostgresContactRowProcessor(PostgresImportSession session, M
             SELECT line, valid, external_id, first_line FROM duplicates ORDER BY line
             """, r =>
         {
-            errors.Add(new ImportError(r.GetInt64(0), "contact_id", $"duplicate id '{r.GetString(2)}' (first on line {r.GetInt64(3)})"));
+            errors.Add(new ImportError(r.GetInt64(0), "contact_id", ImportText.Format(ImportText.DuplicateId, r.GetString(2), r.GetInt64(3))));
             if (r.GetBoolean(1)) rejected++;
         });
         session.Execute("DELETE FROM import_contacts WHERE NOT valid");
@@ -193,7 +193,7 @@ public sealed class PostgresContactRowProcessor(PostgresImportSession session, M
         {
             var row = new RowErrors();
             row.Start(r.GetInt64(0), null);
-            IsTeamAllowed(row, "contact_id", r.IsDBNull(2) ? null : r.GetInt32(2), $"contact '{r.GetString(1)}'");
+            IsTeamAllowed(row, "contact_id", r.IsDBNull(2) ? null : r.GetInt32(2), ImportText.Format(ImportText.ContactWithId, r.GetString(1)));
             errors.AddRange(row.All);
             rejectedLines.Add(r.GetInt64(0));
         }, new NpgsqlParameter<int[]>("allowed", allowed));
@@ -209,7 +209,7 @@ public sealed class PostgresContactRowProcessor(PostgresImportSession session, M
             """, r =>
         {
             errors.Add(new ImportError(r.GetInt64(0), "customer_id",
-                string.Format(System.Globalization.CultureInfo.InvariantCulture, CustomerWriter.OtherTeamsCustomer, r.GetString(1))));
+                ImportText.Format(ImportText.OtherTeamsCustomer, r.GetString(1))));
             rejectedLines.Add(r.GetInt64(0));
         }, new NpgsqlParameter<int[]>("allowed", allowed));
         if (rejectedLines.Count > before)

@@ -54,7 +54,7 @@ public sealed class PostgresSurveyResponseRowProcessor(PostgresImportSession ses
             {
                 var row = new RowErrors();
                 row.Start(r.GetInt64(0), null);
-                IsTeamAllowed(row, "contact_id", r.IsDBNull(2) ? null : r.GetInt32(2), $"contact '{r.GetString(1)}'");
+                IsTeamAllowed(row, "contact_id", r.IsDBNull(2) ? null : r.GetInt32(2), ImportText.Format(ImportText.ContactWithId, r.GetString(1)));
                 foreach (var error in row.All) found.Add((error, 1, true));
             }, new Npgsql.NpgsqlParameter<int[]>("allowed", allowed));
         }
@@ -62,7 +62,7 @@ public sealed class PostgresSurveyResponseRowProcessor(PostgresImportSession ses
             SELECT line, valid, external_id, first_line
             FROM (SELECT line, valid, external_id, MIN(line) OVER (PARTITION BY external_id) AS first_line FROM import_responses WHERE external_id IS NOT NULL) s
             WHERE line > first_line
-            """, r => found.Add((new ImportError(r.GetInt64(0), "response_id", $"duplicate id '{r.GetString(2)}' (first on line {r.GetInt64(3)})"), 2, r.GetBoolean(1))));
+            """, r => found.Add((new ImportError(r.GetInt64(0), "response_id", ImportText.Format(ImportText.DuplicateId, r.GetString(2), r.GetInt64(3))), 2, r.GetBoolean(1))));
 
         var rejectedLines = found.Where(f => f.Valid).Select(f => f.Error.Line).Distinct().ToList();
         session.Execute("DELETE FROM import_responses WHERE NOT valid OR line = ANY (@lines)", new Npgsql.NpgsqlParameter<long[]>("lines", [.. rejectedLines]));
@@ -78,7 +78,7 @@ public sealed class PostgresSurveyResponseRowProcessor(PostgresImportSession ses
             {
                 var row = new RowErrors();
                 row.Start(r.GetInt64(0), null);
-                IsTeamAllowed(row, "response_id", r.IsDBNull(3) ? null : r.GetInt32(3), $"response '{r.GetString(1)}' (of contact '{r.GetString(2)}')");
+                IsTeamAllowed(row, "response_id", r.IsDBNull(3) ? null : r.GetInt32(3), ImportText.Format(ImportText.ResponseOfContact, r.GetString(1), r.GetString(2)));
                 foreach (var error in row.All) found.Add((error, 3, true));
                 rejectedLines.Add(r.GetInt64(0));
             }, new Npgsql.NpgsqlParameter<int[]>("allowed", AllowedTeams.ToArray()));

@@ -60,11 +60,11 @@ public abstract class RowProcessor(ImportSession session, MasterData masterData,
         var yours = string.Join(", ", AllowedTeams.Select(MasterData.TeamName).Order());
         if (teamId is null)
         {
-            row.Add(column, $"{what} has no team; you may import rows of your teams only ({yours})");
+            row.Add(column, ImportText.Format(ImportText.RowOfNoTeam, what, yours));
             return false;
         }
         if (AllowedTeams.Contains(teamId.Value)) return true;
-        row.Add(column, $"{what} belongs to team '{MasterData.TeamName(teamId.Value)}', which is not one of your teams ({yours})");
+        row.Add(column, ImportText.Format(ImportText.RowOfOtherTeam, what, MasterData.TeamName(teamId.Value), yours));
         return false;
     }
 
@@ -72,7 +72,7 @@ public abstract class RowProcessor(ImportSession session, MasterData masterData,
     protected bool IsDuplicateInFile(RowErrors row, string column, string externalId)
     {
         if (Session.RememberId(externalId, row.Line) is not { } firstLine) return false;
-        row.Add(column, $"duplicate id '{externalId}' (first on line {firstLine})");
+        row.Add(column, ImportText.Format(ImportText.DuplicateId, externalId, firstLine));
         return true;
     }
 }

@@ -50,12 +50,12 @@ public sealed class RowReader
         if (string.IsNullOrEmpty(value)) return null;
         if (FileSniffer.HasReplacementCharacter(value))
         {
-            AddError(column, "contains bytes that are not UTF-8; save the file as \"CSV UTF-8\" and import again");
+            AddError(column, ImportText.NotUtf8Cell);
             return null;
         }
         if (value.Length > maxLength)
         {
-            AddError(column, $"is longer than {maxLength} characters");
+            AddError(column, ImportText.Format(ImportText.TooLong, maxLength));
             return null;
         }
         return value;
@@ -64,7 +64,7 @@ public sealed class RowReader
     public string? RequiredText(string column, int maxLength = 200)
     {
         var value = Text(column, maxLength);
-        if (value is null && !Errors.HasFor(column)) AddError(column, "is required but empty");
+        if (value is null && !Errors.HasFor(column)) AddError(column, ImportText.RequiredButEmpty);
         return value;
     }
 
@@ -74,12 +74,12 @@ public sealed class RowReader
         if (text is null) return null;
         if (!int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value))
         {
-            AddError(column, $"'{Shorten(text)}' is not a whole number ({what})");
+            AddError(column, ImportText.Format(ImportText.NotAWholeNumber, Shorten(text), what));
             return null;
         }
         if (value < min || value > max)
         {
-            AddError(column, $"{value} is outside {min}–{max} ({what})");
+            AddError(column, ImportText.Format(ImportText.OutsideRange, value, min, max, what));
             return null;
         }
         return value;
@@ -88,7 +88,7 @@ public sealed class RowReader
     public int? RequiredInteger(string column, int min, int max, string what)
     {
         var value = Integer(column, min, max, what);
-        if (value is null && !Errors.HasFor(column)) AddError(column, "is required but empty");
+        if (value is null && !Errors.HasFor(column)) AddError(column, ImportText.RequiredButEmpty);
         return value;
     }
 
@@ -102,7 +102,7 @@ public sealed class RowReader
             case "yes" or "ja" or "true" or "1" or "y" or "j": return true;
             case "no" or "nej" or "false" or "0" or "n": return false;
             default:
-                AddError(column, $"'{Shorten(text)}' is not yes/no (also ja/nej, true/false, 1/0)");
+                AddError(column, ImportText.Format(ImportText.NotYesNo, Shorten(text)));
                 return null;
         }
     }
@@ -113,11 +113,11 @@ public sealed class RowReader
         var text = Text(column, 60);
         if (text is null)
         {
-            if (!Errors.HasFor(column)) AddError(column, "is required but empty");
+            if (!Errors.HasFor(column)) AddError(column, ImportText.RequiredButEmpty);
             return null;
         }
         if (TryParseTimestamp(text, _time, out var utc)) return utc;
-        AddError(column, $"'{Shorten(text)}' is not a timestamp (use ISO 8601, e.g. 2026-03-04T09:15:00+01:00 or 2026-03-04 09:15)");
+        AddError(column, ImportText.Format(ImportText.NotATimestamp, Shorten(text)));
         return null;
     }
 
@@ -150,12 +150,12 @@ public sealed class RowReader
         var text = Text(column, 20);
         if (text is null)
         {
-            if (!Errors.HasFor(column)) AddError(column, "is required but empty");
+            if (!Errors.HasFor(column)) AddError(column, ImportText.RequiredButEmpty);
             return null;
         }
         if (DateOnly.TryParseExact(text + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var month))
             return month;
-        AddError(column, $"'{Shorten(text)}' is not a month (use YYYY-MM, e.g. 2026-03)");
+        AddError(column, ImportText.Format(ImportText.NotAMonth, Shorten(text)));
         return null;
     }
 

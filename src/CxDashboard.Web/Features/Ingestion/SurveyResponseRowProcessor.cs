@@ -8,17 +8,16 @@ public abstract class SurveyResponseRows(ImportSession session, MasterData maste
         ResponseId: row.RequiredText("response_id", 100),
         ContactId: row.RequiredText("contact_id", 100),
         ReceivedAtUtc: row.RequiredTimestamp("received_at"),
-        Csat: row.RequiredInteger("csat", 1, 5, "CSAT is 1–5"),
+        Csat: row.RequiredInteger("csat", 1, 5, ImportText.CsatRule),
         Resolved: row.Boolean("resolved"),
-        Nps: row.Integer("nps", 0, 10, "NPS is 0–10"),
+        Nps: row.Integer("nps", 0, 10, ImportText.NpsRule),
         Comment: row.Text("comment", 4000));
 
     /// <summary>A survey response row as read, before its contact is found.</summary>
     public sealed record ResponseFields(string? ResponseId, string? ContactId, DateTime? ReceivedAtUtc, int? Csat, bool? Resolved, int? Nps, string? Comment);
 
     /// <summary>The message for a response whose contact is neither stored nor earlier in the batch.</summary>
-    protected static string NoSuchContact(string contactId) =>
-        $"no contact with id '{contactId}' (import the contacts first, or in the same batch)";
+    protected static string NoSuchContact(string contactId) => ImportText.Format(ImportText.NoSuchContact, contactId);
 }
 
 /// <summary>survey_responses on SQLite: each response rates a contact that exists already or earlier in the same batch.</summary>
@@ -36,7 +35,7 @@ public sealed class SurveyResponseRowProcessor(SqliteImportSession session, Mast
             if (contact is null)
                 row.Add("contact_id", NoSuchContact(fields.ContactId));
             else if (!row.Any)
-                IsTeamAllowed(row, "contact_id", contact.Value.TeamId, $"contact '{fields.ContactId}'");
+                IsTeamAllowed(row, "contact_id", contact.Value.TeamId, ImportText.Format(ImportText.ContactWithId, fields.ContactId));
         }
         if (fields.ResponseId is not null && IsDuplicateInFile(row, "response_id", fields.ResponseId)) return RowOutcome.Rejected;
         if (row.Any) return RowOutcome.Rejected;
@@ -44,7 +43,7 @@ public sealed class SurveyResponseRowProcessor(SqliteImportSession session, Mast
         // An importer limited to teams may not move (or change) a stored response to a contact of another team.
         var existing = Find(fields.ResponseId!);
         if (AllowedTeams is not null && existing is { } stored &&
-            !IsTeamAllowed(row, "response_id", stored.ContactTeamId, $"response '{fields.ResponseId}' (of contact '{stored.ContactExternalId}')"))
+            !IsTeamAllowed(row, "response_id", stored.ContactTeamId, ImportText.Format(ImportText.ResponseOfContact, fields.ResponseId, stored.ContactExternalId)))
             return RowOutcome.Rejected;
 
         var values = new ResponseValues(contact!.Value.Id, fields.ReceivedAtUtc!.Value, fields.Csat!.Value, fields.Resolved, fields.Nps, fields.Comment);

@@ -289,19 +289,23 @@ public sealed class KpiQueryService(CxDbContext db, OrganisationSettingsService 
         return result;
     }
 
-    /// <summary>The contacts a query measures: its period, its filters and the user's scope.</summary>
+    /// <summary>
+    /// The contacts a query measures: its period, its filters and the user's scope. Every filter combination has one
+    /// shape, its values parameters (a filter not set is a null parameter, which EF drops from the SQL it sends, so the
+    /// statement is the one a shape of its own would give): EF compiles the query once, not once per combination.
+    /// </summary>
     public static Expression<Func<Contact, bool>> MeasuredContacts(MetricQuery query, DataScope scope)
     {
-        var (from, to) = (query.From, query.To);
-        Expression<Func<Contact, bool>> predicate = c => c.LocalDate >= from && c.LocalDate <= to;
-
-        if (query.TeamId is { } teamId) predicate = predicate.And(c => c.TeamId == teamId);
-        if (query.AgentId is { } agentId) predicate = predicate.And(c => c.AgentId == agentId);
-        if (query.Channel is { } channel) predicate = predicate.And(c => c.Channel == channel);
-        if (query.ReasonId is { } reasonId) predicate = predicate.And(c => c.ReasonId == reasonId);
+        var (from, to, teamId, agentId, channel, reasonId) = (query.From, query.To, query.TeamId, query.AgentId, query.Channel, query.ReasonId);
+        var ownAgentId = scope.AgentId;
+        Expression<Func<Contact, bool>> predicate = c => c.LocalDate >= from && c.LocalDate <= to
+            && (EF.Parameter(teamId) == null || c.TeamId == teamId)
+            && (EF.Parameter(agentId) == null || c.AgentId == agentId)
+            && (EF.Parameter(channel) == null || c.Channel == channel)
+            && (EF.Parameter(reasonId) == null || c.ReasonId == reasonId)
+            && (EF.Parameter(ownAgentId) == null || c.AgentId == ownAgentId);
 
         if (scope.SeesNothing) predicate = predicate.And(c => false);
-        if (scope.AgentId is { } ownAgentId) predicate = predicate.And(c => c.AgentId == ownAgentId);
         if (scope.TeamIds is { } teamIds)
         {
             var allowed = teamIds.ToList();

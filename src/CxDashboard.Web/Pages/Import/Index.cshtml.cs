@@ -14,7 +14,7 @@ namespace CxDashboard.Web.Pages.Import;
 [RequestSizeLimit(ImportUploadLimits.MaxRequestBytes)]
 [RequestFormLimits(MultipartBodyLengthLimit = ImportUploadLimits.MaxRequestBytes)]
 public class IndexModel(ImportRunService runs, UserScopeService scopes, OrganisationSettingsService organisation,
-    Microsoft.Extensions.Options.IOptions<ImportsOptions> options) : PageModel
+    Microsoft.Extensions.Options.IOptions<ImportsOptions> options, ImportMessageText messages) : PageModel
 {
     [BindProperty] public IFormFile? ContactsFile { get; set; }
     [BindProperty] public IFormFile? SurveyResponsesFile { get; set; }
@@ -48,7 +48,7 @@ public class IndexModel(ImportRunService runs, UserScopeService scopes, Organisa
         }
         catch (ImportRunException e)
         {
-            Error = e.Message;
+            Error = messages[e.Message];
             await LoadAsync(ct);
             return Page();
         }

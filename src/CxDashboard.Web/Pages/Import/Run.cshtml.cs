@@ -11,7 +11,7 @@ namespace CxDashboard.Web.Pages.Import;
 /// <summary>One upload: its progress while checked or imported, the preview and row errors, and the import buttons.</summary>
 [Authorize(Policy = Policies.ManageData)]
 public class RunModel(ImportRunService runs, OrganisationSettingsService organisation,
-    Microsoft.Extensions.Options.IOptions<ImportsOptions> options) : PageModel
+    Microsoft.Extensions.Options.IOptions<ImportsOptions> options, ImportMessageText messages) : PageModel
 {
     public ImportsOptions Settings => options.Value;
 
@@ -66,7 +66,7 @@ public class RunModel(ImportRunService runs, OrganisationSettingsService organis
         }
         catch (ImportRunException e)
         {
-            Error = e.Message;
+            Error = messages[e.Message];
             return await LoadAsync(ct) ? Page() : NotFound();
         }
     }
@@ -81,7 +81,7 @@ public class RunModel(ImportRunService runs, OrganisationSettingsService organis
         if (run.Status == ImportRunStatus.Previewed)
         {
             Preview = await runs.LoadPreviewAsync(run, ct);
-            if (Preview is null) Error ??= ImportRunText.UploadNotHere;
+            if (Preview is null) Error ??= messages[ImportRunText.UploadNotHere];
         }
         TimeZone = (await organisation.GetTimeAsync(ct)).TimeZone;
         FileIndex = Math.Clamp(FileIndex, 0, Math.Max(0, run.Files.Count - 1));

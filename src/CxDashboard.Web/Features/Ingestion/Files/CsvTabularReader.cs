@@ -18,7 +18,13 @@ public sealed class CsvTabularReader : ITabularReader
         _length = stream.CanSeek ? stream.Length : null;
         var separator = DetectSeparator(stream);
         var hasBom = HasUtf8Bom(stream);
-        Description = $"CSV, {(separator == ';' ? "semicolon" : "comma")}-separated, UTF-8{(hasBom ? " with byte-order mark" : "")}";
+        Description = (separator == ';', hasBom) switch
+        {
+            (true, true) => ImportText.CsvSemicolonBom,
+            (true, false) => ImportText.CsvSemicolon,
+            (false, true) => ImportText.CsvCommaBom,
+            (false, false) => ImportText.CsvComma,
+        };
         _reader = CsvReader.Create(stream, CsvReaderOptions.Default with
         {
             Separator = separator,
@@ -33,7 +39,7 @@ public sealed class CsvTabularReader : ITabularReader
         }, leaveOpen: true);
         Header = _reader.Headers.Select(h => h.Trim().TrimStart('\uFEFF')).ToList();
         if (Header.Count == 0 || Header.All(string.IsNullOrWhiteSpace))
-            throw new ImportFileException("The file has no header row.");
+            throw new ImportFileException(ImportText.NoHeaderRow);
     }
 
     public IReadOnlyList<string> Header { get; }

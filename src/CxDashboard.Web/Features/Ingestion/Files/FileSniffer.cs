@@ -21,19 +21,17 @@ public static class FileSniffer
         stream.Seek(-length, SeekOrigin.Current);
         var bytes = sample.AsSpan(0, length);
 
-        if (length == 0) throw new ImportFileException("The file is empty: it needs a header row and at least one data row.");
+        if (length == 0) throw new ImportFileException(ImportText.EmptyFile);
         if (bytes.StartsWith("PK\u0003\u0004"u8)) return FileFormat.Xlsx;
         if (bytes.StartsWith((ReadOnlySpan<byte>)[0xD0, 0xCF, 0x11, 0xE0]))
-            throw new ImportFileException("This is an old Excel (.xls) file. Save it as .xlsx or as CSV UTF-8 and import again.");
+            throw new ImportFileException(ImportText.OldExcel);
 
         var hasUtf16Bom = bytes.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE]) || bytes.StartsWith((ReadOnlySpan<byte>)[0xFE, 0xFF]);
         if (!hasUtf16Bom && bytes.Contains((byte)0))
-            throw new ImportFileException("This is not a text file (it contains binary data). Upload a CSV (UTF-8) or an XLSX file.");
+            throw new ImportFileException(ImportText.BinaryFile);
 
         if (!hasUtf16Bom && !IsUtf8(bytes, endsMidFile: length == SampleSize))
-            throw new ImportFileException(
-                "The file is not UTF-8 text (it looks like Windows-1252/ANSI, as older Excel versions save it). " +
-                "Save it as \"CSV UTF-8\" (or .xlsx) and import again, so that å, ä and ö are read correctly.");
+            throw new ImportFileException(ImportText.NotUtf8File);
         return FileFormat.Csv;
     }
 

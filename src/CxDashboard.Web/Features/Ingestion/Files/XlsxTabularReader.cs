@@ -60,9 +60,9 @@ public sealed class XlsxTabularReader : ITabularReader
         {
             CheckExpansion(stream, _limits);
             _document = SpreadsheetDocument.Open(stream, false);
-            var workbook = _document.WorkbookPart ?? throw new ImportFileException("The XLSX file has no workbook.");
+            var workbook = _document.WorkbookPart ?? throw new ImportFileException(ImportText.NoWorkbook);
             var sheet = workbook.Workbook.Sheets?.Elements<Sheet>().FirstOrDefault()
-                        ?? throw new ImportFileException("The workbook has no sheet.");
+                        ?? throw new ImportFileException(ImportText.NoSheet);
             SheetName = sheet.Name?.Value ?? "";
             var worksheet = (WorksheetPart)workbook.GetPartById(sheet.Id!.Value!);
             _dateStyles = DateStyles(workbook.WorkbookStylesPart?.Stylesheet);
@@ -71,12 +71,12 @@ public sealed class XlsxTabularReader : ITabularReader
         }
         catch (Exception e) when (e is not ImportFileException and not OutOfMemoryException)
         {
-            throw new ImportFileException($"The file looks like an XLSX workbook but cannot be read ({e.Message}). Save it again from Excel, or as CSV UTF-8.");
+            throw new ImportFileException(ImportText.Format(ImportText.UnreadableWorkbook, e.Message));
         }
 
-        if (!ReadRow()) throw new ImportFileException("The first sheet is empty: it needs a header row and at least one data row.");
+        if (!ReadRow()) throw new ImportFileException(ImportText.EmptySheet);
         Header = [.. _cells.Select(c => c?.Trim() ?? "")];
-        if (Header.All(string.IsNullOrWhiteSpace)) throw new ImportFileException("The file has no header row.");
+        if (Header.All(string.IsNullOrWhiteSpace)) throw new ImportFileException(ImportText.NoHeaderRow);
     }
 
     /// <summary>
@@ -125,7 +125,7 @@ public sealed class XlsxTabularReader : ITabularReader
     public long Row { get; private set; }
     public long? BytesRead => _stream.CanSeek ? Math.Min(_stream.Position, _stream.Length) : null;
     public long? BytesTotal => _stream.CanSeek ? _stream.Length : null;
-    public string Description => $"XLSX, first sheet '{SheetName}'";
+    public string Description => ImportText.Format(ImportText.XlsxSheet, SheetName);
 
     public bool Read()
     {
@@ -170,7 +170,7 @@ public sealed class XlsxTabularReader : ITabularReader
         }
         catch (XmlException e)
         {
-            throw new ImportFileException($"The sheet cannot be read after row {Line} ({e.Message}).");
+            throw new ImportFileException(ImportText.Format(ImportText.UnreadableSheet, Line, e.Message));
         }
     }
 

@@ -1,5 +1,6 @@
 using System.Linq.Expressions;
 using CxDashboard.Web.Data.Entities;
+using Microsoft.EntityFrameworkCore;
 
 namespace CxDashboard.Web.Features.Metrics.Rollups;
 
@@ -78,15 +79,19 @@ public static class RollupPlanner
         return segments;
     }
 
-    /// <summary>Rows of one kind (day or month) in a date range, written so SQLite can seek the (grain, kind, date) indexes.</summary>
+    /// <summary>
+    /// Rows of one kind (day or month) in a date range, written so SQLite can seek the (grain, kind, date) indexes. One
+    /// shape for every filter combination, as <see cref="KpiQueryService.MeasuredContacts"/>: EF compiles it once.
+    /// </summary>
     private static Expression<Func<KpiRollup, bool>> Rows(MetricQuery query, DataScope scope, RollupGrain grain, bool isMonth, DateOnly from, DateOnly to)
     {
-        Expression<Func<KpiRollup, bool>> predicate = r => r.Grain == grain && r.IsMonth == isMonth && r.LocalDate >= from && r.LocalDate <= to;
-        if (query.TeamId is { } teamId) predicate = predicate.And(r => r.TeamId == teamId);
-        if (query.AgentId is { } agentId) predicate = predicate.And(r => r.AgentId == agentId);
-        if (query.Channel is { } channel) predicate = predicate.And(r => r.Channel == channel);
-        if (query.ReasonId is { } reasonId) predicate = predicate.And(r => r.ReasonId == reasonId);
-        if (scope.AgentId is { } ownAgentId) predicate = predicate.And(r => r.AgentId == ownAgentId);
+        var (teamId, agentId, channel, reasonId, ownAgentId) = (query.TeamId, query.AgentId, query.Channel, query.ReasonId, scope.AgentId);
+        Expression<Func<KpiRollup, bool>> predicate = r => r.Grain == grain && r.IsMonth == isMonth && r.LocalDate >= from && r.LocalDate <= to
+            && (EF.Parameter(teamId) == null || r.TeamId == teamId)
+            && (EF.Parameter(agentId) == null || r.AgentId == agentId)
+            && (EF.Parameter(channel) == null || r.Channel == channel)
+            && (EF.Parameter(reasonId) == null || r.ReasonId == reasonId)
+            && (EF.Parameter(ownAgentId) == null || r.AgentId == ownAgentId);
         if (scope.TeamIds is { } teamIds)
         {
             var allowed = teamIds.ToList();
