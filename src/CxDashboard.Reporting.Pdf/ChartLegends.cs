@@ -37,6 +37,26 @@ public static class ChartLegends
     }
 
     /// <summary>
+    /// Gives a legend under the chart (<c>ShowLegend(Edge.Bottom)</c>) the height of every row it wraps into when it is
+    /// about <paramref name="width"/> pixels wide. ScottPlot sizes that panel for the legend on one row, then lays the
+    /// items out in the narrower panel: a second row (longer Swedish labels, a third series) was drawn over the axis
+    /// labels and cut off at the bottom. Call after <see cref="Style"/>; <paramref name="width"/> should err on the
+    /// narrow side (the data area, not the whole figure).
+    /// </summary>
+    public static void FitRows(Plot plot, float width)
+    {
+        var legend = plot.Legend;
+        var items = legend.GetItems();
+        if (items.Length == 0) return;
+        using var paint = Paint.NewDisposablePaint();
+        var oneRow = legend.Layout.GetLayout(legend, items, PixelSize.Infinity, paint).LegendRect.Height;
+        var wrapped = legend.Layout.GetLayout(legend, items, new PixelSize(width, float.PositiveInfinity), paint).LegendRect.Height;
+        if (wrapped <= oneRow + 0.5f) return;
+        foreach (var panel in plot.Axes.GetPanels().OfType<ScottPlot.Panels.LegendPanel>().Where(p => p.Edge == Edge.Bottom))
+            panel.Padding = new PixelPadding(0, 0, wrapped - oneRow, 0);
+    }
+
+    /// <summary>
     /// "å" as one character: text from files may spell it "a" + a combining ring, which a chart draws without shaping as
     /// two glyphs side by side.
     /// </summary>

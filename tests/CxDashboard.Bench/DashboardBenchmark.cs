@@ -111,26 +111,27 @@ public sealed class DashboardBenchmark : IBenchmark
 
     private static async Task<List<DashboardCase>> BuildCasesAsync(BenchDatabase database, int count)
     {
-        var (teamIds, agentTeams, reasonIds, managerId, agentUserId) = await database.WithScopeAsync(async sp =>
+        var (teamIds, agentIds, reasonIds, managerId, agentUserId, managerTeams, managerAgents) = await database.WithScopeAsync(async sp =>
         {
             var db = sp.GetRequiredService<CxDbContext>();
-            var teams = await db.Teams.OrderBy(t => t.Id).Select(t => t.Id).ToListAsync();
-            var agents = await db.Agents.OrderBy(a => a.Id).Select(a => new { a.Id, a.TeamId }).ToListAsync();
+            var teams = await db.Teams.Select(t => t.Id).ToListAsync();
+            var agents = await db.Agents.Select(a => a.Id).ToListAsync();
             var reasons = await db.ContactReasons.Select(r => r.Id).ToListAsync();
             var admin = sp.GetRequiredService<UserAdminService>();
             var manager = await db.Users.FirstOrDefaultAsync(u => u.Email == "bench-manager@bench.local")
                           ?? (await admin.CreateAsync("bench-manager@bench.local", "Bench!2026x", "Bench manager", [Roles.Manager], teams.Take(3))).User!;
             var agentUser = await db.Users.FirstOrDefaultAsync(u => u.Email == "bench-agent@bench.local")
                             ?? (await admin.CreateAsync("bench-agent@bench.local", "Bench!2026x", "Bench agent", [Roles.Agent], [])).User!;
-            await db.Agents.Where(a => a.Id == agents[0].Id).ExecuteUpdateAsync(s => s.SetProperty(a => a.UserId, agentUser.Id));
-            return (teams, agents.Select(a => (a.Id, a.TeamId)).ToList(), reasons, manager.Id, agentUser.Id);
+            await db.Agents.Where(a => a.Id == agents[0]).ExecuteUpdateAsync(s => s.SetProperty(a => a.UserId, agentUser.Id));
+            var managerTeams = await db.UserTeamScopes.Where(s => s.UserId == manager.Id).Select(s => s.TeamId).OrderBy(t => t).ToListAsync();
+            var managerAgents = await db.Agents.Where(a => a.TeamId != null && managerTeams.Contains(a.TeamId.Value)).Select(a => a.Id).ToListAsync();
+            return (teams, agents, reasons, manager.Id, agentUser.Id, managerTeams, managerAgents);
         });
 
         ClaimsPrincipal User(string id, string role) => new(new ClaimsIdentity([new Claim(ClaimTypes.NameIdentifier, id), new Claim(ClaimTypes.Role, role)], "bench"));
         var everything = User("bench-admin", Roles.Admin);
         var manager = User(managerId, Roles.Manager);
         var agent = User(agentUserId, Roles.Agent);
-        var managerTeams = (await database.WithScopeAsync(sp => sp.GetRequiredService<UserScopeService>().ScopeForAsync(manager))).TeamIds!.ToList();
 
         string[] periods = [PeriodPresets.Last7Days, PeriodPresets.Last30Days, PeriodPresets.Last90Days, PeriodPresets.ThisMonth, PeriodPresets.LastMonth, PeriodPresets.YearToDate, PeriodPresets.Last12Months];
         var random = new Random(2026);
@@ -144,9 +145,14 @@ public sealed class DashboardBenchmark : IBenchmark
                 < 0.9 => (manager, "3 teams"),
                 _ => (agent, "one agent"),
             };
-            // Team and agent filters a user may choose (the dashboard refuses others): the manager's three teams, none for an agent.
-            List<int> teamChoices = user == agent ? [] : user == manager ? managerTeams : teamIds;
-            var agentChoices = agentTeams.Where(a => a.TeamId is { } t && teamChoices.Contains(t)).Select(a => a.Id).ToList();
+            // A filter outside the user's scope is refused (as the page does): a team-limited manager filters by their own
+            // teams and agents, an agent by nothing but channel and reason.
+            var (teamChoices, agentChoices) = who switch
+            {
+                "all teams" => (teamIds, agentIds),
+                "3 teams" => (managerTeams, managerAgents),
+                _ => ([], []),
+            };
             var filter = new DashboardFilter
             {
                 Period = period,

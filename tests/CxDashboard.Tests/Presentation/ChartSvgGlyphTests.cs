@@ -64,6 +64,37 @@ public class ChartSvgGlyphTests
     }
 
     [Fact]
+    public void A_legend_that_wraps_onto_a_second_row_keeps_clear_of_the_axis_labels_and_inside_the_chart()
+    {
+        // The agent's dashboard chart in Swedish: three series with small samples and one target, on a 480 px chart.
+        string[] names = ["Kundnöjdhet %", "Lösningsgrad enl. kund %", "Lösningsgrad %"];
+        string[] colors = [Charts.Blue, Charts.Green, Charts.Purple];
+        string[] days = ["11-08", "11-13", "11-18", "11-23", "11-28", "12-03"];
+        var series = names.Select((name, i) => new ChartSeries(name, [60 + i, 62 + i, 61 + i, 70, 65, 66], colors[i], Target: 80, Samples: [5, 40, 40, 3, 40, 40])).ToList();
+        var plot = Charts.TrendPlot("Kundnöjdhet och lösningsgrad", "%", days, series, words: ChartWords.Swedish, percent: true);
+        var svg = XDocument.Parse(Charts.ToSvg(plot, 480, 260, "test"));
+
+        float Baseline(XElement text)
+        {
+            var translate = Regex.Match((string?)text.Attribute("transform") ?? "translate(0 0)", @"translate\(([-0-9.]+)[ ,]([-0-9.]+)\)");
+            var offset = translate.Success ? float.Parse(translate.Groups[2].Value, CultureInfo.InvariantCulture) : 0;
+            return offset + Numbers((string?)text.Attribute("y")).DefaultIfEmpty(0).First();
+        }
+        var texts = svg.Descendants(Svg + "text").Select(t => (Text: t.Value.Trim(), Baseline: Baseline(t), Size: (float)t.Attribute("font-size")!)).ToList();
+        var legend = texts.Where(t => names.Contains(t.Text) || t.Text.StartsWith("Mål", StringComparison.Ordinal) || t.Text.StartsWith("n < 30", StringComparison.Ordinal)).ToList();
+        var ticks = texts.Where(t => days.Contains(t.Text)).ToList();
+
+        Assert.Equal(5, legend.Count);
+        Assert.True(legend.Select(t => t.Baseline).Distinct().Count() > 1, "the legend fits one row here; the test needs one that wraps");
+        var lowestTick = ticks.Max(t => t.Baseline);
+        foreach (var item in legend)
+        {
+            Assert.True(item.Baseline - item.Size >= lowestTick, $"\"{item.Text}\" (baseline {item.Baseline:0.0}) runs into the axis labels (baseline {lowestTick:0.0})");
+            Assert.True(item.Baseline <= 260, $"\"{item.Text}\" (baseline {item.Baseline:0.0}) is below the chart's bottom");
+        }
+    }
+
+    [Fact]
     public void Each_series_draws_its_own_target_dashed_in_its_colour_under_one_legend_item()
     {
         var svg = TrendSvg("Survey FCR %", "Contact-based FCR %");

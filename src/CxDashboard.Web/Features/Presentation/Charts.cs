@@ -241,9 +241,14 @@ public static class Charts
         return string.Join('\n', lines);
     }
 
+    /// <summary>What the value axis, its name and the right margin take from a web chart's width, at most.</summary>
+    private const int LegendAxisAllowance = 100;
+
     public static string ToSvg(Plot plot, int width, int height, string ariaLabel)
     {
         CxDashboard.Reporting.Pdf.ChartLegends.Style(plot);
+        // The data area is the figure less the value axis and its name on the left and a margin on the right.
+        CxDashboard.Reporting.Pdf.ChartLegends.FitRows(plot, width - LegendAxisAllowance);
         var svg = plot.GetSvgHtml(width, height);
         var label = WebUtility.HtmlEncode(ariaLabel);
         var start = svg.IndexOf("<svg", StringComparison.Ordinal);
