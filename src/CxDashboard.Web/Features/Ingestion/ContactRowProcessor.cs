@@ -33,7 +33,7 @@ public sealed class ContactRowProcessor : ContactRows
     /// </summary>
     private static bool PrepareLoad(SqliteImportSession session, long expectedRows)
     {
-        var empty = session.Scalar("""SELECT NOT EXISTS (SELECT 1 FROM "Contacts")""") == 1;
+        var empty = session.ContactsTableIsEmpty();
         if (empty && expectedRows >= BulkLoadRows) session.SuspendIndexes("Contacts");
         return empty;
     }
@@ -90,7 +90,7 @@ public sealed class ContactRowProcessor : ContactRows
         return RowOutcome.Inserted;
     }
 
-    public override CompletedRows Complete()
+    public override CompletedRows Complete(CancellationToken ct)
     {
         _customers.InsertPending();
         _newRows.Flush();

@@ -46,7 +46,7 @@ public sealed class EngagementRowProcessor(ImportSession session, MasterData mas
         return RowOutcome.Deferred;
     }
 
-    public override CompletedRows Complete()
+    public override CompletedRows Complete(CancellationToken ct)
     {
         long inserted = 0, unchanged = 0;
         foreach (var ((teamId, period), answers) in _answers)

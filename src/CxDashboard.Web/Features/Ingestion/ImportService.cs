@@ -215,7 +215,7 @@ public sealed class ImportService(
 
         if (rows == 0) return FileRejected(kind, ImportText.NoDataRows);
 
-        var completed = processor.Complete();
+        var completed = processor.Complete(ct);
         if (completed.Errors is { Count: > 0 } found)
         {
             // Errors found by a set-based step: merged with the row errors in line order, within the same limit.

@@ -29,6 +29,9 @@ public abstract class ImportSession : IAsyncDisposable
 
     public bool ContactsWereEmpty => ContactsMaxIdAtStart == 0;
 
+    /// <summary>Whether the contacts table has no rows now (a later file of a batch may follow an earlier one's).</summary>
+    public bool ContactsTableIsEmpty() => Scalar("""SELECT CASE WHEN EXISTS (SELECT 1 FROM "Contacts") THEN 0 ELSE 1 END""") == 1;
+
     /// <summary>Who the import's changes of customers' details are recorded as coming from.</summary>
     public ChangeSource ChangeSource { get; private set; } = ChangeSource.Unnamed;
 

@@ -72,7 +72,7 @@ public sealed class PostgresContactRowProcessor(PostgresImportSession session, M
         else copy.WriteNull();
     }
 
-    public override CompletedRows Complete()
+    public override CompletedRows Complete(CancellationToken ct)
     {
         var session = Postgres;
         var errors = new List<ImportError>();
@@ -162,9 +162,9 @@ public sealed class PostgresContactRowProcessor(PostgresImportSession session, M
                 DROP TABLE import_contact_matches;
                 """);
         }
-        session.ComputeGapsBeforeInsert(CancellationToken.None);
-        var bulkLoad = session.Scalar("""SELECT COUNT(*) FROM (SELECT 1 FROM "Contacts" LIMIT 1) c""") == 0
-            && session.Scalar("SELECT COUNT(*) FROM import_contacts") >= BulkLoadRows;
+        var contactsEmpty = session.ContactsTableIsEmpty();
+        session.ComputeGapsBeforeInsert(contactsEmpty, ct);
+        var bulkLoad = contactsEmpty && session.Scalar("SELECT COUNT(*) FROM import_contacts") >= BulkLoadRows;
         var suspended = bulkLoad ? session.SuspendIndexesAndForeignKeys("Contacts") : [];
         var inserted = session.Execute("""
             INSERT INTO "Contacts" ("ExternalId", "CustomerId", "AgentId", "TeamId", "Channel", "ReasonId", "StartedAtUtc", "LocalDate",

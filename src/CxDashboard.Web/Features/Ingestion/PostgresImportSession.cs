@@ -205,12 +205,12 @@ public sealed class PostgresImportSession : ImportSession
     /// gaps go to import_new_gaps by line, for the insert to join; stored contacts whose gaps change are updated here and
     /// their days marked changed.
     /// </summary>
-    public void ComputeGapsBeforeInsert(CancellationToken ct)
+    /// <param name="contactsEmpty">Whether the contacts table is empty (then only the staged rows are read).</param>
+    public void ComputeGapsBeforeInsert(bool contactsEmpty, CancellationToken ct)
     {
         var stopwatch = System.Diagnostics.Stopwatch.StartNew();
         Execute("TRUNCATE import_new_gaps, import_gaps");
-        var anyStored = Scalar("""SELECT COUNT(*) FROM (SELECT 1 FROM "Contacts" LIMIT 1) c""") == 1;
-        if (anyStored)
+        if (!contactsEmpty)
         {
             Execute("""
                 INSERT INTO import_customers (customer_id)
@@ -218,7 +218,7 @@ public sealed class PostgresImportSession : ImportSession
                 ON CONFLICT DO NOTHING
                 """);
         }
-        Execute($"DECLARE import_timeline NO SCROLL CURSOR FOR {StagedTimeline} {(anyStored ? $"UNION ALL {StoredTimeline}" : "")} ORDER BY 3, 4");
+        Execute($"DECLARE import_timeline NO SCROLL CURSOR FOR {StagedTimeline} {(contactsEmpty ? "" : $"UNION ALL {StoredTimeline}")} ORDER BY 3, 4");
 
         var timeline = new CustomerTimeline();
         var newGaps = new List<(long Line, TimelineGaps Gaps)>();

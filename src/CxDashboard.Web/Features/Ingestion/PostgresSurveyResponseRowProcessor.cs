@@ -35,7 +35,7 @@ public sealed class PostgresSurveyResponseRowProcessor(PostgresImportSession ses
         return row.Any ? RowOutcome.Rejected : RowOutcome.Deferred;
     }
 
-    public override CompletedRows Complete()
+    public override CompletedRows Complete(CancellationToken ct)
     {
         var session = Postgres;
         // Every check's errors, in the order a row's checks run on SQLite: contact, team, duplicate.

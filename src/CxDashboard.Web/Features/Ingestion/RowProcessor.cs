@@ -46,7 +46,7 @@ public abstract class RowProcessor(ImportSession session, MasterData masterData,
     /// Writes and counts the deferred rows, for work that needs every row first (a team-month of engagement answers, a
     /// bulk copy's set-based merge); the errors it finds are of rows counted as deferred, which it counts as rejected.
     /// </summary>
-    public virtual CompletedRows Complete() => CompletedRows.None;
+    public virtual CompletedRows Complete(CancellationToken ct) => CompletedRows.None;
 
     /// <summary>What the batch had created before this file: the file's notes name only what it created.</summary>
     private readonly (int Teams, int Agents, int Reasons) _createdBefore = masterData.Created;
