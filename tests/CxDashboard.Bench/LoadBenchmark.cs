@@ -95,7 +95,7 @@ public sealed partial class LoadBenchmark : IBenchmark
             output.WriteLine($"Seeded the demo organisation in {stopwatch.Elapsed.TotalSeconds:0} s.");
         }
         else database = await DashboardBenchmark.BuildReferenceLoadAsync(() => BenchDatabase.CreateAsync(databaseFile), directory,
-            new DateOnly(2026, 10, 31), teams: 25, agents: 250, output);
+            DashboardBenchmark.ReferenceLoadLastDay(), teams: 25, agents: 250, output);
 
         using (database)
         {
@@ -186,7 +186,7 @@ public sealed partial class LoadBenchmark : IBenchmark
             var requests = new List<PlannedRequest>();
             var weights = new List<double>();
             var seen = new HashSet<(int?, string)>();
-            var lastDay = new DateOnly(2026, 10, 31);
+            var lastDay = DashboardBenchmark.ReferenceLoadLastDay();
             for (var attempt = 0; requests.Count < distinct && attempt < distinct * 20; attempt++)
             {
                 var accountIndex = random.Next(accounts.Count);
