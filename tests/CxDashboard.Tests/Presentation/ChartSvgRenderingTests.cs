@@ -43,12 +43,31 @@ public class ChartSvgRenderingTests
         });
     }
 
+    /// <summary>Every character the reduced face covers, as bar labels of 20 characters.</summary>
+    private static Plot EveryCoveredCharacter()
+    {
+        var characters = new string(Enumerable.Range(0, char.MaxValue + 1).Select(c => (char)c).Where(c => c != '\n' && SvgTextFaces.Covers(c.ToString())).ToArray());
+        var bars = characters.Chunk(20).Select((chunk, i) => (new string(chunk), (double)(i % 7 + 1))).ToList();
+        return Charts.BarPlot("Åäö − ≤ ≥ € …", "% av kontakterna", bars);
+    }
+
+    /// <summary>Names beyond the covered characters (Cyrillic, Vietnamese, Chinese) beside Swedish ones.</summary>
+    private static Plot NamesBeyondTheCoveredCharacters()
+    {
+        string[] names = ["Иван Петров", "Nguyễn Văn Anh", "王伟", "Åsa Öberg"];
+        string[] colors = [Charts.Blue, Charts.Green, Charts.Purple, Charts.Orange];
+        var series = names.Select((name, i) => new ChartSeries(name, [60 + i, 62 + i, 61 + i], colors[i], Target: 70 + i)).ToList();
+        return Charts.TrendPlot("Kundnöjdhet per medarbetare", "%", ["okt", "nov", "dec"], series, words: ChartWords.Swedish, percent: true);
+    }
+
     public static TheoryData<string, int, int> Charts_and_sizes() => new()
     {
         { "trend", 560, 300 },
         { "trend", 480, 260 },
         { "bars", 480, 260 },
         { "radar", 520, 420 },
+        { "every covered character", 900, 1400 },
+        { "names beyond the covered characters", 560, 300 },
     };
 
     [Theory]
@@ -57,7 +76,14 @@ public class ChartSvgRenderingTests
     {
         Plot Make()
         {
-            var plot = chart switch { "trend" => SwedishTrend(), "bars" => ChannelBars(), _ => Radar() };
+            var plot = chart switch
+            {
+                "trend" => SwedishTrend(),
+                "bars" => ChannelBars(),
+                "radar" => Radar(),
+                "every covered character" => EveryCoveredCharacter(),
+                _ => NamesBeyondTheCoveredCharacters(),
+            };
             ChartLegends.Style(plot);
             ChartLegends.FitRows(plot, width - 100);
             return plot;
@@ -68,5 +94,27 @@ public class ChartSvgRenderingTests
 
         Assert.Contains("<text", actual, StringComparison.Ordinal);
         Assert.Equal(expected, actual);
+    }
+
+    [Fact]
+    public void Labels_of_covered_characters_get_the_reduced_face_and_other_labels_keep_the_font()
+    {
+        var font = ScottPlot.Fonts.GetTypeface("DejaVu Sans", bold: false, italic: false);
+        var plot = NamesBeyondTheCoveredCharacters();
+        ChartLegends.Style(plot);
+
+        Charts.RenderSvg(plot, 560, 300);
+
+        var items = plot.Legend.GetItems().ToDictionary(item => item.LabelText);
+        Assert.Same(font, items["Иван Петров"].LabelStyle.Font);
+        Assert.Same(font, items["Nguyễn Văn Anh"].LabelStyle.Font);
+        Assert.Same(font, items["王伟"].LabelStyle.Font);
+        var reduced = items["Åsa Öberg"].LabelStyle.Font;
+        Assert.NotNull(reduced);
+        Assert.NotSame(font, reduced);
+        Assert.Equal(font.FamilyName, reduced!.FamilyName);
+        Assert.Same(reduced, plot.Axes.Title.Label.Font);
+        Assert.Same(reduced, plot.Axes.Left.TickLabelStyle.Font);
+        Assert.Same(reduced, plot.Axes.Bottom.TickLabelStyle.Font);
     }
 }

@@ -264,14 +264,17 @@ public static class Charts
     }
 
     /// <summary>
-    /// The plot as SVG, as ScottPlot's <c>GetSvgHtml</c> draws it, without its first pass into a raster image. A render
-    /// repeats until the axis limits stop changing, and an SVG cannot be cleared between passes, so the layout is settled
-    /// first on a canvas that only measures (ScottPlot allocates, paints and leaves to the finalizer a full bitmap for it).
+    /// The plot as SVG, exactly as ScottPlot's <c>GetSvgHtml</c> draws it, at a fraction of the cost. A render repeats
+    /// until the axis limits stop changing, and an SVG cannot be cleared between passes, so the layout is settled first on
+    /// a canvas that only measures (ScottPlot paints a full bitmap for it and leaves it to the finalizer); the SVG pass
+    /// then writes its text with <see cref="SvgTextFaces"/>.
     /// </summary>
     internal static string RenderSvg(Plot plot, int width, int height)
     {
+        KeepLegendItems(plot.Legend);
         using (var layoutPass = new SKNoDrawCanvas(width, height))
             plot.Render(layoutPass, width, height);
+        SvgTextFaces.Apply(plot);
         using var stream = new MemoryStream();
         var clear = plot.RenderManager.ClearCanvasBeforeEachRender;
         plot.RenderManager.ClearCanvasBeforeEachRender = false;
@@ -285,6 +288,19 @@ public static class Charts
             plot.RenderManager.ClearCanvasBeforeEachRender = clear;
         }
         return Encoding.UTF8.GetString(stream.GetBuffer(), 0, (int)stream.Length);
+    }
+
+    /// <summary>
+    /// Makes the legend's items once and keeps them as its own, in the same order. ScottPlot makes them anew from the
+    /// plottables every time it measures or draws the legend, each with a label holding native objects left to the
+    /// finalizer; kept, they also keep the face <see cref="SvgTextFaces"/> gives them.
+    /// </summary>
+    private static void KeepLegendItems(Legend legend)
+    {
+        if (!legend.DisplayPlottableLegendItems) return;
+        var items = legend.GetItems();
+        legend.ManualItems.InsertRange(0, items.Where(item => !legend.ManualItems.Contains(item)));
+        legend.DisplayPlottableLegendItems = false;
     }
 
     private static void Style(Plot plot, string title)
