@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Net;
+using System.Text;
 using ScottPlot;
+using SkiaSharp;
 
 namespace CxDashboard.Web.Features.Presentation;
 
@@ -249,7 +251,7 @@ public static class Charts
         CxDashboard.Reporting.Pdf.ChartLegends.Style(plot);
         // The data area is the figure less the value axis and its name on the left and a margin on the right.
         CxDashboard.Reporting.Pdf.ChartLegends.FitRows(plot, width - LegendAxisAllowance);
-        var svg = plot.GetSvgHtml(width, height);
+        var svg = RenderSvg(plot, width, height);
         var label = WebUtility.HtmlEncode(ariaLabel);
         var start = svg.IndexOf("<svg", StringComparison.Ordinal);
         var insertAt = start < 0 ? -1 : start + 4;
@@ -259,6 +261,30 @@ public static class Charts
         var withRole = svg.Insert(insertAt, $" role=\"img\" aria-label=\"{label}\" class=\"chart\" preserveAspectRatio=\"xMidYMid meet\"{viewBox}");
         var openEnd = withRole.IndexOf('>', insertAt);
         return withRole.Insert(openEnd + 1, $"<title>{label}</title>");
+    }
+
+    /// <summary>
+    /// The plot as SVG, as ScottPlot's <c>GetSvgHtml</c> draws it, without its first pass into a raster image. A render
+    /// repeats until the axis limits stop changing, and an SVG cannot be cleared between passes, so the layout is settled
+    /// first on a canvas that only measures (ScottPlot allocates, paints and leaves to the finalizer a full bitmap for it).
+    /// </summary>
+    internal static string RenderSvg(Plot plot, int width, int height)
+    {
+        using (var layoutPass = new SKNoDrawCanvas(width, height))
+            plot.Render(layoutPass, width, height);
+        using var stream = new MemoryStream();
+        var clear = plot.RenderManager.ClearCanvasBeforeEachRender;
+        plot.RenderManager.ClearCanvasBeforeEachRender = false;
+        try
+        {
+            using var canvas = SKSvgCanvas.Create(new SKRect(0, 0, width, height), stream);
+            plot.Render(canvas, width, height);
+        }
+        finally
+        {
+            plot.RenderManager.ClearCanvasBeforeEachRender = clear;
+        }
+        return Encoding.UTF8.GetString(stream.GetBuffer(), 0, (int)stream.Length);
     }
 
     private static void Style(Plot plot, string title)
