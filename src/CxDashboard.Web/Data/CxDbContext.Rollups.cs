@@ -12,6 +12,7 @@ public partial class CxDbContext
     public DbSet<KpiRollup> KpiRollups => Set<KpiRollup>();
     public DbSet<KpiRollupState> KpiRollupStates => Set<KpiRollupState>();
     public DbSet<KpiRollupPendingDate> KpiRollupPendingDates => Set<KpiRollupPendingDate>();
+    public DbSet<KpiRollupStaleMonth> KpiRollupStaleMonths => Set<KpiRollupStaleMonth>();
 
     /// <summary>
     /// Survey responses written through EF (hosted surveys, follow-ups, admin corrections) refresh the rollups of

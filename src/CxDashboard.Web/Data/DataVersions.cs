@@ -28,6 +28,7 @@ public static partial class DataVersions
     {
         typeof(Contact), typeof(SurveyResponse), typeof(Team), typeof(Agent), typeof(ContactReason), typeof(KpiTarget),
         typeof(OrganisationSettings), typeof(KpiRollup), typeof(KpiRollupState), typeof(KpiRollupPendingDate),
+        typeof(KpiRollupStaleMonth),
     };
 
     /// <summary>Whether a write to this entity's rows changes what the dashboard shows.</summary>

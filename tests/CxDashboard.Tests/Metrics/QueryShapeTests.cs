@@ -50,8 +50,10 @@ public abstract partial class QueryShapeTests<TDb>(QueryShapeTests<TDb>.Fixture 
                                 From = new DateOnly(2026, 3, 1), To = new DateOnly(2026, 3, 31), TeamId = team, AgentId = agent,
                                 Channel = channel, ReasonId = reason, WindowDays = 7, AsOfUtc = AsOf,
                             }).ToList();
-        // No filter (rollups of the smallest grain) and every filter (the raw rows: no grain holds agent and channel).
-        var first = new[] { combinations[0], combinations[^1] };
+        // No filter (rollups of the smallest grain), agent and channel (the month rows of a month-only grain, and the
+        // stale months beside them) and every filter (the raw rows: no grain holds all four dimensions).
+        var agentAndChannel = combinations.Single(q => q.TeamId is null && q.AgentId is not null && q.Channel is not null && q.ReasonId is null);
+        var first = new[] { combinations[0], agentAndChannel, combinations[^1] };
 
         await fixture.App.WithScopeAsync(async sp =>
         {

@@ -20,3 +20,8 @@ public class KpiRollupPendingDateConfiguration : IEntityTypeConfiguration<KpiRol
 {
     public void Configure(EntityTypeBuilder<KpiRollupPendingDate> builder) => builder.HasKey(d => d.LocalDate);
 }
+
+public class KpiRollupStaleMonthConfiguration : IEntityTypeConfiguration<KpiRollupStaleMonth>
+{
+    public void Configure(EntityTypeBuilder<KpiRollupStaleMonth> builder) => builder.HasKey(m => m.Month);
+}

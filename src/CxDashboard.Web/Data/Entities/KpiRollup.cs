@@ -9,13 +9,25 @@ public enum RollupGrain
     /// <summary>Day × team × agent: agent and team tables, agent filters.</summary>
     TeamAgent = 2,
 
-    /// <summary>Day × team × channel × reason: team-scoped and team-filtered views.</summary>
+    /// <summary>Month × team × channel × reason (months only since format 5): team views with both a channel and a reason.</summary>
     TeamChannelReason = 3,
 
     /// <summary>Day × team: team tables and team totals.</summary>
     Team = 4,
 
     // 5 was day × team × agent × channel × reason, no longer stored (about a row per contact); format 4 rebuilt without it.
+
+    /// <summary>Day × team × channel: team-scoped views by or filtered by channel.</summary>
+    TeamChannel = 6,
+
+    /// <summary>Day × team × reason: team-scoped views by or filtered by reason.</summary>
+    TeamReason = 7,
+
+    /// <summary>Month × team × agent × channel (months only): agent tables filtered by channel over whole months.</summary>
+    TeamAgentChannel = 8,
+
+    /// <summary>Month × team × agent × reason (months only): agent tables filtered by reason over whole months.</summary>
+    TeamAgentReason = 9,
 }
 
 /// <summary>
@@ -83,4 +95,15 @@ public class KpiRollupState
 public class KpiRollupPendingDate
 {
     public DateOnly LocalDate { get; set; }
+}
+
+/// <summary>
+/// A calendar month whose month-only rollup rows (the grains kept per month, not per day) are missing: a change touched
+/// some of its days, and those rows can only be summed from all of the month's contacts. Queries read such a month's
+/// contacts for those grains until the rebuild of pending rollups sums the month again (once it has ended).
+/// </summary>
+public class KpiRollupStaleMonth
+{
+    /// <summary>The first day of the month.</summary>
+    public DateOnly Month { get; set; }
 }

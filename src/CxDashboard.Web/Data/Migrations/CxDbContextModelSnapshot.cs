@@ -1125,6 +1125,16 @@ namespace CxDashboard.Web.Data.Migrations
                     b.ToTable("KpiRollupPendingDates");
                 });
 
+            modelBuilder.Entity("CxDashboard.Web.Data.Entities.KpiRollupStaleMonth", b =>
+                {
+                    b.Property<DateOnly>("Month")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Month");
+
+                    b.ToTable("KpiRollupStaleMonths");
+                });
+
             modelBuilder.Entity("CxDashboard.Web.Data.Entities.KpiRollupState", b =>
                 {
                     b.Property<int>("Id")

@@ -1164,6 +1164,16 @@ namespace CxDashboard.Web.Data.PostgresMigrations
                     b.ToTable("KpiRollupPendingDates");
                 });
 
+            modelBuilder.Entity("CxDashboard.Web.Data.Entities.KpiRollupStaleMonth", b =>
+                {
+                    b.Property<DateOnly>("Month")
+                        .HasColumnType("date");
+
+                    b.HasKey("Month");
+
+                    b.ToTable("KpiRollupStaleMonths");
+                });
+
             modelBuilder.Entity("CxDashboard.Web.Data.Entities.KpiRollupState", b =>
                 {
                     b.Property<int>("Id")

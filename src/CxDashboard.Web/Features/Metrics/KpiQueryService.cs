@@ -49,18 +49,36 @@ public sealed class KpiQueryService(CxDbContext db, OrganisationSettingsService 
 
         // Days still waiting for their rollups after a large import are read from the raw rows, the rest from the
         // rollups: the counts add up across days, so the numbers are never behind the data and only those days cost more.
-        var result = new Dictionary<TKey, KpiCounts>();
+        // A month-only grain answers whole months; the days around them are read from the raw rows too.
+        var parts = new List<(DateOnly From, DateOnly To, bool FromRollups)>();
         foreach (var (from, to, pending) in await SplitByPendingDaysAsync(query.From, query.To, ct))
         {
+            if (pending || !g.MonthOnly) parts.Add((from, to, !pending));
+            else parts.AddRange(RollupPlanner.MonthOnlyStretches(from, to, await LastWhollyDecidableDayAsync(query, ct), await StaleMonthsAsync(ct)));
+        }
+
+        var result = new Dictionary<TKey, KpiCounts>();
+        foreach (var (from, to, fromRollups) in parts)
+        {
             var part = query.ForPeriod(from, to);
-            var counts = pending
-                ? await RawAggregateAsync(part, scope, contactKey, ct)
-                : await RollupAggregateAsync(part, scope, g, key, contactKey, rollupKey, ct);
+            var counts = fromRollups
+                ? await RollupAggregateAsync(part, scope, g.Grain, key, contactKey, rollupKey, ct)
+                : await RawAggregateAsync(part, scope, contactKey, ct);
             if (result.Count == 0) result = counts;
             else foreach (var (rowKey, c) in counts) result[rowKey] = result.TryGetValue(rowKey, out var earlier) ? earlier + c : c;
         }
         return result;
     }
+
+    /// <summary>The last local day whose every contact is decidable at the query's as-of time (see <see cref="ContactRules"/>).</summary>
+    private async Task<DateOnly> LastWhollyDecidableDayAsync(MetricQuery query, CancellationToken ct) =>
+        (await organisation.GetTimeAsync(ct)).LocalDateOf(ContactRules.DecidableCutoff(query.WindowDays, query.AsOfUtc)).AddDays(-1);
+
+    private HashSet<DateOnly>? _staleMonths;
+
+    private async Task<HashSet<DateOnly>> StaleMonthsAsync(CancellationToken ct) =>
+        // Read once per request, as the pending days: a few rows at most.
+        _staleMonths ??= [.. await db.KpiRollupStaleMonths.AsNoTracking().Select(m => m.Month).ToListAsync(ct)];
 
     private int? _rollupWindow;
     private SortedSet<DateOnly>? _pendingDates;
@@ -122,10 +140,9 @@ public sealed class KpiQueryService(CxDbContext db, OrganisationSettingsService 
     private async Task<Dictionary<TKey, KpiCounts>> RollupAggregateAsync<TKey>(MetricQuery query, DataScope scope, RollupGrain grain,
         KeyDimension key, Expression<Func<Contact, TKey>> contactKey, Expression<Func<KpiRollup, TKey>> rollupKey, CancellationToken ct) where TKey : notnull
     {
-        var time = await organisation.GetTimeAsync(ct);
         var cutoff = ContactRules.DecidableCutoff(query.WindowDays, query.AsOfUtc);
-        var partlyDecidableDay = time.LocalDateOf(cutoff);
-        var lastWhollyDecidableDay = partlyDecidableDay.AddDays(-1);
+        var lastWhollyDecidableDay = await LastWhollyDecidableDayAsync(query, ct);
+        var partlyDecidableDay = lastWhollyDecidableDay.AddDays(1);
 
         var result = new Dictionary<TKey, KpiCounts>();
         foreach (var segment in RollupPlanner.Segments(query, scope, grain, key, lastWhollyDecidableDay))

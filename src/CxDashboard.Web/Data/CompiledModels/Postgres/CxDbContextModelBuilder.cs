@@ -12,7 +12,7 @@ namespace CxDashboard.Web.Data.CompiledModels.Postgres
     public partial class CxDbContextModel
     {
         private CxDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("fe010f94-6005-42ae-b737-a92c41241b7f"), entityTypeCount: 50)
+            : base(skipDetectChanges: false, modelId: new Guid("d1786711-0810-4c91-8aff-f16273688900"), entityTypeCount: 51)
         {
         }
 
@@ -43,6 +43,7 @@ namespace CxDashboard.Web.Data.CompiledModels.Postgres
             var improvementAction = ImprovementActionEntityType.Create(this);
             var kpiRollup = KpiRollupEntityType.Create(this);
             var kpiRollupPendingDate = KpiRollupPendingDateEntityType.Create(this);
+            var kpiRollupStaleMonth = KpiRollupStaleMonthEntityType.Create(this);
             var kpiRollupState = KpiRollupStateEntityType.Create(this);
             var kpiTarget = KpiTargetEntityType.Create(this);
             var maturityComment = MaturityCommentEntityType.Create(this);
@@ -144,6 +145,7 @@ namespace CxDashboard.Web.Data.CompiledModels.Postgres
             ImprovementActionEntityType.CreateAnnotations(improvementAction);
             KpiRollupEntityType.CreateAnnotations(kpiRollup);
             KpiRollupPendingDateEntityType.CreateAnnotations(kpiRollupPendingDate);
+            KpiRollupStaleMonthEntityType.CreateAnnotations(kpiRollupStaleMonth);
             KpiRollupStateEntityType.CreateAnnotations(kpiRollupState);
             KpiTargetEntityType.CreateAnnotations(kpiTarget);
             MaturityCommentEntityType.CreateAnnotations(maturityComment);

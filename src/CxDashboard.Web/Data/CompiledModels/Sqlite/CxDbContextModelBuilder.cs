@@ -11,7 +11,7 @@ namespace CxDashboard.Web.Data.CompiledModels.Sqlite
     public partial class CxDbContextModel
     {
         private CxDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("01dc3d33-8dd5-426f-9eed-d4a7be78108c"), entityTypeCount: 50)
+            : base(skipDetectChanges: false, modelId: new Guid("6e862856-10a2-4566-94fb-7fd39d9d2374"), entityTypeCount: 51)
         {
         }
 
@@ -42,6 +42,7 @@ namespace CxDashboard.Web.Data.CompiledModels.Sqlite
             var improvementAction = ImprovementActionEntityType.Create(this);
             var kpiRollup = KpiRollupEntityType.Create(this);
             var kpiRollupPendingDate = KpiRollupPendingDateEntityType.Create(this);
+            var kpiRollupStaleMonth = KpiRollupStaleMonthEntityType.Create(this);
             var kpiRollupState = KpiRollupStateEntityType.Create(this);
             var kpiTarget = KpiTargetEntityType.Create(this);
             var maturityComment = MaturityCommentEntityType.Create(this);
@@ -143,6 +144,7 @@ namespace CxDashboard.Web.Data.CompiledModels.Sqlite
             ImprovementActionEntityType.CreateAnnotations(improvementAction);
             KpiRollupEntityType.CreateAnnotations(kpiRollup);
             KpiRollupPendingDateEntityType.CreateAnnotations(kpiRollupPendingDate);
+            KpiRollupStaleMonthEntityType.CreateAnnotations(kpiRollupStaleMonth);
             KpiRollupStateEntityType.CreateAnnotations(kpiRollupState);
             KpiTargetEntityType.CreateAnnotations(kpiTarget);
             MaturityCommentEntityType.CreateAnnotations(maturityComment);

@@ -3,6 +3,7 @@ using CxDashboard.Web.Data;
 using CxDashboard.Web.Data.Entities;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using CxDashboard.Web.Features.Organisation;
 using Npgsql;
 
 namespace CxDashboard.Web.Features.Metrics.Rollups;
@@ -39,17 +40,24 @@ public sealed class KpiRollupService(CxDbContext db, TimeProvider clock, ILogger
     }
 
     /// <summary>
-    /// Rebuilds the days a large import left pending (see <see cref="Ingestion.ImportService.DeferredRollupRows"/>) in a
-    /// transaction of its own; returns how many days it rebuilt.
+    /// Rebuilds the days a large import left pending (see <see cref="Ingestion.ImportService.DeferredRollupRows"/>), and
+    /// the stale months that have ended (see <see cref="KpiRollupStaleMonth"/>), in a transaction of its own; returns how
+    /// many days it rebuilt. The current month stays stale until it ends: its month-only rows serve only periods that
+    /// cover all of it, and the survey answers arriving all month would have it summed again every run.
     /// </summary>
     public async Task<int> RefreshPendingAsync(CancellationToken ct = default)
     {
-        if (await UsableWindowAsync(ct) is not { } windowDays || !await db.KpiRollupPendingDates.AnyAsync(ct)) return 0;
+        if (await UsableWindowAsync(ct) is not { } windowDays) return 0;
+        // The zone is read here, not through OrganisationSettingsService, which depends on this service.
+        var timeZoneId = await db.OrganisationSettings.AsNoTracking().Select(o => o.TimeZoneId).SingleOrDefaultAsync(ct) ?? OrganisationSettings.DefaultTimeZoneId;
+        var today = OrganisationTime.For(timeZoneId).Today(clock);
+        var currentMonth = new DateOnly(today.Year, today.Month, 1);
+        if (!await db.KpiRollupPendingDates.AnyAsync(ct) && !await db.KpiRollupStaleMonths.AnyAsync(m => m.Month < currentMonth, ct)) return 0;
         var stopwatch = Stopwatch.StartNew();
         var days = await OpenAsync(ct) switch
         {
-            NpgsqlConnection postgres => await PostgresRollupWriter.RefreshPendingAsync(postgres, windowDays, ct),
-            var sqlite => KpiRollupWriter.RefreshPending((SqliteConnection)sqlite, windowDays),
+            NpgsqlConnection postgres => await PostgresRollupWriter.RefreshPendingAsync(postgres, windowDays, currentMonth, ct),
+            var sqlite => KpiRollupWriter.RefreshPending((SqliteConnection)sqlite, windowDays, currentMonth),
         };
         logger.LogInformation("KPI rollups of {Days} pending day(s) rebuilt in {Seconds:0.0} s", days, stopwatch.Elapsed.TotalSeconds);
         return days;

@@ -11,10 +11,16 @@ namespace CxDashboard.Web.Features.Metrics.Rollups;
 /// finest grain (every dimension); the other grains and the month rows are sums of it (see <see cref="RollupBuilder"/>).
 /// The comparisons are those of <see cref="ContactRules"/>, applied to the stored gaps (see <see cref="RollupMeasures"/>).
 /// </summary>
+/// <summary>A stored grain: the dimensions its rows keep, and whether it has day rows or month rows only.</summary>
+internal sealed record StoredGrain(RollupGrain Grain, string[] Dimensions, bool MonthOnly)
+{
+    public bool Keeps(string dimension) => Dimensions.Contains(dimension);
+}
+
 public static class KpiRollupWriter
 {
     /// <summary>Raised whenever grains or measures change, so existing rollups are rebuilt at the next start.</summary>
-    public const int FormatVersion = 4;
+    public const int FormatVersion = 5;
 
     /// <summary>The window W of the stored rollups when they may be read and kept current, else null.</summary>
     public static int? UsableWindow(SqliteConnection connection, SqliteTransaction? transaction)
@@ -26,17 +32,26 @@ public static class KpiRollupWriter
     }
 
     /// <summary>
-    /// Every stored grain with the dimensions it keeps (the others are summed over). No grain keeps all four: with about
-    /// one row per contact it cost the rebuild more than its queries (an agent with a channel or reason) save over the
-    /// contacts' own (agent, date) index.
+    /// Every stored grain with the dimensions it keeps (the others are summed over), smallest first. Day grains have a
+    /// row per day and per month; month-only grains (<see cref="StoredGrain.MonthOnly"/>) a row per month only: kept per
+    /// day they would hold about half a row per contact, more to write than their queries save over the contacts' own
+    /// indexes for a few weeks, while a year of them is read from twelve months. No grain keeps all four dimensions.
     /// </summary>
-    internal static readonly (RollupGrain Grain, string[] Dimensions)[] Grains =
+    internal static readonly StoredGrain[] Grains =
     [
-        (RollupGrain.ChannelReason, ["Channel", "ReasonId"]),
-        (RollupGrain.TeamAgent, ["TeamId", "AgentId"]),
-        (RollupGrain.TeamChannelReason, ["TeamId", "Channel", "ReasonId"]),
-        (RollupGrain.Team, ["TeamId"]),
+        new(RollupGrain.Team, ["TeamId"], MonthOnly: false),
+        new(RollupGrain.ChannelReason, ["Channel", "ReasonId"], MonthOnly: false),
+        new(RollupGrain.TeamChannel, ["TeamId", "Channel"], MonthOnly: false),
+        new(RollupGrain.TeamAgent, ["TeamId", "AgentId"], MonthOnly: false),
+        new(RollupGrain.TeamReason, ["TeamId", "ReasonId"], MonthOnly: false),
+        new(RollupGrain.TeamAgentChannel, ["TeamId", "AgentId", "Channel"], MonthOnly: true),
+        new(RollupGrain.TeamChannelReason, ["TeamId", "Channel", "ReasonId"], MonthOnly: true),
+        new(RollupGrain.TeamAgentReason, ["TeamId", "AgentId", "ReasonId"], MonthOnly: true),
     ];
+
+    internal static IEnumerable<StoredGrain> DayGrains => Grains.Where(g => !g.MonthOnly);
+
+    internal static IEnumerable<StoredGrain> MonthOnlyGrains => Grains.Where(g => g.MonthOnly);
 
     /// <summary>The measure columns, in the order of <see cref="RollupMeasures"/>.</summary>
     internal static readonly string[] Measures =
@@ -63,6 +78,7 @@ public static class KpiRollupWriter
             Execute(connection, tx, """INSERT OR IGNORE INTO temp.rollup_dates (local_date) SELECT DISTINCT "LocalDate" FROM "Contacts" """);
             Refresh(connection, tx, windowDays, everything: true);
             Execute(connection, tx, """DELETE FROM "KpiRollupPendingDates" """);
+            Execute(connection, tx, """DELETE FROM "KpiRollupStaleMonths" """);
             Execute(connection, tx, $"""
                 INSERT INTO "KpiRollupStates" ("Id", "WindowDays", "IsComplete", "BuiltAtUtc", "FormatVersion") VALUES (1, @w, 1, @now, {FormatVersion})
                 ON CONFLICT ("Id") DO UPDATE SET "WindowDays" = excluded."WindowDays", "IsComplete" = 1, "BuiltAtUtc" = excluded."BuiltAtUtc",
@@ -81,14 +97,27 @@ public static class KpiRollupWriter
     }
 
     /// <summary>
-    /// Rebuilds the rollups of every pending date in one transaction of its own and clears them; returns how many days
-    /// it rebuilt. The write lock is taken first, so an import cannot add pending dates between the read and the clear.
+    /// Rebuilds the rollups of every pending date, and of every day of the stale months that ended before
+    /// <paramref name="currentMonth"/> (so their month-only rows are summed again), in one transaction of its own and
+    /// clears them; returns how many days it rebuilt. The write lock is taken first, so an import cannot add pending
+    /// dates between the read and the clear.
     /// </summary>
-    public static int RefreshPending(SqliteConnection connection, int windowDays)
+    public static int RefreshPending(SqliteConnection connection, int windowDays, DateOnly currentMonth)
     {
         using var transaction = connection.BeginTransaction(deferred: false);
         EnsureDateStage(connection, transaction);
+        // A stale month whose contacts are all gone has no rows to sum: nothing is stale any more.
+        Execute(connection, transaction, """
+            DELETE FROM "KpiRollupStaleMonths" AS m WHERE m."Month" < @month
+                AND NOT EXISTS (SELECT 1 FROM "Contacts" c WHERE c."LocalDate" >= m."Month" AND c."LocalDate" < date(m."Month", '+1 month'))
+            """, month: currentMonth);
         var days = Execute(connection, transaction, """INSERT OR IGNORE INTO temp.rollup_dates (local_date) SELECT "LocalDate" FROM "KpiRollupPendingDates" """);
+        days += Execute(connection, transaction, """
+            INSERT OR IGNORE INTO temp.rollup_dates (local_date)
+            SELECT DISTINCT c."LocalDate" FROM "KpiRollupStaleMonths" m
+            JOIN "Contacts" c ON c."LocalDate" >= m."Month" AND c."LocalDate" < date(m."Month", '+1 month')
+            WHERE m."Month" < @month
+            """, month: currentMonth);
         if (days > 0)
         {
             Refresh(connection, transaction, windowDays, everything: false);
@@ -188,7 +217,8 @@ public static class KpiRollupWriter
 
     internal static string Columns(IEnumerable<string> names) => string.Join(", ", names.Select(n => $"\"{n}\""));
 
-    private static int Execute(SqliteConnection connection, SqliteTransaction? transaction, string sql, int? windowDays = null, long? nowTicks = null)
+    private static int Execute(SqliteConnection connection, SqliteTransaction? transaction, string sql, int? windowDays = null, long? nowTicks = null,
+        DateOnly? month = null)
     {
         using var command = connection.CreateCommand();
         command.Transaction = transaction;
@@ -196,6 +226,7 @@ public static class KpiRollupWriter
         command.CommandTimeout = 0;
         if (windowDays is { } w) command.Parameters.AddWithValue("@w", w);
         if (nowTicks is { } now) command.Parameters.AddWithValue("@now", now);
+        if (month is { } m) command.Parameters.AddWithValue("@month", m.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
         return command.ExecuteNonQuery();
     }
 }

@@ -14,8 +14,10 @@ internal readonly record struct RollupKey(int? TeamId, int? AgentId, int? Channe
 /// Writes the rollup rows of the staged dates (whose old rows the caller deleted) from one pass over their contacts
 /// and responses in date order. Each day is summed in memory with every dimension; the stored grains are sums of that
 /// (the every-dimension sum itself is not stored: it held about one row per contact, more to write than it saved), and
-/// each month is the sum of its days per grain: the staged ones as just computed, the others read back. Hash sums
-/// replace the sorts of a GROUP BY, which cost SQLite most of a large refresh. Memory holds one day's rows and one
+/// each month is the sum of its days per grain: the staged ones as just computed, the others read back from their day
+/// rows. Month-only grains have no day rows to read back, so their month rows are written only when every day of the
+/// month with contacts is staged; otherwise the month is recorded as stale (<see cref="KpiRollupStaleMonth"/>). Hash
+/// sums replace the sorts of a GROUP BY, which cost SQLite most of a large refresh. Memory holds one day's rows and one
 /// month's (bounded by teams × agents × channels × reasons), whatever the number of days.
 /// </summary>
 internal sealed class RollupBuilder(SqliteConnection connection, int windowDays, bool sequentialScan)
@@ -24,6 +26,9 @@ internal sealed class RollupBuilder(SqliteConnection connection, int windowDays,
     private readonly Dictionary<RollupGrain, Dictionary<RollupKey, RollupMeasures>> _month =
         KpiRollupWriter.Grains.ToDictionary(g => g.Grain, _ => new Dictionary<RollupKey, RollupMeasures>());
     private readonly Dictionary<RollupKey, RollupMeasures> _coarser = [];
+
+    /// <summary>Whether every day of the current month with contacts is staged, so its month-only rows can be summed.</summary>
+    private bool _wholeMonthStaged;
 
     private static readonly string StagedContactsSql = """
         SELECT c."LocalDate", c."TeamId", c."AgentId", c."Channel", c."ReasonId",
@@ -63,6 +68,10 @@ internal sealed class RollupBuilder(SqliteConnection connection, int windowDays,
         using var responses = new FastStatement(connection, string.Format(StagedResponsesSql, scan));
         using var unstaged = new FastStatement(connection, UnstagedDaysOfMonthSql);
         using var insert = new FastStatement(connection, InsertSql);
+        using var hasContacts = new FastStatement(connection, """SELECT 1 FROM "Contacts" WHERE "LocalDate" = ?1 LIMIT 1""");
+        using var markStale = new FastStatement(connection, """INSERT OR IGNORE INTO "KpiRollupStaleMonths" ("Month") VALUES (?1)""");
+        using var clearStale = new FastStatement(connection, """DELETE FROM "KpiRollupStaleMonths" WHERE "Month" = ?1""");
+        var staged = dates.ToHashSet(StringComparer.Ordinal);
 
         var hasContact = contacts.ReadNext();
         var hasResponse = responses.ReadNext();
@@ -74,6 +83,7 @@ internal sealed class RollupBuilder(SqliteConnection connection, int windowDays,
             var nextMonthStart = DateOnly.ParseExact(monthStart, "yyyy-MM-dd", CultureInfo.InvariantCulture).AddMonths(1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
             foreach (var rows in _month.Values) rows.Clear();
             AddUnstagedDays(unstaged, monthStart, nextMonthStart);
+            _wholeMonthStaged = !HasUnstagedDayWithContacts(hasContacts, staged, monthStart);
 
             for (; next < dates.Count && dates[next].StartsWith(month, StringComparison.Ordinal); next++)
             {
@@ -92,10 +102,26 @@ internal sealed class RollupBuilder(SqliteConnection connection, int windowDays,
                 WriteDay(insert, day);
             }
             var monthDate = Encoding.UTF8.GetBytes(monthStart);
-            foreach (var (grain, rows) in _month) Write(insert, grain, monthDate, isMonth: true, rows);
+            foreach (var grain in KpiRollupWriter.Grains)
+                if (!grain.MonthOnly || _wholeMonthStaged) Write(insert, grain.Grain, monthDate, isMonth: true, _month[grain.Grain]);
+            (_wholeMonthStaged ? clearStale : markStale).Bind(1, monthStart).Execute();
         }
         if (hasContact) contacts.Reset();
         if (hasResponse) responses.Reset();
+    }
+
+    private static bool HasUnstagedDayWithContacts(FastStatement hasContacts, HashSet<string> staged, string monthStart)
+    {
+        var first = DateOnly.ParseExact(monthStart, "yyyy-MM-dd", CultureInfo.InvariantCulture);
+        for (var day = first; day.Month == first.Month; day = day.AddDays(1))
+        {
+            var text = day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+            if (staged.Contains(text)) continue;
+            if (!hasContacts.Bind(1, text).ReadFirst()) continue;
+            hasContacts.Reset();
+            return true;
+        }
+        return false;
     }
 
     /// <summary>Whether the stream's current row is on this day; rows come in date order, and only staged dates.</summary>
@@ -134,21 +160,24 @@ internal sealed class RollupBuilder(SqliteConnection connection, int windowDays,
         }
     }
 
-    /// <summary>Writes the day's rows of every grain, summed from its every-dimension sums, and adds them to the month's.</summary>
+    /// <summary>
+    /// Writes the day's rows of every day grain, summed from its every-dimension sums, and adds them (and the month-only
+    /// grains' sums, when the month's are written) to the month's.
+    /// </summary>
     private void WriteDay(FastStatement insert, byte[] date)
     {
-        foreach (var (grain, dimensions) in KpiRollupWriter.Grains)
+        foreach (var grain in KpiRollupWriter.Grains)
         {
-            bool team = dimensions.Contains("TeamId"), agent = dimensions.Contains("AgentId"),
-                channel = dimensions.Contains("Channel"), reason = dimensions.Contains("ReasonId");
+            if (grain.MonthOnly && !_wholeMonthStaged) continue;
+            bool team = grain.Keeps("TeamId"), agent = grain.Keeps("AgentId"), channel = grain.Keeps("Channel"), reason = grain.Keeps("ReasonId");
             _coarser.Clear();
             foreach (var (key, measures) in _day)
             {
                 var kept = new RollupKey(team ? key.TeamId : null, agent ? key.AgentId : null, channel ? key.Channel : null, reason ? key.ReasonId : null);
                 CollectionsMarshal.GetValueRefOrAddDefault(_coarser, kept, out _).Add(measures);
             }
-            Write(insert, grain, date, isMonth: false, _coarser);
-            var month = _month[grain];
+            if (!grain.MonthOnly) Write(insert, grain.Grain, date, isMonth: false, _coarser);
+            var month = _month[grain.Grain];
             foreach (var (key, measures) in _coarser) CollectionsMarshal.GetValueRefOrAddDefault(month, key, out _).Add(measures);
         }
     }

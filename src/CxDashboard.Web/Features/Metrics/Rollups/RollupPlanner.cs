@@ -21,34 +21,47 @@ public enum KeyDimension
 /// </summary>
 public static class RollupPlanner
 {
-    [Flags]
-    private enum Dims
+    /// <summary>
+    /// The smallest stored grain holding these dimensions: a day grain when one does (the grains are listed smallest
+    /// first), else a month-only grain, except for a breakdown by day, which month rows cannot answer; null when none
+    /// does (the raw rows answer).
+    /// </summary>
+    internal static StoredGrain? ChooseGrain(MetricQuery query, DataScope scope, KeyDimension key)
     {
-        None = 0,
-        Team = 1,
-        Agent = 2,
-        Channel = 4,
-        Reason = 8,
+        var needed = new List<string>();
+        if (query.TeamId is not null || scope.TeamIds is not null || key == KeyDimension.Team) needed.Add("TeamId");
+        if (query.AgentId is not null || scope.AgentId is not null || key == KeyDimension.Agent) needed.Add("AgentId");
+        if (query.Channel is not null || key == KeyDimension.Channel) needed.Add("Channel");
+        if (query.ReasonId is not null || key == KeyDimension.Reason) needed.Add("ReasonId");
+        var candidates = key == KeyDimension.Day ? KpiRollupWriter.DayGrains : KpiRollupWriter.DayGrains.Concat(KpiRollupWriter.MonthOnlyGrains);
+        return candidates.FirstOrDefault(grain => needed.All(grain.Keeps));
     }
 
-    private static readonly (RollupGrain Grain, Dims Dims)[] SmallestFirst =
-    [
-        (RollupGrain.Team, Dims.Team),
-        (RollupGrain.ChannelReason, Dims.Channel | Dims.Reason),
-        (RollupGrain.TeamAgent, Dims.Team | Dims.Agent),
-        (RollupGrain.TeamChannelReason, Dims.Team | Dims.Channel | Dims.Reason),
-    ];
-
-    public static RollupGrain? ChooseGrain(MetricQuery query, DataScope scope, KeyDimension key)
+    /// <summary>
+    /// For a month-only grain: a stretch of days cut into the whole calendar months its month rows answer (wholly
+    /// decidable, so their FCR counts are final, and not stale) and the days before, between and after them, which the
+    /// raw rows answer. Adjacent parts of one kind are joined.
+    /// </summary>
+    public static List<(DateOnly From, DateOnly To, bool FromRollups)> MonthOnlyStretches(DateOnly from, DateOnly to,
+        DateOnly lastWhollyDecidableDay, IReadOnlySet<DateOnly> staleMonths)
     {
-        var needed = Dims.None;
-        if (query.TeamId is not null || scope.TeamIds is not null || key == KeyDimension.Team) needed |= Dims.Team;
-        if (query.AgentId is not null || scope.AgentId is not null || key == KeyDimension.Agent) needed |= Dims.Agent;
-        if (query.Channel is not null || key == KeyDimension.Channel) needed |= Dims.Channel;
-        if (query.ReasonId is not null || key == KeyDimension.Reason) needed |= Dims.Reason;
-        foreach (var (grain, dims) in SmallestFirst)
-            if ((dims & needed) == needed) return grain;
-        return null;
+        var parts = new List<(DateOnly From, DateOnly To, bool FromRollups)>();
+        void Add(DateOnly partFrom, DateOnly partTo, bool fromRollups)
+        {
+            if (parts.Count > 0 && parts[^1].FromRollups == fromRollups && parts[^1].To.AddDays(1) == partFrom) parts[^1] = (parts[^1].From, partTo, fromRollups);
+            else parts.Add((partFrom, partTo, fromRollups));
+        }
+        var day = from;
+        while (day <= to)
+        {
+            var monthStart = new DateOnly(day.Year, day.Month, 1);
+            var monthEnd = monthStart.AddMonths(1).AddDays(-1);
+            var partTo = monthEnd < to ? monthEnd : to;
+            var whole = day == monthStart && partTo == monthEnd && monthEnd <= lastWhollyDecidableDay && !staleMonths.Contains(monthStart);
+            Add(day, partTo, whole);
+            day = partTo.AddDays(1);
+        }
+        return parts;
     }
 
     /// <summary>
@@ -56,7 +69,7 @@ public static class RollupPlanner
     /// segments: month rows for the calendar months that lie wholly inside the period and are wholly decidable (so
     /// their FCR counts are final), and day rows before and after them. A breakdown by day reads day rows only.
     /// </summary>
-    public static IReadOnlyList<Expression<Func<KpiRollup, bool>>> Segments(MetricQuery query, DataScope scope, RollupGrain grain, KeyDimension key, DateOnly lastWhollyDecidableDay)
+    internal static IReadOnlyList<Expression<Func<KpiRollup, bool>>> Segments(MetricQuery query, DataScope scope, RollupGrain grain, KeyDimension key, DateOnly lastWhollyDecidableDay)
     {
         var (from, to) = (query.From, query.To);
         var firstMonth = new DateOnly(from.Year, from.Month, 1) == from ? from : new DateOnly(from.Year, from.Month, 1).AddMonths(1);
