@@ -145,40 +145,18 @@ public sealed class PostgresImportSession : ImportSession
         await command.ExecuteNonQueryAsync(ct);
     }
 
-    /// <summary>
-    /// Drops a table's non-unique indexes and its foreign keys for a bulk load into it (PostgreSQL's own advice for populating
-    /// a table: building an index once from sorted keys, and checking a foreign key with one join, cost far less than keeping
-    /// them current row by row) and returns the statements that add them again. DDL is transactional: a failed or
-    /// rolled-back import leaves them as they were. The drop locks the table until the commit, so it is used only for a
-    /// large load into an empty table, which no page has anything to read from yet. Unique indexes stay: they enforce
-    /// their rule while rows arrive.
-    /// </summary>
+    /// <summary>See <see cref="Data.PostgresBulkLoad.SuspendIndexesAndForeignKeys"/>.</summary>
     public IReadOnlyList<string> SuspendIndexesAndForeignKeys(string table)
     {
-        var drops = new List<string>();
-        var restores = new List<string>();
-        Query("""
-            SELECT format('ALTER TABLE %s DROP CONSTRAINT %I', c.conrelid::regclass, c.conname),
-                format('ALTER TABLE %s ADD CONSTRAINT %I %s', c.conrelid::regclass, c.conname, pg_get_constraintdef(c.oid))
-            FROM pg_constraint c WHERE c.conrelid = quote_ident(@table)::regclass AND c.contype = 'f'
-            UNION ALL
-            SELECT format('DROP INDEX %s', i.indexrelid::regclass), pg_get_indexdef(i.indexrelid)
-            FROM pg_index i WHERE i.indrelid = quote_ident(@table)::regclass AND NOT i.indisunique
-            """, r =>
-        {
-            drops.Add(r.GetString(0));
-            restores.Add(r.GetString(1));
-        }, new NpgsqlParameter<string>("table", table));
-        foreach (var drop in drops) Execute(drop);
-        return restores;
+        BeforeCommand();
+        return Data.PostgresBulkLoad.SuspendIndexesAndForeignKeys(Connection, Transaction, table);
     }
 
-    /// <summary>Adds again what <see cref="SuspendIndexesAndForeignKeys"/> dropped, indexes first (the key checks read through them).</summary>
+    /// <summary>See <see cref="Data.PostgresBulkLoad.Restore"/>.</summary>
     public void Restore(IReadOnlyList<string> statements)
     {
-        if (statements.Count == 0) return;
-        Execute("SET LOCAL maintenance_work_mem = '128MB'");
-        foreach (var statement in statements.OrderBy(s => s.StartsWith("ALTER TABLE", StringComparison.Ordinal))) Execute(statement);
+        BeforeCommand();
+        Data.PostgresBulkLoad.Restore(Connection, Transaction, statements);
     }
 
     /// <summary>Rows read per FETCH of the timeline pass: memory stays flat however many contacts it reads.</summary>

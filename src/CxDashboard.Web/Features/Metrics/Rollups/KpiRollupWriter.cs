@@ -64,7 +64,7 @@ public static class KpiRollupWriter
     private const string StagedDates = "(SELECT local_date FROM temp.rollup_dates)";
 
     /// <summary>Above this many dates the raw rows are read by one sequential scan rather than through the date index.</summary>
-    private const int ManyDays = 31;
+    internal const int ManyDays = 31;
 
     /// <summary>Rebuilds the rows of the dates in temp.rollup_dates (see <see cref="StageDates"/>).</summary>
     public static void RefreshStagedDates(SqliteConnection connection, SqliteTransaction? transaction, int windowDays) =>

@@ -196,7 +196,17 @@ public static class PostgresRollupWriter
             INSERT INTO rollup_months (month) SELECT DISTINCT date_trunc('month', local_date)::date FROM rollup_dates;
             DELETE FROM "KpiRollups" WHERE NOT "IsMonth" AND "LocalDate" IN (SELECT local_date FROM rollup_dates);
             DELETE FROM "KpiRollups" WHERE "IsMonth" AND "LocalDate" IN (SELECT month FROM rollup_months);
+            """;
+        await ExecuteAsync(connection, transaction, sql, ct);
 
+        // Written into an empty table, the rows are cheaper to index once at the end (a first import, a rebuild of all).
+        await using var empty = new NpgsqlCommand(
+            $"""SELECT NOT EXISTS (SELECT 1 FROM "KpiRollups") AND (SELECT count(*) FROM rollup_dates) > {KpiRollupWriter.ManyDays}""", connection, transaction);
+        var suspended = (bool)(await empty.ExecuteScalarAsync(ct))!
+            ? PostgresBulkLoad.SuspendIndexesAndForeignKeys(connection, transaction, "KpiRollups")
+            : [];
+
+        sql = $"""
             INSERT INTO "KpiRollups" ("Grain", "LocalDate", "IsMonth", "TeamId", "AgentId", "Channel", "ReasonId", "WindowDays", {columns})
             SELECT {GrainOfGroupingSet(KpiRollupWriter.DayGrains)}, "LocalDate", FALSE, "TeamId", "AgentId", "Channel", "ReasonId", {windowDays}, {Sums()}
             FROM ({Facts(windowTicks, LocalDate)}) facts
@@ -228,6 +238,7 @@ public static class PostgresRollupWriter
             SELECT month FROM rollup_months WHERE month NOT IN (SELECT month FROM rollup_whole_months) ON CONFLICT DO NOTHING;
             """;
         await ExecuteAsync(connection, transaction, sql, ct);
+        PostgresBulkLoad.Restore(connection, transaction, suspended);
     }
 
     private static async Task ExecuteAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, string sql, CancellationToken ct)
