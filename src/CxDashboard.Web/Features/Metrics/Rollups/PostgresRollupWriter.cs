@@ -213,10 +213,14 @@ public static class PostgresRollupWriter
             GROUP BY GROUPING SETS ({GroupingSets(KpiRollupWriter.DayGrains)});
 
             INSERT INTO "KpiRollups" ("Grain", "LocalDate", "IsMonth", "TeamId", "AgentId", "Channel", "ReasonId", "WindowDays", {columns})
-            SELECT d."Grain", m.month, TRUE, d."TeamId", d."AgentId", d."Channel", d."ReasonId", {windowDays}, {Sums()}
-            FROM rollup_months m
-            JOIN "KpiRollups" d ON NOT d."IsMonth" AND d."LocalDate" >= m.month AND d."LocalDate" < (m.month + INTERVAL '1 month')::date
-            GROUP BY d."Grain", m.month, d."TeamId", d."AgentId", d."Channel", d."ReasonId";
+            SELECT d."Grain", date_trunc('month', d."LocalDate")::date, TRUE, d."TeamId", d."AgentId", d."Channel", d."ReasonId", {windowDays}, {Sums()}
+            FROM "KpiRollups" d
+            -- One pass over the day rows of the months' span (one range, so a month's refresh reads its month through the
+            -- date index, and a rebuild of all reads the table once rather than once per month).
+            WHERE NOT d."IsMonth" AND d."LocalDate" >= (SELECT min(month) FROM rollup_months)
+                AND d."LocalDate" < (SELECT max(month) FROM rollup_months) + INTERVAL '1 month'
+                AND date_trunc('month', d."LocalDate")::date IN (SELECT month FROM rollup_months)
+            GROUP BY d."Grain", date_trunc('month', d."LocalDate")::date, d."TeamId", d."AgentId", d."Channel", d."ReasonId";
 
             -- Whole months: no day outside the staged ones has contacts (at most 31 index probes a month).
             CREATE TEMP TABLE IF NOT EXISTS rollup_whole_months (month date PRIMARY KEY);
