@@ -3,6 +3,8 @@ using CxDashboard.Web.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using CxDashboard.Web.Hosting;
 using Npgsql;
 
 namespace CxDashboard.Tests.Data;
@@ -77,6 +79,66 @@ public sealed class PostgresAppTests(PostgresAppTests.Fixture fixture) : IClassF
         Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
         var page = Html.Parse(await response.Content.ReadAsStringAsync());
         Assert.Contains("Contacts", page.Body!.TextContent);
+    }
+
+    /// <summary>
+    /// A new database is not an error: the first start logs no failed command (EF's migrator used to read the migration
+    /// history before creating it, which PostgreSQL answers with an error the log shows as a failure).
+    /// </summary>
+    [DbFact]
+    public async Task The_first_start_on_an_empty_postgres_database_logs_no_error()
+    {
+        var server = fixture.App.ConnectionString;
+        var name = $"cx_empty_{Guid.NewGuid():N}";
+        await using (var admin = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(server) { Pooling = false }.ConnectionString))
+        {
+            await admin.OpenAsync();
+            await new NpgsqlCommand($"CREATE DATABASE \"{name}\"", admin).ExecuteNonQueryAsync();
+        }
+        var empty = TestPostgres.WithDatabase(server, name);
+        try
+        {
+            var logged = new CollectingLoggerProvider();
+            var services = new ServiceCollection();
+            services.AddLogging(logging => logging.AddProvider(logged).SetMinimumLevel(LogLevel.Warning));
+            services.AddSingleton(TimeProvider.System);
+            var settings = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                ["Database:Provider"] = "Postgres",
+                ["ConnectionStrings:Cx"] = empty,
+            }).Build();
+            services.AddSingleton<IConfiguration>(settings);
+            services.AddCxCore(settings, AppContext.BaseDirectory);
+            await using (var provider = services.BuildServiceProvider())
+            await using (var scope = provider.CreateAsyncScope())
+                await scope.ServiceProvider.GetRequiredService<Web.Data.Seeding.DatabaseInitializer>().InitializeAsync();
+
+            Assert.DoesNotContain(logged.Entries, e => e.Level >= LogLevel.Error);
+            await using var connection = new NpgsqlConnection(empty);
+            await connection.OpenAsync();
+            Assert.True((long)(await new NpgsqlCommand("""SELECT COUNT(*) FROM "AspNetRoles" """, connection).ExecuteScalarAsync())! >= 5);
+        }
+        finally
+        {
+            await TestPostgres.DropDatabaseAsync(empty);
+        }
+    }
+
+    private sealed class CollectingLoggerProvider : ILoggerProvider
+    {
+        public System.Collections.Concurrent.ConcurrentQueue<(LogLevel Level, string Category, string Message)> Entries { get; } = new();
+
+        public ILogger CreateLogger(string categoryName) => new Collecting(this, categoryName);
+
+        public void Dispose() { }
+
+        private sealed class Collecting(CollectingLoggerProvider owner, string category) : ILogger
+        {
+            public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
+            public bool IsEnabled(LogLevel logLevel) => true;
+            public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
+                owner.Entries.Enqueue((logLevel, category, formatter(state, exception)));
+        }
     }
 
     [DbFact]

@@ -40,6 +40,9 @@ public sealed class DatabaseInitializer(CxDbContext db, IServiceProvider service
         {
             logger.LogInformation("Applying {Count} database migration(s): {Migrations}", pending.Count, string.Join(", ", pending));
             await MigrationFunctions.AddToConnectionAsync(db, ct);
+            // EF's migrator reads the history before it creates it; on a new PostgreSQL database that read fails and is
+            // logged as an error on every first start (harmless, alarming). Created first, the read finds it empty.
+            await db.GetService<IHistoryRepository>().CreateIfNotExistsAsync(ct);
             await db.Database.MigrateAsync(ct);
         }
         if (db.Database.IsSqlite())
