@@ -88,14 +88,7 @@ public sealed class PostgresAppTests(PostgresAppTests.Fixture fixture) : IClassF
     [DbFact]
     public async Task The_first_start_on_an_empty_postgres_database_logs_no_error()
     {
-        var server = fixture.App.ConnectionString;
-        var name = $"cx_empty_{Guid.NewGuid():N}";
-        await using (var admin = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(server) { Pooling = false }.ConnectionString))
-        {
-            await admin.OpenAsync();
-            await new NpgsqlCommand($"CREATE DATABASE \"{name}\"", admin).ExecuteNonQueryAsync();
-        }
-        var empty = TestPostgres.WithDatabase(server, name);
+        var empty = await CreateEmptyDatabaseAsync();
         try
         {
             var logged = new CollectingLoggerProvider();
@@ -124,6 +117,19 @@ public sealed class PostgresAppTests(PostgresAppTests.Fixture fixture) : IClassF
         }
     }
 
+    /// <summary>A new, empty database on the test server (dropped by the caller with <see cref="TestPostgres.DropDatabaseAsync"/>).</summary>
+    private async Task<string> CreateEmptyDatabaseAsync()
+    {
+        var server = fixture.App.ConnectionString;
+        var name = $"cx_empty_{Guid.NewGuid():N}";
+        await using (var admin = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(server) { Pooling = false }.ConnectionString))
+        {
+            await admin.OpenAsync();
+            await new NpgsqlCommand($"CREATE DATABASE \"{name}\"", admin).ExecuteNonQueryAsync();
+        }
+        return TestPostgres.WithDatabase(server, name);
+    }
+
     private sealed class CollectingLoggerProvider : ILoggerProvider
     {
         public System.Collections.Concurrent.ConcurrentQueue<(LogLevel Level, string Category, string Message)> Entries { get; } = new();
@@ -144,14 +150,7 @@ public sealed class PostgresAppTests(PostgresAppTests.Fixture fixture) : IClassF
     [DbFact]
     public async Task The_migrate_verb_creates_the_schema_in_an_empty_postgres_database()
     {
-        var server = fixture.App.ConnectionString;
-        var name = $"cx_empty_{Guid.NewGuid():N}";
-        await using (var admin = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(server) { Pooling = false }.ConnectionString))
-        {
-            await admin.OpenAsync();
-            await new NpgsqlCommand($"CREATE DATABASE \"{name}\"", admin).ExecuteNonQueryAsync();
-        }
-        var empty = TestPostgres.WithDatabase(server, name);
+        var empty = await CreateEmptyDatabaseAsync();
         try
         {
             var run = await CliRunner.RunAsync(empty, CxAppFactory.DefaultNow, "migrate");
