@@ -53,6 +53,7 @@ public static class CoreServices
             .AddEntityFrameworkStores<CxDbContext>()
             .AddDefaultTokenProviders();
 
+        services.AddScoped<OrganisationTimeSource>();
         services.AddScoped<OrganisationSettingsService>();
         services.AddScoped<KpiQueryService>();
         services.AddScoped<Features.Metrics.Rollups.KpiRollupService>();

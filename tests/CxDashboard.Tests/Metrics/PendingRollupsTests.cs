@@ -6,10 +6,12 @@ using CxDashboard.Web.Features.Accounts;
 using CxDashboard.Web.Features.Ingestion;
 using CxDashboard.Web.Features.Metrics;
 using CxDashboard.Web.Features.Metrics.Rollups;
+using CxDashboard.Web.Features.Organisation;
 using Hangfire;
 using Hangfire.Storage;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 using static CxDashboard.Tests.Imports.ImportTestSupport;
 
 namespace CxDashboard.Tests.Metrics;
@@ -116,6 +118,39 @@ public abstract class PendingRollupsTests<TDb> where TDb : ITestDatabase
         Assert.Equal(0, Scalar(app, """SELECT COUNT(*) FROM "KpiRollupStaleMonths" WHERE "Month" = '2026-02-01' """));
         Assert.Equal(2, Scalar(app, $"""SELECT SUM("Contacts") FROM "KpiRollups" WHERE {monthRow}"""));
         Assert.Equal(2, (await TotalsAsync(app, phoneCalls)).Contacts);
+    }
+
+    /// <summary>
+    /// "The current month", which stays stale until it ends, is the organisation's: at 03:00 UTC on 1 March it is
+    /// still 28 February in New York, so February is left stale, and it is summed again once March begins there.
+    /// </summary>
+    [DbFact]
+    public async Task A_stale_month_is_summed_again_when_it_has_ended_in_the_organisations_time_zone()
+    {
+        using var app = new CxAppFactory(TDb.Provider);
+        await BoundaryDataset.LoadAsync(app);
+        await app.WithScopeAsync(async sp =>
+        {
+            var organisation = sp.GetRequiredService<OrganisationSettingsService>();
+            var settings = await organisation.GetAsync();
+            await organisation.SaveAsync(settings.Name, "America/New_York", settings.RepeatWindowDays);
+        });
+        await app.ImportOkAsync(ImportKind.Contacts, """
+            contact_id,customer_id,agent_id,team,channel,reason,started_at
+            K20,C9,A1,T1,phone,FAKTURA,2026-02-15T10:00:00-05:00
+            """);
+        const string februaryStale = """SELECT COUNT(*) FROM "KpiRollupStaleMonths" WHERE "Month" = '2026-02-01' """;
+        Assert.Equal(1, Scalar(app, februaryStale));
+
+        // The app's clock is already at the end of March: the rebuild runs with its own clock at the instants that matter.
+        Task<int> RefreshPendingAt(DateTimeOffset now) => app.WithScopeAsync(sp =>
+            ActivatorUtilities.CreateInstance<KpiRollupService>(sp, (TimeProvider)new FakeTimeProvider(now)).RefreshPendingAsync());
+
+        await RefreshPendingAt(new(2026, 3, 1, 3, 0, 0, TimeSpan.Zero)); // 22:00 on 28 February in New York
+        Assert.Equal(1, Scalar(app, februaryStale));
+
+        await RefreshPendingAt(new(2026, 3, 1, 6, 0, 0, TimeSpan.Zero)); // 01:00 on 1 March in New York
+        Assert.Equal(0, Scalar(app, februaryStale));
     }
 
     [DbFact]

@@ -61,7 +61,7 @@ public sealed class RawExportService(CxDbContext db, OrganisationSettingsService
         var t = ExportText.For(language);
 
         var settings = await organisation.GetAsync(ct);
-        var time = OrganisationTime.For(settings.TimeZoneId);
+        var time = await organisation.GetTimeAsync(ct);
         var query = new MetricQuery { From = from, To = to, WindowDays = settings.RepeatWindowDays, AsOfUtc = clock.GetUtcNow().UtcDateTime };
         var names = await RawExportNames.LoadAsync(db, ct);
         var zone = settings.TimeZoneId;

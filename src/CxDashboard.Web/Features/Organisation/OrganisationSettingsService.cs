@@ -9,16 +9,14 @@ namespace CxDashboard.Web.Features.Organisation;
 /// Reads the organisation settings once per scope (a request or a CLI verb). Read from the database each time
 /// rather than cached across requests, so a change made on one app instance applies on every instance at once.
 /// </summary>
-public sealed class OrganisationSettingsService(CxDbContext db, KpiRollupService rollups)
+public sealed class OrganisationSettingsService(CxDbContext db, OrganisationTimeSource organisationTime, KpiRollupService rollups)
 {
     private OrganisationSettings? _settings;
-    private OrganisationTime? _time;
 
     public async Task<OrganisationSettings> GetAsync(CancellationToken ct = default) =>
         _settings ??= await db.OrganisationSettings.AsNoTracking().SingleOrDefaultAsync(ct) ?? new OrganisationSettings();
 
-    public async Task<OrganisationTime> GetTimeAsync(CancellationToken ct = default) =>
-        _time ??= OrganisationTime.For((await GetAsync(ct)).TimeZoneId);
+    public Task<OrganisationTime> GetTimeAsync(CancellationToken ct = default) => organisationTime.GetAsync(ct);
 
     public async Task SaveAsync(string name, string timeZoneId, int repeatWindowDays, CancellationToken ct = default)
     {
@@ -40,7 +38,7 @@ public sealed class OrganisationSettingsService(CxDbContext db, KpiRollupService
         settings.RepeatWindowDays = repeatWindowDays;
         await db.SaveChangesAsync(ct);
         _settings = null;
-        _time = null;
+        organisationTime.Forget();
 
         if (timeZoneChanged) await RecomputeLocalDatesAsync(ct);
         // Rollups hold local days and W-dependent counts; until rebuilt, queries read the raw rows.

@@ -9,7 +9,7 @@ using Npgsql;
 namespace CxDashboard.Web.Features.Metrics.Rollups;
 
 /// <summary>Keeps the KPI rollups complete and current; the query side only uses them when they are.</summary>
-public sealed class KpiRollupService(CxDbContext db, TimeProvider clock, ILogger<KpiRollupService> logger)
+public sealed class KpiRollupService(CxDbContext db, OrganisationTimeSource organisationTime, TimeProvider clock, ILogger<KpiRollupService> logger)
 {
     /// <summary>The window the rollups were built for, when they are complete; null means "read the raw rows".</summary>
     public Task<int?> UsableWindowAsync(CancellationToken ct = default) => db.UsableRollupWindowAsync(ct);
@@ -48,9 +48,7 @@ public sealed class KpiRollupService(CxDbContext db, TimeProvider clock, ILogger
     public async Task<int> RefreshPendingAsync(CancellationToken ct = default)
     {
         if (await UsableWindowAsync(ct) is not { } windowDays) return 0;
-        // The zone is read here, not through OrganisationSettingsService, which depends on this service.
-        var timeZoneId = await db.OrganisationSettings.AsNoTracking().Select(o => o.TimeZoneId).SingleOrDefaultAsync(ct) ?? OrganisationSettings.DefaultTimeZoneId;
-        var today = OrganisationTime.For(timeZoneId).Today(clock);
+        var today = (await organisationTime.GetAsync(ct)).Today(clock);
         var currentMonth = new DateOnly(today.Year, today.Month, 1);
         if (!await db.KpiRollupPendingDates.AnyAsync(ct) && !await db.KpiRollupStaleMonths.AnyAsync(m => m.Month < currentMonth, ct)) return 0;
         var stopwatch = Stopwatch.StartNew();
