@@ -64,6 +64,8 @@ public static class CoreServices
         services.AddScoped<KpiTargetService>();
         services.AddScoped<Features.Dashboard.DashboardService>();
         services.AddSingleton<Features.Dashboard.DashboardCache>();
+        services.AddSingleton<KeptKpiCounts>();
+        services.AddSingleton<Features.Presentation.KeptCharts>();
         services.Configure<Features.Dashboard.DashboardCacheOptions>(configuration.GetSection(Features.Dashboard.DashboardCacheOptions.Section));
         services.AddScoped<UserScopeService>();
         services.AddScoped<ScopedFilters>();

@@ -13,6 +13,8 @@ public class SurveyInvitationConfiguration : IEntityTypeConfiguration<SurveyInvi
         builder.HasIndex(i => i.TokenHash).IsUnique();
         builder.HasIndex(i => i.ContactId);
         builder.HasIndex(i => i.CallbackCaseId);
+        // Follow-up links sent in a period, among the invitations of every contact (see SurveyResponseConfiguration).
+        builder.HasIndex(i => i.CreatedAtUtc, "IX_SurveyInvitations_FollowUps_CreatedAtUtc").HasFilter("\"CallbackCaseId\" IS NOT NULL");
         builder.HasOne(i => i.Contact).WithMany().HasForeignKey(i => i.ContactId).OnDelete(DeleteBehavior.Cascade);
     }
 }

@@ -1560,6 +1560,9 @@ namespace CxDashboard.Web.Data.Migrations
                     b.HasIndex("TokenHash")
                         .IsUnique();
 
+                    b.HasIndex(new[] { "CreatedAtUtc" }, "IX_SurveyInvitations_FollowUps_CreatedAtUtc")
+                        .HasFilter("\"CallbackCaseId\" IS NOT NULL");
+
                     b.ToTable("SurveyInvitations");
                 });
 
@@ -1609,6 +1612,9 @@ namespace CxDashboard.Web.Data.Migrations
                         .IsUnique();
 
                     b.HasIndex("ReceivedAtUtc");
+
+                    b.HasIndex(new[] { "ReceivedAtUtc" }, "IX_SurveyResponses_FollowUps_ReceivedAtUtc")
+                        .HasFilter("\"CallbackCaseId\" IS NOT NULL");
 
                     b.ToTable("SurveyResponses", t =>
                         {

@@ -1617,6 +1617,9 @@ namespace CxDashboard.Web.Data.PostgresMigrations
                     b.HasIndex("TokenHash")
                         .IsUnique();
 
+                    b.HasIndex(new[] { "CreatedAtUtc" }, "IX_SurveyInvitations_FollowUps_CreatedAtUtc")
+                        .HasFilter("\"CallbackCaseId\" IS NOT NULL");
+
                     b.ToTable("SurveyInvitations");
                 });
 
@@ -1668,6 +1671,9 @@ namespace CxDashboard.Web.Data.PostgresMigrations
                         .IsUnique();
 
                     b.HasIndex("ReceivedAtUtc");
+
+                    b.HasIndex(new[] { "ReceivedAtUtc" }, "IX_SurveyResponses_FollowUps_ReceivedAtUtc")
+                        .HasFilter("\"CallbackCaseId\" IS NOT NULL");
 
                     b.ToTable("SurveyResponses", t =>
                         {

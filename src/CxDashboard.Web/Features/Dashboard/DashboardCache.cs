@@ -22,14 +22,7 @@ public sealed class DashboardCacheOptions
 /// </summary>
 public sealed record DashboardCacheKey(
     long DataVersion, string Scope, string PresetKey, DateOnly From, DateOnly To, int? Team, int? Agent, string? Channel, int? Reason,
-    int WindowDays, string Culture, string UiCulture)
-{
-    public static string DescribeScope(DataScope scope) =>
-        scope.SeesNothing ? "nothing"
-        : scope.AgentId is { } agent ? $"agent {agent.ToString(CultureInfo.InvariantCulture)}"
-        : scope.TeamIds is { } teams ? "teams " + string.Join(",", teams.Order().Select(t => t.ToString(CultureInfo.InvariantCulture)))
-        : "everything";
-}
+    int WindowDays, string Culture, string UiCulture);
 
 /// <summary>
 /// Dashboards already computed, kept per <see cref="DashboardCacheKey"/> in this instance's memory. A new data version

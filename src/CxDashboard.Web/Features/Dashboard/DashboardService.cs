@@ -21,6 +21,7 @@ public sealed class DashboardService(
     OrganisationSettingsService organisation,
     IStringLocalizer<DashboardService> text,
     DashboardCache cache,
+    KeptCharts charts,
     TimeProvider clock)
 {
     public async Task<DashboardView> BuildAsync(DashboardFilter filter, ClaimsPrincipal user, CancellationToken ct = default)
@@ -36,7 +37,7 @@ public sealed class DashboardService(
         if (!cache.Enabled) return await ComputeAsync(filter, query, scope, period, presetKey, ct);
 
         // The version is read before the data, so figures computed now are never kept under a newer version.
-        var key = new DashboardCacheKey(await DataVersions.CurrentAsync(db, ct), DashboardCacheKey.DescribeScope(scope), presetKey,
+        var key = new DashboardCacheKey(await DataVersions.CurrentAsync(db, ct), scope.Fingerprint, presetKey,
             period.From, period.To, filter.Team, filter.Agent, filter.Channel, filter.Reason, query.WindowDays,
             CultureInfo.CurrentCulture.Name, CultureInfo.CurrentUICulture.Name);
         var cutoff = ContactRules.DecidableCutoff(query.WindowDays, query.AsOfUtc);
@@ -284,7 +285,9 @@ public sealed class DashboardService(
             var withTargets = series.Select(s => s.Series with { Target = targets.For(s.Kind, teamId)?.Green }).ToList();
             var percent = series.All(s => KpiDefinitions.Get(s.Kind).Unit == KpiUnit.Percent);
             var trend = KpiTrendCharts.Build(title, yLabel, labels, counts, withTargets, null, TrendWords.Current, percent);
-            return new TrendChart(title, Charts.ToSvg(trend.CreatePlot(), TrendChartWidth, TrendChartHeight, trend.Description), trend.Columns, trend.Rows);
+            var svg = charts.Svg(KeptCharts.Fingerprint([trend.Fingerprint, TrendChartWidth, TrendChartHeight, trend.Description]),
+                () => Charts.ToSvg(trend.CreatePlot(), TrendChartWidth, TrendChartHeight, trend.Description));
+            return new TrendChart(title, svg, trend.Columns, trend.Rows);
         }
 
         return
@@ -315,9 +318,10 @@ public sealed class DashboardService(
     private string ChannelChart(IReadOnlyDictionary<Channel, KpiCounts> byChannel, long total)
     {
         var bars = Channels.All.Select(c => (c.DisplayName(), total == 0 ? 0 : 100.0 * (byChannel.TryGetValue(c, out var k) ? k.Contacts : 0) / total)).ToList();
-        var plot = Charts.BarPlot(text["Channel mix"], text["% of contacts"], bars);
+        var (title, valueLabel) = (text["Channel mix"].Value, text["% of contacts"].Value);
         var aria = text["Channel mix: {0}", string.Join(", ", bars.Select(b => $"{b.Item1} {b.Item2.ToString("0.0", CultureInfo.CurrentCulture)} %"))];
-        return Charts.ToSvg(plot, 480, 260, aria);
+        return charts.Svg(KeptCharts.Fingerprint([title, valueLabel, aria, .. bars.SelectMany(b => new object[] { b.Item1, b.Item2 })]),
+            () => Charts.ToSvg(Charts.BarPlot(title, valueLabel, bars), 480, 260, aria));
     }
 
     private static string Link(DashboardFilter filter, Func<DashboardFilter, DashboardFilter> change)

@@ -12,7 +12,7 @@ namespace CxDashboard.Web.Features.Metrics;
 /// broken down by one dimension. Filters and scope choose the contacts measured; the repeat and FCR rules look at
 /// all of a customer's contacts through the gaps stored on each contact (see <see cref="ContactTimeline"/>).
 /// </summary>
-public sealed class KpiQueryService(CxDbContext db, OrganisationSettingsService organisation)
+public sealed class KpiQueryService(CxDbContext db, OrganisationSettingsService organisation, KeptKpiCounts kept)
 {
     public async Task<KpiCounts> TotalsAsync(MetricQuery query, DataScope scope, CancellationToken ct = default)
     {
@@ -39,10 +39,55 @@ public sealed class KpiQueryService(CxDbContext db, OrganisationSettingsService 
     /// <summary>Off: every query reads the raw rows. Tests compare both ways; the benchmark measures both.</summary>
     public bool UseRollups { get; set; } = true;
 
+    /// <summary>
+    /// Counts at the query's as-of time. Only contact-based FCR changes with the clock alone, and only through the
+    /// contacts of the one local day that is partly decidable (the day the decidable cutoff falls in). So the counts are
+    /// computed, and kept per data version, as of the moment that day began, and that day's contacts decidable since
+    /// then are added from memory: a figure asked again moments later costs no query, and is still exact to the tick.
+    /// Inside a transaction nothing is kept (its version may yet be rolled back).
+    /// </summary>
     private async Task<Dictionary<TKey, KpiCounts>> AggregateAsync<TKey>(MetricQuery query, DataScope scope, KeyDimension key,
         Expression<Func<Contact, TKey>> contactKey, Expression<Func<KpiRollup, TKey>> rollupKey, CancellationToken ct) where TKey : notnull
     {
         if (scope.SeesNothing || query.To < query.From) return [];
+        if (!kept.Enabled || db.Database.CurrentTransaction is not null) return await ComputeAsync(query, scope, key, contactKey, rollupKey, ct);
+
+        var time = await organisation.GetTimeAsync(ct);
+        var windowTicks = ContactRules.WindowTicks(query.WindowDays);
+        var cutoff = ContactRules.DecidableCutoff(query.WindowDays, query.AsOfUtc);
+        var partlyDecidableDay = time.LocalDateOf(cutoff);
+        var dayStartUtc = time.StartOfDayUtc(partlyDecidableDay);
+        // As of the day's start, its cutoff is the day's first instant: every earlier day is wholly decidable, this one not yet.
+        var atDayStart = query with { AsOfUtc = new DateTime(dayStartUtc.Ticks + windowTicks, DateTimeKind.Utc) };
+
+        var version = await DataVersions.CurrentAsync(db, ct);
+        var keptKey = new KeptKpiKey(version, UseRollups, atDayStart, scope.Fingerprint, key, typeof(TKey));
+        var entry = kept.Find<TKey>(keptKey) ?? kept.Keep(keptKey, await ComputeAsync(atDayStart, scope, key, contactKey, rollupKey, ct));
+        var result = new Dictionary<TKey, KpiCounts>(entry.Counts);
+        if (partlyDecidableDay < query.From || partlyDecidableDay > query.To || cutoff <= dayStartUtc) return result;
+
+        var dayContacts = await kept.DayContactsAsync(version, partlyDecidableDay, () => db.Contacts.AsNoTracking()
+            .Where(c => c.LocalDate == partlyDecidableDay)
+            .Select(c => new Contact
+            {
+                ExternalId = "", StartedAtUtc = c.StartedAtUtc, LocalDate = c.LocalDate, TeamId = c.TeamId, AgentId = c.AgentId,
+                Channel = c.Channel, ReasonId = c.ReasonId, NextGapTicks = c.NextGapTicks, NextSameReasonGapTicks = c.NextSameReasonGapTicks,
+            }).ToListAsync(ct));
+        var (measures, keyOf) = entry.Compiled(MeasuredContacts(query, scope), contactKey);
+        foreach (var contact in dayContacts)
+        {
+            if (contact.StartedAtUtc <= dayStartUtc || !ContactRules.IsDecidable(contact.StartedAtUtc, query.WindowDays, query.AsOfUtc) || !measures(contact)) continue;
+            var resolved = ContactRules.IsResolved(query.SameReasonOnly ? contact.NextSameReasonGapTicks : contact.NextGapTicks, query.WindowDays);
+            var fcr = new KpiCounts { FcrDecidable = 1, FcrResolved = resolved ? 1 : 0 };
+            var rowKey = keyOf(contact);
+            result[rowKey] = result.TryGetValue(rowKey, out var earlier) ? earlier + fcr : fcr;
+        }
+        return result;
+    }
+
+    private async Task<Dictionary<TKey, KpiCounts>> ComputeAsync<TKey>(MetricQuery query, DataScope scope, KeyDimension key,
+        Expression<Func<Contact, TKey>> contactKey, Expression<Func<KpiRollup, TKey>> rollupKey, CancellationToken ct) where TKey : notnull
+    {
         var grain = RollupPlanner.ChooseGrain(query, scope, key);
         _rollupWindow ??= await db.UsableRollupWindowAsync(ct) ?? 0;
         if (!UseRollups || grain is not { } g || _rollupWindow != query.WindowDays) return await RawAggregateAsync(query, scope, contactKey, ct);

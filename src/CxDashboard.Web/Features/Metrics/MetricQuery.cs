@@ -51,5 +51,12 @@ public sealed record DataScope
     public static DataScope Teams(IEnumerable<int> teamIds) => new() { TeamIds = teamIds.ToHashSet() };
     public static DataScope Agent(int agentId) => new() { AgentId = agentId };
 
+    /// <summary>The scope in a few characters, equal for equal scopes: part of the keys figures are kept under.</summary>
+    public string Fingerprint =>
+        SeesNothing ? "nothing"
+        : AgentId is { } agent ? $"agent {agent.ToString(System.Globalization.CultureInfo.InvariantCulture)}"
+        : TeamIds is { } teams ? "teams " + string.Join(",", teams.Order().Select(t => t.ToString(System.Globalization.CultureInfo.InvariantCulture)))
+        : "everything";
+
     public bool AllowsTeam(int teamId) => !SeesNothing && AgentId is null && (TeamIds is null || TeamIds.Contains(teamId));
 }

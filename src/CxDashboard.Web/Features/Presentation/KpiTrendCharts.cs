@@ -36,7 +36,11 @@ public sealed record TrendWords(string Heading, string EmptyHeading, string Seri
 /// anew on each call, so a page and a PDF can each draw and dispose their own).
 /// </summary>
 public sealed record KpiTrend(string Title, string Description, IReadOnlyList<string> Columns,
-    IReadOnlyList<(string Bucket, IReadOnlyList<string> Values)> Rows, Func<Plot> CreatePlot);
+    IReadOnlyList<(string Bucket, IReadOnlyList<string> Values)> Rows, Func<Plot> CreatePlot)
+{
+    /// <summary>Everything the plot is drawn from, as text: equal fingerprints draw equal charts (<see cref="KeptCharts"/>).</summary>
+    public required string Fingerprint { get; init; }
+}
 
 /// <summary>
 /// Trend charts of KPIs over buckets (days, weeks, months) from the counts of each bucket: the dashboard draws them as
@@ -75,6 +79,10 @@ public static class KpiTrendCharts
         var n = Vocabulary.Current["Unit.N"];
         var columns = series.SelectMany(s => new[] { s.Name, n }).ToList();
         return new KpiTrend(title, description, columns, rows,
-            () => Charts.TrendPlot(title, yLabel, labels, plotSeries, words: words.Chart, percent: percent));
+            () => Charts.TrendPlot(title, yLabel, labels, plotSeries, words: words.Chart, percent: percent))
+        {
+            Fingerprint = KeptCharts.Fingerprint([title, yLabel, percent, words.Chart, .. labels,
+                .. plotSeries.SelectMany(s => (object?[])[s.Name, s.ColorHex, s.Target, .. s.Values.Cast<object?>(), .. (s.Samples ?? []).Cast<object?>()])]),
+        };
     }
 }

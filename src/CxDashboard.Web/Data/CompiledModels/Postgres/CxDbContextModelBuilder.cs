@@ -12,7 +12,7 @@ namespace CxDashboard.Web.Data.CompiledModels.Postgres
     public partial class CxDbContextModel
     {
         private CxDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("d1786711-0810-4c91-8aff-f16273688900"), entityTypeCount: 51)
+            : base(skipDetectChanges: false, modelId: new Guid("1496bb12-5879-4112-a72f-ad57b9dd1598"), entityTypeCount: 51)
         {
         }
 

@@ -25,6 +25,7 @@ namespace CxDashboard.Web.Data.CompiledModels.Postgres
                 navigationCount: 1,
                 foreignKeyCount: 1,
                 unnamedIndexCount: 3,
+                namedIndexCount: 1,
                 keyCount: 1);
 
             var id = runtimeEntityType.AddProperty(
@@ -125,6 +126,11 @@ namespace CxDashboard.Web.Data.CompiledModels.Postgres
             var index1 = runtimeEntityType.AddIndex(
                 new[] { tokenHash },
                 unique: true);
+
+            var iX_SurveyInvitations_FollowUps_CreatedAtUtc = runtimeEntityType.AddIndex(
+                new[] { createdAtUtc },
+                name: "IX_SurveyInvitations_FollowUps_CreatedAtUtc");
+            iX_SurveyInvitations_FollowUps_CreatedAtUtc.AddAnnotation("Relational:Filter", "\"CallbackCaseId\" IS NOT NULL");
 
             return runtimeEntityType;
         }

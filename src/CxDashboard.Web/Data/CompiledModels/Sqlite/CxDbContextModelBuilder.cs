@@ -11,7 +11,7 @@ namespace CxDashboard.Web.Data.CompiledModels.Sqlite
     public partial class CxDbContextModel
     {
         private CxDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("6e862856-10a2-4566-94fb-7fd39d9d2374"), entityTypeCount: 51)
+            : base(skipDetectChanges: false, modelId: new Guid("7cc58ed6-400b-42fb-88f3-93ef9074f996"), entityTypeCount: 51)
         {
         }
 

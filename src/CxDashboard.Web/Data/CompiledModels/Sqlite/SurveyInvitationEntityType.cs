@@ -24,6 +24,7 @@ namespace CxDashboard.Web.Data.CompiledModels.Sqlite
                 navigationCount: 1,
                 foreignKeyCount: 1,
                 unnamedIndexCount: 3,
+                namedIndexCount: 1,
                 keyCount: 1);
 
             var id = runtimeEntityType.AddProperty(
@@ -114,6 +115,11 @@ namespace CxDashboard.Web.Data.CompiledModels.Sqlite
             var index1 = runtimeEntityType.AddIndex(
                 new[] { tokenHash },
                 unique: true);
+
+            var iX_SurveyInvitations_FollowUps_CreatedAtUtc = runtimeEntityType.AddIndex(
+                new[] { createdAtUtc },
+                name: "IX_SurveyInvitations_FollowUps_CreatedAtUtc");
+            iX_SurveyInvitations_FollowUps_CreatedAtUtc.AddAnnotation("Relational:Filter", "\"CallbackCaseId\" IS NOT NULL");
 
             return runtimeEntityType;
         }

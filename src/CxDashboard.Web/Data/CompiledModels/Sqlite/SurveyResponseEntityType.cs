@@ -24,6 +24,7 @@ namespace CxDashboard.Web.Data.CompiledModels.Sqlite
                 navigationCount: 1,
                 foreignKeyCount: 1,
                 unnamedIndexCount: 4,
+                namedIndexCount: 1,
                 keyCount: 1);
 
             var id = runtimeEntityType.AddProperty(
@@ -116,6 +117,11 @@ namespace CxDashboard.Web.Data.CompiledModels.Sqlite
 
             var index2 = runtimeEntityType.AddIndex(
                 new[] { receivedAtUtc });
+
+            var iX_SurveyResponses_FollowUps_ReceivedAtUtc = runtimeEntityType.AddIndex(
+                new[] { receivedAtUtc },
+                name: "IX_SurveyResponses_FollowUps_ReceivedAtUtc");
+            iX_SurveyResponses_FollowUps_ReceivedAtUtc.AddAnnotation("Relational:Filter", "\"CallbackCaseId\" IS NOT NULL");
 
             return runtimeEntityType;
         }
