@@ -88,7 +88,10 @@ public sealed class BenchDatabase : IDisposable
         await command.ExecuteNonQueryAsync();
     }
 
-    private static async Task<BenchDatabase> OpenAsync(DatabaseProvider provider, string connectionString, string path)
+    /// <summary>Another host on the same database that keeps figures and charts as a running server does (<c>Dashboard:Cache</c> on).</summary>
+    public Task<BenchDatabase> OpenAgainKeepingFiguresAsync() => OpenAsync(Provider, ConnectionString, Path, keepFigures: true);
+
+    private static async Task<BenchDatabase> OpenAsync(DatabaseProvider provider, string connectionString, string path, bool keepFigures = false)
     {
         var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
         {
@@ -99,8 +102,9 @@ public sealed class BenchDatabase : IDisposable
         {
             [DatabaseProviders.ProviderKey] = provider.ToString(),
             ["ConnectionStrings:Cx"] = connectionString,
-            // The benchmarks measure the work itself; the dashboard cache in front of it is measured by `load`.
-            [$"{Web.Features.Dashboard.DashboardCacheOptions.Section}:{nameof(Web.Features.Dashboard.DashboardCacheOptions.Enabled)}"] = "false",
+            // The benchmarks measure the work itself; the dashboard cache in front of it is measured by `load` (and by
+            // `dashboard` on a host of its own, OpenAgainKeepingFiguresAsync).
+            [$"{Web.Features.Dashboard.DashboardCacheOptions.Section}:{nameof(Web.Features.Dashboard.DashboardCacheOptions.Enabled)}"] = keepFigures ? "true" : "false",
         });
         // Warnings, plus the importer's own timings of its phases (debug), beside the benchmark's report.
         builder.Logging.ClearProviders();

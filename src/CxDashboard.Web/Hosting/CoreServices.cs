@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Localization;
 using CxDashboard.Web.Data;
 using CxDashboard.Web.Data.Entities;
 using CxDashboard.Web.Data.Seeding;
@@ -37,6 +38,8 @@ public static class CoreServices
         services.AddSingleton(TimeProvider.System);
         // Services word their messages through the resources, in the web app and the CLI alike.
         services.AddLocalization(options => options.ResourcesPath = Localisation.ResourcesPath);
+        services.TryAddSingleton<ResourceManagerStringLocalizerFactory>();
+        services.Replace(ServiceDescriptor.Singleton<IStringLocalizerFactory>(sp => new KeptWordsLocalizerFactory(sp.GetRequiredService<ResourceManagerStringLocalizerFactory>())));
         services.TryAddSingleton<Features.Presentation.Vocabulary>();
         // Identity's password-reset tokens need data protection in the CLI too: the same key ring for both.
         services.AddKeyRingInDatabase();

@@ -109,20 +109,24 @@ public sealed class CallbackKpiService(CxDbContext db, OrganisationSettingsServi
 
         var cases = Scoped(request);
         var existing = cases.Where(c => c.CreatedAtUtc <= asOf);
-        var openAtAsOf = existing.Where(c => c.ClosedAtUtc == null || c.ClosedAtUtc > asOf);
-        var open = await openAtAsOf.LongCountAsync(ct);
-        var overdue = await openAtAsOf.LongCountAsync(c => c.DueAtUtc < asOf && (c.FirstAttemptAtUtc == null || c.FirstAttemptAtUtc > asOf), ct);
-        var escalated = await openAtAsOf.LongCountAsync(c => c.EscalatedAtUtc != null && c.EscalatedAtUtc <= asOf, ct);
-        var flagged = await existing.LongCountAsync(c => c.FirstTriggeredAtUtc >= from && c.FirstTriggeredAtUtc < to, ct);
-
-        var due = (await existing.Where(c => c.DueAtUtc >= from && c.DueAtUtc < to)
-                .Select(c => new { c.DueAtUtc, c.FirstAttemptAtUtc })
-                .ToListAsync(ct))
-            .Select(c => new { c.DueAtUtc, Attempt = c.FirstAttemptAtUtc <= asOf ? c.FirstAttemptAtUtc : null })
-            .ToList();
-        var met = due.LongCount(c => c.Attempt is { } a && a <= c.DueAtUtc);
-        var notYetDue = due.LongCount(c => c.Attempt is null && c.DueAtUtc > asOf);
-        var sla = new Proportion(met, due.Count - notYetDue);
+        // The counts in one pass over the cases (the dashboard asks on every request). Open at as-of: not closed by then.
+        var counts = await existing.GroupBy(c => 1).Select(g => new
+        {
+            Open = g.LongCount(c => c.ClosedAtUtc == null || c.ClosedAtUtc > asOf),
+            Overdue = g.LongCount(c => (c.ClosedAtUtc == null || c.ClosedAtUtc > asOf)
+                                       && c.DueAtUtc < asOf && (c.FirstAttemptAtUtc == null || c.FirstAttemptAtUtc > asOf)),
+            Escalated = g.LongCount(c => (c.ClosedAtUtc == null || c.ClosedAtUtc > asOf) && c.EscalatedAtUtc != null && c.EscalatedAtUtc <= asOf),
+            Flagged = g.LongCount(c => c.FirstTriggeredAtUtc >= from && c.FirstTriggeredAtUtc < to),
+            // The SLA over cases due in the period; an attempt counts only once made (at or before as-of).
+            Due = g.LongCount(c => c.DueAtUtc >= from && c.DueAtUtc < to),
+            Met = g.LongCount(c => c.DueAtUtc >= from && c.DueAtUtc < to
+                                   && c.FirstAttemptAtUtc != null && c.FirstAttemptAtUtc <= asOf && c.FirstAttemptAtUtc <= c.DueAtUtc),
+            NotYetDue = g.LongCount(c => c.DueAtUtc >= from && c.DueAtUtc < to
+                                         && (c.FirstAttemptAtUtc == null || c.FirstAttemptAtUtc > asOf) && c.DueAtUtc > asOf),
+        }).SingleOrDefaultAsync(ct);
+        var (open, overdue, escalated, flagged) = counts is null ? (0L, 0L, 0L, 0L) : (counts.Open, counts.Overdue, counts.Escalated, counts.Flagged);
+        var (due, met, notYetDue) = counts is null ? (0L, 0L, 0L) : (counts.Due, counts.Met, counts.NotYetDue);
+        var sla = new Proportion(met, due - notYetDue);
 
         var waits = (await existing
                 .Where(c => c.FirstTriggeredAtUtc >= from && c.FirstTriggeredAtUtc < to && c.FirstAttemptAtUtc != null && c.FirstAttemptAtUtc <= asOf)
@@ -138,8 +142,8 @@ public sealed class CallbackKpiService(CxDbContext db, OrganisationSettingsServi
         var followUps = db.SurveyResponses.Where(r => r.Kind == SurveyResponseKind.CallbackFollowUp && r.CallbackCaseId != null
                                                       && r.ReceivedAtUtc >= from && r.ReceivedAtUtc < to && r.ReceivedAtUtc <= asOf
                                                       && cases.Any(c => c.Id == r.CallbackCaseId));
-        var answered = await followUps.LongCountAsync(ct);
-        var recovered = await followUps.LongCountAsync(r => r.Csat >= 4, ct);
+        var answers = await followUps.GroupBy(r => 1).Select(g => new { Answered = g.LongCount(), Recovered = g.LongCount(r => r.Csat >= 4) }).SingleOrDefaultAsync(ct);
+        var (answered, recovered) = answers is null ? (0L, 0L) : (answers.Answered, answers.Recovered);
         var recovery = new Proportion(recovered, answered);
         var sent = await db.SurveyInvitations.LongCountAsync(i => i.Kind == SurveyResponseKind.CallbackFollowUp && i.CallbackCaseId != null
                                                                   && i.CreatedAtUtc >= from && i.CreatedAtUtc < to && i.CreatedAtUtc <= asOf

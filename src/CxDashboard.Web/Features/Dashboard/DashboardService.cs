@@ -26,6 +26,9 @@ public sealed class DashboardService(
 {
     public async Task<DashboardView> BuildAsync(DashboardFilter filter, ClaimsPrincipal user, CancellationToken ct = default)
     {
+        // The page and its callback section run a score of statements on the request's context: one connection open for
+        // all of them (closed with the context) instead of an open and a close each, which take the pool's lock every time.
+        await db.Database.OpenConnectionAsync(ct);
         var (query, scope, period, presetKey) = await ResolveAsync(filter, user, ct);
         // Links keep what is on screen: a preset stays a preset (and follows today), custom dates stay dates.
         filter = filter with
