@@ -108,6 +108,9 @@ public sealed class DashboardPageTests(DashboardPageTests.Fixture fixture) : ICl
         Assert.Contains("cell-green", fcr.ClassList);
         Assert.Equal(("▲", "Near target"), (csat.QuerySelector(".status-mark")!.TextContent, csat.GetAttribute("title")));
         Assert.Contains("cell-amber", csat.ClassList);
+        // Under 30 answers the CSAT cell says so in words.
+        var badge = csat.QuerySelector(".badge-small-sample")!;
+        Assert.Equal(("small", "Fewer than 30 responses"), (badge.TextContent, badge.GetAttribute("title")));
         // Handle time has no target: no mark.
         Assert.Null(t1.Children[7].QuerySelector(".status-mark"));
         // The reasons table too, and a key to the shapes above the tables.

@@ -12,11 +12,23 @@ namespace CxDashboard.Web.Features.Accounts;
 /// </summary>
 public sealed class UserScopeService(CxDbContext db)
 {
+    // A request asks several times (the page, its filters, the callback section): the scope is read once per user and
+    // roles in this scope (a request, or one job run).
+    private readonly Dictionary<(string UserId, string Roles), DataScope> _read = [];
+
     public async Task<DataScope> ScopeForAsync(ClaimsPrincipal user, CancellationToken ct = default)
     {
         var userId = user.FindFirstValue(ClaimTypes.NameIdentifier);
         if (userId is null) return DataScope.Nothing;
         if (user.IsInRole(Roles.Admin) || user.IsInRole(Roles.Leadership)) return DataScope.Everything;
+
+        var key = (userId, string.Join(",", user.FindAll(ClaimTypes.Role).Select(r => r.Value).Order(StringComparer.Ordinal)));
+        if (_read.TryGetValue(key, out var known)) return known;
+        return _read[key] = await ReadAsync(user, userId, ct);
+    }
+
+    private async Task<DataScope> ReadAsync(ClaimsPrincipal user, string userId, CancellationToken ct)
+    {
 
         if (user.IsInRole(Roles.Manager))
         {
