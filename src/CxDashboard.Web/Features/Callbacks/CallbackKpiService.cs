@@ -137,7 +137,9 @@ public sealed class CallbackKpiService(CxDbContext db, OrganisationSettingsServi
 
         var closedInPeriod = existing.Where(c => c.ClosedAtUtc >= from && c.ClosedAtUtc < to && c.ClosedAtUtc <= asOf);
         var closed = await closedInPeriod.Select(c => new { c.Outcome, c.RootCauseReasonId }).ToListAsync(ct);
-        var reasons = await db.ContactReasons.AsNoTracking().ToDictionaryAsync(r => r.Id, r => (r.Code, r.Name), ct);
+        var reasons = closed.Any(c => c.RootCauseReasonId is not null)
+            ? await db.ContactReasons.AsNoTracking().ToDictionaryAsync(r => r.Id, r => (r.Code, r.Name), ct)
+            : [];
 
         var followUps = db.SurveyResponses.Where(r => r.Kind == SurveyResponseKind.CallbackFollowUp && r.CallbackCaseId != null
                                                       && r.ReceivedAtUtc >= from && r.ReceivedAtUtc < to && r.ReceivedAtUtc <= asOf

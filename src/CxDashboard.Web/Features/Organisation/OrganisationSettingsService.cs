@@ -11,10 +11,7 @@ namespace CxDashboard.Web.Features.Organisation;
 /// </summary>
 public sealed class OrganisationSettingsService(CxDbContext db, OrganisationTimeSource organisationTime, KpiRollupService rollups)
 {
-    private OrganisationSettings? _settings;
-
-    public async Task<OrganisationSettings> GetAsync(CancellationToken ct = default) =>
-        _settings ??= await db.OrganisationSettings.AsNoTracking().SingleOrDefaultAsync(ct) ?? new OrganisationSettings();
+    public Task<OrganisationSettings> GetAsync(CancellationToken ct = default) => organisationTime.SettingsAsync(ct);
 
     public Task<OrganisationTime> GetTimeAsync(CancellationToken ct = default) => organisationTime.GetAsync(ct);
 
@@ -37,7 +34,6 @@ public sealed class OrganisationSettingsService(CxDbContext db, OrganisationTime
         settings.TimeZoneId = timeZoneId;
         settings.RepeatWindowDays = repeatWindowDays;
         await db.SaveChangesAsync(ct);
-        _settings = null;
         organisationTime.Forget();
 
         if (timeZoneChanged) await RecomputeLocalDatesAsync(ct);
