@@ -79,6 +79,28 @@ public abstract class PendingRollupsTests<TDb> where TDb : ITestDatabase
         Assert.Equal(9, Scalar(app, """SELECT SUM("Contacts") FROM "KpiRollups" WHERE "Grain" = 4 AND "IsMonth" AND "LocalDate" = '2026-03-01'"""));
     }
 
+    [DbFact]
+    public async Task A_day_made_pending_during_a_request_is_read_from_the_raw_rows_by_its_later_queries()
+    {
+        using var app = new CxAppFactory(TDb.Provider);
+        await BoundaryDataset.LoadAsync(app);
+        await app.WithScopeAsync(async sp =>
+        {
+            // One request: its first query reads the pending days (none) ...
+            var queries = sp.GetRequiredService<KpiQueryService>();
+            Assert.Equal(9, (await queries.TotalsAsync(March, DataScope.Everything)).Contacts);
+
+            // ... then, elsewhere, 10 March changes and waits for its rollups (skewed here, so reading them would show).
+            SkewRollups(app, "2026-03-10");
+            MarkPending(app, "2026-03-10");
+
+            // Its next query sees the newer data, and so does everyone the counts are kept for.
+            Assert.Equal(9, (await queries.TotalsAsync(March, DataScope.Everything)).Contacts);
+            return 0;
+        });
+        Assert.Equal(9, (await TotalsAsync(app, March)).Contacts);
+    }
+
     /// <summary>
     /// A month-only grain (agent × channel) answers whole months from its month rows. A change to one day of a month
     /// cannot be added to them, so the month turns stale and is read from the raw rows, until the rebuild of pending

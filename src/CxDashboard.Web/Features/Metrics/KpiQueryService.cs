@@ -61,6 +61,9 @@ public sealed class KpiQueryService(CxDbContext db, OrganisationSettingsService 
         var atDayStart = query with { AsOfUtc = new DateTime(dayStartUtc.Ticks + windowTicks, DateTimeKind.Utc) };
 
         var version = await DataVersions.CurrentAsync(db, ct);
+        // What this scope read before a newer version (pending days, stale months) may be older than it: read again, so
+        // counts kept under a version are never computed from anything older.
+        if (_readAtVersion != version) (_readAtVersion, _pendingDates, _staleMonths, _rollupWindow) = (version, null, null, null);
         var keptKey = new KeptKpiKey(version, UseRollups, atDayStart, scope.Fingerprint, key, typeof(TKey));
         var entry = kept.Find<TKey>(keptKey) ?? kept.Keep(keptKey, await ComputeAsync(atDayStart, scope, key, contactKey, rollupKey, ct));
         var result = new Dictionary<TKey, KpiCounts>(entry.Counts);
@@ -127,6 +130,7 @@ public sealed class KpiQueryService(CxDbContext db, OrganisationSettingsService 
 
     private int? _rollupWindow;
     private SortedSet<DateOnly>? _pendingDates;
+    private long? _readAtVersion;
 
     /// <summary>Above this many alternating stretches, a period with pending days is read from the raw rows in one query.</summary>
     private const int MaxStretches = 5;
