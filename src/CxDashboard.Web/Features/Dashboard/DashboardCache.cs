@@ -30,28 +30,13 @@ public sealed record DashboardCacheKey(
 /// served; the clock alone changes contact-based FCR (contacts become decidable W days after they started), so each
 /// dashboard is kept only until the next contact becomes decidable.
 /// </summary>
-public sealed class DashboardCache : IDisposable
+public sealed class DashboardCache(IOptions<DashboardCacheOptions> options) : KeptInMemory(options)
 {
-    private readonly MemoryCache _entries;
-    private readonly IOptions<DashboardCacheOptions> _options;
-
-    public DashboardCache(IOptions<DashboardCacheOptions> options)
-    {
-        _options = options;
-        _entries = new MemoryCache(new MemoryCacheOptions { SizeLimit = Math.Max(1, options.Value.MaxMegabytes) * 1024L * 1024L });
-    }
-
-    public bool Enabled => _options.Value.Enabled;
-
     public DashboardView? Find(DashboardCacheKey key, DateTime asOfUtc) =>
-        _entries.TryGetValue(key, out Entry? entry) && asOfUtc < entry!.ValidBeforeAsOfUtc ? entry.View : null;
+        Entries.TryGetValue(key, out Entry? entry) && asOfUtc < entry!.ValidBeforeAsOfUtc ? entry.View : null;
 
     public void Keep(DashboardCacheKey key, DashboardView view, DateTime validBeforeAsOfUtc) =>
-        _entries.Set(key, new Entry(view, validBeforeAsOfUtc), new MemoryCacheEntryOptions
-        {
-            Size = ApproximateBytes(view),
-            SlidingExpiration = TimeSpan.FromMinutes(20),
-        });
+        Store(key, new Entry(view, validBeforeAsOfUtc), ApproximateBytes(view));
 
     /// <summary>The charts' SVG make most of a dashboard's size; the rest is a few kilobytes per row.</summary>
     private static long ApproximateBytes(DashboardView view) =>
@@ -59,9 +44,29 @@ public sealed class DashboardCache : IDisposable
         2048L * (view.Reasons.Count + view.Teams.Count + view.Agents.Count + view.AgentChoices.Count + view.Trends.Sum(t => t.Rows.Count)) + 16_384;
 
     /// <summary>Drops every kept dashboard, as the clock does to each in turn (the kept counts and charts stay): for the benchmark.</summary>
-    internal void Clear() => _entries.Clear();
+    internal void Clear() => Entries.Clear();
 
     private sealed record Entry(DashboardView View, DateTime ValidBeforeAsOfUtc);
+}
 
-    public void Dispose() => _entries.Dispose();
+/// <summary>
+/// Things computed once and kept in this instance's memory (dashboards, KPI counts, charts): bounded in size
+/// (<c>Dashboard:Cache:MaxMegabytes</c> unless a store sets its own), off with <c>Dashboard:Cache:Enabled=false</c>, and
+/// an entry not asked for in 20 minutes goes (old data versions age out).
+/// </summary>
+public abstract class KeptInMemory(IOptions<DashboardCacheOptions> options, long? maxBytes = null) : IDisposable
+{
+    protected MemoryCache Entries { get; } =
+        new(new MemoryCacheOptions { SizeLimit = maxBytes ?? Math.Max(1, options.Value.MaxMegabytes) * 1024L * 1024L });
+
+    public bool Enabled => options.Value.Enabled;
+
+    protected void Store(object key, object value, long bytes) =>
+        Entries.Set(key, value, new MemoryCacheEntryOptions { Size = bytes, SlidingExpiration = TimeSpan.FromMinutes(20) });
+
+    public void Dispose()
+    {
+        Entries.Dispose();
+        GC.SuppressFinalize(this);
+    }
 }

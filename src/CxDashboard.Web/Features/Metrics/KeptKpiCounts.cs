@@ -21,26 +21,15 @@ internal sealed record KeptKpiKey(long DataVersion, bool UseRollups, MetricQuery
 /// write on any instance sharing the database) makes new keys, so old counts are never used. Off with the dashboard's
 /// cache (<c>Dashboard:Cache:Enabled=false</c>), in the same memory limit.
 /// </summary>
-public sealed class KeptKpiCounts : IDisposable
+public sealed class KeptKpiCounts(IOptions<DashboardCacheOptions> options) : KeptInMemory(options)
 {
-    private readonly MemoryCache _entries;
-    private readonly IOptions<DashboardCacheOptions> _options;
-
-    public KeptKpiCounts(IOptions<DashboardCacheOptions> options)
-    {
-        _options = options;
-        _entries = new MemoryCache(new MemoryCacheOptions { SizeLimit = Math.Max(1, options.Value.MaxMegabytes) * 1024L * 1024L });
-    }
-
-    public bool Enabled => _options.Value.Enabled;
-
     internal Entry<TKey>? Find<TKey>(KeptKpiKey key) where TKey : notnull =>
-        _entries.TryGetValue(key, out Entry<TKey>? entry) ? entry : null;
+        Entries.TryGetValue(key, out Entry<TKey>? entry) ? entry : null;
 
     internal Entry<TKey> Keep<TKey>(KeptKpiKey key, Dictionary<TKey, KpiCounts> counts) where TKey : notnull
     {
         var entry = new Entry<TKey>(counts);
-        _entries.Set(key, entry, new MemoryCacheEntryOptions { Size = 512L + 256L * counts.Count, SlidingExpiration = TimeSpan.FromMinutes(20) });
+        Store(key, entry, 512L + 256L * counts.Count);
         return entry;
     }
 
@@ -48,9 +37,9 @@ public sealed class KeptKpiCounts : IDisposable
     internal async Task<IReadOnlyList<Contact>> DayContactsAsync(long dataVersion, DateOnly day, Func<Task<List<Contact>>> load)
     {
         var key = (nameof(DayContactsAsync), dataVersion, day);
-        if (_entries.TryGetValue(key, out IReadOnlyList<Contact>? kept)) return kept!;
+        if (Entries.TryGetValue(key, out IReadOnlyList<Contact>? kept)) return kept!;
         var contacts = await load();
-        _entries.Set(key, (IReadOnlyList<Contact>)contacts, new MemoryCacheEntryOptions { Size = 512L + 160L * contacts.Count, SlidingExpiration = TimeSpan.FromMinutes(20) });
+        Store(key, (IReadOnlyList<Contact>)contacts, 512L + 160L * contacts.Count);
         return contacts;
     }
 
@@ -63,8 +52,6 @@ public sealed class KeptKpiCounts : IDisposable
         public (Func<Contact, bool> Measures, Func<Contact, TKey> KeyOf) Compiled(Expression<Func<Contact, bool>> measures, Expression<Func<Contact, TKey>> keyOf) =>
             _compiled ??= (InMemory.Compile(measures), keyOf.Compile());
     }
-
-    public void Dispose() => _entries.Dispose();
 }
 
 /// <summary>Runs a contact filter written for EF on objects in memory: <c>EF.Parameter(x)</c> marks a value for SQL only, so it becomes <c>x</c>.</summary>

@@ -11,20 +11,16 @@ namespace CxDashboard.Web.Features.Presentation;
 /// the same numbers (another user of the same scope, or the clock moving without changing a point) reuses the SVG
 /// instead of drawing it again. Off with the dashboard's cache (<c>Dashboard:Cache:Enabled=false</c>).
 /// </summary>
-public sealed class KeptCharts : IDisposable
+public sealed class KeptCharts(IOptions<DashboardCacheOptions> options) : KeptInMemory(options, MaxBytes)
 {
     private const long MaxBytes = 16L * 1024 * 1024;
-    private readonly MemoryCache _svgs = new(new MemoryCacheOptions { SizeLimit = MaxBytes });
-    private readonly IOptions<DashboardCacheOptions> _options;
-
-    public KeptCharts(IOptions<DashboardCacheOptions> options) => _options = options;
 
     public string Svg(string fingerprint, Func<string> draw)
     {
-        if (!_options.Value.Enabled) return draw();
-        if (_svgs.TryGetValue(fingerprint, out string? svg)) return svg!;
+        if (!Enabled) return draw();
+        if (Entries.TryGetValue(fingerprint, out string? svg)) return svg!;
         svg = draw();
-        _svgs.Set(fingerprint, svg, new MemoryCacheEntryOptions { Size = 2L * (svg.Length + fingerprint.Length), SlidingExpiration = TimeSpan.FromMinutes(20) });
+        Store(fingerprint, svg, 2L * (svg.Length + fingerprint.Length));
         return svg;
     }
 
@@ -48,6 +44,4 @@ public sealed class KeptCharts : IDisposable
         }
         return text.ToString();
     }
-
-    public void Dispose() => _svgs.Dispose();
 }
