@@ -7,8 +7,8 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CxDashboard.Web.Features.Callbacks;
 
-/// <summary>What the dashboard passes to its callback section: its period and team filter.</summary>
-public sealed record CallbackSummaryRequest(DateOnly From, DateOnly To, int? Team);
+/// <summary>What the dashboard passes to its callback section: its period and team filter, and the targets it has already read.</summary>
+public sealed record CallbackSummaryRequest(DateOnly From, DateOnly To, int? Team, KpiTargets? Targets = null);
 
 public sealed record EscalatedCase(long CaseId, string Customer, DateTime DueAtUtc, DateTime EscalatedAtUtc, string? Assignee, string? Team);
 
@@ -53,7 +53,7 @@ public sealed class CallbackSummaryService(
             .ToListAsync(ct);
         // Links only where the user may follow them: the case pages' own policy decides (leadership may not open cases).
         var canOpen = (await authorization.AuthorizeAsync(user, null, Policies.WorkCallbacks)).Succeeded;
-        var targets = await targetService.LoadAsync(ct);
+        var targets = request.Targets ?? await targetService.LoadAsync(ct);
         return new CallbackSummary(numbers, rows, (await organisation.GetTimeAsync(ct)).TimeZone, canOpen, clock.GetUtcNow().UtcDateTime,
             CallbackTargetView.For(targets, KpiKind.CallbackSlaMetPercent, numbers.SlaMetPercent, request.Team),
             CallbackTargetView.For(targets, KpiKind.RecoveryRate, numbers.RecoveryRatePercent, request.Team));
