@@ -19,7 +19,7 @@ internal sealed record KeptKpiKey(long DataVersion, bool UseRollups, MetricQuery
 /// KPI counts already computed, kept per <see cref="KeptKpiKey"/> in this instance's memory, and the contacts of the
 /// day that is partly decidable (the only ones whose counts change with the clock alone). A new data version (any
 /// write on any instance sharing the database) makes new keys, so old counts are never used. Off with the dashboard's
-/// cache (<c>Dashboard:Cache:Enabled=false</c>), in the same memory limit.
+/// cache (<c>Dashboard:Cache:Enabled=false</c>), and bounded by a limit of the same size (<see cref="KeptInMemory"/>).
 /// </summary>
 public sealed class KeptKpiCounts(IOptions<DashboardCacheOptions> options) : KeptInMemory(options)
 {
