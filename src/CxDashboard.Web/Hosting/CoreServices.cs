@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Localization;
 using CxDashboard.Web.Data;
 using CxDashboard.Web.Data.Entities;
 using CxDashboard.Web.Data.Seeding;
@@ -17,6 +16,7 @@ using CxDashboard.Web.Features.Surveys;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Localization;
 
 namespace CxDashboard.Web.Hosting;
 

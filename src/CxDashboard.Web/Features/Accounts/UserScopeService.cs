@@ -29,7 +29,6 @@ public sealed class UserScopeService(CxDbContext db)
 
     private async Task<DataScope> ReadAsync(ClaimsPrincipal user, string userId, CancellationToken ct)
     {
-
         if (user.IsInRole(Roles.Manager))
         {
             var teams = await db.UserTeamScopes.Where(s => s.UserId == userId).Select(s => s.TeamId).ToListAsync(ct);
