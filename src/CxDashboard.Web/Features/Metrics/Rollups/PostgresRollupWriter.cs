@@ -6,9 +6,8 @@ using NpgsqlTypes;
 namespace CxDashboard.Web.Features.Metrics.Rollups;
 
 /// <summary>
-/// The KPI rollups on PostgreSQL: the same rows as <see cref="KpiRollupWriter"/> writes on SQLite, computed in SQL. One
-/// statement sums the staged days' contacts and responses into every grain at once (GROUPING SETS); the month rows are
-/// sums of their days' rows per grain. The comparisons are those of <see cref="RollupMeasures"/>. Every refresh holds a
+/// The KPI rollups on PostgreSQL: the same rows as <see cref="KpiRollupWriter"/> writes on SQLite, summed by the same
+/// <see cref="RollupSums"/> from the staged days' contacts and responses, a month at a time. Every refresh holds a
 /// transaction-level advisory lock, so two writers (two app instances, an import and a survey answer) never rebuild the
 /// same day side by side: the second waits, then reads the rows the first committed.
 /// </summary>
@@ -123,127 +122,172 @@ public static class PostgresRollupWriter
         await command.ExecuteNonQueryAsync(ct);
     }
 
-    private static readonly string[] Dimensions = ["TeamId", "AgentId", "Channel", "ReasonId"];
-
     /// <summary>
-    /// GROUPING() over the four dimensions sets a bit for each one summed over (the first dimension is the highest bit):
-    /// that mask names the grain of each grouping set.
-    /// </summary>
-    private static string GrainOfGroupingSet(IEnumerable<StoredGrain> grains) =>
-        "CASE GROUPING(" + KpiRollupWriter.Columns(Dimensions) + ") " + string.Join(" ", grains.Select(g =>
-        {
-            var mask = 0;
-            for (var i = 0; i < Dimensions.Length; i++)
-                if (!g.Keeps(Dimensions[i])) mask |= 1 << (Dimensions.Length - 1 - i);
-            return $"WHEN {mask} THEN {(int)g.Grain}";
-        })) + " END";
-
-    private static string GroupingSets(IEnumerable<StoredGrain> grains) => string.Join(", ", grains.Select(g =>
-        "(\"LocalDate\", " + KpiRollupWriter.Columns(g.Dimensions) + ")"));
-
-    private static string Sums() => string.Join(", ", KpiRollupWriter.Measures.Select(m => $"SUM(\"{m}\")"));
-
-    /// <summary>
-    /// The staged days' contacts and responses as one row each with its measures, dated by <paramref name="date"/> (the
-    /// local date, or its month), of the staged days that also pass <paramref name="andWhere"/>.
-    /// </summary>
-    private static string Facts(long windowTicks, string date, string andWhere = "") => $"""
-        SELECT {date} AS "LocalDate", c."TeamId", c."AgentId", c."Channel", c."ReasonId",
-            1 AS "Contacts",
-            COALESCE(c."PrevGapTicks" <= {windowTicks}, FALSE)::int AS "Repeats",
-            COALESCE(c."PrevSameReasonGapTicks" <= {windowTicks}, FALSE)::int AS "SameReasonRepeats",
-            (c."NextGapTicks" IS NULL OR c."NextGapTicks" > {windowTicks})::int AS "NotFollowed",
-            (c."HandleSeconds" IS NOT NULL)::int AS "WithHandleTime",
-            COALESCE(c."HandleSeconds", 0)::bigint AS "HandleSeconds",
-            c."EscalatedFromBot"::int AS "BotEscalations",
-            (c."Channel" = {(int)Channel.SelfService})::int AS "SelfService",
-            0 AS "Responses", 0 AS "CsatPositive", 0 AS "CsatNegative", 0 AS "CsatTotal", 0 AS "FcrAnswered", 0 AS "FcrYes",
-            0 AS "NpsAnswered", 0 AS "Promoters", 0 AS "Detractors", 0 AS "WithComment",
-            (c."NextSameReasonGapTicks" IS NULL OR c."NextSameReasonGapTicks" > {windowTicks})::int AS "SameReasonNotFollowed"
-        FROM "Contacts" c WHERE c."LocalDate" IN (SELECT local_date FROM rollup_dates) {andWhere}
-        UNION ALL
-        SELECT {date}, c."TeamId", c."AgentId", c."Channel", c."ReasonId",
-            0, 0, 0, 0, 0, 0, 0, 0,
-            1,
-            (r."Csat" >= 4)::int,
-            (r."Csat" <= 2)::int,
-            r."Csat",
-            (r."Resolved" IS NOT NULL)::int,
-            COALESCE(r."Resolved", FALSE)::int,
-            (r."Nps" IS NOT NULL)::int,
-            COALESCE(r."Nps" >= 9, FALSE)::int,
-            COALESCE(r."Nps" <= 6, FALSE)::int,
-            (r."Comment" IS NOT NULL AND r."Comment" <> '')::int,
-            0
-        FROM "SurveyResponses" r JOIN "Contacts" c ON c."Id" = r."ContactId"
-        WHERE r."Kind" = {(int)SurveyResponseKind.PostContact} AND c."LocalDate" IN (SELECT local_date FROM rollup_dates) {andWhere}
-        """;
-
-    /// <summary>
-    /// Deletes the staged days' rows and their months' rows, then writes both anew. Month-only grains are summed from
-    /// the contacts for the months whose every day with contacts is staged; the other months are recorded as stale.
+    /// Deletes the staged days' rows and their months' rows, then writes both anew, a month at a time: the month's day
+    /// rows outside the staged days are read back, the staged days' responses read into memory, then their contacts
+    /// streamed in date order and summed with them by <see cref="RollupSums"/> (the rule of both databases); the rows are
+    /// written by binary COPY once the month's read is done (one connection runs one statement at a time). Month-only
+    /// grains are written for the months whose every day with contacts is staged; the other months are recorded as stale.
     /// </summary>
     private static async Task RefreshStagedAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, int windowDays, CancellationToken ct)
     {
-        var windowTicks = ContactRules.WindowTicks(windowDays);
-        var columns = KpiRollupWriter.Columns(KpiRollupWriter.Measures);
-        const string LocalDate = """c."LocalDate" """, month = """date_trunc('month', c."LocalDate")::date""";
-        var sql = $"""
-            -- A day's grouping sets are hashed in memory rather than sorted on disk four times (one refresh runs at a time: the lock).
-            SET LOCAL work_mem = '64MB';
-            CREATE TEMP TABLE IF NOT EXISTS rollup_months (month date PRIMARY KEY);
-            TRUNCATE rollup_months;
-            INSERT INTO rollup_months (month) SELECT DISTINCT date_trunc('month', local_date)::date FROM rollup_dates;
+        await ExecuteAsync(connection, transaction, """
             DELETE FROM "KpiRollups" WHERE NOT "IsMonth" AND "LocalDate" IN (SELECT local_date FROM rollup_dates);
-            DELETE FROM "KpiRollups" WHERE "IsMonth" AND "LocalDate" IN (SELECT month FROM rollup_months);
-            """;
-        await ExecuteAsync(connection, transaction, sql, ct);
+            DELETE FROM "KpiRollups" WHERE "IsMonth" AND "LocalDate" IN (SELECT DISTINCT date_trunc('month', local_date)::date FROM rollup_dates);
+            """, ct);
+        var dates = new List<DateOnly>();
+        await using (var read = new NpgsqlCommand("SELECT local_date FROM rollup_dates ORDER BY local_date", connection, transaction))
+        await using (var reader = await read.ExecuteReaderAsync(ct))
+            while (await reader.ReadAsync(ct)) dates.Add(reader.GetFieldValue<DateOnly>(0));
+        if (dates.Count == 0) return;
 
         // Written into an empty table, the rows are cheaper to index once at the end (a first import, a rebuild of all).
-        await using var empty = new NpgsqlCommand(
-            $"""SELECT NOT EXISTS (SELECT 1 FROM "KpiRollups") AND (SELECT count(*) FROM rollup_dates) > {KpiRollupWriter.ManyDays}""", connection, transaction);
-        var suspended = (bool)(await empty.ExecuteScalarAsync(ct))!
+        await using var empty = new NpgsqlCommand("""SELECT NOT EXISTS (SELECT 1 FROM "KpiRollups")""", connection, transaction);
+        var suspended = dates.Count > KpiRollupWriter.ManyDays && (bool)(await empty.ExecuteScalarAsync(ct))!
             ? PostgresBulkLoad.SuspendIndexesAndForeignKeys(connection, transaction, "KpiRollups")
             : [];
-
-        sql = $"""
-            INSERT INTO "KpiRollups" ("Grain", "LocalDate", "IsMonth", "TeamId", "AgentId", "Channel", "ReasonId", "WindowDays", {columns})
-            SELECT {GrainOfGroupingSet(KpiRollupWriter.DayGrains)}, "LocalDate", FALSE, "TeamId", "AgentId", "Channel", "ReasonId", {windowDays}, {Sums()}
-            FROM ({Facts(windowTicks, LocalDate)}) facts
-            GROUP BY GROUPING SETS ({GroupingSets(KpiRollupWriter.DayGrains)});
-
-            INSERT INTO "KpiRollups" ("Grain", "LocalDate", "IsMonth", "TeamId", "AgentId", "Channel", "ReasonId", "WindowDays", {columns})
-            SELECT d."Grain", date_trunc('month', d."LocalDate")::date, TRUE, d."TeamId", d."AgentId", d."Channel", d."ReasonId", {windowDays}, {Sums()}
-            FROM "KpiRollups" d
-            -- One pass over the day rows of the months' span (one range, so a month's refresh reads its month through the
-            -- date index, and a rebuild of all reads the table once rather than once per month).
-            WHERE NOT d."IsMonth" AND d."LocalDate" >= (SELECT min(month) FROM rollup_months)
-                AND d."LocalDate" < (SELECT max(month) FROM rollup_months) + INTERVAL '1 month'
-                AND date_trunc('month', d."LocalDate")::date IN (SELECT month FROM rollup_months)
-            GROUP BY d."Grain", date_trunc('month', d."LocalDate")::date, d."TeamId", d."AgentId", d."Channel", d."ReasonId";
-
-            -- Whole months: no day outside the staged ones has contacts (at most 31 index probes a month).
-            CREATE TEMP TABLE IF NOT EXISTS rollup_whole_months (month date PRIMARY KEY);
-            TRUNCATE rollup_whole_months;
-            INSERT INTO rollup_whole_months (month)
-            SELECT m.month FROM rollup_months m
-            WHERE NOT EXISTS (
-                SELECT 1 FROM generate_series(m.month, m.month + INTERVAL '1 month' - INTERVAL '1 day', INTERVAL '1 day') AS d(day)
-                WHERE d.day::date NOT IN (SELECT local_date FROM rollup_dates)
-                    AND EXISTS (SELECT 1 FROM "Contacts" c WHERE c."LocalDate" = d.day::date));
-
-            INSERT INTO "KpiRollups" ("Grain", "LocalDate", "IsMonth", "TeamId", "AgentId", "Channel", "ReasonId", "WindowDays", {columns})
-            SELECT {GrainOfGroupingSet(KpiRollupWriter.MonthOnlyGrains)}, "LocalDate", TRUE, "TeamId", "AgentId", "Channel", "ReasonId", {windowDays}, {Sums()}
-            FROM ({Facts(windowTicks, month, $"AND {month} IN (SELECT month FROM rollup_whole_months)")}) facts
-            GROUP BY GROUPING SETS ({GroupingSets(KpiRollupWriter.MonthOnlyGrains)});
-
-            DELETE FROM "KpiRollupStaleMonths" WHERE "Month" IN (SELECT month FROM rollup_whole_months);
-            INSERT INTO "KpiRollupStaleMonths" ("Month")
-            SELECT month FROM rollup_months WHERE month NOT IN (SELECT month FROM rollup_whole_months) ON CONFLICT DO NOTHING;
-            """;
-        await ExecuteAsync(connection, transaction, sql, ct);
+        var sums = new RollupSums(windowDays);
+        var rows = new List<(RollupGrain Grain, DateOnly Date, bool IsMonth, RollupKey Key, RollupMeasures Measures)>();
+        foreach (var month in dates.GroupBy(d => new DateOnly(d.Year, d.Month, 1)))
+        {
+            DateOnly[] staged = [.. month];
+            var wholeMonth = !await HasUnstagedDayWithContactsAsync(connection, transaction, month.Key, staged, ct);
+            sums.StartMonth(wholeMonth);
+            await AddUnstagedDaysAsync(connection, transaction, sums, month.Key, staged, ct);
+            var responses = await StagedResponsesAsync(connection, transaction, staged, ct);
+            await using (var command = new NpgsqlCommand("""
+                SELECT "LocalDate", "TeamId", "AgentId", "Channel", "ReasonId", "PrevGapTicks", "PrevSameReasonGapTicks", "NextGapTicks",
+                    "NextSameReasonGapTicks", "HandleSeconds", "EscalatedFromBot"
+                FROM "Contacts" WHERE "LocalDate" = ANY (@dates) ORDER BY "LocalDate"
+                """, connection, transaction) { CommandTimeout = 0 })
+            {
+                command.Parameters.Add(new NpgsqlParameter<DateOnly[]>("dates", staged));
+                await using var contacts = await command.ExecuteReaderAsync(ct);
+                var hasContact = await contacts.ReadAsync(ct);
+                var response = 0;
+                foreach (var day in staged)
+                {
+                    sums.StartDay();
+                    for (; hasContact && contacts.GetFieldValue<DateOnly>(0) == day; hasContact = await contacts.ReadAsync(ct))
+                        sums.AddContact(Key(contacts), new TimelineGaps(Int64(contacts, 5), Int64(contacts, 6), Int64(contacts, 7), Int64(contacts, 8)),
+                            Int32(contacts, 9), contacts.GetBoolean(10));
+                    for (; response < responses.Count && responses[response].Date == day; response++)
+                    {
+                        var (_, key, csat, resolved, nps, hasComment) = responses[response];
+                        sums.AddResponse(key, csat, resolved, nps, hasComment);
+                    }
+                    sums.EndDay((grain, dayRows) =>
+                    {
+                        foreach (var (key, measures) in dayRows) rows.Add((grain, day, false, key, measures));
+                    });
+                }
+            }
+            foreach (var (grain, monthRows) in sums.MonthRows())
+                foreach (var (key, measures) in monthRows) rows.Add((grain, month.Key, true, key, measures));
+            WriteRows(connection, rows, windowDays);
+            rows.Clear();
+            await using var stale = new NpgsqlCommand(wholeMonth
+                ? """DELETE FROM "KpiRollupStaleMonths" WHERE "Month" = @month"""
+                : """INSERT INTO "KpiRollupStaleMonths" ("Month") VALUES (@month) ON CONFLICT DO NOTHING""", connection, transaction);
+            stale.Parameters.Add(new NpgsqlParameter<DateOnly>("month", month.Key));
+            await stale.ExecuteNonQueryAsync(ct);
+        }
         PostgresBulkLoad.Restore(connection, transaction, suspended);
     }
+
+    /// <summary>Whether a day of the month that is not staged has contacts (at most 31 index probes).</summary>
+    private static async Task<bool> HasUnstagedDayWithContactsAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, DateOnly month,
+        DateOnly[] staged, CancellationToken ct)
+    {
+        await using var command = new NpgsqlCommand("""
+            SELECT EXISTS (
+                SELECT 1 FROM generate_series(@month, @month + INTERVAL '1 month' - INTERVAL '1 day', INTERVAL '1 day') AS d(day)
+                WHERE NOT (d.day::date = ANY (@staged)) AND EXISTS (SELECT 1 FROM "Contacts" c WHERE c."LocalDate" = d.day::date))
+            """, connection, transaction);
+        command.Parameters.Add(new NpgsqlParameter<DateOnly>("month", month));
+        command.Parameters.Add(new NpgsqlParameter<DateOnly[]>("staged", staged));
+        return (bool)(await command.ExecuteScalarAsync(ct))!;
+    }
+
+    /// <summary>The stored day rows of the month's days that are not staged, every grain: the rest of the month's sums.</summary>
+    private static async Task AddUnstagedDaysAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, RollupSums sums, DateOnly month,
+        DateOnly[] staged, CancellationToken ct)
+    {
+        await using var command = new NpgsqlCommand($"""
+            SELECT "Grain", "TeamId", "AgentId", "Channel", "ReasonId", {KpiRollupWriter.Columns(KpiRollupWriter.Measures)}
+            FROM "KpiRollups"
+            WHERE NOT "IsMonth" AND "LocalDate" >= @month AND "LocalDate" < @next AND NOT ("LocalDate" = ANY (@staged))
+            """, connection, transaction) { CommandTimeout = 0 };
+        command.Parameters.Add(new NpgsqlParameter<DateOnly>("month", month));
+        command.Parameters.Add(new NpgsqlParameter<DateOnly>("next", month.AddMonths(1)));
+        command.Parameters.Add(new NpgsqlParameter<DateOnly[]>("staged", staged));
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct))
+        {
+            var measures = new RollupMeasures();
+            for (var i = 0; i < RollupMeasures.Count; i++) measures[i] = reader.GetInt64(5 + i);
+            sums.AddUnstagedDayRow((RollupGrain)reader.GetInt32(0), Key(reader), measures);
+        }
+    }
+
+    /// <summary>The post-contact responses to the staged days' contacts, in date order (follow-ups are never counted).</summary>
+    private static async Task<List<(DateOnly Date, RollupKey Key, int Csat, bool? Resolved, int? Nps, bool HasComment)>> StagedResponsesAsync(
+        NpgsqlConnection connection, NpgsqlTransaction transaction, DateOnly[] staged, CancellationToken ct)
+    {
+        await using var command = new NpgsqlCommand($"""
+            SELECT c."LocalDate", c."TeamId", c."AgentId", c."Channel", c."ReasonId", r."Csat", r."Resolved", r."Nps",
+                r."Comment" IS NOT NULL AND r."Comment" <> ''
+            FROM "SurveyResponses" r JOIN "Contacts" c ON c."Id" = r."ContactId"
+            WHERE r."Kind" = {(int)SurveyResponseKind.PostContact} AND c."LocalDate" = ANY (@dates)
+            ORDER BY c."LocalDate"
+            """, connection, transaction) { CommandTimeout = 0 };
+        command.Parameters.Add(new NpgsqlParameter<DateOnly[]>("dates", staged));
+        var responses = new List<(DateOnly, RollupKey, int, bool?, int?, bool)>();
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct))
+            responses.Add((reader.GetFieldValue<DateOnly>(0), Key(reader), reader.GetInt32(5), reader.IsDBNull(6) ? null : reader.GetBoolean(6),
+                Int32(reader, 7), reader.GetBoolean(8)));
+        return responses;
+    }
+
+    private static readonly string CopyRowsSql = $"""
+        COPY "KpiRollups" ("Grain", "LocalDate", "IsMonth", "TeamId", "AgentId", "Channel", "ReasonId", "WindowDays",
+            {KpiRollupWriter.Columns(KpiRollupWriter.Measures)}) FROM STDIN (FORMAT BINARY)
+        """;
+
+    /// <summary>Written synchronously: the importer buffers the rows, and an await per value cost more than the copy.</summary>
+    private static void WriteRows(NpgsqlConnection connection,
+        List<(RollupGrain Grain, DateOnly Date, bool IsMonth, RollupKey Key, RollupMeasures Measures)> rows, int windowDays)
+    {
+        using var copy = connection.BeginBinaryImport(CopyRowsSql);
+        copy.Timeout = TimeSpan.Zero;
+        foreach (var (grain, date, isMonth, key, measures) in rows)
+        {
+            copy.StartRow();
+            copy.Write((int)grain, NpgsqlDbType.Integer);
+            copy.Write(date, NpgsqlDbType.Date);
+            copy.Write(isMonth, NpgsqlDbType.Boolean);
+            Write(copy, key.TeamId);
+            Write(copy, key.AgentId);
+            Write(copy, key.Channel);
+            Write(copy, key.ReasonId);
+            copy.Write(windowDays, NpgsqlDbType.Integer);
+            for (var i = 0; i < RollupMeasures.Count; i++) copy.Write(measures[i], NpgsqlDbType.Bigint);
+        }
+        copy.Complete();
+    }
+
+    private static void Write(NpgsqlBinaryImporter copy, int? value)
+    {
+        if (value is { } v) copy.Write(v, NpgsqlDbType.Integer);
+        else copy.WriteNull();
+    }
+
+    private static RollupKey Key(NpgsqlDataReader row) => new(Int32(row, 1), Int32(row, 2), Int32(row, 3), Int32(row, 4));
+
+    private static int? Int32(NpgsqlDataReader row, int column) => row.IsDBNull(column) ? null : row.GetInt32(column);
+
+    private static long? Int64(NpgsqlDataReader row, int column) => row.IsDBNull(column) ? null : row.GetInt64(column);
 
     private static async Task ExecuteAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, string sql, CancellationToken ct)
     {

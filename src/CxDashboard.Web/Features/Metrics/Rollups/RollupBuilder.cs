@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Runtime.InteropServices;
 using System.Text;
 using CxDashboard.Web.Data.Entities;
 using CxDashboard.Web.Features.Ingestion;
@@ -7,28 +6,14 @@ using Microsoft.Data.Sqlite;
 
 namespace CxDashboard.Web.Features.Metrics.Rollups;
 
-/// <summary>The dimensions of one rollup row; null where the grain sums over a dimension (or the contact has none).</summary>
-internal readonly record struct RollupKey(int? TeamId, int? AgentId, int? Channel, int? ReasonId);
-
 /// <summary>
-/// Writes the rollup rows of the staged dates (whose old rows the caller deleted) from one pass over their contacts
-/// and responses in date order. Each day is summed in memory with every dimension; the stored grains are sums of that
-/// (the every-dimension sum itself is not stored: it held about one row per contact, more to write than it saved), and
-/// each month is the sum of its days per grain: the staged ones as just computed, the others read back from their day
-/// rows. Month-only grains have no day rows to read back, so their month rows are written only when every day of the
-/// month with contacts is staged; otherwise the month is recorded as stale (<see cref="KpiRollupStaleMonth"/>). Hash
-/// sums replace the sorts of a GROUP BY, which cost SQLite most of a large refresh. Memory holds one day's rows and one
-/// month's (bounded by teams × agents × channels × reasons), whatever the number of days.
+/// Writes the rollup rows of the staged dates on SQLite (whose old rows the caller deleted) from one pass over their
+/// contacts and responses in date order, summed by <see cref="RollupSums"/>. Hash sums replace the sorts of a GROUP BY,
+/// which cost SQLite most of a large refresh.
 /// </summary>
 internal sealed class RollupBuilder(SqliteConnection connection, int windowDays, bool sequentialScan)
 {
-    private readonly Dictionary<RollupKey, RollupMeasures> _day = [];
-    private readonly Dictionary<RollupGrain, Dictionary<RollupKey, RollupMeasures>> _month =
-        KpiRollupWriter.Grains.ToDictionary(g => g.Grain, _ => new Dictionary<RollupKey, RollupMeasures>());
-    private readonly Dictionary<RollupKey, RollupMeasures> _coarser = [];
-
-    /// <summary>Whether every day of the current month with contacts is staged, so its month-only rows can be summed.</summary>
-    private bool _wholeMonthStaged;
+    private readonly RollupSums _sums = new(windowDays);
 
     private static readonly string StagedContactsSql = """
         SELECT c."LocalDate", c."TeamId", c."AgentId", c."Channel", c."ReasonId",
@@ -81,14 +66,13 @@ internal sealed class RollupBuilder(SqliteConnection connection, int windowDays,
             var month = dates[next][..7];
             var monthStart = $"{month}-01";
             var nextMonthStart = DateOnly.ParseExact(monthStart, "yyyy-MM-dd", CultureInfo.InvariantCulture).AddMonths(1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-            foreach (var rows in _month.Values) rows.Clear();
+            _sums.StartMonth(wholeMonthStaged: !HasUnstagedDayWithContacts(hasContacts, staged, monthStart));
             AddUnstagedDays(unstaged, monthStart, nextMonthStart);
-            _wholeMonthStaged = !HasUnstagedDayWithContacts(hasContacts, staged, monthStart);
 
             for (; next < dates.Count && dates[next].StartsWith(month, StringComparison.Ordinal); next++)
             {
                 var day = Encoding.UTF8.GetBytes(dates[next]);
-                _day.Clear();
+                _sums.StartDay();
                 while (hasContact && IsOn(contacts, day))
                 {
                     AddContact(contacts);
@@ -99,12 +83,11 @@ internal sealed class RollupBuilder(SqliteConnection connection, int windowDays,
                     AddResponse(responses);
                     hasResponse = responses.ReadNext();
                 }
-                WriteDay(insert, day);
+                _sums.EndDay((grain, rows) => Write(insert, grain, day, isMonth: false, rows));
             }
             var monthDate = Encoding.UTF8.GetBytes(monthStart);
-            foreach (var grain in KpiRollupWriter.Grains)
-                if (!grain.MonthOnly || _wholeMonthStaged) Write(insert, grain.Grain, monthDate, isMonth: true, _month[grain.Grain]);
-            (_wholeMonthStaged ? clearStale : markStale).Bind(1, monthStart).Execute();
+            foreach (var (grain, rows) in _sums.MonthRows()) Write(insert, grain, monthDate, isMonth: true, rows);
+            (_sums.WholeMonthStaged ? clearStale : markStale).Bind(1, monthStart).Execute();
         }
         if (hasContact) contacts.Reset();
         if (hasResponse) responses.Reset();
@@ -133,52 +116,26 @@ internal sealed class RollupBuilder(SqliteConnection connection, int windowDays,
         return order == 0;
     }
 
-    private void AddContact(FastStatement row)
-    {
-        var key = new RollupKey((int?)row.NullableInt64(1), (int?)row.NullableInt64(2), (int)row.Int64(3), (int)row.Int64(4));
-        var gaps = new TimelineGaps(row.NullableInt64(5), row.NullableInt64(6), row.NullableInt64(7), row.NullableInt64(8));
-        CollectionsMarshal.GetValueRefOrAddDefault(_day, key, out _).AddContact(
-            gaps, (int?)row.NullableInt64(9), row.Int64(10) != 0, (Channel)row.Int64(3), windowDays);
-    }
+    private static RollupKey Key(FastStatement row) =>
+        new((int?)row.NullableInt64(1), (int?)row.NullableInt64(2), (int)row.Int64(3), (int)row.Int64(4));
 
-    private void AddResponse(FastStatement row)
-    {
-        var key = new RollupKey((int?)row.NullableInt64(1), (int?)row.NullableInt64(2), (int)row.Int64(3), (int)row.Int64(4));
-        CollectionsMarshal.GetValueRefOrAddDefault(_day, key, out _).AddResponse(
-            (int)row.Int64(5), row.NullableInt64(6) is { } resolved ? resolved != 0 : null, (int?)row.NullableInt64(7), row.Int64(8) != 0);
-    }
+    private void AddContact(FastStatement row) =>
+        _sums.AddContact(Key(row), new TimelineGaps(row.NullableInt64(5), row.NullableInt64(6), row.NullableInt64(7), row.NullableInt64(8)),
+            (int?)row.NullableInt64(9), row.Int64(10) != 0);
+
+    private void AddResponse(FastStatement row) =>
+        _sums.AddResponse(Key(row), (int)row.Int64(5), row.NullableInt64(6) is { } resolved ? resolved != 0 : null, (int?)row.NullableInt64(7),
+            row.Int64(8) != 0);
 
     private void AddUnstagedDays(FastStatement unstaged, string monthStart, string nextMonthStart)
     {
         unstaged.Bind(1, monthStart).Bind(2, nextMonthStart);
         while (unstaged.ReadNext())
         {
-            if (!_month.TryGetValue((RollupGrain)unstaged.Int64(0), out var rows)) continue;
             var key = new RollupKey((int?)unstaged.NullableInt64(1), (int?)unstaged.NullableInt64(2), (int?)unstaged.NullableInt64(3), (int?)unstaged.NullableInt64(4));
-            ref var measures = ref CollectionsMarshal.GetValueRefOrAddDefault(rows, key, out _);
-            for (var i = 0; i < RollupMeasures.Count; i++) measures[i] += unstaged.Int64(5 + i);
-        }
-    }
-
-    /// <summary>
-    /// Writes the day's rows of every day grain, summed from its every-dimension sums, and adds them (and the month-only
-    /// grains' sums, when the month's are written) to the month's.
-    /// </summary>
-    private void WriteDay(FastStatement insert, byte[] date)
-    {
-        foreach (var grain in KpiRollupWriter.Grains)
-        {
-            if (grain.MonthOnly && !_wholeMonthStaged) continue;
-            bool team = grain.Keeps("TeamId"), agent = grain.Keeps("AgentId"), channel = grain.Keeps("Channel"), reason = grain.Keeps("ReasonId");
-            _coarser.Clear();
-            foreach (var (key, measures) in _day)
-            {
-                var kept = new RollupKey(team ? key.TeamId : null, agent ? key.AgentId : null, channel ? key.Channel : null, reason ? key.ReasonId : null);
-                CollectionsMarshal.GetValueRefOrAddDefault(_coarser, kept, out _).Add(measures);
-            }
-            if (!grain.MonthOnly) Write(insert, grain.Grain, date, isMonth: false, _coarser);
-            var month = _month[grain.Grain];
-            foreach (var (key, measures) in _coarser) CollectionsMarshal.GetValueRefOrAddDefault(month, key, out _).Add(measures);
+            var measures = new RollupMeasures();
+            for (var i = 0; i < RollupMeasures.Count; i++) measures[i] = unstaged.Int64(5 + i);
+            _sums.AddUnstagedDayRow((RollupGrain)unstaged.Int64(0), key, measures);
         }
     }
 
