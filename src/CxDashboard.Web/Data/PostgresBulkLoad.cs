@@ -7,11 +7,12 @@ namespace CxDashboard.Web.Data;
 /// index once from sorted keys, and checking a foreign key with one join, cost far less than keeping them current row by
 /// row. DDL is transactional: a failed or rolled-back load leaves them as they were. The drop locks the table until the
 /// commit, so it is used only for a large load into an empty table, which no page has anything to read from yet. Unique
-/// indexes stay: they enforce their rule while rows arrive.
+/// indexes are built again at the end too, which checks every row: a duplicate still fails the load and rolls it back.
+/// The primary key and the indexes behind constraints stay, and nothing may use ON CONFLICT while they are dropped.
 /// </summary>
 public static class PostgresBulkLoad
 {
-    /// <summary>Drops the table's non-unique indexes and its foreign keys; returns the statements that add them again.</summary>
+    /// <summary>Drops the table's indexes (but the constraints') and its foreign keys; returns the statements that add them again.</summary>
     public static IReadOnlyList<string> SuspendIndexesAndForeignKeys(NpgsqlConnection connection, NpgsqlTransaction transaction, string table)
     {
         var drops = new List<string>();
@@ -22,7 +23,8 @@ public static class PostgresBulkLoad
             FROM pg_constraint c WHERE c.conrelid = quote_ident(@table)::regclass AND c.contype = 'f'
             UNION ALL
             SELECT format('DROP INDEX %s', i.indexrelid::regclass), pg_get_indexdef(i.indexrelid)
-            FROM pg_index i WHERE i.indrelid = quote_ident(@table)::regclass AND NOT i.indisunique
+            FROM pg_index i WHERE i.indrelid = quote_ident(@table)::regclass
+                AND NOT EXISTS (SELECT 1 FROM pg_constraint k WHERE k.conrelid = i.indrelid AND k.conindid = i.indexrelid)
             """, connection, transaction))
         {
             command.Parameters.Add(new NpgsqlParameter<string>("table", table));

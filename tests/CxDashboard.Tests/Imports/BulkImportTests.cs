@@ -86,18 +86,50 @@ public abstract class BulkImportTests<TDb> where TDb : ITestDatabase
         Assert.Equal(Rows - 5_000, Scalar(app, """SELECT SUM("Repeats") FROM "KpiRollups" WHERE "Grain" = 4 AND "IsMonth" """));
     }
 
+    [DbFact]
+    public async Task A_large_first_import_of_many_customers_keeps_each_ones_last_details_and_every_index()
+    {
+        using var app = new CxAppFactory(TDb.Provider);
+        await app.ImportOkAsync(ImportKind.Agents, BoundaryDataset.Agents);
+        var indexesBefore = IndexesAndForeignKeys(app);
+        Assert.Contains(indexesBefore, sql => sql.Contains("\"Customers\"") && sql.Contains("UNIQUE") && sql.Contains("\"ExternalId\""));
+
+        // 60,000 customers (a bulk load of the customers too); the first 20,000 come back with a phone number.
+        var result = await app.ImportOkAsync(ImportKind.Contacts, ManyCustomers());
+
+        Assert.Equal(Rows, result.Inserted);
+        Assert.Equal(indexesBefore, IndexesAndForeignKeys(app));
+        Assert.Equal(60_000, Scalar(app, """SELECT COUNT(*) FROM "Customers" """));
+        Assert.Equal(20_000, Scalar(app, """SELECT COUNT(*) FROM "Customers" WHERE "Phone" IS NOT NULL"""));
+        Assert.Equal(1, Scalar(app, """SELECT COUNT(*) FROM "Customers" WHERE "ExternalId" = 'MANYC19999' AND "Phone" = '+46 70 79999' AND "Name" = 'Customer 19999'"""));
+        // A second import of the same file changes nothing: every id is found through the rebuilt unique indexes.
+        var again = await app.ImportOkAsync(ImportKind.Contacts, ManyCustomers());
+        Assert.Equal((0, 0, Rows), (again.Inserted, again.Updated, again.Unchanged));
+        Assert.Equal(60_000, Scalar(app, """SELECT COUNT(*) FROM "Customers" """));
+    }
+
+    /// <summary>Contacts of 60,000 customers, a minute apart; customers 0–19,999 come back later, with a phone number.</summary>
+    private static string ManyCustomers()
+    {
+        var text = new System.Text.StringBuilder("contact_id,customer_id,channel,reason,started_at,customer_name,customer_phone\n");
+        var start = new DateTime(2026, 1, 1, 8, 0, 0);
+        for (var i = 0; i < Rows; i++)
+            text.Append($"MANY{i},MANYC{i % 60_000},chat,FAKTURA,{start.AddMinutes(i):yyyy-MM-dd HH:mm},Customer {i % 60_000},{(i < 60_000 ? "" : $"+46 70 {i}")}\n");
+        return text.ToString();
+    }
+
     private static List<string> IndexesAndForeignKeys(CxAppFactory app)
     {
         using var connection = app.OpenConnection();
         using var command = connection.CreateCommand();
         command.CommandText = app.Provider == DatabaseProvider.Postgres
             ? """
-              SELECT indexdef FROM pg_indexes WHERE tablename IN ('Contacts', 'KpiRollups')
+              SELECT indexdef FROM pg_indexes WHERE tablename IN ('Contacts', 'Customers', 'KpiRollups')
               UNION ALL SELECT conname || ' ' || pg_get_constraintdef(oid) FROM pg_constraint
-              WHERE conrelid IN ('"Contacts"'::regclass, '"KpiRollups"'::regclass) AND contype = 'f'
+              WHERE conrelid IN ('"Contacts"'::regclass, '"Customers"'::regclass, '"KpiRollups"'::regclass) AND contype = 'f'
               ORDER BY 1
               """
-            : """SELECT sql FROM sqlite_master WHERE type = 'index' AND tbl_name IN ('Contacts', 'KpiRollups') AND sql IS NOT NULL ORDER BY name""";
+            : """SELECT sql FROM sqlite_master WHERE type = 'index' AND tbl_name IN ('Contacts', 'Customers', 'KpiRollups') AND sql IS NOT NULL ORDER BY name""";
         using var reader = command.ExecuteReader();
         var definitions = new List<string>();
         while (reader.Read()) definitions.Add(reader.GetString(0));
