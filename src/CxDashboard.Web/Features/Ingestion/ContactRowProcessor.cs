@@ -51,7 +51,7 @@ public sealed class ContactRowProcessor : ContactRows
         var customerKey = _customers.Write(fields.CustomerId!, fields.Customer, row);
         if (customerKey is null) return RowOutcome.Rejected;
         var contact = new ContactValues(customerKey.Value, resolved.AgentId, resolved.TeamId, fields.Channel, resolved.ReasonId, fields.StartedAtUtc!.Value,
-            fields.LocalDate!, fields.HandleSeconds, fields.EscalatedFromBot);
+            fields.LocalDate!.Value.Text, fields.HandleSeconds, fields.EscalatedFromBot);
         return Write(fields.ContactId!, contact, existing, row.Line);
     }
 

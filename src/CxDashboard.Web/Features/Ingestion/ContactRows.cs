@@ -25,7 +25,7 @@ public abstract class ContactRows(ImportSession session, MasterData masterData, 
             row.AddError("channel", ImportText.Format(ImportText.NotAChannel, channelText, Channels.AllCodes));
         var reasonCode = row.RequiredText("reason", 100);
         var startedAt = row.RequiredTimestamp("started_at");
-        var localDate = startedAt is { } utc ? row.LocalDateText(utc) : null;
+        LocalDay? localDate = startedAt is { } utc ? row.LocalDayOf(utc) : null;
         var handleSeconds = row.Integer("handle_seconds", 0, 86_400, ImportText.HandleSecondsRule);
         var escalated = row.Boolean("escalated_from_bot") ?? false;
         var customer = new CustomerDetails(
@@ -63,7 +63,7 @@ public abstract class ContactRows(ImportSession session, MasterData masterData, 
     /// <summary>A contact row as read: what it says by itself, before agent, team, reason and customer are resolved.</summary>
     public sealed record ContactFields(
         string? ContactId, string? CustomerId, string? AgentId, string? Team, Channel Channel, string? ReasonCode, DateTime? StartedAtUtc,
-        string? LocalDate, int? HandleSeconds, bool EscalatedFromBot, CustomerDetails Customer);
+        LocalDay? LocalDate, int? HandleSeconds, bool EscalatedFromBot, CustomerDetails Customer);
 
     /// <summary>A row's agent, team and reason, resolved to their ids.</summary>
     public readonly record struct ResolvedContact(int? AgentId, int? TeamId, int ReasonId);

@@ -54,7 +54,7 @@ public sealed class PostgresContactRowProcessor(PostgresImportSession session, M
         copy.Write((int)fields.Channel, NpgsqlDbType.Integer);
         copy.Write(resolved.ReasonId, NpgsqlDbType.Integer);
         copy.Write(fields.StartedAtUtc!.Value, NpgsqlDbType.TimestampTz);
-        copy.Write(DateOnly.ParseExact(fields.LocalDate!, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), NpgsqlDbType.Date);
+        copy.Write(fields.LocalDate!.Value.Date, NpgsqlDbType.Date);
         WriteInt(copy, fields.HandleSeconds);
         copy.Write(fields.EscalatedFromBot, NpgsqlDbType.Boolean);
         return RowOutcome.Deferred;

@@ -132,8 +132,8 @@ public sealed class RowReader
         return false;
     }
 
-    /// <summary>The organisation-local date of an instant as yyyy-MM-dd (rows in time order share a date: one string per date).</summary>
-    public string LocalDateText(DateTime utc)
+    /// <summary>The organisation-local date of an instant, also as yyyy-MM-dd (rows in time order share a date: one string per date).</summary>
+    public LocalDay LocalDayOf(DateTime utc)
     {
         var date = _time.LocalDateOf(utc);
         if (date != _lastDate || _lastDateText is null)
@@ -141,7 +141,7 @@ public sealed class RowReader
             _lastDate = date;
             _lastDateText = date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         }
-        return _lastDateText;
+        return new LocalDay(date, _lastDateText);
     }
 
     /// <summary>A month written YYYY-MM, as its first day.</summary>
@@ -187,3 +187,6 @@ public sealed class RowErrors
     /// <summary>A copy for handing the row to another thread; null when there are none (most rows).</summary>
     public ImportError[]? ToArrayOrNull() => _errors.Count == 0 ? null : [.. _errors];
 }
+
+/// <summary>An organisation-local date, with its yyyy-MM-dd text (what SQLite stores).</summary>
+public readonly record struct LocalDay(DateOnly Date, string Text);
