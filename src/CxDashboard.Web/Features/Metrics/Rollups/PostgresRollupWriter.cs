@@ -209,14 +209,18 @@ public static class PostgresRollupWriter
         return (bool)(await command.ExecuteScalarAsync(ct))!;
     }
 
-    /// <summary>The stored day rows of the month's days that are not staged, every grain: the rest of the month's sums.</summary>
+    /// <summary>
+    /// The stored day rows of the month's days that are not staged, every grain: the rest of the month's sums (summed by
+    /// the server, so a one-day refresh reads a month's worth of rows once, not each day's).
+    /// </summary>
     private static async Task AddUnstagedDaysAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, RollupSums sums, DateOnly month,
         DateOnly[] staged, CancellationToken ct)
     {
         await using var command = new NpgsqlCommand($"""
-            SELECT "Grain", "TeamId", "AgentId", "Channel", "ReasonId", {KpiRollupWriter.Columns(KpiRollupWriter.Measures)}
+            SELECT "Grain", "TeamId", "AgentId", "Channel", "ReasonId", {string.Join(", ", KpiRollupWriter.Measures.Select(m => $"SUM(\"{m}\")::bigint"))}
             FROM "KpiRollups"
             WHERE NOT "IsMonth" AND "LocalDate" >= @month AND "LocalDate" < @next AND NOT ("LocalDate" = ANY (@staged))
+            GROUP BY "Grain", "TeamId", "AgentId", "Channel", "ReasonId"
             """, connection, transaction) { CommandTimeout = 0 };
         command.Parameters.Add(new NpgsqlParameter<DateOnly>("month", month));
         command.Parameters.Add(new NpgsqlParameter<DateOnly>("next", month.AddMonths(1)));
