@@ -77,9 +77,8 @@ public sealed class PostgresContactRowProcessor(PostgresImportSession session, M
         var session = Postgres;
         var errors = new List<ImportError>();
         long rejected = 0;
-        // A second row with an id already on an earlier line, whatever that line's state, is the duplicate. Most files
-        // have none: one hash aggregate says so, before the sort that names them.
-        if (session.Scalar("SELECT CASE WHEN EXISTS (SELECT 1 FROM import_contacts GROUP BY external_id HAVING COUNT(*) > 1) THEN 1 ELSE 0 END") == 1)
+        // A second row with an id already on an earlier line, whatever that line's state, is the duplicate.
+        if (session.HasDuplicateIds("import_contacts"))
         {
             session.Query("""
                 WITH duplicates AS (

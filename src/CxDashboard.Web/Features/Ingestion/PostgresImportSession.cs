@@ -96,6 +96,13 @@ public sealed class PostgresImportSession : ImportSession
         return null;
     }
 
+    /// <summary>
+    /// Whether a staging table holds an external id twice: one hash aggregate, so the sort that names the duplicates with
+    /// the lines they were first on runs only for the files that have any (most have none).
+    /// </summary>
+    public bool HasDuplicateIds(string stagingTable) =>
+        Scalar($"SELECT CASE WHEN EXISTS (SELECT 1 FROM {stagingTable} WHERE external_id IS NOT NULL GROUP BY external_id HAVING COUNT(*) > 1) THEN 1 ELSE 0 END") == 1;
+
     /// <summary>Runs a statement with named parameters and returns its rows through <paramref name="read"/>.</summary>
     public void Query(string sql, Action<NpgsqlDataReader> read, params NpgsqlParameter[] parameters)
     {

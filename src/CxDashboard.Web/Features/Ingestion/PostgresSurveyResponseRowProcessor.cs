@@ -58,11 +58,14 @@ public sealed class PostgresSurveyResponseRowProcessor(PostgresImportSession ses
                 foreach (var error in row.All) found.Add((error, 1, true));
             }, new Npgsql.NpgsqlParameter<int[]>("allowed", allowed));
         }
-        session.Query("""
-            SELECT line, valid, external_id, first_line
-            FROM (SELECT line, valid, external_id, MIN(line) OVER (PARTITION BY external_id) AS first_line FROM import_responses WHERE external_id IS NOT NULL) s
-            WHERE line > first_line
-            """, r => found.Add((new ImportError(r.GetInt64(0), "response_id", ImportText.Format(ImportText.DuplicateId, r.GetString(2), r.GetInt64(3))), 2, r.GetBoolean(1))));
+        if (session.HasDuplicateIds("import_responses"))
+        {
+            session.Query("""
+                SELECT line, valid, external_id, first_line
+                FROM (SELECT line, valid, external_id, MIN(line) OVER (PARTITION BY external_id) AS first_line FROM import_responses WHERE external_id IS NOT NULL) s
+                WHERE line > first_line
+                """, r => found.Add((new ImportError(r.GetInt64(0), "response_id", ImportText.Format(ImportText.DuplicateId, r.GetString(2), r.GetInt64(3))), 2, r.GetBoolean(1))));
+        }
 
         var rejectedLines = found.Where(f => f.Valid).Select(f => f.Error.Line).Distinct().ToList();
         session.Execute("DELETE FROM import_responses WHERE NOT valid OR line = ANY (@lines)", new Npgsql.NpgsqlParameter<long[]>("lines", [.. rejectedLines]));
