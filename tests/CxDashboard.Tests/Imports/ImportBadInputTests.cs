@@ -94,6 +94,13 @@ public abstract class ImportBadInputTests<TDb>(ImportBadInputTests<TDb>.Fixture 
     }
 
     [DbFact]
+    public async Task A_duplicate_response_id_inside_one_file_names_the_first_line()
+    {
+        var output = await RejectedAsync("survey-responses", WriteTemp($"{ResponsesHeader}\nXR1,K2,2026-03-05 12:00,4,yes,,\nXR2,K2,2026-03-05 13:00,5,yes,,\nXR1,K2,2026-03-05 14:00,2,no,,\n"));
+        Assert.Contains("line 4, column response_id: duplicate id 'XR1' (first on line 2)", output);
+    }
+
+    [DbFact]
     public async Task An_empty_file_and_a_header_only_file_are_file_errors()
     {
         Assert.Contains("The file is empty: it needs a header row and at least one data row.", await RejectedAsync("contacts", WriteTemp("")));
