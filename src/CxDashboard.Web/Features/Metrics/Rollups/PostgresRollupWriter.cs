@@ -128,6 +128,8 @@ public static class PostgresRollupWriter
     /// streamed in date order and summed with them by <see cref="RollupSums"/> (the rule of both databases); the rows are
     /// written by binary COPY once the month's read is done (one connection runs one statement at a time). Month-only
     /// grains are written for the months whose every day with contacts is staged; the other months are recorded as stale.
+    /// Memory holds a month's responses and rows, never its contacts: at the 10× load (25 M contacts a year) about
+    /// 420,000 responses and half a million rollup rows for a whole month.
     /// </summary>
     private static async Task RefreshStagedAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, int windowDays, CancellationToken ct)
     {
