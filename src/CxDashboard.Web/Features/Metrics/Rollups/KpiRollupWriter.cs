@@ -5,18 +5,19 @@ using Microsoft.Data.Sqlite;
 
 namespace CxDashboard.Web.Features.Metrics.Rollups;
 
-/// <summary>
-/// Rebuilds rollup rows from the raw contacts and responses, for chosen local dates or for everything, inside the
-/// caller's transaction (or one of its own). One ordered pass over the raw rows of the dates sums each day at the
-/// finest grain (every dimension); the other grains and the month rows are sums of it (see <see cref="RollupBuilder"/>).
-/// The comparisons are those of <see cref="ContactRules"/>, applied to the stored gaps (see <see cref="RollupMeasures"/>).
-/// </summary>
 /// <summary>A stored grain: the dimensions its rows keep, and whether it has day rows or month rows only.</summary>
 internal sealed record StoredGrain(RollupGrain Grain, string[] Dimensions, bool MonthOnly)
 {
     public bool Keeps(string dimension) => Dimensions.Contains(dimension);
 }
 
+/// <summary>
+/// The rollups' layout (grains, measures, format version), and on SQLite their rebuild from the raw contacts and
+/// responses, for chosen local dates or for everything, inside the caller's transaction (or one of its own). One ordered
+/// pass over the raw rows of the dates sums each day at the finest grain (every dimension); the other grains and the
+/// month rows are sums of it (see <see cref="RollupSums"/>, which PostgreSQL's <see cref="PostgresRollupWriter"/> uses
+/// too). The comparisons are those of <see cref="ContactRules"/>, applied to the stored gaps (see <see cref="RollupMeasures"/>).
+/// </summary>
 public static class KpiRollupWriter
 {
     /// <summary>Raised whenever grains or measures change, so existing rollups are rebuilt at the next start.</summary>
