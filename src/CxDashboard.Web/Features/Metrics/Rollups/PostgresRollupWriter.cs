@@ -149,7 +149,7 @@ public static class PostgresRollupWriter
             ? PostgresBulkLoad.SuspendIndexesAndForeignKeys(connection, transaction, "KpiRollups")
             : [];
         var sums = new RollupSums(windowDays);
-        var rows = new List<(RollupGrain Grain, DateOnly Date, bool IsMonth, RollupKey Key, RollupMeasures Measures)>();
+        var rows = new List<RollupRow>();
         foreach (var month in dates.GroupBy(d => new DateOnly(d.Year, d.Month, 1)))
         {
             DateOnly[] staged = [.. month];
@@ -157,35 +157,9 @@ public static class PostgresRollupWriter
             sums.StartMonth(wholeMonth);
             await AddUnstagedDaysAsync(connection, transaction, sums, month.Key, staged, ct);
             var responses = await StagedResponsesAsync(connection, transaction, staged, ct);
-            await using (var command = new NpgsqlCommand("""
-                SELECT "LocalDate", "TeamId", "AgentId", "Channel", "ReasonId", "PrevGapTicks", "PrevSameReasonGapTicks", "NextGapTicks",
-                    "NextSameReasonGapTicks", "HandleSeconds", "EscalatedFromBot"
-                FROM "Contacts" WHERE "LocalDate" = ANY (@dates) ORDER BY "LocalDate"
-                """, connection, transaction) { CommandTimeout = 0 })
-            {
-                command.Parameters.Add(new NpgsqlParameter<DateOnly[]>("dates", staged));
-                await using var contacts = await command.ExecuteReaderAsync(ct);
-                var hasContact = await contacts.ReadAsync(ct);
-                var response = 0;
-                foreach (var day in staged)
-                {
-                    sums.StartDay();
-                    for (; hasContact && contacts.GetFieldValue<DateOnly>(0) == day; hasContact = await contacts.ReadAsync(ct))
-                        sums.AddContact(Key(contacts), new TimelineGaps(Int64(contacts, 5), Int64(contacts, 6), Int64(contacts, 7), Int64(contacts, 8)),
-                            Int32(contacts, 9), contacts.GetBoolean(10));
-                    for (; response < responses.Count && responses[response].Date == day; response++)
-                    {
-                        var (_, key, csat, resolved, nps, hasComment) = responses[response];
-                        sums.AddResponse(key, csat, resolved, nps, hasComment);
-                    }
-                    sums.EndDay((grain, dayRows) =>
-                    {
-                        foreach (var (key, measures) in dayRows) rows.Add((grain, day, false, key, measures));
-                    });
-                }
-            }
+            await SumStagedDaysAsync(connection, transaction, sums, staged, responses, rows, ct);
             foreach (var (grain, monthRows) in sums.MonthRows())
-                foreach (var (key, measures) in monthRows) rows.Add((grain, month.Key, true, key, measures));
+                foreach (var (key, measures) in monthRows) rows.Add(new RollupRow(grain, month.Key, IsMonth: true, key, measures));
             WriteRows(connection, rows, windowDays);
             rows.Clear();
             await using var stale = new NpgsqlCommand(wholeMonth
@@ -195,6 +169,46 @@ public static class PostgresRollupWriter
             await stale.ExecuteNonQueryAsync(ct);
         }
         PostgresBulkLoad.Restore(connection, transaction, suspended);
+    }
+
+    /// <summary>One rollup row to write: a day's or a month's sums of one grain.</summary>
+    private readonly record struct RollupRow(RollupGrain Grain, DateOnly Date, bool IsMonth, RollupKey Key, RollupMeasures Measures);
+
+    /// <summary>A post-contact response with the day and dimensions of the contact it rates.</summary>
+    private readonly record struct StagedResponse(DateOnly Date, RollupKey Key, int Csat, bool? Resolved, int? Nps, bool HasComment);
+
+    /// <summary>
+    /// Streams the staged days' contacts in date order and sums each day with its responses (in date order too); the
+    /// day rows go to <paramref name="rows"/>, to be written once the stream is done.
+    /// </summary>
+    private static async Task SumStagedDaysAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, RollupSums sums, DateOnly[] staged,
+        List<StagedResponse> responses, List<RollupRow> rows, CancellationToken ct)
+    {
+        await using var command = new NpgsqlCommand("""
+            SELECT "LocalDate", "TeamId", "AgentId", "Channel", "ReasonId", "PrevGapTicks", "PrevSameReasonGapTicks", "NextGapTicks",
+                "NextSameReasonGapTicks", "HandleSeconds", "EscalatedFromBot"
+            FROM "Contacts" WHERE "LocalDate" = ANY (@dates) ORDER BY "LocalDate"
+            """, connection, transaction) { CommandTimeout = 0 };
+        command.Parameters.Add(new NpgsqlParameter<DateOnly[]>("dates", staged));
+        await using var contacts = await command.ExecuteReaderAsync(ct);
+        var hasContact = await contacts.ReadAsync(ct);
+        var next = 0;
+        foreach (var day in staged)
+        {
+            sums.StartDay();
+            for (; hasContact && contacts.GetFieldValue<DateOnly>(0) == day; hasContact = await contacts.ReadAsync(ct))
+                sums.AddContact(Key(contacts), new TimelineGaps(Int64(contacts, 5), Int64(contacts, 6), Int64(contacts, 7), Int64(contacts, 8)),
+                    Int32(contacts, 9), contacts.GetBoolean(10));
+            for (; next < responses.Count && responses[next].Date == day; next++)
+            {
+                var response = responses[next];
+                sums.AddResponse(response.Key, response.Csat, response.Resolved, response.Nps, response.HasComment);
+            }
+            sums.EndDay((grain, dayRows) =>
+            {
+                foreach (var (key, measures) in dayRows) rows.Add(new RollupRow(grain, day, IsMonth: false, key, measures));
+            });
+        }
     }
 
     /// <summary>Whether a day of the month that is not staged has contacts (at most 31 index probes).</summary>
@@ -237,7 +251,7 @@ public static class PostgresRollupWriter
     }
 
     /// <summary>The post-contact responses to the staged days' contacts, in date order (follow-ups are never counted).</summary>
-    private static async Task<List<(DateOnly Date, RollupKey Key, int Csat, bool? Resolved, int? Nps, bool HasComment)>> StagedResponsesAsync(
+    private static async Task<List<StagedResponse>> StagedResponsesAsync(
         NpgsqlConnection connection, NpgsqlTransaction transaction, DateOnly[] staged, CancellationToken ct)
     {
         await using var command = new NpgsqlCommand($"""
@@ -248,10 +262,10 @@ public static class PostgresRollupWriter
             ORDER BY c."LocalDate"
             """, connection, transaction) { CommandTimeout = 0 };
         command.Parameters.Add(new NpgsqlParameter<DateOnly[]>("dates", staged));
-        var responses = new List<(DateOnly, RollupKey, int, bool?, int?, bool)>();
+        var responses = new List<StagedResponse>();
         await using var reader = await command.ExecuteReaderAsync(ct);
         while (await reader.ReadAsync(ct))
-            responses.Add((reader.GetFieldValue<DateOnly>(0), Key(reader), reader.GetInt32(5), reader.IsDBNull(6) ? null : reader.GetBoolean(6),
+            responses.Add(new StagedResponse(reader.GetFieldValue<DateOnly>(0), Key(reader), reader.GetInt32(5), reader.IsDBNull(6) ? null : reader.GetBoolean(6),
                 Int32(reader, 7), reader.GetBoolean(8)));
         return responses;
     }
@@ -262,8 +276,7 @@ public static class PostgresRollupWriter
         """;
 
     /// <summary>Written synchronously: the importer buffers the rows, and an await per value cost more than the copy.</summary>
-    private static void WriteRows(NpgsqlConnection connection,
-        List<(RollupGrain Grain, DateOnly Date, bool IsMonth, RollupKey Key, RollupMeasures Measures)> rows, int windowDays)
+    private static void WriteRows(NpgsqlConnection connection, List<RollupRow> rows, int windowDays)
     {
         using var copy = connection.BeginBinaryImport(CopyRowsSql);
         copy.Timeout = TimeSpan.Zero;
